@@ -1,0 +1,89 @@
+"""Accuracy of `flashpoint code` on the PLOVER gold standard records (../shared/data/plover/PLOVER_GSR_CAMEO.json).
+
+Each gold record is one sentence with one coded event. We code the sentence alone (publication date from the record)
+and report:
+  - type recall:    the gold type is among the coded events of the sentence;
+  - type top-1:     the coded event with the highest confidence (asserted first) has the gold type;
+  - no event:       share of sentences where the coder found nothing;
+  - actor country:  for sentences where the gold type was found, the gold actor countries are among that event's
+                    actor countries (gold records with an actor code only);
+  - recipient country: the same for recipients.
+The GSR predates PLOVER 2021 names: DEMAND -> REQUEST, DISAPPROVE and INVESTIGATE -> ACCUSE, FIGHT -> ASSAULT.
+
+    python bench/bench_plover.py [--show-errors N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "plover" / "PLOVER_GSR_CAMEO.json"
+OLD_NAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
+
+
+def _countries(actors: list[dict]) -> set[str]:
+    return {a["code"][:3] for a in actors if a.get("code") and len(a["code"]) >= 3}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--show-errors", type=int, default=0, help="print this many misses")
+    args = parser.parse_args()
+    if not DATA.exists():
+        print(f"skipped: {DATA.parent.parent} not found")
+        return 0
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+    import flashpoint
+
+    gold = [r for r in json.loads(DATA.read_text()) if r["event"] != "DOCUMENT" and r.get("text")]
+    n = len(gold)
+    recall = top1 = none = 0
+    actor_hit = actor_n = recipient_hit = recipient_n = 0
+    per_type: Counter[tuple[str, bool]] = Counter()
+    misses = []
+    for record in gold:
+        gold_type = OLD_NAMES.get(record["event"], record["event"])
+        events = flashpoint.code(record["text"], date=record.get("date"))
+        types = {e.event_type for e in events}
+        if not events:
+            none += 1
+        found = gold_type in types
+        recall += found
+        per_type[(gold_type, found)] += 1
+        if events:
+            best = max(events, key=lambda e: (e.status == "asserted", e.confidence))
+            top1 += best.event_type == gold_type
+        if not found:
+            misses.append((gold_type, sorted(types), record["text"]))
+            continue
+        event = next(e for e in events if e.event_type == gold_type)
+        gold_actor, gold_recipient = _countries(record.get("source", [])), _countries(record.get("target", []))
+        if gold_actor:
+            actor_n += 1
+            actor_hit += gold_actor <= {a.country for a in event.actor}
+        if gold_recipient:
+            recipient_n += 1
+            recipient_hit += gold_recipient <= {a.country for a in event.recipient}
+
+    print(f"PLOVER gold records: {n} sentences ({DATA.name})")
+    print(f"{'metric':<34}{'value':>8}")
+    print(f"{'event type recall (any event)':<34}{recall / n:>8.3f}")
+    print(f"{'event type top-1':<34}{top1 / n:>8.3f}")
+    print(f"{'sentences with no event':<34}{none / n:>8.3f}")
+    print(f"{'actor country (type found)':<34}{actor_hit / max(actor_n, 1):>8.3f}  (n={actor_n})")
+    print(f"{'recipient country (type found)':<34}{recipient_hit / max(recipient_n, 1):>8.3f}  (n={recipient_n})")
+    print("\nper type: recall (n)")
+    for t in sorted({t for t, _ in per_type}):
+        hit, total = per_type[(t, True)], per_type[(t, True)] + per_type[(t, False)]
+        print(f"  {t:<12}{hit / total:>6.2f} ({total})")
+    for gold_type, types, text in misses[: args.show_errors]:
+        print(f"\nMISS {gold_type} got {types}: {text}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

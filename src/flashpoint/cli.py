@@ -1,0 +1,283 @@
+"""The `flashpoint` command (DESIGN.md §3). Heavy imports happen inside commands so that `--help` stays instant."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated, TextIO
+
+import typer
+
+if TYPE_CHECKING:
+    from flashpoint.records import Story
+    from flashpoint.text.readers import ReadProblem
+
+app = typer.Typer(
+    name="flashpoint",
+    help="News in, political event data out: PLOVER events with status, date, place, figures and evidence.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class Format(StrEnum):
+    jsonl = "jsonl"
+    csv = "csv"
+    json = "json"
+
+
+PathArg = Annotated[str, typer.Argument(help="A .txt, .html, .jsonl or feed file, a folder of them, or - for stdin.")]
+DateOpt = Annotated[
+    str | None, typer.Option("--date", help="Publication date YYYY-MM-DD (a story's own date wins).")
+]
+
+
+def _fail(message: str, code: int = 2) -> typer.Exit:
+    print(f"flashpoint: {message}", file=sys.stderr)
+    return typer.Exit(code)
+
+
+def _check_date(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise _fail(f"--date must be YYYY-MM-DD, got {value!r}") from None
+
+
+class Problems:
+    """Counts and reports bad items on stderr; the exit status says whether anything was skipped."""
+
+    def __init__(self) -> None:
+        self.skipped = 0
+        self.warnings = 0
+
+    def report(self, problem: ReadProblem) -> None:
+        if problem.skipped:
+            self.skipped += 1
+            print(f"flashpoint: skipped {problem.source}: {problem.reason}", file=sys.stderr)
+        else:
+            self.warnings += 1
+            print(f"flashpoint: warning: {problem.source}: {problem.reason}", file=sys.stderr)
+
+    def error(self, source: str, reason: str) -> None:
+        self.skipped += 1
+        print(f"flashpoint: skipped {source}: {reason}", file=sys.stderr)
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.skipped or self.warnings else 0
+
+
+@contextmanager
+def _progress(enabled: bool, what: str) -> Iterator:
+    """A progress bar on stderr when it is a terminal; a no-op callback otherwise."""
+    if not (enabled and sys.stderr.isatty()):
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    columns = (SpinnerColumn(), TextColumn("{task.completed} " + what), TextColumn("{task.fields[rate]}/s"),
+               TimeElapsedColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task(what, total=None, rate="0")
+        start = dt.datetime.now()
+
+        def advance() -> None:
+            progress.advance(task)
+            seconds = (dt.datetime.now() - start).total_seconds() or 1e-9
+            progress.update(task, rate=f"{progress.tasks[0].completed / seconds:.0f}")
+
+        yield advance
+
+
+def _stories(path: str, date: str | None, story_id: str | None, problems: Problems) -> Iterator[Story]:
+    from flashpoint.text.readers import ReadProblem, read
+
+    for item in read(path, date=date, story_id=story_id):
+        if isinstance(item, ReadProblem):
+            problems.report(item)
+        else:
+            yield item
+
+
+_CSV_COLUMNS = [
+    "id", "story_id", "publication_date", "sentence_index", "event_type", "mode", "status", "contexts",
+    "actor_text", "actor_country", "actor_sector", "recipient_text", "recipient_country", "recipient_sector",
+    "date", "date_precision", "date_text", "date_source", "location_name", "location_country", "location_lat",
+    "location_lon", "dead", "injured", "arrested", "size", "attribution", "quad_class", "intensity", "cameo",
+    "goldstein", "trigger", "trigger_start", "trigger_end", "confidence", "coder", "sentence",
+]
+
+
+def _csv_row(record: dict) -> dict:
+    def join(actors: list[dict], key: str) -> str:
+        return ";".join(str(a.get(key) or "") for a in actors)
+
+    loc = record.get("location") or {}
+    att = record.get("attribution") or {}
+    row = {k: record.get(k) for k in _CSV_COLUMNS if k in record}
+    row.update(
+        contexts=";".join(record["contexts"]),
+        actor_text=join(record["actor"], "text"), actor_country=join(record["actor"], "country"),
+        actor_sector=join(record["actor"], "sector"), recipient_text=join(record["recipient"], "text"),
+        recipient_country=join(record["recipient"], "country"), recipient_sector=join(record["recipient"], "sector"),
+        location_name=loc.get("name"), location_country=loc.get("country"), location_lat=loc.get("lat"),
+        location_lon=loc.get("lon"), attribution=att.get("text"), trigger=record["trigger"]["text"],
+        trigger_start=record["trigger"]["start"], trigger_end=record["trigger"]["end"],
+    )
+    return row
+
+
+def write_records(records: Iterable[dict], fmt: Format, out: TextIO) -> int:
+    n = 0
+    if fmt is Format.csv:
+        import csv
+
+        writer = csv.DictWriter(out, fieldnames=_CSV_COLUMNS, extrasaction="ignore", lineterminator="\n")
+        writer.writeheader()
+        for record in records:
+            writer.writerow(_csv_row(record))
+            n += 1
+    elif fmt is Format.json:
+        out.write("[")
+        for record in records:
+            out.write(("," if n else "") + "\n" + json.dumps(record, ensure_ascii=False))
+            n += 1
+        out.write("\n]\n")
+    else:
+        for record in records:
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            n += 1
+    return n
+
+
+@app.command()
+def code(
+    path: PathArg = "-",
+    date: DateOpt = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.jsonl,
+    story_id: Annotated[str | None, typer.Option("--id", help="Story id for a single text/HTML story.")] = None,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Show what every stage decided for each sentence.")
+    ] = False,
+) -> None:
+    """Code news stories into event records (one JSON object per event mention)."""
+    from flashpoint.explain import explain_story
+    from flashpoint.pipeline import Pipeline
+
+    date = _check_date(date)
+    problems = Problems()
+    pipeline = Pipeline()
+
+    def records() -> Iterator[dict]:
+        with _progress(path != "-", "stories") as advance:
+            for story in _stories(path, date, story_id, problems):
+                try:
+                    pipeline(story)
+                except Exception as exc:  # a bug on one story must not lose the batch
+                    problems.error(story.source or story.id, f"internal error while coding: {exc!r}")
+                    continue
+                advance()
+                if explain:
+                    sys.stdout.write(explain_story(story))
+                    continue
+                for event in story.events:
+                    yield event.to_dict()
+
+    write_records(records(), fmt, sys.stdout)
+    raise typer.Exit(problems.exit_code)
+
+
+@app.command()
+def classify(path: Annotated[str, typer.Argument(help="JSONL file of relations, or - for stdin.")] = "-") -> None:
+    """Classify marked relations: each line {"text", "actor": [[s, e]...], "recipient": [[s, e]...]}."""
+    from flashpoint import classify as classify_one
+
+    problems = Problems()
+    for n, line in enumerate(_lines(path, problems), 1):
+        source = f"{'<stdin>' if path == '-' else path}:{n}"
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            text = item["text"]
+            actor, recipient = _spans(item.get("actor"), text), _spans(item.get("recipient"), text)
+        except (ValueError, KeyError, TypeError) as exc:
+            problems.error(source, f"not a relation line ({exc.__class__.__name__}: {exc})")
+            sys.stdout.write(json.dumps({"event_type": None, "mode": None, "status": None, "quad_class": None,
+                                         "confidence": 0.0, "error": str(exc)}) + "\n")
+            continue
+        sys.stdout.write(json.dumps(classify_one(text, actor, recipient).to_dict()) + "\n")
+    raise typer.Exit(problems.exit_code)
+
+
+def _spans(value: object, text: str) -> list[tuple[int, int]]:
+    """[[s, e], ...] or the shorthand [s, e]; each span must lie inside the text."""
+    if value is None or value == []:
+        return []
+    if not isinstance(value, list):
+        raise TypeError(f"spans must be a list, got {type(value).__name__}")
+    pairs = [value] if len(value) == 2 and all(isinstance(v, int) for v in value) else value
+    spans = []
+    for pair in pairs:
+        if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(v, int) for v in pair)):
+            raise TypeError(f"a span must be [start, end], got {pair!r}")
+        start, end = pair
+        if not 0 <= start <= end <= len(text):
+            raise ValueError(f"span {pair} is outside the text (length {len(text)})")
+        spans.append((start, end))
+    return spans
+
+
+def _lines(path: str, problems: Problems) -> Iterator[str]:
+    if path == "-":
+        yield from sys.stdin
+        return
+    try:
+        with open(path, encoding="utf-8", errors="replace") as f:
+            yield from f
+    except OSError as exc:
+        raise _fail(f"cannot read {path}: {exc.strerror or exc}") from None
+
+
+@app.command()
+def dates(path: PathArg = "-", date: DateOpt = None) -> None:
+    """Time expressions resolved against the publication date: {story_id, text, start, end, value, precision}."""
+    from flashpoint.extract.dates import find_times
+
+    date = _check_date(date)
+    problems = Problems()
+    for story in _stories(path, date, None, problems):
+        pub = dt.date.fromisoformat(story.date) if story.date else None
+        for t in find_times(story.text, pub):
+            sys.stdout.write(json.dumps({"story_id": story.id, "text": t.text, "start": t.start, "end": t.end,
+                                         "value": t.value, "precision": t.precision}) + "\n")
+    raise typer.Exit(problems.exit_code)
+
+
+@app.command()
+def version() -> None:
+    """Print the coder version."""
+    from flashpoint import __version__
+
+    print(f"flashpoint {__version__}")
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        print("flashpoint: interrupted", file=sys.stderr)
+        sys.exit(130)
+    except BrokenPipeError:  # `flashpoint code ... | head` is fine
+        sys.stderr.close()
+        sys.exit(0)

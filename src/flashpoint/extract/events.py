@@ -1,0 +1,244 @@
+"""Event detection by trigger patterns: PLOVER type and mode, actor and recipient.
+
+The trigger lexicon (`triggers.tsv`) is written from the PLOVER manual's definitions. Matching is token-level (a dict
+from first word to the patterns that start with it), which keeps the rule path far above 1,000 sentences/s; a regex
+alternation of the whole lexicon would scan every pattern at every character.
+
+Actors come from the actors stage (`Sentence.actors`): the actor is the nearest mention before the trigger in its
+clause, the recipient the first after it; passives ("were arrested by police") swap them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from flashpoint.records import Actor, Event, Sentence, Story, Trigger
+from flashpoint.text.tokens import Token, tokenize, verb_forms
+
+_GAP = None  # a pattern element that matches 0-3 arbitrary tokens
+_MAX_GAP = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    event_type: str
+    mode: str | None
+    elements: tuple[frozenset[str] | None, ...]  # None = gap
+    optional: tuple[bool, ...]
+    source: str  # the pattern as written, for --explain
+
+    @property
+    def specificity(self) -> int:
+        return sum(1 for e in self.elements if e is not None) + (1 if self.mode else 0)
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    pattern: Pattern
+    first: int  # token index of the first matched token
+    last: int  # token index of the last matched token (inclusive)
+
+
+def _element(word: str) -> frozenset[str]:
+    forms: set[str] = set()
+    for alt in word.split("|"):
+        forms |= verb_forms(alt[:-1]) if alt.endswith("+") else {alt}
+    return frozenset(forms)
+
+
+def parse_pattern(event_type: str, mode: str | None, source: str) -> Pattern:
+    elements: list[frozenset[str] | None] = []
+    optional: list[bool] = []
+    for word in source.split():
+        if word == "*":
+            elements.append(_GAP)
+            optional.append(True)
+            continue
+        opt = word.endswith("?")
+        elements.append(_element(word.rstrip("?")))
+        optional.append(opt)
+    if elements[0] is None or optional[0]:
+        raise ValueError(f"pattern must start with a word: {source!r}")
+    return Pattern(event_type, mode, tuple(elements), tuple(optional), source)
+
+
+@cache
+def lexicon() -> dict[str, tuple[Pattern, ...]]:
+    """First word -> patterns starting with it."""
+    index: dict[str, list[Pattern]] = {}
+    text = resources.files("flashpoint.extract").joinpath("triggers.tsv").read_text("utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        event_type, mode, source = line.split("\t")
+        pattern = parse_pattern(event_type, None if mode == "-" else mode, source)
+        for first in pattern.elements[0]:  # type: ignore[union-attr]
+            index.setdefault(first, []).append(pattern)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def _match_from(pattern: Pattern, tokens: list[Token], start: int) -> int | None:
+    """Index of the last token if `pattern` matches at `start`, else None."""
+
+    def walk(e: int, t: int) -> int | None:
+        if e == len(pattern.elements):
+            return t - 1
+        element = pattern.elements[e]
+        if element is None:  # gap: shortest first
+            for skip in range(_MAX_GAP + 1):
+                if t + skip > len(tokens):
+                    break
+                if skip and tokens[t + skip - 1].lower in ".;:?!":
+                    break
+                found = walk(e + 1, t + skip)
+                if found is not None:
+                    return found
+            return None
+        if t < len(tokens) and tokens[t].lower in element:
+            found = walk(e + 1, t + 1)
+            if found is not None:
+                return found
+        if pattern.optional[e]:
+            return walk(e + 1, t)
+        return None
+
+    return walk(0, start)
+
+
+def find_triggers(tokens: list[Token]) -> list[Match]:
+    """All trigger matches, overlaps resolved: longest span, then most specific pattern, wins.
+
+    NONE patterns ("riot police") take part in the overlap resolution and are then dropped."""
+    index = lexicon()
+    candidates: list[Match] = []
+    for i, token in enumerate(tokens):
+        if token.text in _MONTH_VERBS:  # "March" the month, not the verb
+            continue
+        for pattern in index.get(token.lower, ()):
+            last = _match_from(pattern, tokens, i)
+            if last is not None:
+                candidates.append(Match(pattern, i, last))
+    candidates.sort(key=lambda m: (-(m.last - m.first), -m.pattern.specificity, m.first))
+    taken: set[int] = set()
+    chosen: list[Match] = []
+    for m in candidates:
+        # A match owns its first token (the verb); gap tokens may be shared with a nested trigger.
+        words = {m.first, m.last}
+        if words & taken:
+            continue
+        taken |= words
+        chosen.append(m)
+    return sorted((m for m in chosen if m.pattern.event_type != "NONE"), key=lambda m: m.first)
+
+
+_MONTH_VERBS = {"March", "Marches", "May"}
+_BE = {"was", "were", "been", "being", "is", "are", "be", "got", "get", "gets", "getting"}
+_ADVERBS = {"reportedly", "allegedly", "also", "later", "then", "not", "never", "all", "both", "being", "been",
+            "fatally", "seriously", "critically", "badly", "brutally", "violently", "forcibly", "briefly"}
+_CLAUSE_BREAKS = {";", ":", "but", "while", "although", "whereas", "though", "because", "since", "—", "(", ")"}
+
+
+def is_passive(tokens: list[Token], first: int) -> bool:
+    word = tokens[first].lower
+    if not (word.endswith(("ed", "en")) or word in {"shot", "held", "met", "hit", "cut", "struck", "fought",
+                                                    "taken", "sent", "seized", "freed", "led", "jailed"}):
+        return False
+    j = first - 1
+    while j >= 0 and tokens[j].lower in _ADVERBS:
+        if tokens[j].lower in _BE:
+            return True
+        j -= 1
+    return j >= 0 and tokens[j].lower in _BE
+
+
+def _clause_bounds(tokens: list[Token], first: int, last: int) -> tuple[int, int]:
+    """Character span of the clause around a trigger: stops at ; : but while ... and parentheses."""
+    start = 0
+    for j in range(first - 1, -1, -1):
+        if tokens[j].lower in _CLAUSE_BREAKS:
+            start = tokens[j].end
+            break
+    end = tokens[-1].end if tokens else 0
+    for j in range(last + 1, len(tokens)):
+        if tokens[j].lower in _CLAUSE_BREAKS:
+            end = tokens[j].start
+            break
+    return start, end
+
+
+def _with_conjuncts(actors: list[Actor], k: int, text: str, step: int) -> list[Actor]:
+    """The mention at index k plus those joined to it by "and" / "," ("the US and France")."""
+    group = [actors[k]]
+    j = k + step
+    while 0 <= j < len(actors):
+        a, b = (actors[j], group[-1]) if step < 0 else (group[-1], actors[j])
+        between = text[a.end:b.start].strip().lower()
+        if between not in {"and", ",", ", and", "or", "and the", ", the", "as well as"}:
+            break
+        group.append(actors[j])
+        j += step
+    return sorted(group, key=lambda a: a.start)
+
+
+def assign_participants(sentence: Sentence, tokens: list[Token], m: Match) -> tuple[list[Actor], list[Actor], str]:
+    """(actor, recipient, note) for a trigger match."""
+    text = sentence.text
+    trig_start, trig_end = tokens[m.first].start, tokens[m.last].end
+    clause_start, clause_end = _clause_bounds(tokens, m.first, m.last)
+    att = sentence.attribution
+    usable = [
+        a for a in sentence.actors
+        if clause_start <= a.start and a.end <= clause_end
+        and not (att and att.start <= a.start < att.end)
+        and not (a.start < trig_end and a.end > trig_start)
+    ]
+    left = [i for i, a in enumerate(usable) if a.end <= trig_start]
+    right = [i for i, a in enumerate(usable) if a.start >= trig_end]
+    actor = _with_conjuncts(usable, left[-1], text, -1) if left else []
+    recipient = _with_conjuncts(usable, right[0], text, +1) if right else []
+    note = "active voice"
+    if is_passive(tokens, m.first):
+        by_agent: list[Actor] = []
+        for i in right:
+            between = text[trig_end:usable[i].start].lower().split()
+            if between[-3:] and "by" in between[-3:] and len(between) <= 6:
+                by_agent = _with_conjuncts(usable, i, text, +1)
+            break
+        actor, recipient = by_agent, actor
+        note = "passive voice: subject is the recipient" + (", 'by' phrase is the actor" if by_agent else "")
+    return actor, recipient, note
+
+
+class EventStage:
+    """Finds triggers and builds one candidate Event per trigger."""
+
+    name = "events"
+
+    def __call__(self, story: Story) -> Story:
+        for sentence in story.sentences:
+            if sentence.skip:
+                continue
+            tokens = tokenize(sentence.text)
+            for m in find_triggers(tokens):
+                start, end = tokens[m.first].start, tokens[m.last].end
+                if any(a.start <= start and end <= a.end for a in sentence.actors):
+                    continue  # a word inside a name ("the Rally for Democracy party")
+                actor, recipient, voice = assign_participants(sentence, tokens, m)
+                event = Event(
+                    story_id=story.id,
+                    sentence_index=sentence.index,
+                    sentence=sentence.text,
+                    event_type=m.pattern.event_type,
+                    mode=m.pattern.mode,
+                    trigger=Trigger(sentence.text[start:end], start, end),
+                    actor=actor,
+                    recipient=recipient,
+                    publication_date=story.date,
+                )
+                event.notes.append(
+                    f"events: {event.event_type}/{event.mode or '-'} from pattern {m.pattern.source!r}; {voice}"
+                )
+                sentence.events.append(event)
+        return story

@@ -1,0 +1,99 @@
+"""Final touches on each event: one event per type and status per sentence, PLOVER refinements, contexts, and the
+manual's scores (QuadClass, intensity, nearest CAMEO code, Goldstein), confidence and coder version."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+from flashpoint import ontology
+from flashpoint.records import Actor, Event, Story
+
+# Sectors that make a "protest" verbal (ACCUSE disapprove) rather than a street protest: governments protest by note.
+_STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD"}
+
+
+@cache
+def _context_rules() -> list[tuple[str, re.Pattern[str]]]:
+    rules = []
+    text = resources.files("flashpoint.extract").joinpath("contexts.tsv").read_text("utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            context, words = line.split("\t")
+            rules.append((context, re.compile(r"\b(?:" + words + r")\b", re.I)))
+    return rules
+
+
+def contexts_of(sentence: str) -> list[str]:
+    return [context for context, rx in _context_rules() if rx.search(sentence)]
+
+
+def _union(a: list[Actor], b: list[Actor]) -> list[Actor]:
+    seen = {(x.start, x.end) for x in a}
+    return sorted(a + [x for x in b if (x.start, x.end) not in seen], key=lambda x: x.start)
+
+
+def merge_same(events: list[Event]) -> list[Event]:
+    """Triggers of one type and status in one sentence are one event ("attacked the village, killing 12")."""
+    kept: dict[tuple[str, str], Event] = {}
+    for event in events:
+        key = (event.event_type, event.status)
+        first = kept.get(key)
+        if first is None:
+            kept[key] = event
+            continue
+        first.actor = _union(first.actor, event.actor)
+        first.recipient = _union(first.recipient, [r for r in event.recipient
+                                                   if (r.start, r.end) not in {(a.start, a.end) for a in first.actor}])
+        first.mode = first.mode or event.mode
+        for kind in ("dead", "injured", "arrested", "size"):
+            if getattr(first, kind) is None:
+                setattr(first, kind, getattr(event, kind))
+        first.notes.append(f"scores: merged with trigger {event.trigger.text!r} (same type and status)")
+    return list(kept.values())
+
+
+def refine(event: Event) -> None:
+    """Type decisions that need the actor: a state's "protest" is a diplomatic one (ACCUSE disapprove)."""
+    verbal_protest = (
+        event.event_type == "PROTEST" and event.trigger.text.lower().startswith("protest") and event.actor
+        and all(a.sector in _STATE_SECTORS or a.country == "IGO" for a in event.actor)
+    )
+    if verbal_protest:
+        event.event_type, event.mode = "ACCUSE", "disapprove"
+        event.notes.append("scores: a state actor's protest is diplomatic: ACCUSE/disapprove")
+    if event.event_type == "MOBILIZE" and event.mode == "troops" and "police" in event.sentence.lower():
+        event.mode = "police"
+
+
+def confidence(event: Event) -> float:
+    score = 0.45
+    score += 0.15 if event.actor else 0.0
+    score += 0.1 if event.recipient else 0.0
+    score += 0.1 if event.mode else 0.0
+    score += 0.1 if " " in event.trigger.text else 0.0
+    return min(score, 0.95)
+
+
+class ScoreStage:
+    name = "scores"
+
+    def __init__(self, coder: str) -> None:
+        self.coder = coder
+
+    def __call__(self, story: Story) -> Story:
+        for sentence in story.sentences:
+            if not sentence.events:
+                continue
+            sentence.events = merge_same(sentence.events)
+            found_contexts = contexts_of(sentence.text)
+            for event in sentence.events:
+                refine(event)
+                score = ontology.score(event.event_type, event.mode)
+                event.quad_class = ontology.quad_class(event.event_type)
+                event.intensity, event.cameo, event.goldstein = score.intensity, score.cameo, score.goldstein
+                event.contexts = found_contexts
+                event.confidence = confidence(event)
+                event.coder = self.coder
+        return story

@@ -1,0 +1,146 @@
+"""Did it happen? Each event's status: asserted, negated, hypothetical, future, threatened or claimed.
+
+A naive coder turns "the government may expel the ambassador" into an expulsion. Here every trigger is read with the
+words of its own clause that govern it: negation ("did not", "denied that"), modality and conditions ("could",
+"would", "if"), futurity ("will", "plans to"), threats ("threatened to") and one-sided allegations ("accused ... of",
+"allegedly"). Cue lists are in `status_cues.tsv`. The cue nearest the trigger decides, with negation overriding the
+rest ("will not attack" is negated).
+
+Rules, not a model: cues are closed-class words, and a rule can say exactly why it fired (`--explain`).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+from flashpoint.records import Event, Story
+from flashpoint.text.tokens import Token, tokenize
+
+# How far back (in tokens) a cue may govern a trigger, by cue kind. Conditions and denials scope over a whole clause.
+_REACH = {"neutral": 99, "negated": 4, "hypothetical": 6, "future": 6, "threatened": 6, "claimed": 8, "requested": 12,
+          "condition": 40, "denial": 40}
+# Clause boundaries a cue does not cross. A comma does not end an "if" clause's reach into its own clause only.
+_HARD_BREAKS = {".", ";", ":", "?", "!", "but", "however", "although", "though", "whereas", "while"}
+_SOFT_BREAKS = {",", "and", "after", "before", "when", "as", "because", "since", "—", "(", ")"}
+# Status kinds in priority order when several cues govern one trigger.
+_PRIORITY = ("negated", "threatened", "hypothetical", "future", "claimed")
+
+
+@cache
+def cues() -> dict[tuple[str, ...], str]:
+    """Cue phrase (lower-case tokens) -> kind."""
+    table: dict[tuple[str, ...], str] = {}
+    text = resources.files("flashpoint.extract").joinpath("status_cues.tsv").read_text("utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, phrase = line.split("\t")
+        for alt in phrase.split("|"):
+            table[tuple(alt.split())] = kind
+    return table
+
+
+@cache
+def _max_cue_len() -> int:
+    return max(len(k) for k in cues())
+
+
+def find_cues(tokens: list[Token]) -> list[tuple[int, int, str]]:
+    """(first, last, kind) for every cue phrase, longest first at each position."""
+    table, longest = cues(), _max_cue_len()
+    found: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(tokens):
+        for n in range(min(longest, len(tokens) - i), 0, -1):
+            kind = table.get(tuple(t.lower for t in tokens[i:i + n]))
+            if kind:
+                found.append((i, i + n - 1, kind))
+                i += n - 1
+                break
+        i += 1
+    return found
+
+
+def _governing(tokens: list[Token], cue_list: list[tuple[int, int, str]], first: int) -> list[tuple[str, int, str]]:
+    """Cues that govern the trigger at token `first`: (kind, distance, cue text)."""
+    out = []
+    for c_first, c_last, kind in cue_list:
+        if c_last >= first:
+            break
+        distance = first - c_last - 1
+        if distance > _REACH[kind]:
+            continue
+        between = {t.lower for t in tokens[c_last + 1:first]}
+        if between & _HARD_BREAKS:
+            continue
+        if kind == "neutral":
+            continue
+        if kind == "requested":
+            # "urged the army to withdraw": the action asked for follows "to" / "that", in the same clause.
+            if not between & {"to", "that"} or between & (_SOFT_BREAKS - {",", "and"}):
+                continue
+        elif kind in {"hypothetical", "future"}:
+            # A modal scopes over conjoined verbs: "would intervene and arrest".
+            if between & (_SOFT_BREAKS - {"and"}):
+                continue
+        elif kind not in {"condition", "denial"} and between & _SOFT_BREAKS:
+            continue
+        if kind == "condition" and "," in between:
+            # "If talks fail, strikes would follow": the condition governs its own clause, and the main clause
+            # only through its own modal ("would"), which is a cue of its own.
+            continue
+        cue_text = " ".join(t.text for t in tokens[c_first:c_last + 1])
+        out.append((kind, distance, cue_text))
+    return out
+
+
+def decide(kinds: list[tuple[str, int, str]]) -> tuple[str, str | None]:
+    """(status, cue text) from the governing cues."""
+    mapped: list[tuple[str, int, str]] = []
+    for kind, distance, cue in kinds:
+        status = {"condition": "hypothetical", "denial": "negated", "requested": "hypothetical"}.get(kind, kind)
+        mapped.append((status, distance, cue))
+    if not mapped:
+        return "asserted", None
+    for status in _PRIORITY:
+        hits = [m for m in mapped if m[0] == status]
+        if hits:
+            return status, min(hits, key=lambda m: m[1])[2]
+    return "asserted", None
+
+
+class StatusStage:
+    """Sets `Event.status` from the cues that govern each trigger."""
+
+    name = "status"
+
+    def __call__(self, story: Story) -> Story:
+        for sentence in story.sentences:
+            if not sentence.events:
+                continue
+            tokens = tokenize(sentence.text)
+            cue_list = find_cues(tokens)
+            starts = {t.start: i for i, t in enumerate(tokens)}
+            for event in sentence.events:
+                first = starts.get(event.trigger.start)
+                if first is None:
+                    continue
+                # A cue inside the trigger itself ("threatened" in a THREATEN) is the event, not its status.
+                own = [c for c in cue_list if not (c[0] >= first and c[0] <= first)]
+                status, cue = decide(_governing(tokens, own, first))
+                status = self._claimed_by_source(event, status)
+                event.status = status  # type: ignore[assignment]
+                why = f"cue {cue!r}" if cue else "no cue governs the trigger"
+                event.notes.append(f"status: {status} ({why})")
+        return story
+
+    @staticmethod
+    def _claimed_by_source(event: Event, status: str) -> str:
+        """A one-sided allegation ("the rebels claimed ...") makes an otherwise asserted event claimed."""
+        att = event.attribution
+        if status == "asserted" and att is not None:
+            verb = att.text.lower().split()[-1] if att.text else ""
+            if verb in {"claimed", "claims", "claim", "alleged", "alleges", "allege"}:
+                return "claimed"
+        return status

@@ -1,0 +1,68 @@
+"""Word tokens with offsets, shared by the rule stages.
+
+A regex tokeniser is all the rule stages need (words, numbers, punctuation, with offsets); a statistical tokeniser
+would cost more than the whole rule pipeline.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’\-.][A-Za-z0-9]+)*|[^\sA-Za-z0-9]")
+
+
+class Token(NamedTuple):
+    text: str
+    lower: str
+    start: int
+    end: int
+
+
+def tokenize(text: str) -> list[Token]:
+    return [Token(m.group(), m.group().lower().replace("’", "'"), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+# Irregular verbs that appear in event triggers: base -> other forms.
+_IRREGULAR: dict[str, tuple[str, ...]] = {
+    "meet": ("met",), "hold": ("held",), "speak": ("spoke", "spoken"), "fight": ("fought",),
+    "shoot": ("shot",), "strike": ("struck", "stricken"), "take": ("took", "taken"), "give": ("gave", "given"),
+    "send": ("sent",), "freeze": ("froze", "frozen"), "lay": ("laid",), "go": ("went", "gone"),
+    "break": ("broke", "broken"), "bring": ("brought",), "set": ("set",), "cut": ("cut",), "shut": ("shut",),
+    "put": ("put",), "beat": ("beat", "beaten"), "forgive": ("forgave", "forgiven"),
+    "withdraw": ("withdrew", "withdrawn"),
+    "withhold": ("withheld",), "flee": ("fled",), "lead": ("led",), "run": ("ran",), "burn": ("burnt",),
+    "throw": ("threw", "thrown"), "tell": ("told",), "seek": ("sought",), "steal": ("stole", "stolen"),
+    "blow": ("blew", "blown"), "drive": ("drove", "driven"), "slay": ("slew", "slain"), "leave": ("left",),
+    "keep": ("kept",), "sell": ("sold",), "win": ("won",), "stand": ("stood",),
+    "overthrow": ("overthrew", "overthrown"),
+    "undertake": ("undertook", "undertaken"), "rise": ("rose", "risen"), "begin": ("began", "begun"),
+    "sign": (), "arise": ("arose", "arisen"), "hang": ("hung",), "shake": ("shook", "shaken"), "find": ("found",),
+    "bid": ("bid",), "spread": ("spread",), "hit": ("hit",), "quit": ("quit",), "wage": ("waged",),
+    "broadcast": ("broadcast",), "forbid": ("forbade", "forbidden"), "make": ("made",), "pay": ("paid",),
+    "say": ("said",), "stab": ("stabbed",),
+}
+# Verbs whose final consonant doubles though longer than the short-verb rule covers.
+_DOUBLING = {"admit", "commit", "control", "patrol", "compel", "expel", "propel", "rebel", "refer", "prefer",
+             "occur", "acquit", "equip", "regret", "submit", "transmit", "permit", "omit", "abet", "outfit"}
+_VOWELS = set("aeiou")
+
+
+def verb_forms(base: str) -> set[str]:
+    """All forms of an English verb: base, 3rd person, past, participle, gerund."""
+    forms = {base, *_IRREGULAR.get(base, ())}
+    if base.endswith("e"):
+        stem = base[:-1]
+        forms |= {base + "s", base + "d", (base if base.endswith("ee") else stem) + "ing"}
+    elif base.endswith("y") and len(base) > 1 and base[-2] not in _VOWELS:
+        forms |= {base[:-1] + "ies", base[:-1] + "ied", base + "ing"}
+    elif base.endswith(("s", "sh", "ch", "x", "z")):
+        forms |= {base + "es", base + "ed", base + "ing"}
+    else:
+        double = base in _DOUBLING or (
+            len(base) <= 4 and len(base) >= 3 and base[-1] not in _VOWELS | {"w", "x", "y"}
+            and base[-2] in _VOWELS and base[-3] not in _VOWELS
+        )
+        stem = base + base[-1] if double else base
+        forms |= {base + "s", stem + "ed", stem + "ing"}
+    return forms

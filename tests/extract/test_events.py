@@ -1,0 +1,74 @@
+from flashpoint.extract.events import EventStage, find_triggers, is_passive, parse_pattern
+from flashpoint.records import Actor, Sentence, Story
+from flashpoint.text.tokens import tokenize, verb_forms
+
+
+def code_sentence(text: str, actors: list[tuple[str, str, str]] = ()) -> list:
+    """Run the events stage on one sentence whose actor mentions are given as (text, country, sector)."""
+    mentions = []
+    for mention, country, sector in actors:
+        start = text.index(mention)
+        mentions.append(Actor(mention, start, start + len(mention), country=country, sector=sector))
+    sentence = Sentence(text, 0, 0, actors=sorted(mentions, key=lambda a: a.start))
+    story = EventStage()(Story(id="s", text=text, sentences=[sentence]))
+    return story.sentences[0].events
+
+
+def test_verb_forms_cover_regular_and_irregular_verbs():
+    assert {"attack", "attacks", "attacked", "attacking"} <= verb_forms("attack")
+    assert {"stab", "stabbed", "stabbing"} <= verb_forms("stab")
+    assert {"deny", "denies", "denied"} <= verb_forms("deny")
+    assert {"shot", "shooting"} <= verb_forms("shoot")
+    assert {"expelled", "expelling"} <= verb_forms("expel")
+    assert {"seize", "seized", "seizing"} <= verb_forms("seize")
+
+
+def test_pattern_syntax():
+    p = parse_pattern("SANCTION", "expel", "expel+ * diplomat|diplomats")
+    assert p.elements[1] is None and "diplomats" in p.elements[2]
+
+
+def test_longest_trigger_wins():
+    tokens = tokenize("Riot police fired tear gas at the crowd.")
+    (m,) = find_triggers(tokens)
+    assert (m.pattern.event_type, m.pattern.mode) == ("ASSAULT", "crowd-control")
+    assert " ".join(t.text for t in tokens[m.first:m.last + 1]) == "fired tear gas"
+
+
+def test_the_month_march_is_not_a_protest():
+    assert find_triggers(tokenize("The vote was held in March.")) == []
+    assert find_triggers(tokenize("Thousands march on the capital."))[0].pattern.event_type == "PROTEST"
+
+
+def test_actor_and_recipient_by_position():
+    (event,) = code_sentence("Ugandan troops shelled rebel positions near the border.",
+                             [("Ugandan troops", "UGA", "MIL"), ("rebel", None, "REB")])
+    assert event.event_type == "ASSAULT" and event.mode == "heavy-weapons"
+    assert [a.text for a in event.actor] == ["Ugandan troops"]
+    assert [a.text for a in event.recipient] == ["rebel"]
+
+
+def test_passive_voice_swaps_actor_and_recipient():
+    (event,) = code_sentence("Dozens of students were detained by riot police.",
+                             [("students", None, "EDU"), ("riot police", None, "COP")])
+    assert event.event_type == "COERCE" and event.mode == "arrest"
+    assert [a.text for a in event.actor] == ["riot police"]
+    assert [a.text for a in event.recipient] == ["students"]
+
+
+def test_compound_actors_are_one_list():
+    (event,) = code_sentence("France and Germany condemned the coup.",
+                             [("France", "FRA", "GOV"), ("Germany", "DEU", "GOV")])
+    assert [a.country for a in event.actor] == ["FRA", "DEU"]
+
+
+def test_is_passive():
+    tokens = tokenize("The envoy was expelled")
+    assert is_passive(tokens, 3)
+    assert not is_passive(tokenize("Hungary expelled the envoy"), 1)
+
+
+def test_trigger_offsets_slice_the_sentence():
+    text = "On Friday the navy seized two fishing boats off the coast."
+    for event in code_sentence(text):
+        assert text[event.trigger.start:event.trigger.end] == event.trigger.text

@@ -1,0 +1,57 @@
+import pytest
+
+from flashpoint.extract.events import EventStage
+from flashpoint.extract.status import StatusStage, find_cues
+from flashpoint.records import Attribution, Sentence, Story
+from flashpoint.text.tokens import tokenize
+
+
+def statuses(text: str, attribution: Attribution | None = None) -> dict[str, str]:
+    """event_type -> status for one sentence."""
+    sentence = Sentence(text, 0, 0, attribution=attribution)
+    story = Story(id="s", text=text, sentences=[sentence])
+    EventStage()(story)
+    for e in sentence.events:
+        e.attribution = attribution
+    StatusStage()(story)
+    return {e.event_type: e.status for e in sentence.events}
+
+
+@pytest.mark.parametrize("text, event_type, status", [
+    ("Militia fighters burned down the market on Sunday.", "ASSAULT", "asserted"),
+    ("The cabinet may impose sanctions on the neighbouring state.", "SANCTION", "hypothetical"),
+    ("The regime could deploy more soldiers to the province.", "MOBILIZE", "hypothetical"),
+    ("If the strike continues, the army would intervene and arrest the organisers.", "COERCE", "hypothetical"),
+    ("The ministry said police did not detain any reporters.", "COERCE", "negated"),
+    ("The junta never expelled the aid workers.", "COERCE", "negated"),
+    ("The interior minister denied that security forces had fired on the marchers.", "ASSAULT", "negated"),
+    ("Both delegations will meet in Geneva.", "CONSULT", "future"),
+    ("The president plans to visit the flooded region.", "CONSULT", "future"),
+    ("The militants threatened to attack polling stations.", "ASSAULT", "threatened"),
+    ("The militants threatened to attack polling stations.", "THREATEN", "asserted"),
+    ("The opposition accused soldiers of torturing detainees.", "ASSAULT", "claimed"),
+    ("The opposition accused soldiers of torturing detainees.", "ACCUSE", "asserted"),
+    ("The soldiers allegedly beat the detainees.", "ASSAULT", "claimed"),
+    ("Lawmakers urged the government to release the journalists.", "RETREAT", "hypothetical"),
+    ("Lawmakers urged the government to release the journalists.", "REQUEST", "asserted"),
+    ("The group claimed responsibility for the bombing of the bridge.", "ASSAULT", "asserted"),
+    ("The two sides agreed to withdraw their forces.", "RETREAT", "future"),
+])
+def test_status(text, event_type, status):
+    assert statuses(text)[event_type] == status
+
+
+def test_a_condition_does_not_reach_past_its_comma():
+    # "if" governs "talks fail", not the main clause; the main clause's own modal decides.
+    assert statuses("If talks collapse, rebels will attack the town.")["ASSAULT"] == "future"
+
+
+def test_a_claim_verb_in_the_attribution_makes_the_event_claimed():
+    text = "Government troops killed 40 fighters, the rebels claimed."
+    att = Attribution("the rebels claimed", text.index("the rebels"), len(text) - 1)
+    assert statuses(text, att)["ASSAULT"] == "claimed"
+
+
+def test_cues_are_found_longest_first():
+    kinds = [k for _, _, k in find_cues(tokenize("They said it would not happen"))]
+    assert kinds == ["future", "negated"]
