@@ -209,6 +209,7 @@ class Story:
     source: str | None = None  # file name or "<stdin>:LINE", for messages
     paragraphs: list[tuple[int, int]] = field(default_factory=list)  # (start, end) of each paragraph in text
     sentences: list[Sentence] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)  # other fields of a JSONL line ("toponyms", ...)
 
     @staticmethod
     def make_id(text: str) -> str:
