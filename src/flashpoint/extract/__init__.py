@@ -1,0 +1,1 @@
+"""Extraction stages: one module per stage, each a callable Story -> Story."""
