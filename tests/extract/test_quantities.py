@@ -1,0 +1,257 @@
+"""Tests for flashpoint.extract.quantities: each pattern family with sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from flashpoint.extract.quantities import (
+    QuantityStage,
+    combine_tallies,
+    default_vague,
+    find_counts,
+    find_quantities,
+    story_tally,
+    story_totals,
+    words_to_int,
+)
+from flashpoint.records import Sentence, Story
+
+
+def figures(text: str) -> list[tuple[str, int]]:
+    return [(q.kind, q.value) for q in find_quantities(text)]
+
+
+def test_offsets_slice_back_to_text():
+    text = "On Friday, gunmen killed 7 villagers and wounded 11 others near the market, officials said."
+    qs = find_quantities(text)
+    assert qs, "expected figures"
+    for q in qs:
+        assert text[q.start:q.end] == q.text
+
+
+@pytest.mark.parametrize("text, expected", [
+    # active verb + object
+    ("Gunmen killed 9 people at a checkpoint on Sunday.", [("dead", 9)]),
+    ("Rebels ambushed the patrol, killing a police officer.", [("dead", 1)]),
+    ("The blast wounded fourteen passengers.", [("injured", 14)]),
+    ("Troops detained 1,450 people in the sweep.", [("arrested", 1450)]),
+    # passive subject + predicate
+    ("Nine people were killed in the raid.", [("dead", 9)]),
+    ("Thirty-one miners were injured when the tunnel collapsed.", [("injured", 31)]),
+    ("Three hundred students were arrested after the sit-in.", [("arrested", 300)]),
+    ("Forty demonstrators were rounded up by riot police.", [("arrested", 40)]),
+    ("Two organisers were taken into custody.", [("arrested", 2)]),
+    ("Eight patients were hospitalized after the attack.", [("injured", 8)]),
+    # predicate adjectives and headlines
+    ("At least 17 dead after the market bombing.", [("dead", 17)]),
+    ("The explosion tore through the depot, leaving five dead.", [("dead", 5)]),
+    ("Four dead, 9 hurt in bus station attack", [("dead", 4), ("injured", 9)]),
+    # death toll
+    ("The death toll from the floods rose to 62 on Thursday.", [("dead", 62)]),
+    # coordinated lists are summed
+    ("Three soldiers and a civilian were killed in the ambush.", [("dead", 4)]),
+    ("A woman and her two sons were wounded by shrapnel.", [("injured", 3)]),
+    # singular subjects without a number
+    ("A man was killed when the roof caved in.", [("dead", 1)]),
+    ("A woman was injured by a stray bullet.", [("injured", 1)]),
+    ("A farmer was shot dead near the border.", [("dead", 1)]),
+    ("He was pronounced dead at the scene.", [("dead", 1)]),
+    ("Maria Lopez, 34, was wounded in the arm.", [("injured", 1)]),
+])
+def test_pattern_families(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("More than 100 people were hurt in the stampede.", 100),
+    ("Nearly 50 people were killed, residents said.", 50),
+    ("Some 3,200 people were detained.", 3200),
+    ("Twenty-three people were injured.", 23),
+    ("Between 10 and 15 people were wounded.", 10),  # ranges: the lower bound
+    ("10 to 15 people were wounded.", 10),
+    ("Two dozen people were arrested.", 24),
+])
+def test_number_forms(text, expected):
+    assert [v for _, v in figures(text)] == [expected]
+
+
+def test_vague_words_follow_the_convention_table():
+    vague = default_vague()
+    assert vague["dozens"] == 12 and vague["hundreds"] == 100 and vague["thousands"] == 1000
+    assert vague["several"] == 3 and vague["scores"] == 20
+    assert vague["many"] is None
+    assert figures("Police wounded dozens of protesters.") == [("injured", 12)]
+    assert figures("Hundreds of people were arrested overnight.") == [("arrested", 100)]
+    assert figures("Several people were killed in the crush.") == [("dead", 3)]
+
+
+def test_vague_words_are_configurable():
+    assert find_quantities("Police wounded dozens of protesters.", vague={"dozens": 24})[0].value == 24
+    # a word mapped to None is recognised but never coded
+    assert find_quantities("Police wounded dozens of protesters.", vague={"dozens": None}) == []
+
+
+def test_words_to_int():
+    assert words_to_int("twenty-three") == 23
+    assert words_to_int("three hundred") == 300
+    assert words_to_int("one thousand two hundred and five") == 1205
+    assert words_to_int("a hundred") == 100
+    assert words_to_int("banana") is None
+
+
+def test_shot_counts_as_injured_unless_dead():
+    assert figures("A man was shot in the leg outside a bar.") == [("injured", 1)]
+    assert figures("A man was shot and killed outside a bar.") == [("dead", 1)]
+    assert figures("A cyclist was fatally shot on Elm Street.") == [("dead", 1)]
+    assert figures("Five people were shot, two fatally, at the party.") == [("injured", 3), ("dead", 2)]
+    # the dead are not subtracted from people counted in addition ("others")
+    assert figures("A guard is dead and three others were shot.") == [("dead", 1), ("injured", 3)]
+
+
+def test_shot_then_died_in_one_clause_is_dead():
+    assert figures("The driver was shot in the head and later died in hospital.") == [("dead", 1)]
+
+
+def test_size():
+    assert figures("Thousands of protesters marched through the capital.") == [("size", 1000)]
+    assert figures("A crowd of 8,000 gathered outside the parliament.") == [("size", 8000)]
+    assert figures("Some 250 demonstrators blocked the highway.") == [("size", 250)]
+    assert figures("Tens of thousands took to the streets on Saturday.") == [("size", 10000)]
+
+
+def test_arrest_beats_size_for_the_same_people():
+    assert figures("Police arrested 40 protesters near the square.") == [("arrested", 40)]
+
+
+@pytest.mark.parametrize("text", [
+    "A 23-year-old man opened the shop at 10:30 a.m.",
+    "The mayor, 61, said the budget of $5,000 was spent in 2019.",
+    "It was one of the largest rallies in years.",
+    "The company hired 300 workers last year.",
+    "Officers fired 12 rounds at the car.",
+    "The 3-year-old plan was killed by the council in 2017.",
+    "He was shot at but not hit.",
+])
+def test_non_casualty_numbers_give_nothing(text):
+    assert [q for q in find_quantities(text) if q.value > 1] == []
+    assert all(q.kind != "dead" or q.value == 1 for q in find_quantities(text))
+
+
+def test_age_is_not_the_count():
+    assert figures("A 23-year-old man was killed in the crash.") == [("dead", 1)]
+    assert figures("Two 17-year-old boys were wounded.") == [("injured", 2)]
+    assert figures("Gunmen killed Ahmed Saleh, 40, at his shop.") == [("dead", 1)]
+
+
+@pytest.mark.parametrize("text", [
+    "The conflict has killed 500,000 people since the war began.",
+    "More than 300 people have been killed so far this year.",
+    "In total since 2014, 1,200 people have been arrested.",
+    "Six people were killed and 30 wounded in separate shootings across the city since Friday.",
+])
+def test_cumulative_totals_are_not_counted(text):
+    assert find_quantities(text) == []
+    assert all(c.cumulative for c in find_counts(text))
+
+
+def test_event_figure_kept_beside_far_cumulative_clause():
+    text = "Two soldiers were killed on Monday; the insurgency has killed 4,000 people since 2015."
+    assert figures(text) == [("dead", 2)]
+
+
+def test_explicit_zero():
+    assert figures("No one was injured in the blast.") == [("injured", 0)]
+    assert figures("The boy was not hurt.") == [("injured", 0)]
+
+
+def test_hypothetical_is_not_a_count():
+    assert figures("The gang threatened to kill two witnesses.") == []
+    assert figures("The bullet could have killed her.") == []
+
+
+def test_appositive_is_one_person():
+    assert figures("The toddler, Sam Reed, was shot in the arm.") == [("injured", 1)]
+
+
+def test_story_totals_do_not_double_count_repeats():
+    story = [
+        "Two killed in market shooting",
+        "Two people were killed when a gunman opened fire in a market on Tuesday, police said.",
+        "The two men killed were brothers, relatives said.",
+    ]
+    assert story_totals(story)["dead"] == 2
+
+
+def test_story_totals_shot_then_died():
+    story = ["Teen shot outside school", "A 16-year-old boy was shot on Monday.", "He died at the hospital."]
+    totals = story_totals(story)
+    assert totals["dead"] == 1 and totals["injured"] == 0
+
+
+def test_story_totals_skip_background_and_teasers():
+    story = [
+        "A woman was wounded in a shooting on Oak Street on Friday.",
+        "Last year, three people were killed in a shooting on the same block.",
+        "RELATED: Five killed in highway crash",
+    ]
+    totals = story_totals(story)
+    assert totals["dead"] is None and totals["injured"] == 1
+
+
+def test_story_tally_year_filter():
+    tally = story_tally(["In 2009, four people were killed at the same club."], year=2016)
+    assert tally["dead"] is None
+    assert story_tally(["In 2016, four people were killed at the club."], year=2016)["dead"] == 4
+
+
+def test_combine_tallies_across_stories():
+    first = story_tally(["A man was shot in the chest on Friday."])
+    later = story_tally(["The man shot on Friday has died, police said."])
+    totals = combine_tallies([first, later])
+    assert totals["dead"] == 1 and totals["injured"] == 0
+
+
+def test_implied_death_without_figure():
+    totals = story_totals(["Police are investigating a fatal shooting on Main Street."])
+    assert totals["dead"] == 1
+
+
+def test_stage_fills_sentences_and_skips_marked_ones():
+    s1 = Sentence(text="Three protesters were killed.", index=0, start=0)
+    s2 = Sentence(text="Five people were arrested.", index=1, start=30, skip="photo caption")
+    story = QuantityStage()(Story(id="x", text="", sentences=[s1, s2]))
+    assert [(q.kind, q.value) for q in story.sentences[0].quantities] == [("dead", 3)]
+    assert story.sentences[1].quantities == []
+    assert QuantityStage.name == "quantities"
+
+
+def test_empty_and_unrelated_text():
+    assert find_quantities("") == []
+    assert find_quantities("The president met his counterpart in Paris on Tuesday.") == []
+
+
+def test_headline_comma_lists_and_reflexives():
+    assert figures("Father, daughter found dead in farmhouse") == [("dead", 2)]
+    assert figures("A man killed his wife and then himself.") == [("dead", 2)]
+    assert figures("Farmer kills neighbour, himself after dispute") == [("dead", 2)]
+
+
+def test_nationality_plurals_are_people():
+    assert figures("Troops killed three Afghans near the base.") == [("dead", 3)]
+    assert figures("Twelve Iraqis were wounded.") == [("injured", 12)]
+    assert figures("Police detained 9 Kurds.") == [("arrested", 9)]
+
+
+def test_story_attacker_killing_himself_adds_one():
+    totals = story_totals(["Police said the man shot his brother dead before killing himself."])
+    assert totals["dead"] == 2
+
+
+def test_murder_suicide_implies_two_dead():
+    assert story_totals(["Police are investigating an apparent murder-suicide in a home on Pine Road."])["dead"] == 2
+    assert story_totals(["Detectives are looking into an attempted murder-suicide."])["dead"] is None
+
+
+def test_implied_death_does_not_override_explicit_zero():
+    totals = story_totals(["A homicide investigation is open, but no deaths have been reported."])
+    assert totals["dead"] == 0
