@@ -133,6 +133,7 @@ def find_triggers(tokens: list[Token]) -> list[Match]:
     return sorted((m for m in chosen if m.pattern.event_type != "NONE"), key=lambda m: m.first)
 
 
+_PRONOUNS = {"it", "they", "he", "she", "we", "i", "who", "which"}
 _MONTH_VERBS = {"March", "Marches", "May"}
 _BE = {"was", "were", "been", "being", "is", "are", "be", "got", "get", "gets", "getting"}
 _ADVERBS = {"reportedly", "allegedly", "also", "later", "then", "not", "never", "all", "both", "being", "been",
@@ -140,7 +141,9 @@ _ADVERBS = {"reportedly", "allegedly", "also", "later", "then", "not", "never", 
 _CLAUSE_BREAKS = {";", ":", "but", "while", "although", "whereas", "though", "because", "since", "—", "(", ")"}
 
 
-def is_passive(tokens: list[Token], first: int) -> bool:
+def is_passive(tokens: list[Token], first: int, actors: list[Actor] | None = None) -> bool:
+    """A passive trigger: "was arrested", "were reportedly detained", or a reduced relative right after a name
+    ("journalists accused of inciting", "protesters detained by police")."""
     word = tokens[first].lower
     if not (word.endswith(("ed", "en")) or word in {"shot", "held", "met", "hit", "cut", "struck", "fought",
                                                     "taken", "sent", "seized", "freed", "led", "jailed"}):
@@ -150,19 +153,29 @@ def is_passive(tokens: list[Token], first: int) -> bool:
         if tokens[j].lower in _BE:
             return True
         j -= 1
-    return j >= 0 and tokens[j].lower in _BE
+    if j >= 0 and tokens[j].lower in _BE:
+        return True
+    after = tokens[first + 1].lower if first + 1 < len(tokens) else ""
+    return bool(actors) and after in {"by", "of", "with", "for"} and j >= 0 and any(
+        a.end == tokens[j].end for a in actors or ()
+    )
 
 
-def _clause_bounds(tokens: list[Token], first: int, last: int) -> tuple[int, int]:
-    """Character span of the clause around a trigger: stops at ; : but while ... and parentheses."""
+def _is_break(tokens: list[Token], j: int) -> bool:
+    word = tokens[j].lower
+    return word in _CLAUSE_BREAKS or (word in {"and", "but"} and j > 0 and tokens[j - 1].lower == ",")
+
+
+def clause_bounds(tokens: list[Token], first: int, last: int) -> tuple[int, int]:
+    """Character span of the clause around a trigger: stops at ; : ", and" but while ... and parentheses."""
     start = 0
     for j in range(first - 1, -1, -1):
-        if tokens[j].lower in _CLAUSE_BREAKS:
+        if _is_break(tokens, j):
             start = tokens[j].end
             break
     end = tokens[-1].end if tokens else 0
     for j in range(last + 1, len(tokens)):
-        if tokens[j].lower in _CLAUSE_BREAKS:
+        if _is_break(tokens, j):
             end = tokens[j].start
             break
     return start, end
@@ -186,7 +199,7 @@ def assign_participants(sentence: Sentence, tokens: list[Token], m: Match) -> tu
     """(actor, recipient, note) for a trigger match."""
     text = sentence.text
     trig_start, trig_end = tokens[m.first].start, tokens[m.last].end
-    clause_start, clause_end = _clause_bounds(tokens, m.first, m.last)
+    clause_start, clause_end = clause_bounds(tokens, m.first, m.last)
     att = sentence.attribution
     usable = [
         a for a in sentence.actors
@@ -199,7 +212,10 @@ def assign_participants(sentence: Sentence, tokens: list[Token], m: Match) -> tu
     actor = _with_conjuncts(usable, left[-1], text, -1) if left else []
     recipient = _with_conjuncts(usable, right[0], text, +1) if right else []
     note = "active voice"
-    if is_passive(tokens, m.first):
+    if actor and _PRONOUNS & set(text[actor[-1].end:trig_start].lower().split()):
+        actor = []  # "..., and said it would ban": the subject is a pronoun we do not resolve
+        note += "; pronoun subject, actor unknown"
+    if is_passive(tokens, m.first, usable):
         by_agent: list[Actor] = []
         for i in right:
             between = text[trig_end:usable[i].start].lower().split()

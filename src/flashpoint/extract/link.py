@@ -1,13 +1,16 @@
-"""Attach each event's clause-level facts: its date, its figures and who says so.
+"""Attach each event's clause-level facts: its date, place, figures and who says so.
 
 The other stages find time expressions, counts and attribution in a sentence; this stage decides which of them belong
-to which event. A date is the time expression nearest the trigger; with none in the sentence, the event takes the
+to which event. A date is the time expression nearest the trigger in its clause; with none there, the event takes the
 publication date and says so (`date_source`), never a silent guess.
 """
 
 from __future__ import annotations
 
+from flashpoint.extract.events import clause_bounds
+from flashpoint.extract.places import event_location
 from flashpoint.records import Event, Sentence, Story, TimeExpr
+from flashpoint.text.tokens import tokenize
 
 # Which counts belong to which kind of event.
 _FIGURES = {
@@ -18,8 +21,9 @@ _FIGURES = {
 }
 
 
-def _nearest_time(sentence: Sentence, event: Event) -> TimeExpr | None:
-    anchored = [t for t in sentence.times if t.date]
+def _nearest_time(sentence: Sentence, event: Event, clause: tuple[int, int]) -> TimeExpr | None:
+    """The anchored time expression nearest the trigger within its clause."""
+    anchored = [t for t in sentence.times if t.date and clause[0] <= t.start and t.end <= clause[1]]
     if not anchored:
         return None
     trig = event.trigger
@@ -31,18 +35,25 @@ class LinkStage:
 
     def __call__(self, story: Story) -> Story:
         for sentence in story.sentences:
+            if not sentence.events:
+                continue
+            tokens = tokenize(sentence.text)
+            starts = {t.start: i for i, t in enumerate(tokens)}
             for event in sentence.events:
-                self._date(story, sentence, event)
+                i = starts.get(event.trigger.start, 0)
+                clause = clause_bounds(tokens, i, i)
+                self._date(story, sentence, event, clause)
                 event.attribution = sentence.attribution
+                event.location = event_location(sentence, event.trigger.start, event.trigger.end)
                 for kind in _FIGURES.get(event.event_type, ()):
                     values = [q.value for q in sentence.quantities if q.kind == kind]
                     if values:
-                        setattr(event, kind, sum(values) if kind != "size" else max(values))
+                        setattr(event, kind, max(values))  # repeated figures are one figure ("killed 2 ... the 2 dead")
         return story
 
     @staticmethod
-    def _date(story: Story, sentence: Sentence, event: Event) -> None:
-        time = _nearest_time(sentence, event)
+    def _date(story: Story, sentence: Sentence, event: Event, clause: tuple[int, int]) -> None:
+        time = _nearest_time(sentence, event, clause)
         if time is not None:
             event.date, event.date_precision, event.date_text = time.date, time.precision, time.text
             event.date_source = "text"

@@ -43,9 +43,10 @@ def merge_same(events: list[Event]) -> list[Event]:
         if first is None:
             kept[key] = event
             continue
-        first.actor = _union(first.actor, event.actor)
-        first.recipient = _union(first.recipient, [r for r in event.recipient
-                                                   if (r.start, r.end) not in {(a.start, a.end) for a in first.actor}])
+        # The first trigger's actor stands ("police fired tear gas at supporters, injuring 12": not the supporters).
+        first.actor = first.actor or event.actor
+        actor_spans = {(a.start, a.end) for a in first.actor}
+        first.recipient = [r for r in _union(first.recipient, event.recipient) if (r.start, r.end) not in actor_spans]
         first.mode = first.mode or event.mode
         for kind in ("dead", "injured", "arrested", "size"):
             if getattr(first, kind) is None:

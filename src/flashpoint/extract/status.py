@@ -62,8 +62,13 @@ def find_cues(tokens: list[Token]) -> list[tuple[int, int, str]]:
     return found
 
 
-def _governing(tokens: list[Token], cue_list: list[tuple[int, int, str]], first: int) -> list[tuple[str, int, str]]:
-    """Cues that govern the trigger at token `first`: (kind, distance, cue text)."""
+def _governing(tokens: list[Token], cue_list: list[tuple[int, int, str]], first: int,
+               other_triggers: frozenset[int] = frozenset()) -> list[tuple[str, int, str]]:
+    """Cues that govern the trigger at token `first`: (kind, distance, cue text).
+
+    A cue governs the first verb after it and verbs coordinated with that one ("could attack and kill"), not a verb
+    further on ("may expel journalists accused of ...": "accused" is not governed by "may")."""
+    coordinated = first > 0 and tokens[first - 1].lower in {"and", "or", "to"}
     out = []
     for c_first, c_last, kind in cue_list:
         if c_last >= first:
@@ -75,6 +80,8 @@ def _governing(tokens: list[Token], cue_list: list[tuple[int, int, str]], first:
         if between & _HARD_BREAKS:
             continue
         if kind == "neutral":
+            continue
+        if kind not in {"condition", "denial"} and not coordinated and any(c_last < k < first for k in other_triggers):
             continue
         if kind == "requested":
             # "urged the army to withdraw": the action asked for follows "to" / "that", in the same clause.
@@ -122,13 +129,14 @@ class StatusStage:
             tokens = tokenize(sentence.text)
             cue_list = find_cues(tokens)
             starts = {t.start: i for i, t in enumerate(tokens)}
+            trigger_tokens = frozenset(starts[e.trigger.start] for e in sentence.events if e.trigger.start in starts)
             for event in sentence.events:
                 first = starts.get(event.trigger.start)
                 if first is None:
                     continue
                 # A cue inside the trigger itself ("threatened" in a THREATEN) is the event, not its status.
                 own = [c for c in cue_list if not (c[0] >= first and c[0] <= first)]
-                status, cue = decide(_governing(tokens, own, first))
+                status, cue = decide(_governing(tokens, own, first, trigger_tokens - {first}))
                 status = self._claimed_by_source(event, status)
                 event.status = status  # type: ignore[assignment]
                 why = f"cue {cue!r}" if cue else "no cue governs the trigger"
