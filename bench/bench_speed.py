@@ -49,9 +49,8 @@ def main() -> int:
         print(f"skipped: {DATA.parent.parent} not found")
         return 0
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-    from flashpoint.text.readers import story_from_text
-
     from flashpoint.pipeline import Pipeline
+    from flashpoint.text.readers import story_from_text
 
     stories = corpus(args.repeat)
     # Count sentences with the pipeline's own splitter (the same work the command does).
