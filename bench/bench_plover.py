@@ -25,8 +25,17 @@ DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "plover"
 OLD_NAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 
 
-def _countries(actors: list[dict]) -> set[str]:
-    return {a["code"][:3] for a in actors if a.get("code") and len(a["code"]) >= 3}
+# Codes that mean the same as ours (see bench_actors.py); NGO and transnational codes carry no country.
+ALIASES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM", "UNO": "IGO", "EUR": "IGO", "KOS": "XKX"}
+NO_COUNTRY = {"NGO", "IMG", "ISM", "MNC"}
+
+
+def _countries(actors: object) -> set[str]:
+    if not isinstance(actors, list):
+        return set()
+    codes = {ALIASES.get(a["code"][:3], a["code"][:3]) for a in actors
+             if isinstance(a, dict) and a.get("code") and len(a["code"]) >= 3}
+    return codes - NO_COUNTRY
 
 
 def main() -> int:

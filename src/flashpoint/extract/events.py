@@ -17,8 +17,8 @@ from importlib import resources
 from flashpoint.records import Actor, Event, Sentence, Story, Trigger
 from flashpoint.text.tokens import Token, tokenize, verb_forms
 
-_GAP = None  # a pattern element that matches 0-3 arbitrary tokens
-_MAX_GAP = 3
+_GAP = None  # a pattern element that matches 0-_MAX_GAP arbitrary tokens
+_MAX_GAP = 4
 
 
 @dataclass(frozen=True, slots=True)
