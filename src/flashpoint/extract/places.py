@@ -37,7 +37,8 @@ def find_places(text: str) -> list[Location]:
             phrase = text[start:end].rstrip(".,")
             entry = kb.proper.get(" ".join(phrase.split()))
             if entry is not None and entry.kind in _GEO_KINDS and entry.code:
-                found.append(Location(text=phrase, name=entry.name or phrase, country=entry.code,
+                name = (entry.name or phrase) if entry.kind == COUNTRY else phrase  # a city's entry names its country
+                found.append(Location(text=phrase, name=name, country=entry.code,
                                       precision=_GEO_KINDS[entry.kind], start=start, end=start + len(phrase)))
                 i = j + n - 1
                 break
