@@ -30,6 +30,11 @@ class Pattern:
     source: str  # the pattern as written, for --explain
 
     @property
+    def verbal(self) -> bool:
+        """Whether the pattern starts with a verb ("attack+") rather than a noun ("fighting", "talks")."""
+        return self.source.split()[0].split("|")[0].endswith("+")
+
+    @property
     def specificity(self) -> int:
         return sum(1 for e in self.elements if e is not None) + (1 if self.mode else 0)
 
@@ -195,16 +200,29 @@ def _with_conjuncts(actors: list[Actor], k: int, text: str, step: int) -> list[A
     return sorted(group, key=lambda a: a.start)
 
 
+_DETERMINERS = {"the", "a", "an", "any", "new", "further", "more", "fresh", "renewed", "possible", "its", "their",
+                "his", "her", "this", "that", "these", "those", "another", "no"}
+
+
+def is_nominal(tokens: list[Token], m: Match) -> bool:
+    """A noun trigger ("fighting", "the attack", "talks") rather than a verb ("attacked")."""
+    before = tokens[m.first - 1].lower if m.first else ""
+    return not m.pattern.verbal or before in _DETERMINERS or before.endswith("'s")
+
+
 def assign_participants(sentence: Sentence, tokens: list[Token], m: Match) -> tuple[list[Actor], list[Actor], str]:
     """(actor, recipient, note) for a trigger match."""
     text = sentence.text
     trig_start, trig_end = tokens[m.first].start, tokens[m.last].end
     clause_start, clause_end = clause_bounds(tokens, m.first, m.last)
     att = sentence.attribution
+    # The source of a report is not a participant ("..., police said"), unless the reporting verb is the trigger
+    # itself ("the minister warned", "the opposition accused").
+    skip_source = att is not None and not (att.start <= trig_start < att.end)
     usable = [
         a for a in sentence.actors
         if clause_start <= a.start and a.end <= clause_end
-        and not (att and att.start <= a.start < att.end)
+        and not (skip_source and att.start <= a.start < att.end)
         and not (a.start < trig_end and a.end > trig_start)
     ]
     left = [i for i, a in enumerate(usable) if a.end <= trig_start]
@@ -212,6 +230,9 @@ def assign_participants(sentence: Sentence, tokens: list[Token], m: Match) -> tu
     actor = _with_conjuncts(usable, left[-1], text, -1) if left else []
     recipient = _with_conjuncts(usable, right[0], text, +1) if right else []
     note = "active voice"
+    if actor and is_nominal(tokens, m) and len(text[actor[-1].end:trig_start].split()) > 2:
+        actor = []  # "the organisers of Saturday's march": a noun's actor stands next to it ("Kenyan protests")
+        note = "noun trigger: no actor next to it"
     if actor and _PRONOUNS & set(text[actor[-1].end:trig_start].lower().split()):
         actor = []  # "..., and said it would ban": the subject is a pronoun we do not resolve
         note += "; pronoun subject, actor unknown"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from flashpoint.extract.events import clause_bounds
 from flashpoint.extract.places import event_location
 from flashpoint.records import Event, Sentence, Story, TimeExpr
+from flashpoint.text.sentences import dateline_end
 from flashpoint.text.tokens import tokenize
 
 # Which counts belong to which kind of event.
@@ -22,8 +23,11 @@ _FIGURES = {
 
 
 def _nearest_time(sentence: Sentence, event: Event, clause: tuple[int, int]) -> TimeExpr | None:
-    """The anchored time expression nearest the trigger within its clause."""
-    anchored = [t for t in sentence.times if t.date and clause[0] <= t.start and t.end <= clause[1]]
+    """The anchored time expression nearest the trigger within its clause; a dateline's date is the filing date,
+    not the event's ("KABUL, June 3 - Gunmen killed ... on Monday")."""
+    after_dateline = dateline_end(sentence.text)
+    anchored = [t for t in sentence.times
+                if t.date and clause[0] <= t.start and t.end <= clause[1] and t.start >= after_dateline]
     if not anchored:
         return None
     trig = event.trigger

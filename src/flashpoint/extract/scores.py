@@ -69,7 +69,7 @@ def refine(event: Event) -> None:
     exercises of two countries are COOPERATE, not MOBILIZE."""
     if event.status == "future" and event.event_type in _FUTURE_CATEGORY:
         new = _FUTURE_CATEGORY[event.event_type]
-        event.notes.append(f"scores: {event.event_type} in the future is coded {new} (PLOVER manual); status stays future")
+        event.notes.append(f"scores: future {event.event_type} is coded {new} (PLOVER manual); status stays future")
         event.event_type, event.mode = new, None
     if event.event_type == "MOBILIZE" and len({a.country for a in event.actor if a.country}) >= 2:
         event.event_type, event.mode = "COOPERATE", None

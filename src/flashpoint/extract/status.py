@@ -14,12 +14,13 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
+from flashpoint.extract.events import _DETERMINERS
 from flashpoint.records import Event, Story
 from flashpoint.text.tokens import Token, tokenize
 
 # How far back (in tokens) a cue may govern a trigger, by cue kind. Conditions and denials scope over a whole clause.
-_REACH = {"neutral": 99, "negated": 4, "hypothetical": 6, "future": 6, "threatened": 6, "claimed": 8, "requested": 12,
-          "condition": 40, "denial": 40}
+_REACH = {"neutral": 99, "hedge": 2, "negated": 4, "hypothetical": 6, "future": 6, "threatened": 6, "claimed": 8,
+          "requested": 12, "condition": 40, "denial": 40}
 # Clause boundaries a cue does not cross. A comma does not end an "if" clause's reach into its own clause only.
 _HARD_BREAKS = {".", ";", ":", "?", "!", "but", "however", "although", "though", "whereas", "while"}
 _SOFT_BREAKS = {",", "and", "after", "before", "when", "as", "because", "since", "—", "(", ")"}
@@ -87,6 +88,9 @@ def _governing(tokens: list[Token], cue_list: list[tuple[int, int, str]], first:
             # "urged the army to withdraw": the action asked for follows "to" / "that", in the same clause.
             if not between & {"to", "that"} or between & (_SOFT_BREAKS - {",", "and"}):
                 continue
+        elif kind == "hedge":
+            if between & (_SOFT_BREAKS | {"and", "or"}):
+                continue
         elif kind in {"hypothetical", "future"}:
             # A modal scopes over conjoined verbs: "would intervene and arrest".
             if between & (_SOFT_BREAKS - {"and"}):
@@ -102,11 +106,41 @@ def _governing(tokens: list[Token], cue_list: list[tuple[int, int, str]], first:
     return out
 
 
+# Cues after a noun trigger: "fighting could resume", "talks are scheduled to resume", "strikes would follow".
+_RIGHT_CUES: dict[tuple[str, ...], str] = {
+    ("could",): "hypothetical", ("would",): "hypothetical", ("might",): "hypothetical", ("may",): "hypothetical",
+    ("will",): "future", ("shall",): "future",
+}
+_RIGHT_PHRASES = ("expected to", "scheduled to", "set to", "due to", "planned", "likely to", "to be held", "to resume",
+                  "not")
+_RIGHT_STOP = {",", ".", ";", ":", "said", "says", "that", "which", "who"}
+
+
+def right_cue(tokens: list[Token], last: int) -> tuple[str, str] | None:
+    """(status, cue) from the words after a noun trigger, up to its verb."""
+    words: list[str] = []
+    for t in tokens[last + 1:last + 8]:
+        if t.lower in _RIGHT_STOP:
+            break
+        words.append(t.lower)
+        kind = _RIGHT_CUES.get((t.lower,))
+        if kind:
+            return kind, t.text
+        if t.lower in {"is", "are", "was", "were", "has", "have", "had"}:
+            rest = " ".join(tokens[i].lower for i in range(tokens.index(t) + 1, min(len(tokens), tokens.index(t) + 4)))
+            for phrase in _RIGHT_PHRASES:
+                if rest.startswith(phrase):
+                    return ("negated" if phrase == "not" else "future"), f"{t.text} {phrase}"
+            break
+    return None
+
+
 def decide(kinds: list[tuple[str, int, str]]) -> tuple[str, str | None]:
     """(status, cue text) from the governing cues."""
     mapped: list[tuple[str, int, str]] = []
     for kind, distance, cue in kinds:
-        status = {"condition": "hypothetical", "denial": "negated", "requested": "hypothetical"}.get(kind, kind)
+        status = {"condition": "hypothetical", "denial": "negated", "requested": "hypothetical",
+                  "hedge": "hypothetical"}.get(kind, kind)
         mapped.append((status, distance, cue))
     if not mapped:
         return "asserted", None
@@ -115,6 +149,19 @@ def decide(kinds: list[tuple[str, int, str]]) -> tuple[str, str | None]:
         if hits:
             return status, min(hits, key=lambda m: m[1])[2]
     return "asserted", None
+
+
+_VERB_SUFFIXES = ("ed", "ing")
+
+
+def is_nominal_at(tokens: list[Token], first: int, event: Event) -> bool:
+    """A noun trigger: not an inflected verb, and a noun-like word or one after a determiner."""
+    word = tokens[first].lower
+    if word.endswith(_VERB_SUFFIXES) and word not in {"fighting", "shooting", "bombing", "shelling", "meeting"}:
+        return False
+    before = tokens[first - 1].lower if first else ""
+    return first == 0 or before in _DETERMINERS or before.endswith("'s") or tokens[first - 1].text[:1].isupper() or \
+        word in {"fighting", "talks", "protests", "strikes", "sanctions", "clashes", "attacks", "violence"}
 
 
 class StatusStage:
@@ -129,6 +176,7 @@ class StatusStage:
             tokens = tokenize(sentence.text)
             cue_list = find_cues(tokens)
             starts = {t.start: i for i, t in enumerate(tokens)}
+            ends = {t.end: i for i, t in enumerate(tokens)}
             trigger_tokens = frozenset(starts[e.trigger.start] for e in sentence.events if e.trigger.start in starts)
             for event in sentence.events:
                 first = starts.get(event.trigger.start)
@@ -137,6 +185,11 @@ class StatusStage:
                 # A cue inside the trigger itself ("threatened" in a THREATEN) is the event, not its status.
                 own = [c for c in cue_list if not (c[0] >= first and c[0] <= first)]
                 status, cue = decide(_governing(tokens, own, first, trigger_tokens - {first}))
+                last = ends.get(event.trigger.end)
+                if status == "asserted" and last is not None and is_nominal_at(tokens, first, event):
+                    found = right_cue(tokens, last)
+                    if found:
+                        status, cue = found
                 status = self._claimed_by_source(event, status)
                 event.status = status  # type: ignore[assignment]
                 why = f"cue {cue!r}" if cue else "no cue governs the trigger"

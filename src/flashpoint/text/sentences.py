@@ -165,7 +165,8 @@ def _period_ends_sentence(text: str, m: re.Match[str], abbrevs: dict[str, str], 
     return w is not None and w.group() in starters
 
 
-def _dateline_end(text: str) -> int:
+def dateline_end(text: str) -> int:
+    """Offset where a leading dateline ("ABUJA, March 3 (Reuters) - ") ends, or 0."""
     if not text or not text[0].isupper():
         return 0
     m = _DATELINE.match(text)
@@ -177,7 +178,7 @@ def _dateline_end(text: str) -> int:
 def is_dateline(text: str) -> bool:
     """True when `text` is nothing but a dateline ("WASHINGTON —", "KYIV, Ukraine (AP) —")."""
     s = text.strip()
-    return bool(s) and _dateline_end(s) >= len(s)
+    return bool(s) and dateline_end(s) >= len(s)
 
 
 def _wrapped(lines: list[str]) -> bool:
@@ -271,7 +272,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         return []
     abbrevs = _abbreviations()
     starters = _starters()
-    protect = _dateline_end(text)
+    protect = dateline_end(text)
     quotes = _attributed_quotes(text) if ('"' in text or "“" in text) else ()
     cuts: list[int] = []
     for m in _CANDIDATE.finditer(text):
