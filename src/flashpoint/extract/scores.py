@@ -34,6 +34,15 @@ def _union(a: list[Actor], b: list[Actor]) -> list[Actor]:
     return sorted(a + [x for x in b if (x.start, x.end) not in seen], key=lambda x: x.start)
 
 
+def drop_protest_topics(events: list[Event]) -> list[Event]:
+    """The manual (PROTEST): the topic of a protest ("marched ... to demand higher pay") is not a separate REQUEST."""
+    protests = [e.trigger.start for e in events if e.event_type == "PROTEST"]
+    return [e for e in events if not (
+        e.event_type == "REQUEST" and any(p < e.trigger.start for p in protests)
+        and e.sentence[:e.trigger.start].rstrip().lower().endswith(("to", "demanding", "calling"))
+    )]
+
+
 def merge_same(events: list[Event]) -> list[Event]:
     """Triggers of one type and status in one sentence are one event ("attacked the village, killing 12")."""
     kept: dict[tuple[str, str], Event] = {}
@@ -104,7 +113,7 @@ class ScoreStage:
         for sentence in story.sentences:
             if not sentence.events:
                 continue
-            sentence.events = merge_same(sentence.events)
+            sentence.events = merge_same(drop_protest_topics(sentence.events))
             found_contexts = contexts_of(sentence.text)
             for event in sentence.events:
                 refine(event)
