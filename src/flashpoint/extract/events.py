@@ -216,9 +216,10 @@ def assign_participants(sentence: Sentence, tokens: list[Token], m: Match) -> tu
     trig_start, trig_end = tokens[m.first].start, tokens[m.last].end
     clause_start, clause_end = clause_bounds(tokens, m.first, m.last)
     att = sentence.attribution
-    # The source of a report is not a participant ("..., police said"), unless the reporting verb is the trigger
-    # itself ("the minister warned", "the opposition accused").
-    skip_source = att is not None and not (att.start <= trig_start < att.end)
+    # The source of a report that follows the trigger is not a participant ("gunmen killed five, police said"). A
+    # source before it may be ("the minister warned ...", "the UN ... urged donors"); the nearest-mention rule then
+    # prefers a reported subject ("police said gunmen killed").
+    skip_source = att is not None and att.start >= trig_end
     usable = [
         a for a in sentence.actors
         if clause_start <= a.start and a.end <= clause_end

@@ -8,7 +8,7 @@ from functools import cache
 from importlib import resources
 
 from flashpoint import ontology
-from flashpoint.records import Actor, Event, Story
+from flashpoint.records import Actor, Event, Sentence, Story
 
 # Sectors that make a "protest" verbal (ACCUSE disapprove) rather than a street protest: governments protest by note.
 _STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD"}
@@ -41,6 +41,21 @@ def drop_protest_topics(events: list[Event]) -> list[Event]:
         e.event_type == "REQUEST" and any(p < e.trigger.start for p in protests)
         and e.sentence[:e.trigger.start].rstrip().lower().endswith(("to", "demanding", "calling"))
     )]
+
+
+# Verbal events need someone doing them: "visiting his father", "asked to call 911" are not politics. Material
+# events (an attack, an arrest) are news with or without a named actor.
+_NEEDS_PARTICIPANT = {"CONSULT", "SUPPORT", "REQUEST", "REJECT"}
+
+
+def drop_unanchored(sentence: Sentence) -> None:
+    kept = []
+    for e in sentence.events:
+        if e.event_type in _NEEDS_PARTICIPANT and not e.actor and not e.recipient:
+            sentence.notes.append(f"scores: dropped {e.event_type} {e.trigger.text!r}: no actor or recipient")
+        else:
+            kept.append(e)
+    sentence.events = kept
 
 
 def merge_same(events: list[Event]) -> list[Event]:
@@ -114,6 +129,7 @@ class ScoreStage:
             if not sentence.events:
                 continue
             sentence.events = merge_same(drop_protest_topics(sentence.events))
+            drop_unanchored(sentence)
             found_contexts = contexts_of(sentence.text)
             for event in sentence.events:
                 refine(event)
