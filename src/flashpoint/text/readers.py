@@ -327,6 +327,9 @@ def _type_name(value: object) -> str:
     )
 
 
+_STORY_FIELDS = {"id", "text", "html", "date", "url", "title"}
+
+
 def _story_from_object(obj: object, source: str, default_date: str | None) -> Iterator[Item]:
     """One JSON story object {"id", "text" or "html", "date", "url", "title"} -> warnings, then Story or problem."""
     if not isinstance(obj, dict):
@@ -372,11 +375,14 @@ def _story_from_object(obj: object, source: str, default_date: str | None) -> It
         assert text is not None
         if "\r" in text:
             text = text.replace("\r\n", "\n").replace("\r", "\n")
-        yield _text_story(text, source, story_id=story_id, date=date, **optional)
+        story = _text_story(text, source, story_id=story_id, date=date, **optional)
     else:
         assert markup is not None
         # the line's own date wins over the page's metadata; the caller's default does too
-        yield _html_story(markup, source, story_id=story_id, date=date, **optional)
+        story = _html_story(markup, source, story_id=story_id, date=date, **optional)
+    if isinstance(story, Story):  # other fields ride along for stage commands ("toponyms" for `places`)
+        story.extra = {k: v for k, v in obj.items() if k not in _STORY_FIELDS}
+    yield story
 
 
 def _read_jsonl(src: _Source, name: str, default_date: str | None) -> Iterator[Item]:
