@@ -2,11 +2,22 @@ from flashpoint.extract.places import PlaceStage, event_location, find_places
 from flashpoint.records import Sentence, Story
 
 
-def test_places_after_a_locative_preposition():
+def _story(*texts: str) -> Story:
+    sentences, start = [], 0
+    for i, t in enumerate(texts):
+        sentences.append(Sentence(t, i, start))
+        start += len(t) + 1
+    return Story(id="s", text=" ".join(texts), sentences=sentences)
+
+
+def test_every_place_name_with_offsets_into_the_sentence():
     text = "Moscow warned Kyiv after clashes in Donetsk and a blast near Lagos, Nigeria."
     places = find_places(text)
-    assert [(p.text, p.country) for p in places] == [("Donetsk", "UKR"), ("Lagos", "NGA")]
+    assert [(p.text, p.country) for p in places] == [
+        ("Moscow", "RUS"), ("Kyiv", "UKR"), ("Donetsk", "UKR"), ("Lagos", "NGA"), ("Nigeria", "NGA")]
     assert all(text[p.start:p.end] == p.text for p in places)
+    lagos = places[3]
+    assert lagos.precision == "city" and lagos.geonameid is not None and 6 < lagos.lat < 7
 
 
 def test_a_country_is_a_place_at_country_precision():
@@ -14,13 +25,40 @@ def test_a_country_is_a_place_at_country_precision():
     assert (place.country, place.precision) == ("SDN", "country")
 
 
-def test_event_takes_the_nearest_place_after_its_trigger():
+def test_demonyms_are_not_sentence_places():
+    assert find_places("Russian troops shelled the area.") == []
+
+
+def test_story_context_resolves_an_ambiguous_name():
+    story = PlaceStage()(_story("Storms hit northeast Texas on Sunday.",
+                                "Roofs were torn off in Paris and Sulphur Springs."))
+    paris = next(p for p in story.sentences[1].places if p.text == "Paris")
+    assert (paris.country, paris.admin1) == ("USA", "Texas")
+    story = PlaceStage()(_story("Protesters marched in Paris on Saturday."))
+    assert story.sentences[0].places[0].country == "FRA"
+
+
+def test_event_takes_the_place_it_happened_in():
     text = "Officials in Kenya said troops attacked a village in Somalia."
-    sentence = PlaceStage()(Story(id="s", text=text, sentences=[Sentence(text, 0, 0)])).sentences[0]
+    sentence = PlaceStage()(_story(text)).sentences[0]
     start = text.index("attacked")
     assert event_location(sentence, start, start + len("attacked")).country == "SOM"
+
+
+def test_an_unknown_village_is_a_location_with_text_only():
+    text = "Gunmen raided Ndakawa village overnight, killing four people."
+    sentence = PlaceStage()(_story(text)).sentences[0]
+    start = text.index("raided")
+    loc = event_location(sentence, start, start + len("raided"))
+    assert loc is not None and "Ndakawa" in loc.text and loc.lat is None
 
 
 def test_no_place_no_location():
     sentence = Sentence("Rebels attacked the convoy.", 0, 0)
     assert event_location(sentence, 7, 15) is None
+
+
+def test_skipped_sentences_get_no_places():
+    story = _story("Photo: Reuters/Paris")
+    story.sentences[0].skip = "credit"
+    assert PlaceStage()(story).sentences[0].places == []

@@ -1,64 +1,61 @@
-"""Where: place names a sentence locates something in, and each event's location (country level for now).
+"""Places stage: every place name in a sentence, resolved to the gazetteer with the whole story as context; and each
+event's location (where it happened, not every place named).
 
-A place counts when a locative preposition introduces it ("in Nairobi", "near the border with Chad" does not name a
-place we know, "across Ukraine"); names used as actors ("Moscow warned Kyiv") are the actors stage's. Names are
-resolved with the actor knowledge base (countries, capitals, major cities) to a country; coordinates come with the
-gazetteer (issue on places). An event takes the nearest place of its own clause, or none: a place is never guessed.
+Recognition and resolution live in `flashpoint.geo` (gazetteer index, population prior, admin hierarchy, the story's
+other places); this stage runs them over a story's sentences: each sentence is scanned alone (offsets into the
+sentence), then all the story's mentions are resolved together, so that "Paris" in a story about Texas is Paris,
+Texas. Demonyms ("Russian") are place mentions for `flashpoint places` but not `sentence.places`: an adjective does not
+say where something happened.
 """
 
 from __future__ import annotations
 
-import re
-
-from flashpoint.knowledge import CAPITAL, COUNTRY, PLACE, load
 from flashpoint.records import Location, Sentence, Story
 
-_WORD = re.compile(r"[A-Za-z][\w'’.-]*")
-_LOCATIVE = {"in", "at", "near", "across", "throughout", "outside", "inside", "into", "around", "within", "on"}
-_GEO_KINDS = {COUNTRY: "country", CAPITAL: "city", PLACE: "city"}
-_MAX_WORDS = 5
+__all__ = ["PlaceStage", "event_location", "find_places"]
+
+
+def _location(m) -> Location:
+    p = m.place
+    return Location(text=m.text, name=p.name, country=p.country, admin1=p.admin1 if p.feature != "PCLI" else None,
+                    lat=p.lat, lon=p.lon, geonameid=p.geonameid, precision=p.precision, start=m.start, end=m.end)
 
 
 def find_places(text: str) -> list[Location]:
-    """Known places introduced by a locative preposition, with offsets into `text`."""
-    kb = load()
-    words = list(_WORD.finditer(text))
-    found: list[Location] = []
-    i = 0
-    while i < len(words):
-        if words[i].group().lower() not in _LOCATIVE:
-            i += 1
-            continue
-        j = i + 1
-        if j < len(words) and words[j].group() == "the":
-            j += 1
-        for n in range(min(_MAX_WORDS, len(words) - j), 0, -1):
-            start, end = words[j].start(), words[j + n - 1].end()
-            phrase = text[start:end].rstrip(".,")
-            entry = kb.proper.get(" ".join(phrase.split()))
-            if entry is not None and entry.kind in _GEO_KINDS and entry.code:
-                name = (entry.name or phrase) if entry.kind == COUNTRY else phrase  # a city's entry names its country
-                found.append(Location(text=phrase, name=name, country=entry.code,
-                                      precision=_GEO_KINDS[entry.kind], start=start, end=start + len(phrase)))
-                i = j + n - 1
-                break
-        i += 1
-    return found
+    """Place names in `text` (demonyms excluded), resolved with the text's own places as context."""
+    from flashpoint.geo.parse import parse
+
+    return [_location(m) for m in parse(text) if m.place is not None and not m.demonym]
 
 
 class PlaceStage:
     name = "places"
 
     def __call__(self, story: Story) -> Story:
+        from flashpoint.geo.gazetteer import load
+        from flashpoint.geo.parse import recognise, resolve
+
+        g = load()
+        per_sentence = []
         for sentence in story.sentences:
+            per_sentence.append(recognise(sentence.text, g) if not sentence.skip else [])
+        resolve([m for ms in per_sentence for m in ms], g)
+        for sentence, ms in zip(story.sentences, per_sentence, strict=True):
             if not sentence.skip:
-                sentence.places = find_places(sentence.text)
+                sentence.places = [_location(m) for m in ms if m.place is not None and not m.demonym]
         return story
 
 
 def event_location(sentence: Sentence, trigger_start: int, trigger_end: int) -> Location | None:
-    """The place nearest the trigger in its sentence, preferring one after it ("attacked a village in X")."""
-    if not sentence.places:
+    """Where the event at the trigger happened (`flashpoint.geo.locate`), or None when the sentence does not say.
+
+    A place the stage already resolved with story context keeps that resolution."""
+    from flashpoint.geo.locate import locate_event
+
+    loc = locate_event(sentence.text, trigger_start, trigger_end)
+    if loc is None:
         return None
-    return min(sentence.places, key=lambda p: (p.start or 0) - trigger_end if (p.start or 0) >= trigger_end
-               else 2 * (trigger_start - (p.end or 0)))
+    for p in sentence.places:
+        if p.start is not None and p.end is not None and p.start <= (loc.start or 0) < p.end:
+            return p
+    return loc

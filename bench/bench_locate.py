@@ -1,0 +1,89 @@
+"""Event location on the Halterman (2019) dev set: ../shared/data/event_location/labeled_text.dev.jsonl.
+
+Each line is a sentence with one event verb (span label VERB) and the span(s) of where that event happened
+(LOCATION; none when the sentence does not say). We call `flashpoint.geo.locate(text, verb_span)`:
+- precision: predicted locations that overlap a gold LOCATION span / all predicted locations;
+- recall: sentences with a gold location whose prediction overlaps one / sentences with a gold location;
+- also: how often we say "no location" when gold has none.
+Some sources give token indices where character offsets belong; such a span is re-found by its `text` (the
+occurrence nearest the given position).
+
+Run: PYTHONPATH=src python bench/bench_locate.py [--errors N] [--misses N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "event_location" / "labeled_text.dev.jsonl"
+
+
+def _span(text: str, s: dict) -> tuple[int, int] | None:
+    start, end = s["start"], s["end"]
+    want = s.get("text")
+    if want is None or text[start:end] == want:
+        return start, end
+    hits = [i for i in range(len(text)) if text.startswith(want, i)]
+    if not hits:
+        return None
+    i = min(hits, key=lambda h: abs(h - start))
+    return i, i + len(want)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--errors", type=int, default=0, help="print this many wrong predictions")
+    ap.add_argument("--misses", type=int, default=0, help="print this many missed locations")
+    args = ap.parse_args()
+    if not DATA.exists():
+        print("skipped: ../shared/data not found")
+        return 0
+    from flashpoint.geo import locate
+    from flashpoint.geo.gazetteer import load
+
+    load()
+    rows = [json.loads(line) for line in DATA.open(encoding="utf-8")]
+    pred_n = pred_ok = gold_n = gold_hit = none_n = none_ok = 0
+    wrong, missed = [], []
+    t0 = time.perf_counter()
+    for r in rows:
+        text = r["text"]
+        verbs = [_span(text, s) for s in r["spans"] if s["label"] == "VERB"]
+        locs = [sp for sp in (_span(text, s) for s in r["spans"] if s["label"] == "LOCATION") if sp]
+        if not verbs or verbs[0] is None:
+            continue
+        out = locate(text, verbs[0])
+        hit = out is not None and any(s < out["end"] and out["start"] < e for s, e in locs)
+        if out is not None:
+            pred_n += 1
+            pred_ok += hit
+            if not hit:
+                wrong.append((out["text"], [text[s:e] for s, e in locs], text[verbs[0][0]:verbs[0][1]], text))
+        if locs:
+            gold_n += 1
+            gold_hit += hit
+            if out is None:
+                missed.append(([text[s:e] for s, e in locs], text[verbs[0][0]:verbs[0][1]], text))
+        else:
+            none_n += 1
+            none_ok += out is None
+    dt = time.perf_counter() - t0
+    p = pred_ok / max(1, pred_n)
+    rec = gold_hit / max(1, gold_n)
+    print(f"event location (n={len(rows)}, {gold_n} with a location): precision {p:.3f} ({pred_ok}/{pred_n})  "
+          f"recall {rec:.3f} ({gold_hit}/{gold_n})  F1 {2 * p * rec / max(1e-9, p + rec):.3f}  "
+          f"null when none {none_ok / max(1, none_n):.3f} ({none_ok}/{none_n})  "
+          f"{len(rows) / dt:.0f} sentences/s")
+    for w in wrong[: args.errors]:
+        print("WRONG", w)
+    for m in missed[: args.misses]:
+        print("MISS ", m)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

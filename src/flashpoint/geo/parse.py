@@ -1,0 +1,340 @@
+"""Toponym recognition and resolution.
+
+Recognition: at each capitalised token, the longest run of up to six tokens whose folded form the gazetteer (or its
+demonym list) knows is a candidate; it is kept or dropped by its surroundings: a month or title is never a place; a
+name inside a longer capitalised name ("Jordan" in "Michael Jordan", "Aurora" in "Aurora Health") counts only when it
+is a country, first-level division, continent or a city of a million; a place name that is also a frequent English
+word ("Police", "Mobile", "Reading") or a village of a few hundred people needs a locative preposition before it or
+the admin hierarchy after it ("Paris, Texas").
+
+Resolution: each candidate entry scores its population (log scale), its kind (countries and divisions first, capitals
+before other cities), the admin hierarchy written after it ("Alexandria, Louisiana" picks the Alexandria in
+Louisiana), and the story's other places (a story that names Texas and Houston reads "Paris" as Paris, Texas). The
+story's places are resolved twice: first alone, then with the countries and divisions of the confident first-pass
+places as context.
+
+Hand-written rather than a trained model: the dev set is 200 articles, and these rules are the ones geoparsers have
+long used (population prior, spatial minimality, hierarchy); a model would need the data we keep for testing.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from flashpoint.geo.gazetteer import ADM1, ADM2, CONT, PCLI, PPLC, RGN, SEA, Gazetteer, Place, fold, load
+
+__all__ = ["Mention", "recognise", "resolve", "parse"]
+
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W\d_](?:[\w'’‐-]*\w)?")
+_CONNECT = frozenset({"of", "de", "del", "da", "do", "dos", "das", "di", "du", "des", "la", "le", "les", "el", "al",
+                      "and", "upon", "on", "y", "am", "an", "der", "sur", "en", "of the", "the"})
+_LOCATIVE = frozenset({"in", "at", "near", "from", "to", "outside", "inside", "across", "throughout", "around",
+                       "into", "towards", "toward", "via", "through", "between", "and", "of", "within", "north",
+                       "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast",
+                       "northwest", "southeast", "southwest", "downtown", "rural", "suburban", "off", "over",
+                       "visit", "visited", "visiting", "reached", "entered", "left", "leaving", "fled", "based",
+                       "nearby", "neighbouring", "neighboring", "outskirts", "capital", "city", "town", "village",
+                       "province", "state", "county", "region", "district"})
+# Capitalised words that precede a place without being part of its name.
+_MODIFIERS = frozenset({"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
+                        "Northeast", "Northwest", "Southeast", "Southwest", "Northeastern", "Northwestern",
+                        "Southeastern", "Southwestern", "Upper", "Lower", "Greater", "Downtown", "Metro", "Rural",
+                        "In", "At", "Near", "From", "To", "Outside", "Across", "Inside", "Throughout",
+                        "The", "And", "Of", "For", "With", "By", "On", "After", "Before", "But", "As", "While",
+                        "When", "Where", "Since", "Both", "Then", "Like", "Unlike", "Including", "Between", "Via",
+                        "Mr", "Mrs", "Ms", "Dr", "President", "Prime", "Minister", "Governor", "Mayor", "Senator",
+                        "Sen", "Rep", "Gov", "Pope", "King", "Queen", "Prince", "Princess", "General", "Gen"})
+_NEVER_WORDS = (
+    "January February March April May June July August September October November December Jan Feb Mar "
+    "Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon "
+    "Tue Tues Wed Thu Thurs Fri Sat Sun I Mr Mrs Ms Dr St Sen Rep Gov Lt Col Sgt Capt Jr Sr Inc Ltd Co "
+    "Corp Ave Rd Blvd God Christ Christmas Easter Ramadan Eid Internet Web Twitter Facebook Google "
+    "Amazon Apple OK TV AM PM AP AFP BBC CNN Reuters Xinhua UN NATO North South East West Northern "
+    "Southern Eastern Western Central Upper Lower Greater Republic Union Federal National International "
+    "University Center Centre Airport Church Hospital Street Park County City State Province District "
+    "Island Islands Coast Lake River Valley Mountains Hills Beach Bay "
+)
+_NEVER = frozenset(fold(w) for w in _NEVER_WORDS.split())
+# A place inside a longer capitalised name counts only when it is one of these (or a city of a million).
+_STRONG = frozenset({PCLI, ADM1, CONT, RGN, SEA})
+_FEATURE_BONUS = {PCLI: 4.0, CONT: 3.5, RGN: 3.5, SEA: 3.0, ADM1: 1.5, ADM2: 0.3, PPLC: 2.5}
+_ALT_PENALTY = 1.5
+_COUNTRY_CONTEXT = 4.0  # times the share of the story's other confident places in the candidate's country
+_ADMIN_CONTEXT = 3.0  # another confident place in the candidate's first-level division
+_EMBED_MIN_POP = 1_000_000
+_SMALL_POP = 1_000
+
+
+@dataclass(slots=True)
+class Mention:
+    """A recognised place name, with its candidate rows (resolved: `place`)."""
+
+    start: int
+    end: int
+    text: str
+    rows: list[int]  # candidate rows (primary-name rows >= 0, alternative-name rows as -(row + 1))
+    demonym: bool = False
+    cue: bool = False  # a locative preposition stands before it
+    parent: Mention | None = None  # the mention after ", " that may be its admin parent
+    place: Place | None = None
+    score: float = 0.0
+
+
+def _tokens(text: str) -> list[re.Match]:
+    return list(_TOKEN.finditer(text))
+
+
+def _first_words(g: Gazetteer) -> frozenset[str]:
+    fw = getattr(_first_words, "cache", None)
+    if fw is None:
+        fw = frozenset(k.split(" ", 1)[0] for k in (*g.index, *g.extra, *g.demonyms))
+        _first_words.cache = fw  # type: ignore[attr-defined]
+    return fw
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \t\"'“‘(":
+        i -= 1
+    return i < 0 or text[i] in ".!?\n:;—–-|"
+
+
+def _best_pop(g: Gazetteer, rows: list[int]) -> tuple[int, bool]:
+    """Largest population among the candidates, and whether any is a strong kind (country, division ...)."""
+    pop, strong = 0, False
+    for r in rows:
+        p = g.place(r if r >= 0 else -r - 1)
+        if r >= 0 or p.population >= 100_000:
+            pop = max(pop, p.population)
+        if p.feature in _STRONG and r >= 0:
+            strong = True
+    return pop, strong
+
+
+def recognise(text: str, g: Gazetteer | None = None) -> list[Mention]:
+    """Place names in `text`, with candidate gazetteer rows; offsets into `text`."""
+    g = g or load()
+    first = _first_words(g)
+    toks = _tokens(text)
+    n = len(toks)
+    out: list[Mention] = []
+    i = 0
+    while i < n:
+        t = toks[i]
+        w = t.group()
+        if w in g.us_postal and out and out[-1].end == t.start() - 2 and text[out[-1].end:t.start()] == ", ":
+            out.append(Mention(t.start(), t.end(), w, [g.us_postal[w]]))  # "Richmond, VA"
+            i += 1
+            continue
+        if not w[0].isupper() or fold(w) not in first:
+            i += 1
+            continue
+        found = None
+        for j in range(min(n, i + 6), i, -1):
+            last = toks[j - 1].group()
+            if not last[0].isupper():
+                continue
+            if any(not toks[k].group()[0].isupper() and toks[k].group() not in _CONNECT for k in range(i + 1, j - 1)):
+                continue
+            gap_ok = all(text[toks[k].end():toks[k + 1].start()] in (" ", "-") for k in range(i, j - 1))
+            if not gap_ok:
+                continue
+            start, end = t.start(), toks[j - 1].end()
+            key = fold(text[start:end])
+            if key in _NEVER:
+                continue
+            if key in g.demonyms:  # "Canadian" is Canada's adjective before it is a town in Texas
+                found = (j, key, True)
+                break
+            if g.has(key):
+                found = (j, key, False)
+                break
+        if found is None:
+            i += 1
+            continue
+        j, key, dem = found
+        start, end = t.start(), toks[j - 1].end()
+        if end < len(text) and text[end] == "." and (key in g.ap_keys or "." in text[start:end]):
+            end += 1  # "Va.", "D.C.", "U.S."
+        elif key in g.ap_keys:
+            i = j
+            continue
+        rows = [g.demonyms[key]] if dem else g.rows(key)
+        m = Mention(start, end, text[start:end], rows, demonym=dem)
+        if _keep(text, toks, i, j, m, key, g):
+            out.append(m)
+        i = j
+    for a, b in zip(out, out[1:], strict=False):
+        gap = text[a.end:b.start]
+        if gap.strip() == "," and not b.demonym:
+            a.parent = b
+    return out
+
+
+def _keep(text: str, toks: list[re.Match], i: int, j: int, m: Mention, key: str, g: Gazetteer) -> bool:
+    prev = toks[i - 1].group() if i > 0 else ""
+    adjacent_prev = i > 0 and text[toks[i - 1].end():toks[i].start()] in (" ", "-")
+    adjacent_next = j < len(toks) and text[toks[j - 1].end():toks[j].start()] in (" ", "-")
+    nxt = toks[j].group() if j < len(toks) else ""
+    initial = _sentence_initial(text, m.start)
+    m.cue = prev.lower() in _LOCATIVE and not prev[0].isupper() or prev in _MODIFIERS
+    hierarchy = text[m.end:m.end + 2] == ", " and j < len(toks) and nxt[:1].isupper()
+    if m.demonym:
+        pop, strong = 10**7, True
+    else:
+        pop, strong = _best_pop(g, m.rows)
+    if m.text.isupper() and len(m.text) <= 3 and not strong:
+        return False
+    embedded = (adjacent_prev and prev[:1].isupper() and prev not in _MODIFIERS and not initial) or (
+        adjacent_next and nxt[:1].isupper() and nxt not in _MODIFIERS)
+    if embedded and not (strong or pop >= _EMBED_MIN_POP):
+        return False
+    if adjacent_prev and prev[:1].isupper() and prev not in _MODIFIERS and not initial and not m.demonym and (
+            fold(prev) not in g.demonyms and _best_pop(g, g.rows(fold(prev)))[0] < 100_000):
+        return False  # "Michael Jordan", "Lake Chad": a name's second word
+    if m.demonym:
+        return True
+    common = g.common.get(key, 0.0) if " " not in key else 0.0
+    if common and not strong:
+        if initial or not (m.cue or hierarchy):
+            return False
+        if common >= 4.5 and pop < 100_000:
+            return False
+    if initial and common >= 4.0 and not m.cue:
+        return strong and pop >= 1_000_000
+    return strong or pop >= _SMALL_POP or m.cue or hierarchy
+
+
+def _prior(g: Gazetteer, r: int) -> tuple[float, Place]:
+    alt = r < 0
+    p = g.place(-r - 1 if alt else r)
+    pop = p.population or (10_000_000 if p.feature in (RGN, SEA, CONT) else 0)
+    s = math.log10(max(pop, 1_000)) + _FEATURE_BONUS.get(p.feature, 0.0)
+    if p.feature == ADM1 and not p.population:
+        s += 1.5  # a division the sources give no population: about a 300k city
+    if alt:
+        s -= _ALT_PENALTY
+    return s, p
+
+
+def _homonyms(cands: list[tuple[float, Place]]) -> list[tuple[float, Place]]:
+    """A division named after its city ("Moscow", "Mexico City" state, "Paris" department) yields to the city: news
+    means the city. Same for a US state named like a capital ("Washington")."""
+    cities = [p for _, p in cands if p.feature.startswith("PPL") and p.population >= 100_000]
+    if not cities:
+        return cands
+    names = {fold(p.name) for p in cities}
+    capital = any(p.feature == PPLC for p in cities)
+    out = []
+    for s, p in cands:
+        if p.feature in (ADM1, ADM2) and fold(p.name) in names and (
+                capital or any(c.country == p.country for c in cities)):
+            s -= 3.0
+        out.append((s, p))
+    return out
+
+
+def _contains(parent: Place, child: Place) -> bool:
+    if parent.feature == PCLI:
+        return child.country == parent.country and child.row != parent.row
+    if parent.feature in (ADM1, ADM2):
+        return child.country == parent.country and child.admin1 is not None and (
+            fold(child.admin1) == fold(parent.admin1 or parent.name)) and child.row != parent.row
+    return False
+
+
+def resolve(mentions: list[Mention], g: Gazetteer | None = None) -> list[Mention]:
+    """Pick each mention's gazetteer entry using population, kind, admin hierarchy and the other mentions."""
+    g = g or load()
+    cands: list[list[tuple[float, Place]]] = [_homonyms([_prior(g, r) for r in m.rows]) for m in mentions]
+    position = {id(m): k for k, m in enumerate(mentions)}
+    # hierarchy: "Alexandria, Louisiana" -- the child takes candidates inside the parent, the parent is confirmed
+    for k, m in enumerate(mentions):
+        parent = m.parent
+        if parent is None or id(parent) not in position:
+            continue
+        pcands = [p for _, p in cands[position[id(parent)]]]
+        if not pcands and parent.text.rstrip(".") in g.us_postal:
+            pcands = [g.place(g.us_postal[parent.text.rstrip(".")])]
+        boosted = []
+        for s, p in cands[k]:
+            if any(_contains(pp, p) for pp in pcands):
+                s += 6.0
+            boosted.append((s, p))
+        cands[k] = boosted
+    # first pass: context from confident mentions (each mention's own vote is left out when it is scored)
+    countries: Counter = Counter()
+    admins: Counter = Counter()
+    votes: list[tuple[str | None, tuple[str, str] | None]] = []
+    for c in cands:
+        vote: tuple[str | None, tuple[str, str] | None] = (None, None)
+        if c:
+            c.sort(key=lambda sp: -sp[0])
+            best = c[0]
+            margin = best[0] - c[1][0] if len(c) > 1 else 9.0
+            if margin >= 1.0 and best[1].country:
+                adm = ((best[1].country, fold(best[1].admin1)) if best[1].admin1 and best[1].feature not in (
+                    PCLI, CONT) else None)
+                vote = (best[1].country, adm)
+                countries[best[1].country] += 1
+                if adm:
+                    admins[adm] += 1
+        votes.append(vote)
+    total = sum(countries.values())
+    for k, m in enumerate(mentions):
+        own_c, own_a = votes[k]
+        n = total - (own_c is not None)
+        best_s, best_p = -1e9, None
+        for s, p in cands[k]:
+            if p.country and n > 0:
+                s += _COUNTRY_CONTEXT * (countries[p.country] - (own_c == p.country)) / n
+                if p.admin1 and p.feature != PCLI:
+                    a = (p.country, fold(p.admin1))
+                    if admins[a] - (own_a == a) > 0:
+                        s += _ADMIN_CONTEXT
+            if s > best_s:
+                best_s, best_p = s, p
+        m.place, m.score = best_p, best_s
+    return mentions
+
+
+def parse(text: str, g: Gazetteer | None = None) -> list[Mention]:
+    g = g or load()
+    return resolve(recognise(text, g), g)
+
+
+def mentions_for_spans(text: str, spans: list[tuple[int, int]], g: Gazetteer | None = None) -> list[Mention]:
+    """Mentions for caller-given toponym spans: every span is resolved, known or not (unknown: no candidates).
+
+    A span the index lacks is tried as a demonym, then without a leading "the", then by its longest known part."""
+    g = g or load()
+    out: list[Mention] = []
+    for start, end in sorted(spans):
+        surface = text[start:end]
+        key = fold(surface)
+        if key.startswith("the "):
+            key = key[4:]
+        if key in g.demonyms and not g.has(key):
+            out.append(Mention(start, end, surface, [g.demonyms[key]], demonym=True))
+            continue
+        rows = g.rows(key)
+        if not rows:
+            words = key.split(" ")
+            for n in range(len(words) - 1, 0, -1):
+                for s in range(0, len(words) - n + 1):
+                    sub = " ".join(words[s:s + n])
+                    if sub in _NEVER:
+                        continue
+                    rows = g.rows(sub) or ([g.demonyms[sub]] if sub in g.demonyms else [])
+                    if rows:
+                        break
+                if rows:
+                    break
+        out.append(Mention(start, end, surface, rows))
+    for a, b in zip(out, out[1:], strict=False):
+        if text[a.end:b.start].strip() == ",":
+            a.parent = b
+    return out

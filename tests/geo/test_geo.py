@@ -1,0 +1,104 @@
+from flashpoint.geo import geoparse, locate
+from flashpoint.geo.gazetteer import distance_km, fold, load
+from flashpoint.geo.parse import parse
+from flashpoint.records import Story
+
+
+def _resolved(text: str) -> dict[str, tuple]:
+    return {m.text: (m.place.name, m.place.country, m.place.admin1) for m in parse(text) if m.place}
+
+
+def test_fold_meets_spellings():
+    assert fold("São Paulo") == fold("Sao Paulo") == "sao paulo"
+    assert fold("N’Djamena") == fold("N'Djamena") == "ndjamena"
+    assert fold("U.S.") == "us"
+
+
+def test_gazetteer_lookup_and_distance():
+    g = load()
+    kinds = {g.place(r).feature for r in g.lookup("Georgia") if r >= 0}
+    assert {"PCLI", "ADM1"} <= kinds
+    assert 340 < distance_km(48.8566, 2.3522, 51.5074, -0.1278) < 350
+
+
+def test_admin_hierarchy_picks_the_namesake():
+    r = _resolved("The plant in Alexandria, Louisiana closed, and a school in Paris, Texas reopened.")
+    assert r["Alexandria"][1:] == ("USA", "Louisiana")
+    assert r["Paris"][1:] == ("USA", "Texas")
+
+
+def test_population_prior_without_context():
+    r = _resolved("Talks resumed in Alexandria and Paris.")
+    assert r["Alexandria"][1] == "EGY" and r["Paris"][1] == "FRA"
+
+
+def test_postal_code_and_ap_abbreviation_are_hierarchy():
+    r = _resolved("He moved from Richmond, VA to Portland, Ore., last year.")
+    assert r["Richmond"][2] == "Virginia" and r["Portland"][2] == "Oregon"
+    assert "Ore." in r and r["VA"][0] == "Virginia"
+
+
+def test_demonym_is_a_place_mention_for_geoparse():
+    rows = geoparse(Story(id="a", text="Russian jets struck the town."))
+    assert [(r["text"], r["country"], r["feature"]) for r in rows] == [("Russian", "RUS", "PCLI")]
+
+
+def test_names_that_are_not_places():
+    text = "Police said Michael Jordan met Mobile executives in May. March organisers disagreed."
+    assert [m.text for m in parse(text)] == []
+
+
+def test_city_beats_its_namesake_division():
+    r = _resolved("Protesters gathered in Moscow and Washington.")
+    assert r["Moscow"][0] == "Moscow" and r["Washington"][2] == "Washington, D.C."
+
+
+def test_geoparse_rows_and_offsets():
+    text = "Floods hit Nairobi, Kenya and the coast of Mombasa."
+    rows = geoparse(Story(id="k", text=text))
+    assert [r["text"] for r in rows] == ["Nairobi", "Kenya", "Mombasa"]
+    for r in rows:
+        assert text[r["start"]:r["end"]] == r["text"]
+        assert set(r) == {"story_id", "text", "start", "end", "name", "country", "admin1", "lat", "lon",
+                          "geonameid", "feature"}
+    assert rows[0]["country"] == "KEN" and rows[0]["geonameid"] is not None
+
+
+def test_geoparse_resolves_only_given_toponyms():
+    text = "Officials in Springfield, Illinois and Lagos spoke."
+    start = text.index("Springfield")
+    rows = geoparse(Story(id="t", text=text), [(start, start + len("Springfield")), (text.index("Illinois"),
+                                                                                    text.index(" and"))])
+    assert [r["text"] for r in rows] == ["Springfield", "Illinois"]
+    assert rows[0]["admin1"] == "Illinois"
+    story = Story(id="t", text=text, extra={"toponyms": [[text.index("Lagos"), text.index(" spoke")]]})
+    (row,) = geoparse(story)
+    assert row["country"] == "NGA"
+    (row,) = geoparse(Story(id="u", text="in Xqzvbland", extra={"toponyms": [[3, 12]]}))
+    assert row["name"] is None and row["lat"] is None
+
+
+def test_locate_prefers_the_place_of_the_event():
+    text = "A spokesman in Kabul said a bomb exploded at a market in Kandahar on Monday."
+    t = text.index("exploded")
+    loc = locate(text, (t, t + len("exploded")))
+    assert loc["text"] == "Kandahar" and loc["country"] == "AFG"
+    assert text[loc["start"]:loc["end"]] == "Kandahar"
+
+
+def test_locate_reads_the_name_after_a_container():
+    text = "Militants shelled the town of Tal Rifaat in northern Aleppo province."
+    t = text.index("shelled")
+    assert locate(text, (t, t + len("shelled")))["text"] == "Tal Rifaat"
+    text = "In the West Bank city of Hebron, soldiers arrested three men."
+    t = text.index("arrested")
+    assert locate(text, (t, t + len("arrested")))["text"] == "Hebron"
+
+
+def test_locate_says_none_when_the_text_does_not():
+    text = "The minister from Ghana said the talks had failed."
+    t = text.index("failed")
+    assert locate(text, (t, t + len("failed"))) is None
+    text = "Russian forces captured the convoy."
+    t = text.index("captured")
+    assert locate(text, (t, t + len("captured"))) is None
