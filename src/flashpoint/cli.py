@@ -265,11 +265,63 @@ def dates(path: PathArg = "-", date: DateOpt = None) -> None:
 
 
 @app.command()
+def places(path: PathArg = "-", date: DateOpt = None) -> None:
+    """Place names resolved to the gazetteer: {story_id, text, start, end, name, country, admin1, lat, lon, ...}.
+
+    A JSONL line may carry "toponyms": [[start, end], ...] to resolve only those spans."""
+    from flashpoint.geo import geoparse
+
+    date = _check_date(date)
+    problems = Problems()
+    for story in _stories(path, date, None, problems):
+        toponyms = story.extra.get("toponyms")
+        try:
+            spans = _spans(toponyms, story.text) if toponyms is not None else None
+        except (TypeError, ValueError) as exc:
+            problems.error(story.source or story.id, f'bad "toponyms": {exc}')
+            continue
+        for row in geoparse(story, spans):
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+    raise typer.Exit(problems.exit_code)
+
+
+@app.command()
+def locate(path: Annotated[str, typer.Argument(help="JSONL file, or - for stdin.")] = "-") -> None:
+    """Where the event named by a trigger happened: each line {"text", "trigger": [start, end]}."""
+    from flashpoint.geo import locate as locate_one
+
+    problems = Problems()
+    for n, line in enumerate(_lines(path, problems), 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            ((start, end),) = _spans(item["trigger"], item["text"])
+            location = locate_one(item["text"], (start, end))
+        except (ValueError, KeyError, TypeError) as exc:
+            problems.error(f"{'<stdin>' if path == '-' else path}:{n}", f"not a locate line ({exc})")
+            sys.stdout.write(json.dumps({"location": None, "error": str(exc)}) + "\n")
+            continue
+        sys.stdout.write(json.dumps({"location": location}, ensure_ascii=False) + "\n")
+    raise typer.Exit(problems.exit_code)
+
+
+def _register_stage_commands() -> None:
+    """Commands that live beside their stage: the database (store/)."""
+    from flashpoint.store.commands import register
+
+    register(app)
+
+
+@app.command()
 def version() -> None:
     """Print the coder version."""
     from flashpoint import __version__
 
     print(f"flashpoint {__version__}")
+
+
+_register_stage_commands()
 
 
 def main() -> None:

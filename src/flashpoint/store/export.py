@@ -1,0 +1,394 @@
+"""Reading events out: our own records (JSONL / CSV / Parquet) and the GDELT 2.0, ACLED and POLECAT layouts.
+
+Layout notes (what differs from the published datasets, and why):
+- GDELT: GLOBALEVENTID is the first 15 hex digits of our event id as an integer (stable, not GDELT's sequence).
+  Country codes are ISO 3166-1 alpha-3 everywhere, including ActionGeo_CountryCode, where GDELT uses FIPS 10-4
+  (no installed package converts ISO3 to FIPS, and a hand-written table is a liability). Actor codes are
+  country + PLOVER sector (PLOVER sectors descend from CAMEO's type codes). Actor1Geo_* / Actor2Geo_* are empty:
+  we locate events, not actors. AvgTone is empty (no tone model). IsRootEvent is 1 when the representative
+  mention is in the story's first two sentences (headline or lead). NumSources counts distinct URL hosts.
+  SQLDATE is the event date, or the first report's date when the text gave none.
+- ACLED: only events with an ACLED equivalent (flashpoint.ontology.acled) are exported. inter1/inter2 use ACLED's
+  numeric actor types mapped from PLOVER sectors (_INTER); iso is ISO 3166-1 numeric (pycountry when installed,
+  else empty); region, admin2, admin3, source_scale and tags are empty (no data for them); fatalities is 0 when
+  unknown, as in ACLED; event_id_cnty is ISO3 + a stable number from the event id.
+- POLECAT: the columns of the published weekly files as we know them. Actor/Recipient COW codes, Wikipedia ids,
+  titles, raw place names and feature types, Story People / Organizations / Locations (story-level NER we do not
+  keep) are empty; Language is "en"; Feed is the story source (file or URL host).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import datetime as dt
+import json
+import sys
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any, TextIO
+from urllib.parse import urlparse
+
+if TYPE_CHECKING:
+    import duckdb
+
+_BATCH = 20_000
+
+
+# ---------------------------------------------------------------------------------------------- selecting events
+
+
+def event_query(since: str | None = None, until: str | None = None, country: str | None = None,
+                event_type: str | None = None) -> tuple[str, list[Any]]:
+    """SQL over `events` with the `events` command's filters; the date is the event date, else the first report."""
+    where, params = [], []
+    day = "coalesce(date, first_reported)"
+    if since:
+        where.append(f"{day} >= CAST(? AS DATE)")
+        params.append(since)
+    if until:
+        where.append(f"{day} <= CAST(? AS DATE)")
+        params.append(until)
+    if country:
+        where.append("(list_contains([a.country FOR a IN actor], ?) OR "
+                     "list_contains([a.country FOR a IN recipient], ?) OR location.country = ?)")
+        params += [country.upper()] * 3
+    if event_type:
+        where.append("event_type = ?")
+        params.append(event_type.upper())
+    sql = "SELECT * FROM events" + (" WHERE " + " AND ".join(where) if where else "") + f" ORDER BY {day}, id"
+    return sql, params
+
+
+def iter_events(con: duckdb.DuckDBPyConnection, sql: str = "SELECT * FROM events ORDER BY id",
+                params: list[Any] | None = None) -> Iterator[dict[str, Any]]:
+    from flashpoint.store.rows import batches, to_record
+
+    for batch in batches(con, sql, params, _BATCH):
+        for row in batch.to_pylist():
+            yield to_record(row)
+
+
+def _story_info(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str | None, str | None, Any]]:
+    return {r[0]: (r[1], r[2], r[3]) for r in con.execute("SELECT id, url, source, coded_at FROM stories").fetchall()}
+
+
+# ---------------------------------------------------------------------------------------------- helpers
+
+
+def _host(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlparse(url).netloc.lower()
+    return host[4:] if host.startswith("www.") else host or None
+
+
+def _ymd(record: dict[str, Any]) -> dt.date | None:
+    value = record.get("date") or record.get("first_reported")
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _number(event_id: str, digits: int = 15) -> int:
+    return int(event_id[:digits], 16)
+
+
+_COUNTRY_NAMES: dict[str, str] | None = None
+
+
+def _country_name(iso3: str | None) -> str | None:
+    global _COUNTRY_NAMES
+    if not iso3:
+        return None
+    if _COUNTRY_NAMES is None:
+        from flashpoint.knowledge import load
+
+        _COUNTRY_NAMES = {c.iso3: c.name for c in load().countries.values()}
+    return _COUNTRY_NAMES.get(iso3)
+
+
+def _iso_numeric(iso3: str | None) -> int | None:
+    if not iso3:
+        return None
+    try:
+        import pycountry
+    except ImportError:
+        return None
+    c = pycountry.countries.get(alpha_3=iso3)
+    return int(c.numeric) if c else None
+
+
+def _actor_name(a: dict[str, Any]) -> str:
+    return a.get("name") or a.get("text") or ""
+
+
+def _first(actors: list[dict[str, Any]]) -> dict[str, Any]:
+    return actors[0] if actors else {}
+
+
+# ---------------------------------------------------------------------------------------------- GDELT 2.0
+
+GDELT_COLUMNS = [
+    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
+    *[f"Actor{i}{f}" for i in (1, 2) for f in (
+        "Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code",
+        "Type1Code", "Type2Code", "Type3Code")],
+    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale", "NumMentions",
+    "NumSources", "NumArticles", "AvgTone",
+    *[f"{p}_{f}" for p in ("Actor1Geo", "Actor2Geo", "ActionGeo") for f in (
+        "Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")],
+    "DATEADDED", "SOURCEURL",
+]
+# GDELT geo types: 1 country, 2 US state, 3 US city, 4 world city, 5 world state
+_GEO_TYPE = {"country": 1, "admin1": 5, "city": 4}
+
+
+def gdelt_row(e: dict[str, Any], stories: dict[str, tuple]) -> dict[str, Any] | None:
+    from flashpoint import ontology
+
+    day = _ymd(e)
+    row: dict[str, Any] = dict.fromkeys(GDELT_COLUMNS)
+    row["GLOBALEVENTID"] = _number(e["id"])
+    if day:
+        row.update(SQLDATE=int(day.strftime("%Y%m%d")), MonthYear=int(day.strftime("%Y%m")), Year=day.year,
+                   FractionDate=round(day.year + (day.timetuple().tm_yday - 1) / 365, 4))
+    for i, key in ((1, "actor"), (2, "recipient")):
+        a = _first(e.get(key) or [])
+        if a:
+            code = (a.get("country") or "") + (a.get("sector") or "")
+            row.update({f"Actor{i}Code": code or None, f"Actor{i}Name": _actor_name(a).upper() or None,
+                        f"Actor{i}CountryCode": a.get("country"), f"Actor{i}Type1Code": a.get("sector")})
+    cameo = e.get("cameo")
+    quad = None
+    with contextlib.suppress(ValueError, KeyError):
+        quad = ontology.quad_code(e["event_type"])
+    sources = [stories.get(s, (None, None, None)) for s in e.get("stories") or []]
+    hosts = {_host(u) or src for u, src, _ in sources if (u or src)}
+    added = min((c for _, _, c in sources if c is not None), default=None)
+    row.update(
+        IsRootEvent=1 if (e.get("sentence_index") or 0) <= 1 else 0,
+        EventCode=cameo, EventBaseCode=cameo[:3] if cameo else None, EventRootCode=cameo[:2] if cameo else None,
+        QuadClass=quad, GoldsteinScale=e.get("goldstein"), NumMentions=e.get("n_mentions"),
+        NumSources=len(hosts) or None, NumArticles=e.get("n_stories"), AvgTone=None,
+        DATEADDED=int(added.strftime("%Y%m%d%H%M%S")) if isinstance(added, dt.datetime) else None,
+        SOURCEURL=next((u for u, _, _ in sources if u), None),
+    )
+    loc = e.get("location")
+    if loc:
+        row.update(ActionGeo_Type=_GEO_TYPE.get(loc.get("precision") or ""),
+                   ActionGeo_FullName=", ".join(x for x in (loc.get("name"), loc.get("admin1"),
+                                                            _country_name(loc.get("country"))) if x) or None,
+                   ActionGeo_CountryCode=loc.get("country"), ActionGeo_ADM1Code=loc.get("admin1"),
+                   ActionGeo_Lat=loc.get("lat"), ActionGeo_Long=loc.get("lon"),
+                   ActionGeo_FeatureID=str(loc["geonameid"]) if loc.get("geonameid") else None)
+    return row
+
+
+# ---------------------------------------------------------------------------------------------- ACLED
+
+ACLED_COLUMNS = [
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
+    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting",
+    "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision",
+    "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
+]
+# ACLED actor types: 1 state forces, 2 rebels, 3 political militias, 4 identity militias, 5 rioters, 6 protesters,
+# 7 civilians, 8 external/other forces.
+_INTER = {"GOV": 1, "MIL": 1, "COP": 1, "SPY": 1, "JUD": 1, "LEG": 1, "ELI": 7, "REB": 2, "INS": 2, "TER": 2,
+          "PTY": 3, "OPP": 3, "ETH": 4, "REL": 4, "CRM": 3, "IGO": 8, "UAF": 3}
+_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
+_GEO_PRECISION = {"city": 1, "admin1": 2, "country": 3}
+
+
+def _inter(a: dict[str, Any], acled_type: str) -> int | None:
+    if not a:
+        return None
+    if acled_type == "Protests":
+        return 6
+    if acled_type == "Riots":
+        return 5
+    return _INTER.get(a.get("sector") or "", 7 if a.get("sector") else None)
+
+
+def acled_row(e: dict[str, Any], stories: dict[str, tuple]) -> dict[str, Any] | None:
+    from flashpoint import ontology
+
+    try:
+        pair = ontology.acled(e["event_type"], e.get("mode"))
+    except (ValueError, KeyError):
+        pair = None
+    if pair is None:
+        return None
+    acled_type, sub_type = pair
+    day = _ymd(e)
+    actors, recipients = e.get("actor") or [], e.get("recipient") or []
+    a1, a2 = _first(actors), _first(recipients)
+    inter1, inter2 = _inter(a1, acled_type), (_inter(a2, "") if a2 else None)
+    disorder = {"Protests": "Demonstrations", "Riots": "Political violence; Demonstrations",
+                "Strategic developments": "Strategic developments"}.get(acled_type, "Political violence")
+    loc = e.get("location") or {}
+    iso3 = loc.get("country") or a1.get("country") or a2.get("country")
+    sources = [stories.get(s, (None, None, None)) for s in e.get("stories") or []]
+    names = sorted({_host(u) or src for u, src, _ in sources if (u or src)})
+    coded = [c for _, _, c in sources if isinstance(c, dt.datetime)]
+    return {
+        "event_id_cnty": f"{iso3 or 'XXX'}{_number(e['id'], 8)}",
+        "event_date": day.isoformat() if day else None, "year": day.year if day else None,
+        "time_precision": _PRECISION.get(e.get("date_precision") or "", 3) if e.get("date") else 3,
+        "disorder_type": disorder, "event_type": acled_type, "sub_event_type": sub_type,
+        "actor1": _actor_name(a1) or None, "assoc_actor_1": "; ".join(_actor_name(a) for a in actors[1:]) or None,
+        "inter1": inter1, "actor2": _actor_name(a2) or None,
+        "assoc_actor_2": "; ".join(_actor_name(a) for a in recipients[1:]) or None, "inter2": inter2,
+        "interaction": (10 * min(inter1, inter2) + max(inter1, inter2)) if inter1 and inter2 else inter1,
+        "civilian_targeting": "Civilian targeting" if acled_type == "Violence against civilians" else None,
+        "iso": _iso_numeric(iso3), "region": None, "country": _country_name(iso3), "admin1": loc.get("admin1"),
+        "admin2": None, "admin3": None, "location": loc.get("name"), "latitude": loc.get("lat"),
+        "longitude": loc.get("lon"), "geo_precision": _GEO_PRECISION.get(loc.get("precision") or "") if loc else None,
+        "source": "; ".join(names) or None, "source_scale": None, "notes": e.get("sentence"),
+        "fatalities": e.get("dead") or 0, "tags": None,
+        "timestamp": int(min(coded).replace(tzinfo=dt.UTC).timestamp()) if coded else None,
+    }
+
+
+# ---------------------------------------------------------------------------------------------- POLECAT
+
+POLECAT_COLUMNS = [
+    "Event ID", "Event Date", "Event Type", "Event Mode", "Event Intensity", "Quad Code", "Contexts",
+    "Actor Name", "Actor Country", "Actor COW", "Primary Actor Sector", "Actor Sectors", "Actor Title",
+    "Actor Name Raw", "Wikipedia Actor ID", "Recipient Name", "Recipient Country", "Recipient COW",
+    "Primary Recipient Sector", "Recipient Sectors", "Recipient Title", "Recipient Name Raw",
+    "Wikipedia Recipient ID", "Placename", "City", "State", "Country", "Latitude", "Longitude", "GeoNames ID",
+    "Raw Placename", "Feature Type", "Source", "Publication Date", "Story People", "Story Organizations",
+    "Story Locations", "Language", "Version", "Story ID", "Feed", "Source URL",
+]
+
+
+def polecat_row(e: dict[str, Any], stories: dict[str, tuple]) -> dict[str, Any] | None:
+    from flashpoint import __version__, ontology
+
+    day = _ymd(e)
+    try:
+        quad = ontology.quad_code(e["event_type"])
+    except (ValueError, KeyError):
+        quad = None
+    row: dict[str, Any] = dict.fromkeys(POLECAT_COLUMNS)
+    for role, key in (("Actor", "actor"), ("Recipient", "recipient")):
+        people = e.get(key) or []
+        if people:
+            row.update({f"{role} Name": "; ".join(_actor_name(a) for a in people),
+                        f"{role} Country": "; ".join(a.get("country") or "" for a in people),
+                        f"Primary {role} Sector": people[0].get("sector"),
+                        f"{role} Sectors": "; ".join(sorted({a["sector"] for a in people if a.get("sector")})) or None,
+                        f"{role} Name Raw": "; ".join(a.get("text") or "" for a in people)})
+    loc = e.get("location") or {}
+    story = stories.get(e.get("story_id") or "", (None, None, None))
+    row.update({
+        "Event ID": e["id"], "Event Date": day.isoformat() if day else None, "Event Type": e.get("event_type"),
+        "Event Mode": e.get("mode"), "Event Intensity": e.get("intensity"), "Quad Code": quad,
+        "Contexts": "; ".join(e.get("contexts") or []) or None,
+        "Placename": loc.get("name"), "City": loc.get("name") if loc.get("precision") == "city" else None,
+        "State": loc.get("admin1"), "Country": loc.get("country"), "Latitude": loc.get("lat"),
+        "Longitude": loc.get("lon"), "GeoNames ID": loc.get("geonameid"), "Raw Placename": loc.get("text"),
+        "Source": _host(story[0]) or story[1], "Publication Date": e.get("first_reported"), "Language": "en",
+        "Version": f"flashpoint {__version__}", "Story ID": e.get("story_id"), "Feed": story[1],
+        "Source URL": story[0],
+    })
+    return row
+
+
+LAYOUTS: dict[str, tuple[list[str], Callable[[dict[str, Any], dict[str, tuple]], dict[str, Any] | None]]] = {
+    "gdelt": (GDELT_COLUMNS, gdelt_row), "acled": (ACLED_COLUMNS, acled_row), "polecat": (POLECAT_COLUMNS, polecat_row),
+}
+
+
+def layout_rows(con: duckdb.DuckDBPyConnection, layout: str) -> Iterator[dict[str, Any]]:
+    _, convert = LAYOUTS[layout]
+    stories = _story_info(con)
+    for e in iter_events(con, "SELECT * FROM events ORDER BY coalesce(date, first_reported), id"):
+        row = convert(e, stories)
+        if row is not None:
+            yield row
+
+
+# ---------------------------------------------------------------------------------------------- writers
+
+
+def write_csv(rows: Iterator[dict[str, Any]], columns: list[str], out: TextIO) -> int:
+    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    n = 0
+    for row in rows:
+        writer.writerow(row)
+        n += 1
+    return n
+
+
+def write_parquet(rows: Iterator[dict[str, Any]], columns: list[str], path: str,
+                  types: dict[str, Any] | None = None) -> int:
+    """Rows of scalars -> Parquet, chunk by chunk; a column's type is taken from its first non-null value."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    types = dict(types or {})
+    writer = None
+    n = 0
+    chunk: list[dict[str, Any]] = []
+
+    def flush() -> None:
+        nonlocal writer
+        if writer is None:
+            for c in columns:
+                if c not in types:
+                    sample = next((r[c] for r in chunk if r.get(c) is not None), None)
+                    types[c] = (pa.int64() if isinstance(sample, int) and not isinstance(sample, bool)
+                                else pa.float64() if isinstance(sample, float) else pa.string())
+            writer = pq.ParquetWriter(path, pa.schema([(c, types[c]) for c in columns]))
+        cols = {}
+        for c in columns:
+            values = [r.get(c) for r in chunk]
+            if types[c] == pa.string():
+                values = [v if v is None or isinstance(v, str) else json.dumps(v) if isinstance(v, (list, dict))
+                          else str(v) for v in values]
+            elif types[c] == pa.float64():
+                values = [None if v is None else float(v) for v in values]
+            cols[c] = pa.array(values, type=types[c])
+        writer.write_table(pa.table(cols))
+        chunk.clear()
+
+    for row in rows:
+        chunk.append(row)
+        n += 1
+        if len(chunk) >= _BATCH:
+            flush()
+    if chunk or writer is None:
+        flush()
+    writer.close()
+    return n
+
+
+# Types of columns that may be all-null in a small export but are numeric in the published layout.
+LAYOUT_TYPES: dict[str, dict[str, str]] = {
+    "gdelt": {c: "float64" for c in GDELT_COLUMNS if c.endswith(("_Lat", "_Long"))} | {
+        "GoldsteinScale": "float64", "AvgTone": "float64", "FractionDate": "float64"} | {
+        c: "int64" for c in ("GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "IsRootEvent", "QuadClass",
+                             "NumMentions", "NumSources", "NumArticles", "DATEADDED", "Actor1Geo_Type",
+                             "Actor2Geo_Type", "ActionGeo_Type")},
+    "acled": {"latitude": "float64", "longitude": "float64"} | {
+        c: "int64" for c in ("year", "time_precision", "inter1", "inter2", "interaction", "iso", "geo_precision",
+                             "fatalities", "timestamp")},
+    "polecat": {"Latitude": "float64", "Longitude": "float64", "Event Intensity": "float64"} | {
+        c: "int64" for c in ("Quad Code", "GeoNames ID")},
+}
+
+
+def export(con: duckdb.DuckDBPyConnection, layout: str, fmt: str, out: str) -> int:
+    """Write every event in `layout` to `out` as csv or parquet; returns the number of rows."""
+    import pyarrow as pa
+
+    columns, _ = LAYOUTS[layout]
+    rows = layout_rows(con, layout)
+    if fmt == "parquet":
+        types = {c: getattr(pa, t)() for c, t in LAYOUT_TYPES[layout].items()}
+        return write_parquet(rows, columns, out, types)
+    if out == "-":
+        return write_csv(rows, columns, sys.stdout)
+    with open(out, "w", encoding="utf-8", newline="") as f:
+        return write_csv(rows, columns, f)

@@ -1,0 +1,311 @@
+"""Ingest: read stories, code them on all cores, store stories and their mentions, regroup events.
+
+Trust rules:
+- A story is known by its id or by the sha1 of its text (content_hash): a known story is skipped, so rerunning on
+  the same input adds nothing (the caller's id wins: a reused id with new text is skipped too).
+- Stories are written in batches; each batch (story rows + all their mentions) is one transaction. A run killed at
+  any moment leaves whole batches only, and a rerun codes exactly the stories that are missing; coding is
+  deterministic, so the rows end the same as after an uninterrupted run (apart from coded_at).
+- A story that fails to code is reported by name and not stored (a rerun retries it).
+- Grouping runs after the last batch, in its own transaction, and again on any later run while the `meta` row says
+  the grouping was computed from a different set of mentions (e.g. the run was killed while grouping).
+
+Parallelism: a multiprocessing pool (fork) of workers, each with its own Pipeline (built once in the parent and
+inherited, so workers start warm); the main process is the only writer. Input is read lazily with bounded
+read-ahead so memory stays flat on large corpora.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import sys
+import threading
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import duckdb
+
+    from flashpoint.cli import Problems
+    from flashpoint.records import Story
+
+BATCH_STORIES = 200  # stories per transaction
+BATCH_SECONDS = 5.0  # ... or fewer when this long has passed since the last commit
+
+
+@dataclass
+class IngestStats:
+    read: int = 0  # stories read from the input
+    known: int = 0  # skipped: already in the database (or twice in the input)
+    coded: int = 0  # coded and stored
+    failed: int = 0  # internal error while coding (reported, not stored)
+    mentions: int = 0  # mentions stored
+    events: int = 0  # events in the database after grouping
+    seconds: float = 0.0
+
+    @property
+    def rate(self) -> float:
+        return self.coded / self.seconds if self.seconds else 0.0
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+# ---------------------------------------------------------------------------------------------- coding (workers)
+
+_PIPELINE: Any = None
+
+
+def _pipeline() -> Any:
+    global _PIPELINE
+    if _PIPELINE is None:
+        from flashpoint.pipeline import Pipeline
+        from flashpoint.text.readers import story_from_text
+
+        _PIPELINE = Pipeline()
+        _PIPELINE(story_from_text("Police arrested two men in Paris on Monday.", date="2020-01-01"))  # warm up
+    return _PIPELINE
+
+
+def _die_with_parent() -> None:
+    """Workers must not outlive a main process killed with SIGKILL (Linux: PR_SET_PDEATHSIG)."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+    except Exception:  # not Linux: the pool's own shutdown still applies
+        pass
+
+
+def _worker_init() -> None:
+    _die_with_parent()
+    _pipeline()
+
+
+def code_story(story: Story) -> tuple[dict[str, Any], list[dict[str, Any]] | str]:
+    """Code one story: (story row, its mention records) or (story row, error message)."""
+    from flashpoint import __version__
+
+    row = {
+        "id": story.id, "content_hash": content_hash(story.text), "url": story.url, "date": story.date,
+        "source": story.source, "title": story.title, "coder": f"flashpoint {__version__}",
+    }
+    try:
+        _pipeline()(story)
+    except Exception as exc:  # a bug on one story must not lose the batch
+        return row, f"internal error while coding: {exc!r}"
+    seen: set[str] = set()
+    records = []
+    for event in story.events:
+        record = event.to_dict()
+        if record["id"] not in seen:  # two readings of one trigger with the same spans: keep the first
+            seen.add(record["id"])
+            records.append(record)
+    return row, records
+
+
+# ---------------------------------------------------------------------------------------------- writing
+
+
+class Writer:
+    """Buffers coded stories and commits them in batches, each batch one transaction."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, stats: IngestStats, batch: int = BATCH_STORIES) -> None:
+        self.con, self.stats, self.batch = con, stats, batch
+        self.stories: list[dict[str, Any]] = []
+        self.mentions: list[dict[str, Any]] = []
+        self.last = time.monotonic()
+
+    def add(self, story_row: dict[str, Any], records: list[dict[str, Any]]) -> None:
+        story_row = dict(story_row, n_mentions=len(records))
+        story_row.setdefault("coded_at", dt.datetime.now(dt.UTC).replace(tzinfo=None).isoformat(sep=" "))
+        self.stories.append(story_row)
+        self.mentions.extend(records)
+        if len(self.stories) >= self.batch or time.monotonic() - self.last >= BATCH_SECONDS:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.stories:
+            return
+        import pyarrow as pa
+
+        from flashpoint.store.rows import STORY_SCHEMA, insert, mention_rows
+
+        stories = pa.Table.from_pylist(self.stories, schema=STORY_SCHEMA)
+        mentions = mention_rows(self.mentions)
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            insert(self.con, "stories", stories)
+            insert(self.con, "mentions", mentions)
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        self.stats.coded += len(self.stories)
+        self.stats.mentions += len(self.mentions)
+        self.stories, self.mentions = [], []
+        self.last = time.monotonic()
+
+
+# ---------------------------------------------------------------------------------------------- the run
+
+
+def known_keys(con: duckdb.DuckDBPyConnection) -> tuple[set[str], set[str]]:
+    ids = {r[0] for r in con.execute("SELECT id FROM stories").fetchall()}
+    hashes = {r[0] for r in con.execute("SELECT content_hash FROM stories").fetchall()}
+    return ids, hashes
+
+
+def new_stories(paths: Iterable[str], date: str | None, problems: Problems, known: tuple[set[str], set[str]],
+                stats: IngestStats) -> Iterator[Story]:
+    """Stories of all inputs that the database (and this run) has not seen, problems reported as they come."""
+    from flashpoint.cli import _stories
+
+    ids, hashes = known
+    for path in paths:
+        for story in _stories(path, date, None, problems):
+            stats.read += 1
+            h = content_hash(story.text)
+            if story.id in ids or h in hashes:
+                stats.known += 1
+                continue
+            ids.add(story.id)
+            hashes.add(h)
+            yield story
+
+
+def count_stories(paths: Iterable[str]) -> int | None:
+    """A cheap upper bound on the number of stories (JSONL lines, other files one each), for the ETA; None for stdin."""
+    total = 0
+    for path in paths:
+        if path == "-":
+            return None
+        files = [path]
+        if os.path.isdir(path):
+            files = [os.path.join(d, f) for d, _, names in os.walk(path) for f in names]
+        for f in files:
+            try:
+                if f.endswith(".jsonl"):
+                    with open(f, "rb") as fh:
+                        total += sum(chunk.count(b"\n") for chunk in iter(lambda fh=fh: fh.read(1 << 20), b""))
+                elif f.endswith(".json"):
+                    return None
+                else:
+                    total += 1
+            except OSError:
+                continue
+    return total
+
+
+def _bounded(items: Iterator[Any], slots: threading.Semaphore) -> Iterator[Any]:
+    for item in items:
+        slots.acquire()
+        yield item
+
+
+def code_all(stories: Iterator[Story], workers: int) -> Iterator[tuple[dict[str, Any], list[dict[str, Any]] | str]]:
+    """Coded stories in input order; on `workers` processes (1: in this process)."""
+    if workers <= 1:
+        for story in stories:
+            yield code_story(story)
+        return
+    import multiprocessing as mp
+
+    _pipeline()  # built once here, inherited by the forked workers
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+    slots = threading.Semaphore(workers * 64)
+    with ctx.Pool(workers, initializer=_worker_init) as pool:
+        for result in pool.imap(code_story, _bounded(stories, slots), chunksize=4):
+            slots.release()
+            yield result
+
+
+class _Bar:
+    """Progress on stderr when it is a terminal: stories coded, stories/s, and the ETA when the total is known."""
+
+    def __init__(self, enabled: bool, total: int | None) -> None:
+        self.progress = None
+        if not (enabled and sys.stderr.isatty()):
+            return
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            SpinnerColumn,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
+
+        columns = [SpinnerColumn(), MofNCompleteColumn(), TextColumn("stories"), BarColumn(),
+                   TextColumn("{task.fields[rate]} stories/s"), TimeElapsedColumn()]
+        if total:
+            columns.append(TimeRemainingColumn())
+        self.progress = Progress(*columns, console=Console(stderr=True), transient=True)
+        self.task = self.progress.add_task("ingest", total=total or None, rate="0")
+        self.start = time.monotonic()
+        self.progress.start()
+
+    def advance(self, n: int = 1) -> None:
+        if self.progress is not None:
+            self.progress.advance(self.task, n)
+            done = self.progress.tasks[0].completed
+            self.progress.update(self.task, rate=f"{done / max(time.monotonic() - self.start, 1e-9):.0f}")
+
+    def close(self) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+
+def ingest(paths: list[str], db: str, *, date: str | None = None, workers: int | None = None,
+           problems: Problems | None = None, progress: bool = False, batch: int = BATCH_STORIES,
+           dask: str | None = None) -> IngestStats:
+    """Code and store every new story of `paths` into the database at `db`, then regroup its events."""
+    from flashpoint.cli import Problems
+    from flashpoint.store.grouping import ensure_grouped
+    from flashpoint.store.schema import connect
+
+    problems = problems or Problems()
+    workers = workers if workers and workers > 0 else (os.cpu_count() or 1)
+    stats = IngestStats()
+    start = time.monotonic()
+    if dask:
+        from flashpoint.store.distributed import ingest_dask
+
+        ingest_dask(paths, db, address=dask, date=date, workers=workers, problems=problems, stats=stats)
+    else:
+        con = connect(db)
+        try:
+            total = count_stories(paths) if progress and sys.stderr.isatty() else None
+            bar = _Bar(progress, total)
+            if total:
+                bar.advance(0)
+            writer = Writer(con, stats, batch)
+            try:
+                stories = new_stories(paths, date, problems, known_keys(con), stats)
+                for row, result in code_all(stories, workers):
+                    if isinstance(result, str):
+                        stats.failed += 1
+                        problems.error(row["source"] or row["id"], result)
+                    else:
+                        writer.add(row, result)
+                    bar.advance()
+                writer.flush()
+            finally:
+                bar.close()
+        finally:
+            con.close()
+    con = connect(db)
+    try:
+        stats.events = ensure_grouped(con)
+    finally:
+        con.close()
+    stats.seconds = time.monotonic() - start
+    return stats
