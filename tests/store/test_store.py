@@ -277,6 +277,12 @@ def test_no_chaining_through_a_vague_report():
     assert not any({"a", "c"} <= {m["id"] for m in g} for g in group_mentions(ms))
 
 
+def test_a_threat_is_never_merged_into_the_act():
+    done, threatened, claimed = mention("a", "s1"), mention("b", "s1", sentence_index=2), mention("c", "s2")
+    threatened["status"], claimed["status"] = "threatened", "claimed"
+    assert ids(group_mentions([done, threatened, claimed])) == {frozenset({"a", "c"}), frozenset({"b"})}
+
+
 def test_best_estimate_of_each_field():
     ms = [mention("a", "s1", dead=2, injured=4, pub="2023-03-21"),
           mention("b", "s2", dead=3, injured=None, pub="2023-03-22"),

@@ -3,7 +3,8 @@
 The rule (deterministic: the groups depend only on the set of mentions, never on the order they arrived in):
 
 1. Blocking. Mentions are only ever compared inside one *type family* (FAMILIES: the event type itself, with
-   CONCEDE and RETREAT together as PLOVER's old YIELD) and a date window: the event date when the text gave one,
+   CONCEDE and RETREAT together as PLOVER's old YIELD) of one *reality* (asserted or claimed; or each other status
+   on its own: a threat is never merged into the act) and a date window: the event date when the text gave one,
    else the publication date. An undated group joins nothing across stories.
 2. Within a story. Mentions of one family in one story are one event unless they conflict: different known event
    dates (more than DAY_WINDOW apart at day precision), different location countries or cities, disjoint actor
@@ -75,6 +76,14 @@ def family(event_type: str | None) -> str:
     return FAMILIES.get(event_type or "", event_type or "")
 
 
+def block(mention: dict[str, Any]) -> str:
+    """What a mention may be grouped with: its type family, and whether it happened. A threatened, hypothetical,
+    future or denied action is never merged into one that happened ("sanctions imposed" and "threatened to expel
+    diplomats" stay two events); a one-sided claim may confirm an asserted report."""
+    status = mention.get("status") or "asserted"
+    return family(mention["event_type"]) + "|" + ("happened" if status in ("asserted", "claimed") else status)
+
+
 # ---------------------------------------------------------------------------------------------- features
 
 
@@ -94,7 +103,7 @@ class _Group:
 
     def __init__(self, mentions: list[dict[str, Any]]) -> None:
         self.mentions = mentions
-        self.family = family(mentions[0]["event_type"])
+        self.family = block(mentions[0])
         self.story_ids = {m["story_id"] for m in mentions}
         self.first = min(m["id"] for m in mentions)
         self.day, self.day_exact = None, False
@@ -241,7 +250,7 @@ def _within_story(mentions: list[dict[str, Any]]) -> list[_Group]:
     """Story-level groups: a story's mentions of one family, split where fields conflict."""
     by_key: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for m in mentions:
-        by_key[(m["story_id"], family(m["event_type"]))].append(m)
+        by_key[(m["story_id"], block(m))].append(m)
     groups: list[_Group] = []
     for key in sorted(by_key):
         items = sorted(by_key[key], key=lambda m: (m["sentence_index"], m["id"]))
