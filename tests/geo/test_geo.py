@@ -1,6 +1,7 @@
 from flashpoint.geo import geoparse, locate
 from flashpoint.geo.gazetteer import distance_km, fold, load
-from flashpoint.geo.parse import parse
+from flashpoint.geo.locate import features, remember, scored
+from flashpoint.geo.parse import parse, recognise, resolve
 from flashpoint.records import Story
 
 
@@ -90,9 +91,12 @@ def test_locate_reads_the_name_after_a_container():
     text = "Militants shelled the town of Tal Rifaat in northern Aleppo province."
     t = text.index("shelled")
     assert locate(text, (t, t + len("shelled")))["text"] == "Tal Rifaat"
+    # a fronted scene-setting phrase scores lower than one after the trigger, but its best candidate is the name
+    # after the container, not the container
     text = "In the West Bank city of Hebron, soldiers arrested three men."
     t = text.index("arrested")
-    assert locate(text, (t, t + len("arrested")))["text"] == "Hebron"
+    best = max(scored(text, t, t + len("arrested")), key=lambda x: x[0])
+    assert best[1].text == "Hebron"
 
 
 def test_locate_says_none_when_the_text_does_not():
@@ -102,3 +106,52 @@ def test_locate_says_none_when_the_text_does_not():
     text = "Russian forces captured the convoy."
     t = text.index("captured")
     assert locate(text, (t, t + len("captured"))) is None
+
+
+def test_country_and_division_points_are_geonames_own():
+    g = load()
+    us = g.place(g.country_row["USA"])
+    assert distance_km(us.lat, us.lon, 39.76, -98.5) < 5  # GeoNames' point, not another source's centre
+    wales = [g.place(r) for r in g.lookup("Wales") if r >= 0]
+    assert wales and wales[0].feature == "ADM1" and wales[0].country == "GBR"
+
+
+def test_given_demonym_span_is_the_country_not_a_namesake_town():
+    text = "The Canadian team landed on Tuesday."
+    rows = geoparse(Story(id="s", text=text), [(4, 12)])
+    assert rows[0]["country"] == "CAN" and rows[0]["feature"] == "PCLI"
+
+
+def test_locate_reads_a_passive_subject_and_an_object():
+    text = "Kisangani was captured by the rebels on Sunday."
+    t = text.index("captured")
+    assert [c.text for _, c, _ in scored(text, t, t + len("captured"))] == ["Kisangani"]  # a candidate, scored
+    text = "Government troops recaptured Palmyra after weeks of fighting."
+    t = text.index("recaptured")
+    assert locate(text, (t, t + len("recaptured")))["text"] == "Palmyra"
+
+
+def test_scores_are_probabilities_over_named_cues():
+    text = "A car bomb exploded near a market in Baghdad, police in Basra said."
+    t = text.index("exploded")
+    ranked = scored(text, t, t + len("exploded"))
+    assert {c.text for _, c, _ in ranked} >= {"Baghdad", "Basra"}
+    assert all(0.0 < p < 1.0 for p, _, _ in ranked)
+    by = {c.text: p for p, c, _ in ranked}
+    assert by["Baghdad"] > by["Basra"]  # the reporting clause's place is not the event's
+    _, c, fs = ranked[0]
+    assert any(f.startswith("prep=") for f in fs) and any(f.startswith("dir=") for f in fs)
+    assert features.__doc__
+
+
+def test_remembered_mentions_are_used_for_the_sentence():
+    text = "Fighting broke out in Springfield on Monday."
+    g = load()
+    ms = resolve(recognise(text, g), g)
+    toronto = next(g.place(r) for r in g.lookup("Toronto") if r >= 0 and g.place(r).country == "CAN")
+    ms[0].place = g.place(toronto.row)  # as if story context had said so
+    remember({text: ms})
+    t = text.index("Fighting")
+    assert locate(text, (t, t + len("Fighting")))["country"] == "CAN"
+    remember({})
+    assert locate(text, (t, t + len("Fighting")))["country"] == "USA"

@@ -33,6 +33,7 @@ class PlaceStage:
 
     def __call__(self, story: Story) -> Story:
         from flashpoint.geo.gazetteer import load
+        from flashpoint.geo.locate import remember
         from flashpoint.geo.parse import recognise, resolve
 
         g = load()
@@ -40,6 +41,7 @@ class PlaceStage:
         for sentence in story.sentences:
             per_sentence.append(recognise(sentence.text, g) if not sentence.skip else [])
         resolve([m for ms in per_sentence for m in ms], g)
+        remember({s.text: ms for s, ms in zip(story.sentences, per_sentence, strict=True) if not s.skip})
         for sentence, ms in zip(story.sentences, per_sentence, strict=True):
             if not sentence.skip:
                 sentence.places = [_location(m) for m in ms if m.place is not None and not m.demonym]
@@ -47,7 +49,8 @@ class PlaceStage:
 
 
 def event_location(sentence: Sentence, trigger_start: int, trigger_end: int) -> Location | None:
-    """Where the event at the trigger happened (`flashpoint.geo.locate`), or None when the sentence does not say.
+    """Where the event at the trigger happened (`flashpoint.geo.locate`: a learned score over every candidate place
+    of the sentence), or None when the sentence does not say.
 
     A place the stage already resolved with story context keeps that resolution."""
     from flashpoint.geo.locate import locate_event

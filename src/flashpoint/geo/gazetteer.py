@@ -194,6 +194,8 @@ def _add_knowledge(g: Gazetteer) -> None:
         if row is None:
             continue
         if entry.kind == COUNTRY:
+            if any(r >= 0 and g.place(r).feature == ADM1 for r in g.rows(fold(phrase))):
+                continue  # "Wales", "Scotland": the division, not the state they belong to
             g.add_name(fold(phrase), row)
         else:
             g.demonyms.setdefault(fold(phrase), row)

@@ -317,7 +317,7 @@ def mentions_for_spans(text: str, spans: list[tuple[int, int]], g: Gazetteer | N
         key = fold(surface)
         if key.startswith("the "):
             key = key[4:]
-        if key in g.demonyms and not g.has(key):
+        if key in g.demonyms:  # as in `recognise`: "Canadian" is Canada's adjective before a town in Texas
             out.append(Mention(start, end, surface, [g.demonyms[key]], demonym=True))
             continue
         rows = g.rows(key)
