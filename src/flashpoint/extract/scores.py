@@ -4,29 +4,67 @@ manual's scores (QuadClass, intensity, nearest CAMEO code, Goldstein), confidenc
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
 from flashpoint import ontology
 from flashpoint.records import Actor, Event, Sentence, Story
 
+_WORDS = re.compile(r"[A-Za-z][\w'-]*")
+
 # Sectors that make a "protest" verbal (ACCUSE disapprove) rather than a street protest: governments protest by note.
 _STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD"}
 
 
+@dataclass(frozen=True, slots=True)
+class _ContextIndex:
+    words: dict[str, str]  # one word (lower-case; names as written) -> context
+    phrases: dict[str, list[tuple[tuple[str, ...], str]]]  # first word -> (the phrase's words, context)
+    prefixes: dict[int, dict[str, str]]  # prefix length -> {prefix: context}, for entries ending in *
+    order: tuple[str, ...]  # contexts in file order
+
+
 @cache
-def _context_rules() -> list[tuple[str, re.Pattern[str]]]:
-    rules = []
+def _contexts() -> _ContextIndex:
+    """contexts.tsv as dict lookups: one pass over a sentence's words instead of a regex per context."""
+    words: dict[str, str] = {}
+    phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    prefixes: dict[int, dict[str, str]] = {}
+    order: list[str] = []
     text = resources.files("flashpoint.extract").joinpath("contexts.tsv").read_text("utf-8")
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):
-            context, words = line.split("\t")
-            rules.append((context, re.compile(r"\b(?:" + words + r")\b", re.I)))
-    return rules
+            context, entries = line.split("\t")
+            order.append(context)
+            for entry in entries.split("|"):
+                parts = tuple(entry.split())
+                if entry.endswith("*"):
+                    prefixes.setdefault(len(entry) - 1, {})[entry[:-1]] = context
+                elif len(parts) == 1:
+                    words[entry] = context
+                else:
+                    phrases.setdefault(parts[0], []).append((parts, context))
+    return _ContextIndex(words, phrases, prefixes, tuple(order))
 
 
 def contexts_of(sentence: str) -> list[str]:
-    return [context for context, rx in _context_rules() if rx.search(sentence)]
+    index = _contexts()
+    tokens = _WORDS.findall(sentence)
+    lowered = [t.lower() for t in tokens]
+    found: set[str] = set()
+    for i, (word, low) in enumerate(zip(tokens, lowered, strict=True)):
+        for key in {word, low}:
+            if key in index.words:
+                found.add(index.words[key])
+            for parts, context in index.phrases.get(key, ()):
+                if tuple(lowered[i:i + len(parts)]) == parts or tuple(tokens[i:i + len(parts)]) == parts:
+                    found.add(context)
+        for length, table in index.prefixes.items():
+            context = table.get(low[:length]) if len(low) >= length else None
+            if context:
+                found.add(context)
+    return [c for c in index.order if c in found]
 
 
 def _union(a: list[Actor], b: list[Actor]) -> list[Actor]:
@@ -137,6 +175,6 @@ class ScoreStage:
                 event.quad_class = ontology.quad_class(event.event_type)
                 event.intensity, event.cameo, event.goldstein = score.intensity, score.cameo, score.goldstein
                 event.contexts = found_contexts
-                event.confidence = confidence(event)
+                event.confidence = max(confidence(event), event.confidence)  # the model's may be higher
                 event.coder = self.coder
         return story
