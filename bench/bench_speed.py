@@ -4,7 +4,7 @@ Runs the installed `flashpoint` command on a JSONL corpus of the articles (writt
 would, start-up included, and reports sentences/s, stories/s and peak memory (max RSS of the child process); then
 times `flashpoint --help` (best of 5).
 
-    python bench/bench_speed.py [--repeat K]     # K copies of the corpus, for a longer run
+    python bench/bench_speed.py [--model encoder|fast|rules] [--limit N] [--repeat K]
 """
 
 from __future__ import annotations
@@ -44,6 +44,8 @@ def command() -> list[str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--limit", type=int, default=0, help="only the first N articles")
+    parser.add_argument("--model", choices=["encoder", "fast", "rules"], default="encoder")
     args = parser.parse_args()
     if not DATA.exists():
         print(f"skipped: {DATA.parent.parent} not found")
@@ -53,6 +55,8 @@ def main() -> int:
     from flashpoint.text.readers import story_from_text
 
     stories = corpus(args.repeat)
+    if args.limit:
+        stories = stories[: args.limit]
     # Count sentences with the pipeline's own splitter (the same work the command does).
     splitter = Pipeline().get("sentences")
     sentences = sum(len(splitter(story_from_text(s["text"], date=s["date"])).sentences) for s in stories)
@@ -61,7 +65,8 @@ def main() -> int:
         path = Path(tmp) / "gva.jsonl"
         path.write_text("".join(json.dumps(s) + "\n" for s in stories))
         start = time.perf_counter()
-        out = subprocess.run([*command(), "code", str(path)], capture_output=True, text=True)
+        flags = {"encoder": [], "fast": ["--fast"], "rules": ["--rules"]}[args.model]
+        out = subprocess.run([*command(), "code", str(path), *flags], capture_output=True, text=True)
         seconds = time.perf_counter() - start
         peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         events = out.stdout.count("\n")
@@ -71,7 +76,8 @@ def main() -> int:
         subprocess.run([*command(), "--help"], capture_output=True, env=dict(os.environ))
         help_times.append(time.perf_counter() - t)
 
-    print(f"corpus: {len(stories)} GVA news articles, {sentences} sentences (exit status {out.returncode})")
+    print(f"corpus: {len(stories)} GVA news articles, {sentences} sentences, model {args.model} "
+          f"(exit status {out.returncode})")
     print(f"{'metric':<28}{'value':>12}")
     print(f"{'wall time (s)':<28}{seconds:>12.2f}")
     print(f"{'sentences/s':<28}{sentences / seconds:>12.0f}")

@@ -115,12 +115,17 @@ def test_classify_keeps_input_order_and_reports_bad_lines():
         {"text": "The minister met his Chinese counterpart.", "actor": [[0, 12]], "recipient": [[21, 40]]},
     ]
     stdin = "\n".join(x if isinstance(x, str) else json.dumps(x) for x in lines) + "\n"
-    result = run("classify", stdin=stdin)
-    assert result.returncode != 0 and ":2" in result.stderr and "Traceback" not in result.stderr
-    out = records(result.stdout)
-    assert len(out) == 3
-    assert out[0]["event_type"] == "ASSAULT" and out[2]["event_type"] == "CONSULT"
-    assert out[1]["event_type"] is None and "error" in out[1]
+    for flags in ([], ["--fast"], ["--rules"]):
+        result = run("classify", *flags, stdin=stdin)
+        assert result.returncode != 0 and ":2" in result.stderr and "Traceback" not in result.stderr
+        out = records(result.stdout)
+        assert len(out) == 3
+        assert out[1]["event_type"] is None and "error" in out[1]
+        if flags != ["--fast"]:
+            assert out[2]["event_type"] == "CONSULT", flags
+        assert {"event_type", "mode", "status", "quad_class", "confidence"} <= set(out[0])
+        if flags == ["--rules"]:
+            assert out[0]["event_type"] == "ASSAULT"
 
 
 def test_dates_command():
@@ -128,3 +133,40 @@ def test_dates_command():
     assert result.returncode == 0, result.stderr
     values = {r["text"]: r["value"] for r in records(result.stdout)}
     assert values["Monday"] == "2020-09-28"
+
+
+def test_places_command_with_and_without_given_toponyms():
+    text = "Flooding hit Lagos and Abuja, Nigeria's capital, on Monday."
+    result = run("places", "-", stdin=json.dumps({"id": "p1", "text": text}) + "\n")
+    assert result.returncode == 0, result.stderr
+    rows = records(result.stdout)
+    assert {"Lagos", "Abuja"} <= {r["text"] for r in rows}
+    for r in rows:
+        assert text[r["start"]:r["end"]] == r["text"] and r["story_id"] == "p1"
+    lagos = next(r for r in rows if r["text"] == "Lagos")
+    assert lagos["country"] == "NGA" and abs(lagos["lat"] - 6.45) < 0.5
+    only = run("places", "-", stdin=json.dumps({"id": "p1", "text": text, "toponyms": [[23, 28]]}) + "\n")
+    assert [r["text"] for r in records(only.stdout)] == ["Abuja"]
+
+
+def test_locate_command():
+    text = "Officials in Washington said militants attacked a convoy near Kandahar."
+    start = text.index("attacked")
+    lines = json.dumps({"text": text, "trigger": [start, start + 8]}) + "\n{bad\n"
+    result = run("locate", stdin=lines)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    out = records(result.stdout)
+    assert out[0]["location"]["country"] == "AFG"
+    assert out[1]["location"] is None and "error" in out[1]
+
+
+def test_model_flags():
+    for flags, suffix in ((["--model", "encoder"], "(encoder)"), (["--fast"], "(fast)"), ([], "0.1.0")):
+        result = run("code", str(EXAMPLE), "--date", "2023-03-21", *flags)
+        assert result.returncode == 0, result.stderr
+        events = records(result.stdout)
+        assert events and all(e["coder"].endswith(suffix) for e in events)
+        for event in events:
+            validate(event)
+    result = run("code", str(EXAMPLE), "--fast", "--model", "encoder")
+    assert result.returncode == 2 and "Traceback" not in result.stderr

@@ -63,5 +63,6 @@ def test_ids_are_stable_across_runs():
 
 
 def test_each_stage_has_a_name():
-    assert Pipeline().names == ["sentences", "actors", "dates", "quantities", "attribution", "places", "events",
-                                "link", "status", "scores"]
+    stages = ["sentences", "actors", "dates", "quantities", "attribution", "places", "events", "link", "status"]
+    assert Pipeline().names == [*stages, "scores"]
+    assert Pipeline(model="encoder").names == [*stages, "model", "scores"]

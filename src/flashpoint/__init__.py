@@ -17,26 +17,27 @@ if TYPE_CHECKING:
     from flashpoint.pipeline import Pipeline
     from flashpoint.records import Event, Relation, Story
 
-_pipeline: Pipeline | None = None
+_pipelines: dict[str, Pipeline] = {}
 
 
-def code(text: str, date: str | None = None, story_id: str | None = None) -> list[Event]:
-    """Code one story given as plain text; `date` (YYYY-MM-DD) is its publication date."""
+def code(text: str, date: str | None = None, story_id: str | None = None, model: str = "rules") -> list[Event]:
+    """Code one story given as plain text; `date` (YYYY-MM-DD) is its publication date.
+
+    model: "rules" (default), or "encoder" / "fast" to let a trained classifier re-read event types."""
     from flashpoint.pipeline import Pipeline
     from flashpoint.text.readers import story_from_text
 
-    global _pipeline
-    if _pipeline is None:
-        _pipeline = Pipeline()
-    return _pipeline.events(story_from_text(text, date=date, story_id=story_id))
+    if model not in _pipelines:
+        _pipelines[model] = Pipeline(model=model)
+    return _pipelines[model].events(story_from_text(text, date=date, story_id=story_id))
 
 
 def classify(text: str, actor: list[tuple[int, int]] | None = None,
-             recipient: list[tuple[int, int]] | None = None) -> Relation:
+             recipient: list[tuple[int, int]] | None = None, model: str = "encoder") -> Relation:
     """The event between marked actor and recipient spans (character offsets into `text`)."""
-    from flashpoint.extract.relation import classify_rule
+    from flashpoint.extract.relation import classify_relations
 
-    return classify_rule(text, list(actor or []), list(recipient or []))
+    return classify_relations([text], [list(actor or [])], [list(recipient or [])], model=model)[0]
 
 
 def __getattr__(name: str):  # lazy public names keep `import flashpoint` (and `flashpoint --help`) fast

@@ -26,6 +26,12 @@ app = typer.Typer(
 )
 
 
+class Model(StrEnum):
+    rules = "rules"
+    fast = "fast"
+    encoder = "encoder"
+
+
 class Format(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
@@ -33,6 +39,16 @@ class Format(StrEnum):
 
 
 PathArg = Annotated[str, typer.Argument(help="A .txt, .html, .jsonl or feed file, a folder of them, or - for stdin.")]
+FastOpt = Annotated[bool, typer.Option("--fast", help="Use the fast linear model (triage of huge corpora).")]
+RulesOpt = Annotated[bool, typer.Option("--rules", help="Use the trigger rules only, no trained model.")]
+
+
+def _model(fast: bool, rules: bool) -> str:
+    if fast and rules:
+        raise _fail("choose one of --fast and --rules")
+    return "fast" if fast else "rules" if rules else "encoder"
+
+
 DateOpt = Annotated[
     str | None, typer.Option("--date", help="Publication date YYYY-MM-DD (a story's own date wins).")
 ]
@@ -169,14 +185,20 @@ def code(
     explain: Annotated[
         bool, typer.Option("--explain", help="Show what every stage decided for each sentence.")
     ] = False,
+    model: Annotated[Model, typer.Option(
+        "--model", help="rules: trigger rules only (default); encoder / fast: a trained classifier re-reads the type "
+                        "of single-event sentences (experimental, see README).")] = None,
+    fast: Annotated[bool, typer.Option("--fast", help="Same as --model fast.")] = False,
 ) -> None:
     """Code news stories into event records (one JSON object per event mention)."""
     from flashpoint.explain import explain_story
     from flashpoint.pipeline import Pipeline
 
     date = _check_date(date)
+    if fast and model not in (None, Model.fast):
+        raise _fail("--fast and --model disagree")
     problems = Problems()
-    pipeline = Pipeline()
+    pipeline = Pipeline(model="fast" if fast else (model or Model.rules).value)
 
     def records() -> Iterator[dict]:
         with _progress(path != "-", "stories") as advance:
@@ -198,11 +220,30 @@ def code(
 
 
 @app.command()
-def classify(path: Annotated[str, typer.Argument(help="JSONL file of relations, or - for stdin.")] = "-") -> None:
+def classify(
+    path: Annotated[str, typer.Argument(help="JSONL file of relations, or - for stdin.")] = "-",
+    fast: FastOpt = False,
+    rules: RulesOpt = False,
+) -> None:
     """Classify marked relations: each line {"text", "actor": [[s, e]...], "recipient": [[s, e]...]}."""
-    from flashpoint import classify as classify_one
+    from flashpoint.extract.relation import classify_relations
 
+    model = _model(fast, rules)
     problems = Problems()
+    batch: list[tuple[str, list, list] | str] = []  # a relation, or the error of a bad line (kept in order)
+
+    def flush() -> None:
+        good = [b for b in batch if not isinstance(b, str)]
+        results = iter(classify_relations([t for t, _, _ in good], [a for _, a, _ in good], [r for _, _, r in good],
+                                          model=model)) if good else iter(())
+        for item in batch:
+            if isinstance(item, str):
+                sys.stdout.write(json.dumps({"event_type": None, "mode": None, "status": None, "quad_class": None,
+                                             "confidence": 0.0, "error": item}) + "\n")
+            else:
+                sys.stdout.write(json.dumps(next(results).to_dict()) + "\n")
+        batch.clear()
+
     for n, line in enumerate(_lines(path, problems), 1):
         source = f"{'<stdin>' if path == '-' else path}:{n}"
         if not line.strip():
@@ -210,13 +251,15 @@ def classify(path: Annotated[str, typer.Argument(help="JSONL file of relations, 
         try:
             item = json.loads(line)
             text = item["text"]
-            actor, recipient = _spans(item.get("actor"), text), _spans(item.get("recipient"), text)
+            if not isinstance(text, str):
+                raise TypeError(f'"text" must be a string, got {type(text).__name__}')
+            batch.append((text, _spans(item.get("actor"), text), _spans(item.get("recipient"), text)))
         except (ValueError, KeyError, TypeError) as exc:
             problems.error(source, f"not a relation line ({exc.__class__.__name__}: {exc})")
-            sys.stdout.write(json.dumps({"event_type": None, "mode": None, "status": None, "quad_class": None,
-                                         "confidence": 0.0, "error": str(exc)}) + "\n")
-            continue
-        sys.stdout.write(json.dumps(classify_one(text, actor, recipient).to_dict()) + "\n")
+            batch.append(str(exc))
+        if len(batch) >= 64:
+            flush()
+    flush()
     raise typer.Exit(problems.exit_code)
 
 

