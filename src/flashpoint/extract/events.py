@@ -200,14 +200,14 @@ def _with_conjuncts(actors: list[Actor], k: int, text: str, step: int) -> list[A
     return sorted(group, key=lambda a: a.start)
 
 
-_DETERMINERS = {"the", "a", "an", "any", "new", "further", "more", "fresh", "renewed", "possible", "its", "their",
+DETERMINERS = {"the", "a", "an", "any", "new", "further", "more", "fresh", "renewed", "possible", "its", "their",
                 "his", "her", "this", "that", "these", "those", "another", "no"}
 
 
 def is_nominal(tokens: list[Token], m: Match) -> bool:
     """A noun trigger ("fighting", "the attack", "talks") rather than a verb ("attacked")."""
     before = tokens[m.first - 1].lower if m.first else ""
-    return not m.pattern.verbal or before in _DETERMINERS or before.endswith("'s")
+    return not m.pattern.verbal or before in DETERMINERS or before.endswith("'s")
 
 
 def assign_participants(sentence: Sentence, tokens: list[Token], m: Match) -> tuple[list[Actor], list[Actor], str]:

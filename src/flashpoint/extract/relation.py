@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from flashpoint import ontology
 from flashpoint.extract.events import find_triggers
-from flashpoint.extract.status import _governing, decide, find_cues
+from flashpoint.extract.status import governing_cues, decide, find_cues
 from flashpoint.records import Relation
 from flashpoint.text.tokens import tokenize
 
@@ -34,7 +34,7 @@ def classify_rule(text: str, actor: list[Span], recipient: list[Span]) -> Relati
 
     best = min(matches, key=rank)
     cue_list = [c for c in find_cues(tokens) if c[0] != best.first]
-    status, _ = decide(_governing(tokens, cue_list, best.first))
+    status, _ = decide(governing_cues(tokens, cue_list, best.first))
     event_type = best.pattern.event_type
     confidence = 0.6 if rank(best)[1] == 0 else 0.4
     return Relation(event_type, best.pattern.mode, status, ontology.quad_class(event_type), confidence)  # type: ignore[arg-type]

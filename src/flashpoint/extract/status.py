@@ -14,7 +14,7 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-from flashpoint.extract.events import _DETERMINERS
+from flashpoint.extract.events import DETERMINERS
 from flashpoint.records import Event, Story
 from flashpoint.text.tokens import Token, tokenize
 
@@ -63,7 +63,7 @@ def find_cues(tokens: list[Token]) -> list[tuple[int, int, str]]:
     return found
 
 
-def _governing(tokens: list[Token], cue_list: list[tuple[int, int, str]], first: int,
+def governing_cues(tokens: list[Token], cue_list: list[tuple[int, int, str]], first: int,
                other_triggers: frozenset[int] = frozenset()) -> list[tuple[str, int, str]]:
     """Cues that govern the trigger at token `first`: (kind, distance, cue text).
 
@@ -160,7 +160,7 @@ def is_nominal_at(tokens: list[Token], first: int, event: Event) -> bool:
     if word.endswith(_VERB_SUFFIXES) and word not in {"fighting", "shooting", "bombing", "shelling", "meeting"}:
         return False
     before = tokens[first - 1].lower if first else ""
-    return first == 0 or before in _DETERMINERS or before.endswith("'s") or tokens[first - 1].text[:1].isupper() or \
+    return first == 0 or before in DETERMINERS or before.endswith("'s") or tokens[first - 1].text[:1].isupper() or \
         word in {"fighting", "talks", "protests", "strikes", "sanctions", "clashes", "attacks", "violence"}
 
 
@@ -184,7 +184,7 @@ class StatusStage:
                     continue
                 # A cue inside the trigger itself ("threatened" in a THREATEN) is the event, not its status.
                 own = [c for c in cue_list if not (c[0] >= first and c[0] <= first)]
-                status, cue = decide(_governing(tokens, own, first, trigger_tokens - {first}))
+                status, cue = decide(governing_cues(tokens, own, first, trigger_tokens - {first}))
                 last = ends.get(event.trigger.end)
                 if status == "asserted" and last is not None and is_nominal_at(tokens, first, event):
                     found = right_cue(tokens, last)

@@ -64,6 +64,7 @@ NAME_CAP = 6.0
 FOLLOWUP_WINDOW = 0  # days: a later report (arrest, funeral) may join when it shares many names; off: on the GVA
 # dev set every setting tried (14-30 days, 5-9 name weight) lost more precision than it gained recall
 FOLLOWUP_NAMES = 9.0  # ... at least two rare names (a victim's first and last name, a street and a town)
+FOLLOWUP_CITY_NAMES = 5.0
 CITY_PENALTY = 3.0  # two different cities: geoparsing errs, so this weighs against a merge without forbidding it
 _PRECISION_DAYS = {"day": 0, "week": 7, "month": 31, "year": 366, None: PUB_WINDOW}
 _PRECISION_RANK = {"day": 4, "week": 3, "month": 2, "year": 1}
@@ -197,13 +198,22 @@ def conflict(a: _Group, b: _Group, names: float = 0.0) -> bool:
         return True
     gap = _dates_apart(a, b)
     if gap is not None and gap > (DAY_WINDOW if a.day_exact and b.day_exact else PUB_WINDOW) and not (
-            names >= FOLLOWUP_NAMES and gap <= FOLLOWUP_WINDOW):
+            gap <= FOLLOWUP_WINDOW and _followup(a, b, names)):
         return True
     if a.countries and b.countries and not (a.countries & b.countries):
         return True
     if a.actor_countries and b.actor_countries and not (a.actor_countries & b.actor_countries):
         return True
     return _numbers_conflict(a.dead, b.dead) or _numbers_conflict(a.injured, b.injured)
+
+
+def _followup(a: _Group, b: _Group, names: float) -> bool:
+    same_city = bool(a.cities & b.cities)
+    if same_city:
+        return names >= FOLLOWUP_CITY_NAMES
+    if a.cities and b.cities:
+        return False
+    return names >= FOLLOWUP_NAMES
 
 
 def name_weight(a: _Group, b: _Group, idf: dict[str, float]) -> float:
