@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from flashpoint import ontology
 from flashpoint.extract.events import find_triggers
-from flashpoint.extract.status import governing_cues, decide, find_cues
+from flashpoint.extract.status import decide, find_cues, governing_cues
 from flashpoint.records import Relation
 from flashpoint.text.tokens import tokenize
 
