@@ -283,6 +283,39 @@ def test_a_threat_is_never_merged_into_the_act():
     assert ids(group_mentions([done, threatened, claimed])) == {frozenset({"a", "c"}), frozenset({"b"})}
 
 
+def _filler(n: int) -> list[dict]:
+    """Unrelated reports, so that a victim's name is rare (high IDF) among the stories, as in a real corpus."""
+    return [mention(f"z{i}", f"filler{i}", event_type="PROTEST", city=None, date="2023-01-05") for i in range(n)]
+
+
+def test_a_later_report_joins_when_place_and_names_agree():
+    shot = "Gunmen shot Jamal Okafor Whitfield outside a bar, police said."
+    arrest = "Detectives arrested a man in the killing of Jamal Okafor Whitfield last week."
+    first = mention("a", "s1", dead=1, sentence=shot)
+
+    def joins(**later) -> bool:
+        b = mention("b", "s2", dead=1, pub="2023-04-01", **{"sentence": arrest, **later})
+        return frozenset({"a", "b"}) in ids(group_mentions([first, b, *_filler(200)]))
+
+    assert joins(date="2023-03-31")  # ten days later, same city and the victim's name: a follow-up report
+    assert not joins(date="2023-03-31", city=None)  # no city: the names alone are not enough so long after
+    assert not joins(date="2023-03-31", city="Mombasa")  # another city
+    assert not joins(date="2023-05-10")  # seven weeks later: outside the follow-up window
+    assert not joins(date="2023-03-31", sentence="Detectives arrested a man in the killing of a bar patron.")
+
+
+def test_a_city_resolved_elsewhere_in_both_stories_is_place_evidence():
+    def located(m: dict, lat: float) -> dict:
+        m["location"].update(lat=lat, lon=36.8)
+        return m
+
+    ms = [mention("a", "s1", city=None, dead=3), located(mention("a2", "s1", event_type="PROTEST", date=None), -1.29),
+          mention("b", "s2", city=None, dead=3), located(mention("b2", "s2", event_type="PROTEST", date=None), -1.29),
+          mention("c", "s3", city=None, dead=3), located(mention("c2", "s3", event_type="PROTEST", date=None), -3.0)]
+    groups = ids(group_mentions(ms))
+    assert frozenset({"a", "b"}) in groups and frozenset({"c"}) in groups  # c's story city is 190 km away
+
+
 def test_best_estimate_of_each_field():
     ms = [mention("a", "s1", dead=2, injured=4, pub="2023-03-21"),
           mention("b", "s2", dead=3, injured=None, pub="2023-03-22"),

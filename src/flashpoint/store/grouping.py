@@ -12,14 +12,18 @@ The rule (deterministic: the groups depend only on the set of mentions, never on
    case of a headline, a lead and later paragraphs all reporting one attack.
 3. Across stories. Two story-level groups of one family are candidates when their dates are within the window
    (DAY_WINDOW days for two exact text dates, PUB_WINDOW when either is only the publication date or vaguer) and
-   nothing conflicts (event-date gap, location countries, actor countries, casualty figures). Place evidence is
-   required: the same resolved city, or shared *names* (capitalised words of the story's coded sentences that are
-   not sentence-initial or common: victims, streets, towns) weighing at least NAME_MIN, each name weighted by its
-   IDF over stories (a rare name ~3.5, "Chicago" ~1.5). Score = 3 for the same city (-3 for two different cities:
-   geoparsing errs) + name weight (capped at NAME_CAP) + 0.5 each for a shared location country, actor or
-   recipient country+sector + 1 each for equal dead / injured figures + 1 for the same exact day. Pairs scoring
-   at least MERGE_SCORE are merged best first; a merge that would put two conflicting groups into one event is
-   refused (no chaining through a third report), and two groups of one story never merge across stories.
+   nothing conflicts (event-date gap, location countries, actor countries, casualty figures). A later report
+   (arrest, charges, funeral) may join up to FOLLOWUP_WINDOW days apart when names and place agree (`_followup`:
+   shared names weighing FOLLOWUP_CITY_NAMES with the same resolved city, FOLLOWUP_NAMES without any city, never
+   with two different cities). Place evidence is required: the same resolved city of the event's mentions, else
+   a city resolved (with lat/lon) anywhere in both stories within NEAR_KM, or shared *names* (capitalised words
+   of the story's coded sentences that are not sentence-initial or common: victims, streets, towns) weighing at
+   least NAME_MIN, each name weighted by its IDF over stories (a rare name ~3.5, "Chicago" ~1.5). Score = 3 for
+   the same city (-3 for two different cities: geoparsing errs; STORY_CITY for a city shared only at story level)
+   + name weight (capped at NAME_CAP) + 0.5 each for a shared location country, actor or recipient
+   country+sector + 1 each for equal dead / injured figures + 1 for the same exact day. Pairs scoring at least
+   MERGE_SCORE are merged best first; a merge that would put two conflicting groups into one event is refused
+   (no chaining through a third report), and two groups of one story never merge across stories.
 4. Best estimate of each field (see `build_event`): the representative mention (asserted, then most complete:
    actor, recipient, location, a text date, then confidence) gives the sentence, trigger, actors and attribution;
    event_type is the most frequent type (ties: the representative's); mode the most frequent mode of that type;
@@ -31,13 +35,16 @@ The rule (deterministic: the groups depend only on the set of mentions, never on
    the extremes); contexts the union; confidence the noisy-or of the best confidence of each story, capped at
    0.99 (more independent reports, more trust).
 
-Limits (GVA dev set, B-cubed F1 0.825 against 0.731 for one event per article: P 0.90, R 0.76): follow-up
-reports days or weeks later (arrests, charges, funerals) stay apart, since their dates fall outside the window
-(widening it with a name threshold, FOLLOWUP_*, lost more precision than it gained); two reports that share only
-a common place name ("Houston") and no figures stay apart; round-up stories ("eight killed in shootings across
+Limits (GVA dev set, B-cubed F1 0.831 against 0.731 for one event per article: P 0.915, R 0.761; bench/
+bench_grouping.py): follow-up reports more than FOLLOWUP_WINDOW days later, or sharing too few names, stay apart
+(wider windows, 21-30 days, and lower name thresholds lost more precision than they gained); two exact text
+dates more than DAY_WINDOW apart never merge (a wrongly resolved weekday splits an event; a wider DAY_WINDOW or
+PUB_WINDOW lost precision); only about half of the GVA reports resolve a city in their coded sentences, so
+nearness by lat/lon adds little, and a 25 km radius merged neighbouring shootings; two reports that share only a
+common place name ("Houston") and no figures stay apart; round-up stories ("eight killed in shootings across
 Chicago") can pull single incidents together; names come from the coded sentences only, so a report whose
 sentences name nothing specific has no place evidence. Grouping is recomputed in full after each ingest (simple
-and order-independent, ~1 s per 30k mentions; docs/SCALING.md has the block-wise incremental plan at scale).
+and order-independent, ~1.2 s per 27k mentions; docs/SCALING.md has the block-wise incremental plan at scale).
 """
 
 from __future__ import annotations
@@ -54,18 +61,20 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import duckdb
 
-GROUPING_VERSION = "1"
+GROUPING_VERSION = "2"
 FAMILIES: dict[str, str] = {"CONCEDE": "YIELD", "RETREAT": "YIELD"}  # type -> family; others: the type itself
 DAY_WINDOW = 1  # days between two day-precision dates of one event (time zones, "overnight", late reports)
 PUB_WINDOW = 5  # days when a date is only the publication date or vaguer than a day
 MERGE_SCORE = 4.0
 NAME_MIN = 3.0  # shared names must weigh this much when the location does not match (a rare name: ~3.5)
 NAME_CAP = 6.0
-FOLLOWUP_WINDOW = 0  # days: a later report (arrest, funeral) may join when it shares many names; off: on the GVA
-# dev set every setting tried (14-30 days, 5-9 name weight) lost more precision than it gained recall
-FOLLOWUP_NAMES = 9.0  # ... at least two rare names (a victim's first and last name, a street and a town)
-FOLLOWUP_CITY_NAMES = 5.0
+FOLLOWUP_WINDOW = 14  # days: a later report (arrest, charges, funeral) may join when place and names agree
+FOLLOWUP_NAMES = 10.0  # ... shared name weight without a matching city (about three rare names)
+FOLLOWUP_CITY_NAMES = 5.0  # ... with the same resolved city (a victim's first and last name)
 CITY_PENALTY = 3.0  # two different cities: geoparsing errs, so this weighs against a merge without forbidding it
+STORY_CITY = 3.0  # place evidence from a city resolved anywhere in both stories, not in the event's own sentences
+NEAR_KM = 1.0  # two story cities count as one place within this distance (the same GeoNames point; 25 km, a metro
+# area, lost precision on the GVA dev set: neighbouring suburbs have their own shootings)
 _PRECISION_DAYS = {"day": 0, "week": 7, "month": 31, "year": 366, None: PUB_WINDOW}
 _PRECISION_RANK = {"day": 4, "week": 3, "month": 2, "year": 1}
 _SOURCE_RANK = {"text": 3, "context": 2, "publication": 1}
@@ -100,7 +109,7 @@ class _Group:
     """A set of mentions being grouped, with the features that decide what it may join."""
 
     __slots__ = ("mentions", "family", "story_ids", "day", "day_exact", "countries", "cities", "actors",
-                 "recipients", "actor_countries", "dead", "injured", "names", "first")
+                 "recipients", "actor_countries", "dead", "injured", "names", "first", "places")
 
     def __init__(self, mentions: list[dict[str, Any]]) -> None:
         self.mentions = mentions
@@ -116,6 +125,7 @@ class _Group:
         self.dead: set[int] = set()
         self.injured: set[int] = set()
         self.names: set[str] = set()
+        self.places: set[tuple[str, float, float]] = set()  # cities anywhere in the story: (name, lat, lon)
         self._collect(mentions)
 
     def _collect(self, mentions: list[dict[str, Any]]) -> None:
@@ -155,7 +165,8 @@ class _Group:
         self.first = min(self.first, other.first)
         if other.day is not None and (self.day is None or (other.day_exact and not self.day_exact)):
             self.day, self.day_exact = other.day, other.day_exact
-        for attr in ("countries", "cities", "actors", "recipients", "actor_countries", "dead", "injured", "names"):
+        for attr in ("countries", "cities", "actors", "recipients", "actor_countries", "dead", "injured", "names",
+                     "places"):
             getattr(self, attr).update(getattr(other, attr))
 
 
@@ -208,12 +219,24 @@ def conflict(a: _Group, b: _Group, names: float = 0.0) -> bool:
 
 
 def _followup(a: _Group, b: _Group, names: float) -> bool:
+    """A report outside the date window may still be a later report of this event: names and place agree."""
     same_city = bool(a.cities & b.cities)
     if same_city:
         return names >= FOLLOWUP_CITY_NAMES
     if a.cities and b.cities:
         return False
     return names >= FOLLOWUP_NAMES
+
+
+def _near(a: set[tuple[str, float, float]], b: set[tuple[str, float, float]]) -> bool:
+    """Some city of one story is within NEAR_KM of some city of the other (a suburb, a misresolved namesake)."""
+    for _, lat1, lon1 in a:
+        for _, lat2, lon2 in b:
+            dy = (lat1 - lat2) * 111.2
+            dx = (lon1 - lon2) * 111.2 * math.cos(math.radians((lat1 + lat2) / 2))
+            if dx * dx + dy * dy <= NEAR_KM * NEAR_KM:
+                return True
+    return False
 
 
 def name_weight(a: _Group, b: _Group, idf: dict[str, float]) -> float:
@@ -224,6 +247,8 @@ def score(a: _Group, b: _Group, idf: dict[str, float]) -> float:
     """Shared evidence that two groups report one event (see the module docstring); 0 without place evidence."""
     names = min(NAME_CAP, name_weight(a, b, idf))
     place = 3.0 if a.cities & b.cities else (-CITY_PENALTY if a.cities and b.cities else 0.0)
+    if place == 0.0 and _near(a.places, b.places):
+        place = STORY_CITY
     if place <= 0 and names < NAME_MIN:
         return 0.0
     s = place + names
@@ -278,8 +303,15 @@ def _within_story(mentions: list[dict[str, Any]]) -> list[_Group]:
     story_names: dict[str, set[str]] = defaultdict(set)
     for g in groups:
         story_names[next(iter(g.story_ids))].update(g.names)
+    story_places: dict[str, set[tuple[str, float, float]]] = defaultdict(set)
+    for m in mentions:
+        loc = m.get("location") or {}
+        if loc.get("precision") == "city" and loc.get("lat") is not None:
+            story_places[m["story_id"]].add((loc["name"].lower(), loc["lat"], loc["lon"]))
     for g in groups:
-        g.names = set(story_names[next(iter(g.story_ids))])
+        sid = next(iter(g.story_ids))
+        g.names = set(story_names[sid])
+        g.places = set(story_places.get(sid, ()))
     return groups
 
 
