@@ -65,11 +65,14 @@ def main() -> int:
         path = Path(tmp) / "gva.jsonl"
         path.write_text("".join(json.dumps(s) + "\n" for s in stories))
         start = time.perf_counter()
-        flags = {"encoder": [], "fast": ["--fast"], "rules": ["--rules"]}[args.model]
+        flags = {"encoder": ["--model", "encoder"], "fast": ["--fast"], "rules": ["--model", "rules"]}[args.model]
         out = subprocess.run([*command(), "code", str(path), *flags], capture_output=True, text=True)
         seconds = time.perf_counter() - start
         peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         events = out.stdout.count("\n")
+        if out.returncode not in (0, 1):  # 1: some input skipped; anything else: the run itself failed
+            print(f"flashpoint code failed (exit status {out.returncode}):\n{out.stderr[-2000:]}")
+            return 1
     help_times = []
     for _ in range(5):
         t = time.perf_counter()
