@@ -23,18 +23,8 @@ import time
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "event_location" / "labeled_text.dev.jsonl"
-
-
-def _span(text: str, s: dict) -> tuple[int, int] | None:
-    start, end = s["start"], s["end"]
-    want = s.get("text")
-    if want is None or text[start:end] == want:
-        return start, end
-    hits = [i for i in range(len(text)) if text.startswith(want, i)]
-    if not hits:
-        return None
-    i = min(hits, key=lambda h: abs(h - start))
-    return i, i + len(want)
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "training"))
+from geo_locate_train import span_of  # noqa: E402  (one reading of the file's spans, shared with training)
 
 
 def main() -> int:
@@ -55,8 +45,8 @@ def main() -> int:
     t0 = time.perf_counter()
     for r in rows:
         text = r["text"]
-        verbs = [_span(text, s) for s in r["spans"] if s["label"] == "VERB"]
-        locs = [sp for sp in (_span(text, s) for s in r["spans"] if s["label"] == "LOCATION") if sp]
+        verbs = [span_of(text, s) for s in r["spans"] if s["label"] == "VERB"]
+        locs = [sp for sp in (span_of(text, s) for s in r["spans"] if s["label"] == "LOCATION") if sp]
         if not verbs or verbs[0] is None:
             continue
         out = locate(text, verbs[0])

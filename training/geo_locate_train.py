@@ -35,7 +35,7 @@ TARGET_P = 0.80
 _DOC = re.compile(r"^([A-Z]{3}_ENG_\d+\.\d+)_")
 
 
-def _span(text: str, s: dict) -> tuple[int, int] | None:
+def span_of(text: str, s: dict) -> tuple[int, int] | None:
     """Some sources give token indices where character offsets belong: re-find such a span by its text."""
     start, end = s["start"], s["end"]
     want = s.get("text")
@@ -58,10 +58,10 @@ def examples() -> list[dict]:
     for line in DATA.open(encoding="utf-8"):
         r = json.loads(line)
         text = r["text"]
-        verbs = [_span(text, s) for s in r["spans"] if s["label"] == "VERB"]
+        verbs = [span_of(text, s) for s in r["spans"] if s["label"] == "VERB"]
         if not verbs or verbs[0] is None:
             continue
-        locs = [sp for sp in (_span(text, s) for s in r["spans"] if s["label"] == "LOCATION") if sp]
+        locs = [sp for sp in (span_of(text, s) for s in r["spans"] if s["label"] == "LOCATION") if sp]
         m = _DOC.match(str(r.get("_id", "")))
         group = m.group(1) if m else f"t{zlib.crc32(text.encode())}"
         cands = scored(text, verbs[0][0], verbs[0][1], resolve(recognise(text, g), g), ({}, 0.0, 0.5))
