@@ -107,10 +107,9 @@ def governing_cues(tokens: list[Token], cue_list: list[tuple[int, int, str]], fi
 
 
 # Cues after a noun trigger: "fighting could resume", "talks are scheduled to resume", "strikes would follow".
-_RIGHT_CUES: dict[tuple[str, ...], str] = {
-    ("could",): "hypothetical", ("would",): "hypothetical", ("might",): "hypothetical", ("may",): "hypothetical",
-    ("will",): "future", ("shall",): "future",
-}
+_RIGHT_CUES = {"could": "hypothetical", "would": "hypothetical", "might": "hypothetical", "may": "hypothetical",
+               "will": "future", "shall": "future"}
+_AUXILIARIES = {"is", "are", "was", "were", "has", "have", "had"}
 _RIGHT_PHRASES = ("expected to", "scheduled to", "set to", "due to", "planned", "likely to", "to be held", "to resume",
                   "not")
 _RIGHT_STOP = {",", ".", ";", ":", "said", "says", "that", "which", "who"}
@@ -118,19 +117,18 @@ _RIGHT_STOP = {",", ".", ";", ":", "said", "says", "that", "which", "who"}
 
 def right_cue(tokens: list[Token], last: int) -> tuple[str, str] | None:
     """(status, cue) from the words after a noun trigger, up to its verb."""
-    words: list[str] = []
-    for t in tokens[last + 1:last + 8]:
-        if t.lower in _RIGHT_STOP:
+    for i in range(last + 1, min(len(tokens), last + 8)):
+        word = tokens[i].lower
+        if word in _RIGHT_STOP:
             break
-        words.append(t.lower)
-        kind = _RIGHT_CUES.get((t.lower,))
+        kind = _RIGHT_CUES.get(word)
         if kind:
-            return kind, t.text
-        if t.lower in {"is", "are", "was", "were", "has", "have", "had"}:
-            rest = " ".join(tokens[i].lower for i in range(tokens.index(t) + 1, min(len(tokens), tokens.index(t) + 4)))
+            return kind, tokens[i].text
+        if word in _AUXILIARIES:
+            rest = " ".join(t.lower for t in tokens[i + 1:i + 4])
             for phrase in _RIGHT_PHRASES:
                 if rest.startswith(phrase):
-                    return ("negated" if phrase == "not" else "future"), f"{t.text} {phrase}"
+                    return ("negated" if phrase == "not" else "future"), f"{tokens[i].text} {phrase}"
             break
     return None
 
