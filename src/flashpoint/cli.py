@@ -257,7 +257,7 @@ def classify(
         except (ValueError, KeyError, TypeError) as exc:
             problems.error(source, f"not a relation line ({exc.__class__.__name__}: {exc})")
             batch.append(str(exc))
-        if len(batch) >= 64:
+        if len(batch) >= 512:  # large chunks let the model sort by length (less padding)
             flush()
     flush()
     raise typer.Exit(problems.exit_code)
