@@ -199,28 +199,22 @@ def _scan(words: list[str], kb: KnowledgeBase, caps: bool, hyphens: bool = True)
             candidates = sorted({*candidates, *(i for i, w in enumerate(words) if "-" in w and len(w) > 4)})
     items: list[_Item] = []
     free = 0  # first token not yet inside a match
+    # Proper names (case-sensitive) and sector nouns (lower-case): one-word table, phrase index, prefixes, lowered?
+    indexes = ((pwords, proper, kb.proper_prefixes, False), (lwords, lower, kb.lower_prefixes, True))
     for i in candidates:
         if i < free:
             continue
         best_len, best, poss = 0, None, False
         for pw in forms:
-            w = pw[i]
-            hit = pwords.get(w)
-            if hit is not None:
+            for one_word, index, prefixes, lowered in indexes:
+                hit = one_word.get(pw[i])
+                if hit is None:
+                    continue
                 e, longer, p = hit
                 if e is not None and best_len < 1:
                     best, best_len, poss = e, 1, p
                 if longer:
-                    e, ln, p = _longest(proper, kb.proper_prefixes, pw, i, False)
-                    if ln > best_len:
-                        best, best_len, poss = e, ln, p
-            hit = lwords.get(w)
-            if hit is not None:
-                e, longer, p = hit
-                if e is not None and best_len < 1:
-                    best, best_len, poss = e, 1, p
-                if longer:
-                    e, ln, p = _longest(lower, kb.lower_prefixes, pw, i, True)
+                    e, ln, p = _longest(index, prefixes, pw, i, lowered)
                     if ln > best_len:
                         best, best_len, poss = e, ln, p
         former = False
