@@ -11,6 +11,8 @@ and report:
 The GSR predates PLOVER 2021 names: DEMAND -> REQUEST, DISAPPROVE and INVESTIGATE -> ACCUSE, FIGHT -> ASSAULT.
 
     python bench/bench_plover.py [--model rules|fast|encoder] [--show-errors N]
+    python bench/bench_plover.py --model encoder --weights /tmp/no_gsr   # models built without these records:
+        .venv-train/bin/python training/build.py --sources ann --out /tmp/no_gsr
 """
 
 from __future__ import annotations
@@ -57,12 +59,24 @@ def _install_fast_without_gsr() -> None:
     models._cache[True] = FastClassifier(out)
 
 
+def _install_weights(folder: Path) -> None:
+    """Use the models in `folder` (a training/build.py --out folder) instead of the shipped ones."""
+    import flashpoint.models as models
+    from flashpoint.models.runtime import EncoderClassifier, FastClassifier
+
+    models._cache[True] = FastClassifier(folder / "fast.npz")
+    if (folder / "classifier.onnx").exists():
+        models._cache[False] = EncoderClassifier(folder)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show-errors", type=int, default=0, help="print this many misses")
     parser.add_argument("--model", choices=["encoder", "fast", "rules", "fast-heldout"], default="rules",
                         help="the coder's model; the shipped models saw these records in training, so for an "
                              "honest figure use fast-heldout: the fast model retrained here without them")
+    parser.add_argument("--weights", type=Path, default=None,
+                        help="a folder of weights from training/build.py --out (e.g. built without the GSR)")
     args = parser.parse_args()
     if not DATA.exists():
         print(f"skipped: {DATA.parent.parent} not found")
@@ -75,6 +89,8 @@ def main() -> int:
     if model == "fast-heldout":
         _install_fast_without_gsr()
         model = "fast"
+    if args.weights:
+        _install_weights(args.weights)
     n = len(gold)
     recall = top1 = none = 0
     actor_hit = actor_n = recipient_hit = recipient_n = 0
@@ -104,7 +120,8 @@ def main() -> int:
             recipient_n += 1
             recipient_hit += gold_recipient <= {a.country for a in event.recipient}
 
-    print(f"PLOVER gold records: {n} sentences ({DATA.name}), model: {args.model}")
+    print(f"PLOVER gold records: {n} sentences ({DATA.name}), model: {args.model}"
+          + (f" from {args.weights}" if args.weights else ""))
     print(f"{'metric':<34}{'value':>8}")
     print(f"{'event type recall (any event)':<34}{recall / n:>8.3f}")
     print(f"{'event type top-1':<34}{top1 / n:>8.3f}")

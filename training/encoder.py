@@ -175,9 +175,29 @@ def _batches(examples: list[dict], batch_size: int, rng: random.Random) -> list[
     return out
 
 
+def balanced(examples: list[dict], power: float = 0.5, cap: float = 3.0) -> list[dict]:
+    """Up-weight the rare types by (median count / count) ** power, capped: the score is macro-F1 and PLV has 15
+    COOPERATE sentences against 170 YIELD ones."""
+    counts: dict[tuple[str, ...], int] = {}
+    for ex in examples:
+        if ex["types"]:
+            counts[tuple(ex["types"])] = counts.get(tuple(ex["types"]), 0) + 1
+    if not counts:
+        return examples
+    median = float(np.median(list(counts.values())))
+    factor = {k: min(cap, max(1.0 / cap, (median / n) ** power)) for k, n in counts.items()}
+    return [dict(ex, weight=ex["weight"] * factor[tuple(ex["types"])]) if ex["types"] else ex for ex in examples]
+
+
 def train(examples: list[dict], seed: int = 13, epochs: int = 6, lr: float = 8e-5, head_lr: float = 1e-3,
-          batch_size: int = 16, log=print, init: dict | None = None, layers: int = LAYERS) -> Net:
-    """Fine-tune one Net (from `init`, a state dict, if given). Deterministic for a seed, data and thread count."""
+          batch_size: int = 16, log=print, init: dict | None = None, layers: int = LAYERS,
+          balance: float = 0.0, average_last: int = 1) -> Net:
+    """Fine-tune one Net (from `init`, a state dict, if given). Deterministic for a seed, data and thread count.
+
+    balance: class-weight power (0 = off); average_last: average the weights of the last N epochs (N > 1 is
+    stochastic weight averaging: flatter minimum, same run-time cost)."""
+    if balance:
+        examples = balanced(examples, balance)
     tok = tokenizer()
     net = new_net(seed, layers)
     if init is not None:
@@ -192,6 +212,7 @@ def train(examples: list[dict], seed: int = 13, epochs: int = 6, lr: float = 8e-
         opt, lambda s: min(1.0, (s + 1) / warm) * max(0.0, (steps - s) / max(1, steps - warm)))
     net.train()
     t0 = time.time()
+    snapshots: list[dict] = []
     for ep in range(epochs):
         total = 0.0
         for batch in _batches(examples, batch_size, rng):
@@ -206,6 +227,12 @@ def train(examples: list[dict], seed: int = 13, epochs: int = 6, lr: float = 8e-
             sched.step()
             total += float(loss.detach()) * len(batch)
         log(f"  seed {seed} epoch {ep + 1}/{epochs} loss {total / len(examples):.4f} ({time.time() - t0:.0f}s)")
+        if epochs - ep <= average_last:
+            state = {k: v.detach().clone() for k, v in net.state_dict().items()}
+            snapshots.append(state)
+    if len(snapshots) > 1:
+        net.load_state_dict({k: sum(s[k].float() for s in snapshots).div(len(snapshots)).to(v.dtype)
+                             for k, v in snapshots[-1].items()})
     net.eval()
     return net
 

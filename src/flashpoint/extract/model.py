@@ -9,6 +9,10 @@ the actor and recipient marked. So the rules propose and the model decides the t
 - the model is confident (`min_confidence`), and its type is one the sentence's status allows (a negated or
   hypothetical event keeps the rules' type: the model was trained on what happened).
 
+Where a sentence holds several asserted events of different types, the model cannot relabel them, but it can say
+which of them the sentence is mostly about: each is read with its own actor and recipient marked, and the model's
+probability of its type lifts its confidence (never lowers it), so the main event ranks first.
+
 Every change is written to the event's notes (`--explain`). `--rules` skips this stage.
 """
 
@@ -34,17 +38,37 @@ class ModelStage:
             self._model = load(fast=self.fast)
         return self._model
 
-    def __call__(self, story: Story) -> Story:
-        todo: list[Event] = [s.events[0] for s in story.sentences if len(s.events) == 1]
-        todo = [e for e in todo if e.status == "asserted"]
-        if not todo:
-            return story
-        predictions = self.model.predict(
-            [e.sentence for e in todo],
-            [[(a.start, a.end) for a in e.actor] for e in todo],
-            [[(a.start, a.end) for a in e.recipient] for e in todo],
+    def _predict(self, events: list[Event]) -> list:
+        return self.model.predict(
+            [e.sentence for e in events],
+            [[(a.start, a.end) for a in e.actor] for e in events],
+            [[(a.start, a.end) for a in e.recipient] for e in events],
         )
-        for event, pred in zip(todo, predictions, strict=True):
+
+    def __call__(self, story: Story) -> Story:
+        single: list[Event] = []
+        several: list[Event] = []
+        for sentence in story.sentences:
+            asserted = [e for e in sentence.events if e.status == "asserted"]
+            if len(sentence.events) == 1 and asserted:
+                single += asserted
+            elif len(asserted) > 1 and len({e.event_type for e in asserted}) > 1:
+                several += asserted
+        if single or several:
+            predictions = self._predict(single + several)
+            self._retype(single, predictions[: len(single)])
+            self._rank(several, predictions[len(single):])
+        return story
+
+    def _rank(self, events: list[Event], predictions: list) -> None:
+        for event, pred in zip(events, predictions, strict=True):
+            p = pred.probabilities.get(event.event_type, 0.0)
+            if p > event.confidence:
+                event.confidence = p
+                event.notes.append(f"model: {event.event_type} is this sentence's main event (p={p:.2f})")
+
+    def _retype(self, events: list[Event], predictions: list) -> None:
+        for event, pred in zip(events, predictions, strict=True):
             label = f"{'fast' if self.fast else 'encoder'} model"
             if pred.event_type == event.event_type or pred.confidence < self.min_confidence:
                 event.notes.append(f"model: keeps {event.event_type} ({label}: {pred.event_type} "
@@ -56,4 +80,3 @@ class ModelStage:
                 event.mode = pred.mode
             event.confidence = max(event.confidence, pred.confidence)
             event.notes.append(f"model: {old} -> {pred.event_type} ({label}, p={pred.confidence:.2f})")
-        return story
