@@ -4,26 +4,35 @@ The rule (deterministic: the groups depend only on the set of mentions, never on
 
 1. Blocking. Mentions are only ever compared inside one *type family* (FAMILIES: the event type itself, with
    CONCEDE and RETREAT together as PLOVER's old YIELD) of one *reality* (asserted or claimed; or each other status
-   on its own: a threat is never merged into the act) and a date window: the event date when the text gave one,
-   else the publication date. An undated group joins nothing across stories.
-2. Within a story. Mentions of one family in one story are one event unless they conflict: different known event
-   dates (more than DAY_WINDOW apart at day precision), different location countries or cities, disjoint actor
-   countries, or casualty figures that cannot be the same count (see `_numbers_conflict`). This is the common
-   case of a headline, a lead and later paragraphs all reporting one attack.
-3. Across stories. Two story-level groups of one family are candidates when their dates are within the window
-   (DAY_WINDOW days for two exact text dates, PUB_WINDOW when either is only the publication date or vaguer) and
-   nothing conflicts (event-date gap, location countries, actor countries, casualty figures). A later report
-   (arrest, charges, funeral) may join up to FOLLOWUP_WINDOW days apart when names and place agree (`_followup`:
-   shared names weighing FOLLOWUP_CITY_NAMES with the same resolved city, FOLLOWUP_NAMES without any city, never
-   with two different cities). Place evidence is required: the same resolved city of the event's mentions, else
-   a city resolved (with lat/lon) anywhere in both stories within NEAR_KM, or shared *names* (capitalised words
-   of the story's coded sentences that are not sentence-initial or common: victims, streets, towns) weighing at
-   least NAME_MIN, each name weighted by its IDF over stories (a rare name ~3.5, "Chicago" ~1.5). Score = 3 for
+   on its own: a threat is never merged into the act) and by date: a mention's day is the day its text gave, else
+   the publication date (a week, month or year is too vague to compare by days). An undated group joins nothing
+   across stories. A group's day is its earliest day, exact when a text day lies within PUB_WINDOW of it: a later
+   report's own dates (an arrest, a trial) never move an event to them.
+2. Within a story. Mentions of one family in one story are one event unless they conflict: days more than the
+   window apart, different location countries, disjoint actor countries, or casualty figures that cannot be the
+   same count (see `_numbers_conflict`). This is the common case of a headline, a lead and later paragraphs all
+   reporting one attack.
+3. Across stories. What two stories *name* in common is the main evidence (`evidence`): the capitalised words of
+   their coded sentences that are not sentence-initial, common (`_COMMON_NAMES`) or mostly written in lower case by
+   these reports (`_common_words`: "Shooting" in a title-case headline), plus the town of a capitals dateline
+   ("FORT WORTH, Texas -"), each weighted by its IDF over stories (a rare name ~3.5, "Chicago" ~1.5); and *full
+   names*, two adjacent such words that are no institution, title or kind of place (`_full_names`: a victim or a
+   suspect, "Jamal Okafor"), weighted FULL_WEIGHT times their IDF. Two story-level groups are candidates when their
+   days are within FOLLOWUP_WINDOW, or further apart when they share a full name (up to LONG_WINDOW days). The
+   window grows with the evidence (`conflict`): within DAY_WINDOW (two text days) or PUB_WINDOW (otherwise) any
+   two reports may merge; a later report (an arrest, a funeral, charges, a trial) joins only when its evidence,
+   plus CITY_EVIDENCE for the same resolved city, reaches FOLLOWUP_NAMES + FOLLOWUP_SLOPE per doubling of the gap
+   over the window (among 3,000 stories one rare full name lets a report in three weeks on, two up to
+   LONG_WINDOW), never with two different cities nor with a conflicting field. Within the window, different
+   location or actor countries or casualty figures forbid a merge unless the evidence reaches FIELDS_EVIDENCE (a
+   misresolved place or a figure read from a sentence about another shooting does not outweigh the same named
+   victims). Place evidence is required: the same resolved city of the event's mentions, else a city resolved
+   (with lat/lon) anywhere in both stories within NEAR_KM, or evidence weighing at least NAME_MIN. Score = 3 for
    the same city (-3 for two different cities: geoparsing errs; STORY_CITY for a city shared only at story level)
-   + name weight (capped at NAME_CAP) + 0.5 each for a shared location country, actor or recipient
-   country+sector + 1 each for equal dead / injured figures + 1 for the same exact day. Pairs scoring at least
-   MERGE_SCORE are merged best first; a merge that would put two conflicting groups into one event is refused
-   (no chaining through a third report), and two groups of one story never merge across stories.
+   + evidence (capped at NAME_CAP) + 0.5 each for a shared location country, actor or recipient country+sector
+   + 1 each for equal dead / injured figures + 1 for the same exact day. Pairs scoring at least MERGE_SCORE are
+   merged best first; a merge that would put two conflicting groups into one event is refused (no chaining
+   through a third report), and two groups of one story never merge across stories.
 4. Best estimate of each field (see `build_event`): the representative mention (asserted, then most complete:
    actor, recipient, location, a text date, then confidence) gives the sentence, trigger, actors and attribution;
    event_type is the most frequent type (ties: the representative's); mode the most frequent mode of that type;
@@ -35,42 +44,65 @@ The rule (deterministic: the groups depend only on the set of mentions, never on
    the extremes); contexts the union; confidence the noisy-or of the best confidence of each story, capped at
    0.99 (more independent reports, more trust).
 
-Limits (GVA dev set, B-cubed F1 0.831 against 0.731 for one event per article: P 0.915, R 0.761; bench/
-bench_grouping.py): follow-up reports more than FOLLOWUP_WINDOW days later, or sharing too few names, stay apart
-(wider windows, 21-30 days, and lower name thresholds lost more precision than they gained); two exact text
-dates more than DAY_WINDOW apart never merge (a wrongly resolved weekday splits an event; a wider DAY_WINDOW or
-PUB_WINDOW lost precision); only about half of the GVA reports resolve a city in their coded sentences, so
-nearness by lat/lon adds little, and a 25 km radius merged neighbouring shootings; two reports that share only a
-common place name ("Houston") and no figures stay apart; round-up stories ("eight killed in shootings across
-Chicago") can pull single incidents together; names come from the coded sentences only, so a report whose
-sentences name nothing specific has no place evidence. Grouping is recomputed in full after each ingest (simple
-and order-independent, ~1.2 s per 27k mentions; docs/SCALING.md has the block-wise incremental plan at scale).
+Limits (GVA dev set, B-cubed F1 0.862 against 0.731 for one event per article: P 0.948, R 0.791; it was 0.831
+before full names, evidence-dependent windows and lower-case words; bench/bench_grouping.py). Of the article
+pairs of one incident still apart, about 40% are later reports (or exact days more than DAY_WINDOW apart) that
+name too little for their gap, 20% name nothing in common in the window (no victim, street or town in their
+coded sentences, or only a big city's name), 15% are kept apart by a conflict with a third report, 12% have no
+ASSAULT mention and 9% disagree on figures. Names come from the coded sentences only; full names are two
+capitalised words, so a place or an organisation outside `_NOT_PERSONAL` can pass for a person, and a well-known
+victim named in reports of other shootings can pull them together; round-up stories ("eight killed in shootings
+across Chicago") can too. Wider windows, state (admin1) conflicts, a shared victim's age and a town named in one
+story and resolved in the other were tried and did not help. Grouping is recomputed in full after each ingest
+(simple and order-independent, ~2 s per 27k mentions; docs/SCALING.md has the block-wise incremental plan at scale).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import math
 import re
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     import duckdb
 
-GROUPING_VERSION = "2"
+
+def _word_lists() -> tuple[frozenset[str], frozenset[str]]:
+    """grouping_words.tsv: capitalised words that are no name evidence, and words that mark a non-person run."""
+    from importlib import resources
+
+    lists: dict[str, set[str]] = {"common": set(), "not_personal": set()}
+    text = resources.files("flashpoint.store").joinpath("grouping_words.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            kind, word = line.split("\t")
+            lists[kind].add(word.strip())
+    return frozenset(lists["common"]), frozenset(lists["not_personal"])
+
+
+_COMMON_NAMES, _NOT_PERSONAL = _word_lists()
+
+GROUPING_VERSION = "3"
 FAMILIES: dict[str, str] = {"CONCEDE": "YIELD", "RETREAT": "YIELD"}  # type -> family; others: the type itself
 DAY_WINDOW = 1  # days between two day-precision dates of one event (time zones, "overnight", late reports)
 PUB_WINDOW = 5  # days when a date is only the publication date or vaguer than a day
 MERGE_SCORE = 4.0
 NAME_MIN = 3.0  # shared names must weigh this much when the location does not match (a rare name: ~3.5)
 NAME_CAP = 6.0
-FOLLOWUP_WINDOW = 14  # days: a later report (arrest, charges, funeral) may join when place and names agree
-FOLLOWUP_NAMES = 10.0  # ... shared name weight without a matching city (about three rare names)
-FOLLOWUP_CITY_NAMES = 5.0  # ... with the same resolved city (a victim's first and last name)
+FULL_WEIGHT = 2.0  # a shared full name ("Jamal Okafor") weighs this many times its IDF, on top of its two words
+FOLLOWUP_WINDOW = 14  # days: every pair this close is compared; later ones are found through shared full names
+FOLLOWUP_NAMES = 10.0  # evidence a report just outside the window needs (three rare names, or one full name) ...
+FOLLOWUP_SLOPE = 2.0  # ... plus this per doubling of its gap over the window (16.6 ten days after a text day)
+CITY_EVIDENCE = 4.0  # ... the same resolved city counting this much
+LONG_WINDOW = 800  # days: no later report joins beyond this (trials run a year or two after the act)
+FULL_NAME_GROUPS = 100  # a full name in more groups than this is no one case's and finds no later report
+FIELDS_EVIDENCE = 14.0  # evidence that outweighs countries or casualty figures that disagree (two full names)
 CITY_PENALTY = 3.0  # two different cities: geoparsing errs, so this weighs against a merge without forbidding it
 STORY_CITY = 3.0  # place evidence from a city resolved anywhere in both stories, not in the event's own sentences
 NEAR_KM = 1.0  # two story cities count as one place within this distance (the same GeoNames point; 25 km, a metro
@@ -80,6 +112,12 @@ _PRECISION_RANK = {"day": 4, "week": 3, "month": 2, "year": 1}
 _SOURCE_RANK = {"text": 3, "context": 2, "publication": 1}
 _LOCATION_RANK = {"city": 3, "admin1": 2, "country": 1}
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*\b")
+_RUN = re.compile(r"\b[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*(?:\.? [A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*)+\b")  # "Sgt. Ann Lee"
+_LOWER = re.compile(r"\b[a-z]+\b")
+_PARTS = re.compile(r"[-']")
+_INNER_NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*\b")  # capitalised inside a sentence
+_LONG_LOWER = re.compile(r"\b[a-z][a-z'-]{3,}")  # a word in lower case beyond 3 letters: not a title-case headline
+_DATELINE = re.compile(r"([A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+)*)(?:,| \(| -| \u2014| \u2013)")
 
 
 def family(event_type: str | None) -> str:
@@ -97,7 +135,9 @@ def block(mention: dict[str, Any]) -> str:
 # ---------------------------------------------------------------------------------------------- features
 
 
+@functools.lru_cache(maxsize=65536)
 def _day(value: Any) -> int | None:
+    """Day number of an ISO date or a date (cached: a corpus has few distinct days and many mentions)."""
     if value is None:
         return None
     if isinstance(value, str):
@@ -105,18 +145,28 @@ def _day(value: Any) -> int | None:
     return value.toordinal()
 
 
+def _mention_day(m: dict[str, Any]) -> tuple[int | None, bool]:
+    """The day a mention dates its event to, and whether the text gave that day. A week, month or year is too vague
+    to compare by days, so it falls back to the publication date (a "2013" in a 2016 report is not its event day)."""
+    if m.get("date") and m.get("date_precision") == "day":
+        return _day(m["date"]), m.get("date_source") == "text"
+    return _day(m.get("publication_date")), False
+
+
 class _Group:
     """A set of mentions being grouped, with the features that decide what it may join."""
 
-    __slots__ = ("mentions", "family", "story_ids", "day", "day_exact", "countries", "cities", "actors",
-                 "recipients", "actor_countries", "dead", "injured", "names", "first", "places")
+    __slots__ = ("mentions", "family", "story_ids", "day", "day_exact", "days", "countries", "cities", "actors",
+                 "recipients", "actor_countries", "dead", "injured", "names", "full_names", "first", "places")
 
     def __init__(self, mentions: list[dict[str, Any]]) -> None:
         self.mentions = mentions
         self.family = block(mentions[0])
         self.story_ids = {m["story_id"] for m in mentions}
         self.first = min(m["id"] for m in mentions)
-        self.day, self.day_exact = None, False
+        self.day: int | None = None
+        self.day_exact = False
+        self.days: set[tuple[int, bool]] = set()  # (day, given by the text) of each mention
         self.countries: set[str] = set()
         self.cities: set[str] = set()
         self.actors: set[tuple] = set()
@@ -125,17 +175,15 @@ class _Group:
         self.dead: set[int] = set()
         self.injured: set[int] = set()
         self.names: set[str] = set()
+        self.full_names: set[str] = set()  # "First Last": victims, suspects
         self.places: set[tuple[str, float, float]] = set()  # cities anywhere in the story: (name, lat, lon)
         self._collect(mentions)
 
     def _collect(self, mentions: list[dict[str, Any]]) -> None:
-        best = None
         for m in mentions:
-            exact = m.get("date") is not None and m.get("date_precision") == "day" and m.get("date_source") == "text"
-            d = _day(m.get("date")) if m.get("date") else _day(m.get("publication_date"))
-            key = (exact, m.get("date") is not None)
-            if d is not None and (best is None or key > best[0]):
-                best = (key, d)
+            d, exact = _mention_day(m)
+            if d is not None:
+                self.days.add((d, exact))
             loc = m.get("location") or {}
             if loc.get("country"):
                 self.countries.add(loc["country"])
@@ -155,38 +203,88 @@ class _Group:
                 self.dead.add(m["dead"])
             if m.get("injured") is not None:
                 self.injured.add(m["injured"])
-            self.names.update(_names(m.get("sentence") or ""))
-        if best is not None:
-            self.day, self.day_exact = best[1], best[0][0]
+        self._settle()
+
+    def _settle(self) -> None:
+        """The event's day: the earliest day given, made exact by a text date near it. A later report's own dates
+        (an arrest, a trial) never move an event to them."""
+        if not self.days:
+            return
+        earliest = min(self.days)[0]
+        exact = [d for d, e in self.days if e and d <= earliest + PUB_WINDOW]
+        self.day, self.day_exact = (min(exact), True) if exact else (earliest, False)
 
     def absorb(self, other: _Group) -> None:
         self.mentions = self.mentions + other.mentions
         self.story_ids |= other.story_ids
         self.first = min(self.first, other.first)
-        if other.day is not None and (self.day is None or (other.day_exact and not self.day_exact)):
-            self.day, self.day_exact = other.day, other.day_exact
+        self.days |= other.days
+        self._settle()
         for attr in ("countries", "cities", "actors", "recipients", "actor_countries", "dead", "injured", "names",
-                     "places"):
+                     "full_names", "places"):
             getattr(self, attr).update(getattr(other, attr))
 
 
-_COMMON_NAMES = {
-    "The", "A", "An", "He", "She", "It", "They", "We", "I", "His", "Her", "Their", "This", "That", "There", "Police",
-    "Officers", "Officer", "Sheriff", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-    "December", "Department", "According", "After", "When", "Authorities", "In", "On", "At", "But", "And", "Mr",
-    "Mrs", "Ms", "Dr", "Street", "Avenue", "Road", "County", "City", "News", "Photo", "Video", "Copyright",
-}
+
+
+def _title_case(sentence: str) -> bool:
+    """A headline with every word capitalised ("Man Wounded In Shooting Near Mall"): 4+ words, none in lower case
+    beyond 3 letters."""
+    return sentence.count(" ") >= 3 and _LONG_LOWER.search(sentence) is None
+
+
+def _common_words(sentences: Iterable[str], candidates: Iterable[str]) -> set[str]:
+    """Capitalised words that the reports write in lower case more often than capitalised inside a sentence
+    ("Shooting" in a title-case headline, "Mall", "Accidental"; "Year-Old" when both its parts are): words, not
+    names. Learnt from the mentions being grouped, so it needs no word list and follows the corpus's language."""
+    texts = list(sentences)
+    lower = Counter(_LOWER.findall("\n".join(texts)))
+    upper = Counter(_INNER_NAME.findall("\n".join(t for t in texts if not _title_case(t))))
+    return {w for w in candidates
+            if all(lower.get(part, 0) > upper.get(w, 0) for part in _PARTS.split(w.lower()))}
 
 
 def _names(sentence: str) -> set[str]:
     """Capitalised words that are not sentence-initial or common: names of people, streets and places."""
-    out = set()
-    for m in _NAME.finditer(sentence):
-        word = m.group()
-        if word in _COMMON_NAMES or m.start() == 0:
-            continue
-        out.add(word)
+    words = _NAME.findall(sentence)
+    if words and _NAME.match(sentence):
+        words = words[1:]  # the sentence-initial word: "Police", "Gunmen" (the same word later in it counts)
+    out = set(words)
+    dateline = _DATELINE.match(sentence)
+    if dateline:  # "FORT WORTH, Texas -": the place the story was filed from, in capitals
+        out.update(w.title() for w in dateline.group(1).split() if len(w) > 2)
+    return out - _COMMON_NAMES
+
+
+# Words that make adjacent capitalised words an institution, an official's title or a kind of place rather than a
+# person: hospitals, courts, newspapers, spokesmen and neighbourhoods recur across unrelated incidents of one city.
+# (Words that the reports mostly write in lower case, "Shooting" or "Accidental", are dropped by `_common_words`.)
+_NOT_PERSONAL = {
+    "Hospital", "Medical", "Center", "Centre", "Health", "Clinic", "Court", "Courts", "Superior", "Municipal",
+    "Circuit", "District", "Office", "Department", "Bureau", "Agency", "Lab", "Laboratory", "Online", "News", "Times",
+    "Post", "Tribune", "Herald", "Journal", "Chronicle", "Gazette", "Press", "University", "College", "School",
+    "Academy", "Church", "Patrol", "Force", "State", "National", "United", "States", "Association",
+    "Attorney", "General", "Chief", "Mayor", "Judge", "Sgt", "Lt", "Capt", "Detective", "Deputy", "Sen", "Rep", "Gov",
+    "President", "Coroner", "Examiner", "Spokesman", "Spokeswoman", "Commissioner", "Prosecutor", "Supt",
+    "Heights", "Hills", "Hill", "Falls", "Ave", "Avenue", "Street", "St", "Square", "Parish", "Park", "Gardens",
+    "Beach", "Springs", "Valley", "Village", "Township", "Borough", "Boulevard", "Blvd", "Drive", "Road", "Lane",
+    "Place", "Way", "Highway", "Interstate", "Bridge", "Station", "Mall", "Plaza", "Apartments", "Side", "Downtown",
+    "Island", "Bay", "River", "Creek", "County", "City",
+}
+
+
+def _full_names(sentence: str) -> set[str]:
+    """Adjacent capitalised words that look like a person ("Jamal Okafor"): runs with an institution's, an
+    official's or a place's word ("Chief Ann Lee", "Mercy Medical Center", "Oak Park") give none, and neither does a
+    headline in title case, where every word is capitalised."""
+    if _title_case(sentence):
+        return set()
+    out: set[str] = set()
+    for run in _RUN.findall(sentence):
+        words = run.replace(". ", " ").split(" ")
+        if _NOT_PERSONAL.isdisjoint(words):
+            out.update(f"{x} {y}" for x, y in zip(words, words[1:], strict=False)
+                       if x not in _COMMON_NAMES and y not in _COMMON_NAMES)
     return out
 
 
@@ -197,35 +295,44 @@ def _numbers_conflict(a: set[int], b: set[int]) -> bool:
     return not any(abs(x - y) <= max(2, 0.5 * max(x, y)) for x in a for y in b)
 
 
-def _dates_apart(a: _Group, b: _Group) -> int | None:
-    if a.day is None or b.day is None:
-        return None
-    return abs(a.day - b.day)
+class Idf(NamedTuple):
+    """Inverse document frequency over story-level groups of each name and each full name."""
+
+    names: dict[str, float]
+    full: dict[str, float]
 
 
-def conflict(a: _Group, b: _Group, names: float = 0.0) -> bool:
-    """Fields that say these cannot be one event; `names` (shared-name weight) lets a follow-up report in."""
+def evidence(a: _Group, b: _Group, idf: Idf) -> float:
+    """The IDF weight of the names two groups' stories share, a shared full name counting FULL_WEIGHT times more
+    ("Jamal Okafor" says more than "Jamal" and "Okafor" apart)."""
+    names = sum(idf.names.get(n, 0.0) for n in a.names & b.names)
+    return names + FULL_WEIGHT * sum(idf.full.get(n, 0.0) for n in a.full_names & b.full_names)
+
+
+def conflict(a: _Group, b: _Group, idf: Idf | None = None) -> bool:
+    """Fields that say these cannot be one event. Names shared across stories (`evidence`, weighed by `idf`) let a
+    later report in and outweigh a misread country or figure; without `idf` (within a story) nothing outweighs."""
     if a.family != b.family:
         return True
-    gap = _dates_apart(a, b)
-    if gap is not None and gap > (DAY_WINDOW if a.day_exact and b.day_exact else PUB_WINDOW) and not (
-            gap <= FOLLOWUP_WINDOW and _followup(a, b, names)):
-        return True
-    if a.countries and b.countries and not (a.countries & b.countries):
-        return True
-    if a.actor_countries and b.actor_countries and not (a.actor_countries & b.actor_countries):
-        return True
-    return _numbers_conflict(a.dead, b.dead) or _numbers_conflict(a.injured, b.injured)
-
-
-def _followup(a: _Group, b: _Group, names: float) -> bool:
-    """A report outside the date window may still be a later report of this event: names and place agree."""
-    same_city = bool(a.cities & b.cities)
-    if same_city:
-        return names >= FOLLOWUP_CITY_NAMES
-    if a.cities and b.cities:
+    gap = None if a.day is None or b.day is None else abs(a.day - b.day)
+    window = DAY_WINDOW if a.day_exact and b.day_exact else PUB_WINDOW
+    outside = gap is not None and gap > window
+    if outside and (idf is None or gap > LONG_WINDOW or (a.cities and b.cities and a.cities.isdisjoint(b.cities))
+                    or (a.names.isdisjoint(b.names) and a.full_names.isdisjoint(b.full_names))):
+        return True  # (cheap tests first: most pairs of a sweep fail here)
+    fields = ((a.countries and b.countries and a.countries.isdisjoint(b.countries))
+              or (a.actor_countries and b.actor_countries and a.actor_countries.isdisjoint(b.actor_countries))
+              or _numbers_conflict(a.dead, b.dead) or _numbers_conflict(a.injured, b.injured))
+    if outside:
+        # a later report (an arrest, a funeral, charges, a trial) must name more in common the later it is:
+        # FOLLOWUP_NAMES plus FOLLOWUP_SLOPE for each doubling of the gap over the window
+        return bool(fields) or evidence(a, b, idf) + CITY_EVIDENCE * bool(a.cities & b.cities) < (
+            FOLLOWUP_NAMES + FOLLOWUP_SLOPE * math.log2(gap / window))
+    if not fields:
         return False
-    return names >= FOLLOWUP_NAMES
+    # a place misresolved to another country or a figure read from a sentence about another shooting does not
+    # outweigh the same named victim
+    return idf is None or evidence(a, b, idf) < FIELDS_EVIDENCE
 
 
 def _near(a: set[tuple[str, float, float]], b: set[tuple[str, float, float]]) -> bool:
@@ -239,13 +346,9 @@ def _near(a: set[tuple[str, float, float]], b: set[tuple[str, float, float]]) ->
     return False
 
 
-def name_weight(a: _Group, b: _Group, idf: dict[str, float]) -> float:
-    return sum(idf.get(n, 0.0) for n in a.names & b.names)
-
-
-def score(a: _Group, b: _Group, idf: dict[str, float]) -> float:
+def score(a: _Group, b: _Group, idf: Idf) -> float:
     """Shared evidence that two groups report one event (see the module docstring); 0 without place evidence."""
-    names = min(NAME_CAP, name_weight(a, b, idf))
+    names = min(NAME_CAP, evidence(a, b, idf))
     place = 3.0 if a.cities & b.cities else (-CITY_PENALTY if a.cities and b.cities else 0.0)
     if place == 0.0 and _near(a.places, b.places):
         place = STORY_CITY
@@ -300,9 +403,17 @@ def _within_story(mentions: list[dict[str, Any]]) -> list[_Group]:
                 story_groups.append(g)
         groups.extend(story_groups)
     # Names anywhere in a story's coded sentences are evidence of where and to whom its events happened.
-    story_names: dict[str, set[str]] = defaultdict(set)
-    for g in groups:
-        story_names[next(iter(g.story_ids))].update(g.names)
+    sentences: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        sentences[m["story_id"]].add(m.get("sentence") or "")
+    story_names = {sid: {n for t in texts for n in _names(t)} for sid, texts in sentences.items()}
+    story_full = {sid: {n for t in texts for n in _full_names(t)} for sid, texts in sentences.items()}
+    common = _common_words({t for texts in sentences.values() for t in texts},
+                           {w for names in story_names.values() for w in names}
+                           | {w for names in story_full.values() for n in names for w in n.split(" ")})
+    for sid in sentences:
+        story_names[sid] -= common
+        story_full[sid] = {n for n in story_full[sid] if common.isdisjoint(n.split(" "))}
     story_places: dict[str, set[tuple[str, float, float]]] = defaultdict(set)
     for m in mentions:
         loc = m.get("location") or {}
@@ -311,6 +422,7 @@ def _within_story(mentions: list[dict[str, Any]]) -> list[_Group]:
     for g in groups:
         sid = next(iter(g.story_ids))
         g.names = set(story_names[sid])
+        g.full_names = set(story_full[sid])
         g.places = set(story_places.get(sid, ()))
     return groups
 
@@ -323,12 +435,24 @@ def group_mentions(mentions: list[dict[str, Any]]) -> list[list[dict[str, Any]]]
     df = Counter(n for names in story_names.values() for n in names)
     total = max(len(story_names), 1)
     idf = {n: max(0.0, math.log(total / c) / 2) for n, c in df.items() if c > 1 or total > 1}
+    df_full = Counter(n for g in groups for n in g.full_names)
+    weights = Idf(idf, {n: max(0.0, math.log(total / c) / 2) for n, c in df_full.items()})
     # Candidate pairs: same family, dates within the widest window (sorted sweep per family).
     by_family: dict[str, list[int]] = defaultdict(list)
     for i, g in enumerate(groups):
         by_family[g.family].append(i)
     pairs: list[tuple[float, str, str, int, int]] = []
     widest = max(DAY_WINDOW, PUB_WINDOW, FOLLOWUP_WINDOW)
+    seen: set[tuple[int, int]] = set()
+
+    def consider(i: int, j: int) -> None:
+        a, b = groups[i], groups[j]
+        if a.story_ids & b.story_ids or conflict(a, b, weights):
+            return
+        s = score(a, b, weights)
+        if s >= MERGE_SCORE:
+            pairs.append((-s, min(a.first, b.first), max(a.first, b.first), i, j))
+
     for fam in sorted(by_family):
         # an undated report joins nothing across stories: there is no window to block it in
         dated = sorted((i for i in by_family[fam] if groups[i].day is not None),
@@ -337,13 +461,23 @@ def group_mentions(mentions: list[dict[str, Any]]) -> list[list[dict[str, Any]]]
             a = groups[i]
             for j in dated[pos + 1:]:
                 b = groups[j]
-                if b.day - a.day > widest:
+                gap = b.day - a.day
+                if gap > widest:
                     break
-                if a.story_ids & b.story_ids or conflict(a, b, name_weight(a, b, idf)):
-                    continue
-                s = score(a, b, idf)
-                if s >= MERGE_SCORE:
-                    pairs.append((-s, min(a.first, b.first), max(a.first, b.first), i, j))
+                if gap <= PUB_WINDOW or not (a.names.isdisjoint(b.names) and a.full_names.isdisjoint(b.full_names)):
+                    consider(i, j)  # (a later report that names nothing in common is out: `conflict`, cheaply)
+        # later reports (a trial months on) are found through the rare full names they share
+        by_name: dict[str, list[int]] = defaultdict(list)
+        for i in dated:
+            for n in groups[i].full_names:
+                if df_full[n] <= FULL_NAME_GROUPS:
+                    by_name[n].append(i)
+        for n in sorted(by_name):
+            for x, i in enumerate(by_name[n]):
+                for j in by_name[n][x + 1:]:
+                    if widest < abs(groups[i].day - groups[j].day) <= LONG_WINDOW and (i, j) not in seen:
+                        seen.add((i, j))
+                        consider(i, j)
     pairs.sort()
     sets = _Sets(len(groups))
     merged: dict[int, _Group] = {i: g for i, g in enumerate(groups)}
@@ -352,7 +486,7 @@ def group_mentions(mentions: list[dict[str, Any]]) -> list[list[dict[str, Any]]]
         if ri == rj:
             continue
         a, b = merged[ri], merged[rj]
-        if a.story_ids & b.story_ids or conflict(a, b, name_weight(a, b, idf)):
+        if a.story_ids & b.story_ids or conflict(a, b, weights):
             continue
         keep, drop = (ri, rj) if a.first <= b.first else (rj, ri)
         sets.parent[drop] = keep
