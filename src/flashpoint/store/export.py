@@ -1,20 +1,41 @@
 """Reading events out: our own records (JSONL / CSV / Parquet) and the GDELT 2.0, ACLED and POLECAT layouts.
 
-Layout notes (what differs from the published datasets, and why):
-- GDELT: GLOBALEVENTID is the first 15 hex digits of our event id as an integer (stable, not GDELT's sequence).
-  Country codes are ISO 3166-1 alpha-3 everywhere, including ActionGeo_CountryCode, where GDELT uses FIPS 10-4
-  (no installed package converts ISO3 to FIPS, and a hand-written table is a liability). Actor codes are
-  country + PLOVER sector (PLOVER sectors descend from CAMEO's type codes). Actor1Geo_* / Actor2Geo_* are empty:
-  we locate events, not actors. AvgTone is empty (no tone model). IsRootEvent is 1 when the representative
-  mention is in the story's first two sentences (headline or lead). NumSources counts distinct URL hosts.
-  SQLDATE is the event date, or the first report's date when the text gave none.
+Each layout has the published dataset's columns, in its order; a column our record cannot honestly fill stays
+empty (null in Parquet, "" in CSV). Country tables are data files next to this module: `fips.tsv` (ISO3 -> FIPS
+10-4), `cow.tsv` (ISO3 -> Correlates of War code), `m49.tsv` (ISO3 -> UN M49 code, sub-region and ACLED region).
+
+- GDELT 2.0 event table (61 columns; names as in GDELT's BigQuery table gdeltv2.events, which the codebook calls
+  GlobalEventID / Day / *Geo_Fullname, same order). GLOBALEVENTID is the first 15 hex digits of our event id as an
+  integer (stable, not GDELT's sequence). SQLDATE is the event date, or the first report's date when the text gave
+  none. Actor*CountryCode is the actor's ISO3 code (CAMEO's country codes are ISO3 for nearly every country);
+  Actor*Code is country + type, Actor*Type1Code the PLOVER sector as a CAMEO type (PLOVER MED health -> CAMEO HLH,
+  JRN journalists -> CAMEO MED; PRM, SOC, PRE and UNK have no CAMEO type and stay empty); international bodies get
+  Actor*Code "IGO" + type and no country code, as in CAMEO. KnownGroup, Ethnic and Religion codes are empty (no
+  such coding). IsRootEvent is 1 when the representative mention is in the story's first two sentences (headline or
+  lead). NumSources counts distinct URL hosts. AvgTone is empty (no tone model). Actor1Geo_* / Actor2Geo_* are empty:
+  we locate events, not actors.
+  ActionGeo_*: CountryCode is FIPS 10-4 (Gaza Strip places GZ, other Palestinian places WE, by longitude); Type is
+  1 country, 2 US state, 3 US city, 4 world city, 5 world state, from the location's precision (a district counts as
+  a city; a continent or a region across borders gets no type); FullName is "City, Admin1, Country" with the FIPS
+  list's country name ("Berlin, Berlin, Germany", "Texas, United States"). ADM1Code is the FIPS country code for a
+  country-level place and "US" + postal code for US states and cities, as in GDELT; elsewhere it is empty, because
+  we keep admin1 names, not FIPS admin1 codes. ADM2Code is empty (GDELT's are GAUL codes). FeatureID is the FIPS
+  code for a country, as in GDELT, else our GeoNames id (GDELT uses GNS/GNIS ids, for which there is no offline
+  crosswalk): equal ids mean the same place, but they do not join with GDELT's own.
 - ACLED: only events with an ACLED equivalent (flashpoint.ontology.acled) are exported. inter1/inter2 use ACLED's
-  numeric actor types mapped from PLOVER sectors (_INTER); iso is ISO 3166-1 numeric (pycountry when installed,
-  else empty); region, admin2, admin3, source_scale and tags are empty (no data for them); fatalities is 0 when
-  unknown, as in ACLED; event_id_cnty is ISO3 + a stable number from the event id.
-- POLECAT: the columns of the published weekly files as we know them. Actor/Recipient COW codes, Wikipedia ids,
-  titles, raw place names and feature types, Story People / Organizations / Locations (story-level NER we do not
-  keep) are empty; Language is "en"; Feed is the story source (file or URL host).
+  numeric actor types mapped from PLOVER sectors (_INTER); interaction is 10 x the smaller + the larger, or 10 x
+  inter1 for a one-sided event, as in ACLED's codebook. iso is the ISO 3166-1 numeric (= UN M49) code. region is
+  ACLED's region name derived from the country's UN M49 sub-region (m49.tsv says how; ACLED's own country lists may
+  differ for a few countries). admin2, admin3, source_scale and tags are empty (no data for them); geo_precision is 1
+  for a town, 2 for a district, 3 for a province or country; fatalities is 0 when unknown, as in ACLED;
+  event_id_cnty is ISO3 + a stable number from the event id.
+- POLECAT: the 40 columns of the published weekly files (Dataverse TSVs; some weeks name the fifth column
+  "Intensity", most "Event Intensity"). Actor/Recipient COW are numeric COW codes ("; "-joined like the other
+  multi-actor columns; empty for IGOs and places with no COW code). Feature Type is the GeoNames feature code where
+  our precision determines it (PCLI, ADM1, ADM2, CONT), else empty (a city may be PPL or PPLC). District is the name
+  of a district-level place. Actor/Recipient Title, Wikipedia ids (our actor ids are not Wikipedia's) and Story
+  People / Organizations / Locations (story-level NER we do not keep) are empty. Language is "en"; Source is the
+  story's URL host or source; Version is ours.
 """
 
 from __future__ import annotations
@@ -25,6 +46,8 @@ import datetime as dt
 import json
 import sys
 from collections.abc import Callable, Iterator
+from functools import cache
+from importlib import resources
 from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import urlparse
 
@@ -72,6 +95,53 @@ def _story_info(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str | None, s
     return {r[0]: (r[1], r[2], r[3]) for r in con.execute("SELECT id, url, source, coded_at FROM stories").fetchall()}
 
 
+# ---------------------------------------------------------------------------------------------- country tables
+
+
+def _tsv(package: str, name: str) -> list[list[str]]:
+    """Rows of a package TSV file, without comment lines and the header."""
+    text = resources.files(package).joinpath(name).read_text(encoding="utf-8")
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return [ln.split("\t") for ln in lines[1:]]
+
+
+@cache
+def fips_table() -> dict[str, tuple[str, str]]:
+    """ISO3 -> (FIPS 10-4 code, short name), from fips.tsv."""
+    return {r[0]: (r[1], r[2]) for r in _tsv(__package__, "fips.tsv")}
+
+
+@cache
+def cow_table() -> dict[str, tuple[int, str]]:
+    """ISO3 -> (COW ccode, COW stateabb), from cow.tsv."""
+    return {r[0]: (int(r[1]), r[2]) for r in _tsv(__package__, "cow.tsv")}
+
+
+@cache
+def m49_table() -> dict[str, tuple[int | None, str, str]]:
+    """ISO3 -> (M49 / ISO numeric code, M49 sub-region, ACLED region), from m49.tsv."""
+    return {r[0]: (int(r[1]) if r[1] else None, r[2], r[3]) for r in _tsv(__package__, "m49.tsv")}
+
+
+@cache
+def _us_states() -> dict[str, str]:
+    """US state name -> postal code, from the geoparser's us_states.tsv."""
+    return {r[0]: r[1] for r in _tsv("flashpoint.geo", "us_states.tsv")}
+
+
+_GAZA = ("GZ", "Gaza Strip")
+_GAZA_EAST = 34.7  # the Gaza Strip lies west of 34.6 E, the West Bank east of 34.85 E
+
+
+def fips_country(iso3: str | None, lon: float | None = None, place: str = "") -> tuple[str, str] | None:
+    """(FIPS 10-4 code, name) of a place's country; FIPS splits the Palestinian territories into WE and GZ."""
+    if not iso3:
+        return None
+    if iso3 == "PSE" and ((lon is not None and lon < _GAZA_EAST) or "gaza" in place.lower()):
+        return _GAZA
+    return fips_table().get(iso3)
+
+
 # ---------------------------------------------------------------------------------------------- helpers
 
 
@@ -105,17 +175,6 @@ def _country_name(iso3: str | None) -> str | None:
     return _COUNTRY_NAMES.get(iso3)
 
 
-def _iso_numeric(iso3: str | None) -> int | None:
-    if not iso3:
-        return None
-    try:
-        import pycountry
-    except ImportError:
-        return None
-    c = pycountry.countries.get(alpha_3=iso3)
-    return int(c.numeric) if c else None
-
-
 def _actor_name(a: dict[str, Any]) -> str:
     return a.get("name") or a.get("text") or ""
 
@@ -137,8 +196,49 @@ GDELT_COLUMNS = [
         "Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")],
     "DATEADDED", "SOURCEURL",
 ]
-# GDELT geo types: 1 country, 2 US state, 3 US city, 4 world city, 5 world state
-_GEO_TYPE = {"country": 1, "admin1": 5, "city": 4}
+# PLOVER sector -> CAMEO actor type where they differ; None: no CAMEO type.
+_CAMEO_TYPE: dict[str, str | None] = {"MED": "HLH", "JRN": "MED", "PRM": None, "SOC": None, "PRE": None, "UNK": None}
+
+
+def _cameo_type(sector: str | None) -> str | None:
+    return _CAMEO_TYPE.get(sector, sector) if sector else None
+
+
+def gdelt_actor(a: dict[str, Any]) -> tuple[str | None, str | None, str | None]:
+    """(ActorCode, ActorCountryCode, ActorType1Code) of one actor; CAMEO puts IGO where the country goes."""
+    country, kind = a.get("country"), _cameo_type(a.get("sector"))
+    if country == "IGO":
+        return "IGO" + (kind if kind and kind != "IGO" else ""), None, kind
+    return ((country or "") + (kind or "")) or None, country, kind
+
+
+def gdelt_geo(loc: dict[str, Any] | None) -> dict[str, Any]:
+    """GDELT's Type, FullName, CountryCode, ADM1Code, ADM2Code, Lat, Long, FeatureID of an event location."""
+    out: dict[str, Any] = dict.fromkeys(("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long",
+                                         "FeatureID"))
+    if not loc:
+        return out
+    precision, name, admin1, iso3 = loc.get("precision"), loc.get("name"), loc.get("admin1"), loc.get("country")
+    country = fips_country(iso3, loc.get("lon"), " ".join(x for x in (name, admin1) if x))
+    code, country_name = country or (None, _country_name(iso3))
+    us = iso3 == "USA"
+    state = _us_states().get(admin1 or (name if precision == "admin1" else "") or "") if us else None
+    if precision == "country":
+        kind, parts = 1, [country_name or name]
+    elif precision == "admin1":
+        kind, parts = (2 if us else 5), [admin1 or name, country_name]
+    elif precision in ("city", "admin2"):
+        kind, parts = (3 if us else 4), [name, admin1 if admin1 != country_name else None, country_name]
+    else:  # continent, region across borders, unknown: no GDELT type
+        kind, parts = None, [name, country_name if iso3 and country_name != name else None]
+    out.update(Type=kind, FullName=", ".join(p for p in parts if p) or None, CountryCode=code,
+               Lat=loc.get("lat"), Long=loc.get("lon"))
+    if precision == "country":
+        out.update(ADM1Code=code, FeatureID=code)
+    else:
+        out.update(ADM1Code=f"US{state}" if state and kind in (2, 3) else None,
+                   FeatureID=str(loc["geonameid"]) if loc.get("geonameid") else None)
+    return out
 
 
 def gdelt_row(e: dict[str, Any], stories: dict[str, tuple]) -> dict[str, Any] | None:
@@ -153,9 +253,9 @@ def gdelt_row(e: dict[str, Any], stories: dict[str, tuple]) -> dict[str, Any] | 
     for i, key in ((1, "actor"), (2, "recipient")):
         a = _first(e.get(key) or [])
         if a:
-            code = (a.get("country") or "") + (a.get("sector") or "")
-            row.update({f"Actor{i}Code": code or None, f"Actor{i}Name": _actor_name(a).upper() or None,
-                        f"Actor{i}CountryCode": a.get("country"), f"Actor{i}Type1Code": a.get("sector")})
+            code, country, kind = gdelt_actor(a)
+            row.update({f"Actor{i}Code": code, f"Actor{i}Name": _actor_name(a).upper() or None,
+                        f"Actor{i}CountryCode": country, f"Actor{i}Type1Code": kind})
     cameo = e.get("cameo")
     quad = None
     with contextlib.suppress(ValueError, KeyError):
@@ -171,14 +271,7 @@ def gdelt_row(e: dict[str, Any], stories: dict[str, tuple]) -> dict[str, Any] | 
         DATEADDED=int(added.strftime("%Y%m%d%H%M%S")) if isinstance(added, dt.datetime) else None,
         SOURCEURL=next((u for u, _, _ in sources if u), None),
     )
-    loc = e.get("location")
-    if loc:
-        row.update(ActionGeo_Type=_GEO_TYPE.get(loc.get("precision") or ""),
-                   ActionGeo_FullName=", ".join(x for x in (loc.get("name"), loc.get("admin1"),
-                                                            _country_name(loc.get("country"))) if x) or None,
-                   ActionGeo_CountryCode=loc.get("country"), ActionGeo_ADM1Code=loc.get("admin1"),
-                   ActionGeo_Lat=loc.get("lat"), ActionGeo_Long=loc.get("lon"),
-                   ActionGeo_FeatureID=str(loc["geonameid"]) if loc.get("geonameid") else None)
+    row.update({f"ActionGeo_{k}": v for k, v in gdelt_geo(e.get("location")).items()})
     return row
 
 
@@ -195,7 +288,8 @@ ACLED_COLUMNS = [
 _INTER = {"GOV": 1, "MIL": 1, "COP": 1, "SPY": 1, "JUD": 1, "LEG": 1, "ELI": 7, "REB": 2, "INS": 2, "TER": 2,
           "PTY": 3, "OPP": 3, "ETH": 4, "REL": 4, "CRM": 3, "IGO": 8, "UAF": 3}
 _PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
-_GEO_PRECISION = {"city": 1, "admin1": 2, "country": 3}
+# ACLED geo_precision: 1 the town, 2 near a town or a small part of a region, 3 only a larger region.
+_GEO_PRECISION = {"city": 1, "admin2": 2, "admin1": 3, "country": 3, "region": 3}
 
 
 def _inter(a: dict[str, Any], acled_type: str) -> int | None:
@@ -206,6 +300,17 @@ def _inter(a: dict[str, Any], acled_type: str) -> int | None:
     if acled_type == "Riots":
         return 5
     return _INTER.get(a.get("sector") or "", 7 if a.get("sector") else None)
+
+
+def _interaction(inter1: int | None, inter2: int | None, has_actor2: bool) -> int | None:
+    """ACLED's interaction code: 10 x the smaller type + the larger; 10 x inter1 when there is no second actor."""
+    if inter1 is None:
+        return None
+    if not has_actor2:
+        return 10 * inter1
+    if inter2 is None:
+        return None
+    return 10 * min(inter1, inter2) + max(inter1, inter2)
 
 
 def acled_row(e: dict[str, Any], stories: dict[str, tuple]) -> dict[str, Any] | None:
@@ -226,6 +331,7 @@ def acled_row(e: dict[str, Any], stories: dict[str, tuple]) -> dict[str, Any] | 
                 "Strategic developments": "Strategic developments"}.get(acled_type, "Political violence")
     loc = e.get("location") or {}
     iso3 = loc.get("country") or a1.get("country") or a2.get("country")
+    m49 = m49_table().get(iso3 or "", (None, None, None))
     sources = [stories.get(s, (None, None, None)) for s in e.get("stories") or []]
     names = sorted({_host(u) or src for u, src, _ in sources if (u or src)})
     coded = [c for _, _, c in sources if isinstance(c, dt.datetime)]
@@ -237,9 +343,9 @@ def acled_row(e: dict[str, Any], stories: dict[str, tuple]) -> dict[str, Any] | 
         "actor1": _actor_name(a1) or None, "assoc_actor_1": "; ".join(_actor_name(a) for a in actors[1:]) or None,
         "inter1": inter1, "actor2": _actor_name(a2) or None,
         "assoc_actor_2": "; ".join(_actor_name(a) for a in recipients[1:]) or None, "inter2": inter2,
-        "interaction": (10 * min(inter1, inter2) + max(inter1, inter2)) if inter1 and inter2 else inter1,
+        "interaction": _interaction(inter1, inter2, bool(a2)),
         "civilian_targeting": "Civilian targeting" if acled_type == "Violence against civilians" else None,
-        "iso": _iso_numeric(iso3), "region": None, "country": _country_name(iso3), "admin1": loc.get("admin1"),
+        "iso": m49[0], "region": m49[2], "country": _country_name(iso3), "admin1": loc.get("admin1"),
         "admin2": None, "admin3": None, "location": loc.get("name"), "latitude": loc.get("lat"),
         "longitude": loc.get("lon"), "geo_precision": _GEO_PRECISION.get(loc.get("precision") or "") if loc else None,
         "source": "; ".join(names) or None, "source_scale": None, "notes": e.get("sentence"),
@@ -255,10 +361,17 @@ POLECAT_COLUMNS = [
     "Actor Name", "Actor Country", "Actor COW", "Primary Actor Sector", "Actor Sectors", "Actor Title",
     "Actor Name Raw", "Wikipedia Actor ID", "Recipient Name", "Recipient Country", "Recipient COW",
     "Primary Recipient Sector", "Recipient Sectors", "Recipient Title", "Recipient Name Raw",
-    "Wikipedia Recipient ID", "Placename", "City", "State", "Country", "Latitude", "Longitude", "GeoNames ID",
-    "Raw Placename", "Feature Type", "Source", "Publication Date", "Story People", "Story Organizations",
-    "Story Locations", "Language", "Version", "Story ID", "Feed", "Source URL",
+    "Wikipedia Recipient ID", "Placename", "City", "District", "Province", "Country", "Latitude", "Longitude",
+    "GeoNames ID", "Raw Placename", "Feature Type", "Source", "Publication Date", "Story People",
+    "Story Organizations", "Story Locations", "Language", "Version",
 ]
+# Our location precision -> the GeoNames feature code it implies (a city may be PPL or PPLC: left empty).
+_FEATURE = {"country": "PCLI", "admin1": "ADM1", "admin2": "ADM2", "continent": "CONT"}
+
+
+def _cow(iso3: str | None) -> str:
+    c = cow_table().get(iso3 or "")
+    return str(c[0]) if c else ""
 
 
 def polecat_row(e: dict[str, Any], stories: dict[str, tuple]) -> dict[str, Any] | None:
@@ -273,23 +386,27 @@ def polecat_row(e: dict[str, Any], stories: dict[str, tuple]) -> dict[str, Any] 
     for role, key in (("Actor", "actor"), ("Recipient", "recipient")):
         people = e.get(key) or []
         if people:
+            cows = [_cow(a.get("country")) for a in people]
             row.update({f"{role} Name": "; ".join(_actor_name(a) for a in people),
                         f"{role} Country": "; ".join(a.get("country") or "" for a in people),
+                        f"{role} COW": "; ".join(cows) if any(cows) else None,
                         f"Primary {role} Sector": people[0].get("sector"),
                         f"{role} Sectors": "; ".join(sorted({a["sector"] for a in people if a.get("sector")})) or None,
                         f"{role} Name Raw": "; ".join(a.get("text") or "" for a in people)})
     loc = e.get("location") or {}
+    precision = loc.get("precision")
     story = stories.get(e.get("story_id") or "", (None, None, None))
     row.update({
         "Event ID": e["id"], "Event Date": day.isoformat() if day else None, "Event Type": e.get("event_type"),
         "Event Mode": e.get("mode"), "Event Intensity": e.get("intensity"), "Quad Code": quad,
         "Contexts": "; ".join(e.get("contexts") or []) or None,
-        "Placename": loc.get("name"), "City": loc.get("name") if loc.get("precision") == "city" else None,
-        "State": loc.get("admin1"), "Country": loc.get("country"), "Latitude": loc.get("lat"),
-        "Longitude": loc.get("lon"), "GeoNames ID": loc.get("geonameid"), "Raw Placename": loc.get("text"),
+        "Placename": loc.get("name"), "City": loc.get("name") if precision == "city" else None,
+        "District": loc.get("name") if precision == "admin2" else None, "Province": loc.get("admin1"),
+        "Country": loc.get("country"), "Latitude": loc.get("lat"), "Longitude": loc.get("lon"),
+        "GeoNames ID": loc.get("geonameid"), "Raw Placename": loc.get("text"),
+        "Feature Type": _FEATURE.get(precision or ""),
         "Source": _host(story[0]) or story[1], "Publication Date": e.get("first_reported"), "Language": "en",
-        "Version": f"flashpoint {__version__}", "Story ID": e.get("story_id"), "Feed": story[1],
-        "Source URL": story[0],
+        "Version": f"flashpoint {__version__}",
     })
     return row
 
@@ -370,12 +487,13 @@ LAYOUT_TYPES: dict[str, dict[str, str]] = {
         "GoldsteinScale": "float64", "AvgTone": "float64", "FractionDate": "float64"} | {
         c: "int64" for c in ("GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "IsRootEvent", "QuadClass",
                              "NumMentions", "NumSources", "NumArticles", "DATEADDED", "Actor1Geo_Type",
-                             "Actor2Geo_Type", "ActionGeo_Type")},
+                             "Actor2Geo_Type", "ActionGeo_Type")} | {
+        c: "string" for c in GDELT_COLUMNS if c.endswith(("Code", "FeatureID"))},
     "acled": {"latitude": "float64", "longitude": "float64"} | {
         c: "int64" for c in ("year", "time_precision", "inter1", "inter2", "interaction", "iso", "geo_precision",
                              "fatalities", "timestamp")},
     "polecat": {"Latitude": "float64", "Longitude": "float64", "Event Intensity": "float64"} | {
-        c: "int64" for c in ("Quad Code", "GeoNames ID")},
+        c: "int64" for c in ("Quad Code", "GeoNames ID")} | {"Actor COW": "string", "Recipient COW": "string"},
 }
 
 
