@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from flashpoint.geo import locate as _locate_module  # noqa: F401  (loaded first, so `def locate` below wins)
 from flashpoint.records import Story
 
 __all__ = ["geoparse", "locate"]
