@@ -19,8 +19,7 @@ training/geo_locate_train.py on the Halterman 2019 sentences; word lists in data
    never guessed. The threshold is chosen by cross-validation inside the training data only.
 Hand-written scoring code rather than scikit-learn at run time: two dict look-up sums per candidate keep an event
 well under 0.1 ms. A sentence's words, candidates and their trigger-independent cues are computed once and shared by
-its events. A hand-written rule (`choose`, nearest candidate in the trigger's clause) is kept for callers that want
-it.
+its events.
 """
 
 from __future__ import annotations
@@ -38,7 +37,7 @@ from flashpoint.geo.gazetteer import ADM1, ADM2, CONT, PCLI, PPLC, RGN, SEA, Gaz
 from flashpoint.geo.parse import _NEVER, Mention, recognise, resolve
 from flashpoint.records import Location
 
-__all__ = ["Candidate", "accept_features", "candidates", "choose", "decide", "event_candidates", "features",
+__all__ = ["Candidate", "accept_features", "candidates", "decide", "event_candidates", "features",
            "locate_event", "remember", "scored", "to_location"]
 
 
@@ -85,8 +84,6 @@ _ADJECTIVE = re.compile(r"-(?:held|controlled|led|backed|based|born|linked|affil
 _JOIN = frozenset({" ", "-", "  ", "   "})  # what may stand between the words of one name
 _DIGIT = re.compile(r"\d")
 _AGE = re.compile(r",\s*\d{1,3}\s*,")  # "Oleg Smirnov, 34,": a person
-_CLAUSE = re.compile(r"[;:]|\b(?:said|says|told|according to|reported|added|while|whereas|but|after|before|when|"
-                     r"although|as well as)\b|,\s*(?:and|but)\b")
 _WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W\d_](?:[\w'’‐-]*\w)?|\d[\w,.]*")
 _ARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ul|ed|es|ez|en)[-‐'’][A-Z]")  # "al-Ghazl", "el-Arish"
 _SENT_END = re.compile(r"[.!?][\"'”’)]?\s+[\"“'‘(]?[A-Z]")
@@ -316,31 +313,6 @@ def _not_place_uncached(first: str, phrase: str, g: Gazetteer) -> bool:
     if g.has(fold(bare)):
         return False
     return words[-1] in _NAME_END or bool(_ADJECTIVE.search(words[-1])) or (len(words) > 1 and f0 in g.demonyms)
-
-
-def choose(text: str, cands: list[Candidate], trigger_start: int, trigger_end: int) -> Candidate | None:
-    """The candidate nearest the trigger in its clause, preferring one after it."""
-    best, best_cost = None, None
-    for c in cands:
-        if c.start >= trigger_end:
-            between = text[trigger_end:c.start]
-            cost = len(between)
-        elif c.end <= trigger_start:
-            between = text[c.end:trigger_start]
-            cost = 1.5 * len(between) + 10
-        else:
-            continue
-        if _CLAUSE.search(between):
-            cost += 150
-        if not c.strong:
-            cost += 40
-        if c.place is None:
-            cost += 15
-        if best_cost is None or cost < best_cost:
-            best, best_cost = c, cost
-    if best is not None and best_cost is not None and best_cost >= 150 + 40:
-        return None
-    return best
 
 
 def to_location(c: Candidate) -> Location:
