@@ -4,7 +4,10 @@ Runs the installed `flashpoint` command on a JSONL corpus of the articles (writt
 would, start-up included, and reports sentences/s, stories/s and peak memory (max RSS of the child process); then
 times `flashpoint --help` (best of 5).
 
-    python bench/bench_speed.py [--model encoder|fast|rules] [--limit N] [--repeat K]
+    python bench/bench_speed.py [--model encoder|fast|rules] [--workers N] [--limit N] [--repeat K]
+
+Peak memory is the largest single process (the main one or a worker): workers are forked from the main process and
+share its tables copy-on-write, so their sum overstates what the run uses.
 """
 
 from __future__ import annotations
@@ -46,6 +49,7 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--limit", type=int, default=0, help="only the first N articles")
     parser.add_argument("--model", choices=["encoder", "fast", "rules"], default="encoder")
+    parser.add_argument("--workers", type=int, default=None, help="coding processes (default: the command's own)")
     args = parser.parse_args()
     if not DATA.exists():
         print(f"skipped: {DATA.parent.parent} not found")
@@ -66,6 +70,8 @@ def main() -> int:
         path.write_text("".join(json.dumps(s) + "\n" for s in stories))
         start = time.perf_counter()
         flags = {"encoder": ["--model", "encoder"], "fast": ["--fast"], "rules": ["--model", "rules"]}[args.model]
+        if args.workers:
+            flags += ["--workers", str(args.workers)]
         out = subprocess.run([*command(), "code", str(path), *flags], capture_output=True, text=True)
         seconds = time.perf_counter() - start
         peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
@@ -80,7 +86,7 @@ def main() -> int:
         help_times.append(time.perf_counter() - t)
 
     print(f"corpus: {len(stories)} GVA news articles, {sentences} sentences, model {args.model} "
-          f"(exit status {out.returncode})")
+          f"workers {args.workers or 'default'} (exit status {out.returncode})")
     print(f"{'metric':<28}{'value':>12}")
     print(f"{'wall time (s)':<28}{seconds:>12.2f}")
     print(f"{'sentences/s':<28}{sentences / seconds:>12.0f}")

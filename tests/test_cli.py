@@ -170,3 +170,16 @@ def test_model_flags():
             validate(event)
     result = run("code", str(EXAMPLE), "--fast", "--model", "encoder")
     assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def test_workers_give_the_same_output_as_one_process(tmp_path):
+    corpus = tmp_path / "corpus.jsonl"
+    texts = ["Police arrested 12 protesters in Nairobi on Monday.", "Soldiers killed five villagers on Friday.",
+             "The rebels threatened to attack the capital."]
+    corpus.write_text("".join(json.dumps({"id": f"a{i}", "text": t, "date": "2022-06-13"}) + "\n"
+                              for i, t in enumerate(texts * 4)))
+    one, two = run("code", str(corpus), "--workers", "1"), run("code", str(corpus), "--workers", "2")
+    assert one.returncode == two.returncode == 0, two.stderr
+    assert one.stdout == two.stdout
+    assert [e["story_id"] for e in records(two.stdout)][:2] == ["a0", "a1"]
+    assert run("code", str(corpus), "--workers", "0").returncode == 2

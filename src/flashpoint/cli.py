@@ -189,31 +189,39 @@ def code(
         "--model", help="rules: trigger rules only (default); encoder / fast: a trained classifier re-reads the type "
                         "of single-event sentences (experimental, see README).")] = None,
     fast: Annotated[bool, typer.Option("--fast", help="Same as --model fast.")] = False,
+    workers: Annotated[int | None, typer.Option(
+        "--workers", min=1, help="Coding processes (default: all cores; 1 with --model encoder, which uses them all "
+                                 "itself).")] = None,
 ) -> None:
     """Code news stories into event records (one JSON object per event mention)."""
     from flashpoint.explain import explain_story
-    from flashpoint.pipeline import Pipeline
+    from flashpoint.workers import code_stories, pipeline
 
     date = _check_date(date)
     if fast and model not in (None, Model.fast):
         raise _fail("--fast and --model disagree")
     problems = Problems()
-    pipeline = Pipeline(model="fast" if fast else (model or Model.rules).value)
+    model_name = "fast" if fast else (model or Model.rules).value
+    stories = _stories(path, date, story_id, problems)
 
     def records() -> Iterator[dict]:
         with _progress(path != "-", "stories") as advance:
-            for story in _stories(path, date, story_id, problems):
-                try:
-                    pipeline(story)
-                except Exception as exc:  # a bug on one story must not lose the batch
-                    problems.error(story.source or story.id, f"internal error while coding: {exc!r}")
+            if explain:  # needs the annotated story: this process only
+                for story in stories:
+                    try:
+                        pipeline(model_name)(story)
+                    except Exception as exc:  # a bug on one story must not lose the batch
+                        problems.error(story.source or story.id, f"internal error while coding: {exc!r}")
+                        continue
+                    advance()
+                    sys.stdout.write(explain_story(story))
+                return
+            for story, result in code_stories(stories, model_name, workers):
+                if isinstance(result, str):
+                    problems.error(story.source or story.id, result)
                     continue
                 advance()
-                if explain:
-                    sys.stdout.write(explain_story(story))
-                    continue
-                for event in story.events:
-                    yield event.to_dict()
+                yield from result
 
     write_records(records(), fmt, sys.stdout)
     raise typer.Exit(problems.exit_code)

@@ -10,6 +10,7 @@ clause, the recipient the first after it; passives ("were arrested by police") s
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -84,7 +85,7 @@ def lexicon() -> dict[str, tuple[Pattern, ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
-def _match_from(pattern: Pattern, tokens: list[Token], start: int) -> int | None:
+def _match_from(pattern: Pattern, tokens: Sequence[Token], start: int) -> int | None:
     """Index of the last token if `pattern` matches at `start`, else None."""
 
     def walk(e: int, t: int) -> int | None:
@@ -112,7 +113,7 @@ def _match_from(pattern: Pattern, tokens: list[Token], start: int) -> int | None
     return walk(0, start)
 
 
-def find_triggers(tokens: list[Token]) -> list[Match]:
+def find_triggers(tokens: Sequence[Token]) -> list[Match]:
     """All trigger matches, overlaps resolved: longest span, then most specific pattern, wins.
 
     NONE patterns ("riot police") take part in the overlap resolution and are then dropped."""
@@ -146,7 +147,7 @@ _ADVERBS = {"reportedly", "allegedly", "also", "later", "then", "not", "never", 
 _CLAUSE_BREAKS = {";", ":", "but", "while", "although", "whereas", "though", "because", "since", "—", "(", ")"}
 
 
-def is_passive(tokens: list[Token], first: int, actors: list[Actor] | None = None) -> bool:
+def is_passive(tokens: Sequence[Token], first: int, actors: list[Actor] | None = None) -> bool:
     """A passive trigger: "was arrested", "were reportedly detained", or a reduced relative right after a name
     ("journalists accused of inciting", "protesters detained by police")."""
     word = tokens[first].lower
@@ -166,12 +167,12 @@ def is_passive(tokens: list[Token], first: int, actors: list[Actor] | None = Non
     )
 
 
-def _is_break(tokens: list[Token], j: int) -> bool:
+def _is_break(tokens: Sequence[Token], j: int) -> bool:
     word = tokens[j].lower
     return word in _CLAUSE_BREAKS or (word in {"and", "but"} and j > 0 and tokens[j - 1].lower == ",")
 
 
-def clause_bounds(tokens: list[Token], first: int, last: int) -> tuple[int, int]:
+def clause_bounds(tokens: Sequence[Token], first: int, last: int) -> tuple[int, int]:
     """Character span of the clause around a trigger: stops at ; : ", and" but while ... and parentheses."""
     start = 0
     for j in range(first - 1, -1, -1):
@@ -204,13 +205,13 @@ DETERMINERS = {"the", "a", "an", "any", "new", "further", "more", "fresh", "rene
                 "his", "her", "this", "that", "these", "those", "another", "no"}
 
 
-def is_nominal(tokens: list[Token], m: Match) -> bool:
+def is_nominal(tokens: Sequence[Token], m: Match) -> bool:
     """A noun trigger ("fighting", "the attack", "talks") rather than a verb ("attacked")."""
     before = tokens[m.first - 1].lower if m.first else ""
     return not m.pattern.verbal or before in DETERMINERS or before.endswith("'s")
 
 
-def assign_participants(sentence: Sentence, tokens: list[Token], m: Match) -> tuple[list[Actor], list[Actor], str]:
+def assign_participants(sentence: Sentence, tokens: Sequence[Token], m: Match) -> tuple[list[Actor], list[Actor], str]:
     """(actor, recipient, note) for a trigger match."""
     text = sentence.text
     trig_start, trig_end = tokens[m.first].start, tokens[m.last].end

@@ -11,6 +11,7 @@ Rules, not a model: cues are closed-class words, and a rule can say exactly why 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 
@@ -43,17 +44,23 @@ def cues() -> dict[tuple[str, ...], str]:
 
 
 @cache
-def _max_cue_len() -> int:
-    return max(len(k) for k in cues())
+def _cue_lengths() -> dict[str, list[int]]:
+    """First word of a cue -> the lengths of the cues it starts, longest first (most words start none)."""
+    lengths: dict[str, set[int]] = {}
+    for k in cues():
+        lengths.setdefault(k[0], set()).add(len(k))
+    return {w: sorted(ns, reverse=True) for w, ns in lengths.items()}
 
 
-def find_cues(tokens: list[Token]) -> list[tuple[int, int, str]]:
+def find_cues(tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
     """(first, last, kind) for every cue phrase, longest first at each position."""
-    table, longest = cues(), _max_cue_len()
+    table, lengths = cues(), _cue_lengths()
     found: list[tuple[int, int, str]] = []
     i = 0
     while i < len(tokens):
-        for n in range(min(longest, len(tokens) - i), 0, -1):
+        for n in lengths.get(tokens[i].lower, ()):
+            if i + n > len(tokens):
+                continue
             kind = table.get(tuple(t.lower for t in tokens[i:i + n]))
             if kind:
                 found.append((i, i + n - 1, kind))
@@ -63,7 +70,7 @@ def find_cues(tokens: list[Token]) -> list[tuple[int, int, str]]:
     return found
 
 
-def governing_cues(tokens: list[Token], cue_list: list[tuple[int, int, str]], first: int,
+def governing_cues(tokens: Sequence[Token], cue_list: list[tuple[int, int, str]], first: int,
                other_triggers: frozenset[int] = frozenset()) -> list[tuple[str, int, str]]:
     """Cues that govern the trigger at token `first`: (kind, distance, cue text).
 
@@ -115,7 +122,7 @@ _RIGHT_PHRASES = ("expected to", "scheduled to", "set to", "due to", "planned", 
 _RIGHT_STOP = {",", ".", ";", ":", "said", "says", "that", "which", "who"}
 
 
-def right_cue(tokens: list[Token], last: int) -> tuple[str, str] | None:
+def right_cue(tokens: Sequence[Token], last: int) -> tuple[str, str] | None:
     """(status, cue) from the words after a noun trigger, up to its verb."""
     for i in range(last + 1, min(len(tokens), last + 8)):
         word = tokens[i].lower
@@ -152,7 +159,7 @@ def decide(kinds: list[tuple[str, int, str]]) -> tuple[str, str | None]:
 _VERB_SUFFIXES = ("ed", "ing")
 
 
-def is_nominal_at(tokens: list[Token], first: int, event: Event) -> bool:
+def is_nominal_at(tokens: Sequence[Token], first: int, event: Event) -> bool:
     """A noun trigger: not an inflected verb, and a noun-like word or one after a determiner."""
     word = tokens[first].lower
     if word.endswith(_VERB_SUFFIXES) and word not in {"fighting", "shooting", "bombing", "shelling", "meeting"}:

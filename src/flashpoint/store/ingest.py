@@ -10,9 +10,7 @@ Trust rules:
 - Grouping runs after the last batch, in its own transaction, and again on any later run while the `meta` row says
   the grouping was computed from a different set of mentions (e.g. the run was killed while grouping).
 
-Parallelism: a multiprocessing pool (fork) of workers, each with its own Pipeline (built once in the parent and
-inherited, so workers start warm); the main process is the only writer. Input is read lazily with bounded
-read-ahead so memory stays flat on large corpora.
+Parallelism: `flashpoint.workers` codes on all cores; the main process is the only writer.
 """
 
 from __future__ import annotations
@@ -21,7 +19,6 @@ import datetime as dt
 import hashlib
 import os
 import sys
-import threading
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -56,58 +53,31 @@ def content_hash(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-# ---------------------------------------------------------------------------------------------- coding (workers)
-
-_PIPELINE: Any = None
+# ---------------------------------------------------------------------------------------------- coding
 
 
-def _pipeline() -> Any:
-    global _PIPELINE
-    if _PIPELINE is None:
-        from flashpoint.pipeline import Pipeline
-        from flashpoint.text.readers import story_from_text
-
-        _PIPELINE = Pipeline()
-        _PIPELINE(story_from_text("Police arrested two men in Paris on Monday.", date="2020-01-01"))  # warm up
-    return _PIPELINE
-
-
-def _die_with_parent() -> None:
-    """Workers must not outlive a main process killed with SIGKILL (Linux: PR_SET_PDEATHSIG)."""
-    try:
-        import ctypes
-        import signal
-
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
-    except Exception:  # not Linux: the pool's own shutdown still applies
-        pass
-
-
-def _worker_init() -> None:
-    _die_with_parent()
-    _pipeline()
-
-
-def code_story(story: Story) -> tuple[dict[str, Any], list[dict[str, Any]] | str]:
-    """Code one story: (story row, its mention records) or (story row, error message)."""
+def story_row(story: Story) -> dict[str, Any]:
     from flashpoint import __version__
 
-    row = {
+    return {
         "id": story.id, "content_hash": content_hash(story.text), "url": story.url, "date": story.date,
         "source": story.source, "title": story.title, "coder": f"flashpoint {__version__}",
     }
-    try:
-        _pipeline()(story)
-    except Exception as exc:  # a bug on one story must not lose the batch
-        return row, f"internal error while coding: {exc!r}"
-    seen: set[str] = set()
-    records = []
-    for event in story.events:
-        record = event.to_dict()
-        if record["id"] not in seen:  # two readings of one trigger with the same spans: keep the first
-            seen.add(record["id"])
-            records.append(record)
-    return row, records
+
+
+def code_story(story: Story) -> tuple[dict[str, Any], list[dict[str, Any]] | str]:
+    """Code one story in this process: (story row, its mention records) or (story row, error message)."""
+    from flashpoint import workers
+
+    return story_row(story), workers.code_story(story)
+
+
+def code_all(stories: Iterator[Story], workers: int) -> Iterator[tuple[dict[str, Any], list[dict[str, Any]] | str]]:
+    """Coded stories in input order; on `workers` processes (1: in this process)."""
+    from flashpoint.workers import code_stories
+
+    for story, result in code_stories(stories, workers=workers):
+        yield story_row(story), result
 
 
 # ---------------------------------------------------------------------------------------------- writing
@@ -201,29 +171,6 @@ def count_stories(paths: Iterable[str]) -> int | None:
             except OSError:
                 continue
     return total
-
-
-def _bounded(items: Iterator[Any], slots: threading.Semaphore) -> Iterator[Any]:
-    for item in items:
-        slots.acquire()
-        yield item
-
-
-def code_all(stories: Iterator[Story], workers: int) -> Iterator[tuple[dict[str, Any], list[dict[str, Any]] | str]]:
-    """Coded stories in input order; on `workers` processes (1: in this process)."""
-    if workers <= 1:
-        for story in stories:
-            yield code_story(story)
-        return
-    import multiprocessing as mp
-
-    _pipeline()  # built once here, inherited by the forked workers
-    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-    slots = threading.Semaphore(workers * 64)
-    with ctx.Pool(workers, initializer=_worker_init) as pool:
-        for result in pool.imap(code_story, _bounded(stories, slots), chunksize=4):
-            slots.release()
-            yield result
 
 
 class _Bar:

@@ -7,6 +7,7 @@ would cost more than the whole rule pipeline.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’\-.][A-Za-z0-9]+)*|[^\sA-Za-z0-9]")
@@ -19,8 +20,12 @@ class Token(NamedTuple):
     end: int
 
 
-def tokenize(text: str) -> list[Token]:
-    return [Token(m.group(), m.group().lower().replace("’", "'"), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+@lru_cache(maxsize=256)
+def tokenize(text: str) -> tuple[Token, ...]:
+    """Tokens of one sentence. Cached: the events, status and link stages each read the same sentences, so the
+    last few hundred are kept (a tuple, so no stage can change another's tokens)."""
+    new = Token._make
+    return tuple(new((w := m.group(), w.lower().replace("’", "'"), m.start(), m.end())) for m in _TOKEN.finditer(text))
 
 
 # Irregular verbs that appear in event triggers: base -> other forms.
