@@ -81,6 +81,8 @@ def training_extra(sources: str, silver_weight: float = 0.3) -> list[dict]:
             extra += data.load_gsr()
         elif s == "ann":
             extra += data.load_annotations()
+        elif s.startswith("ann:"):  # another annotation file, e.g. a candidate extension of ours
+            extra += data.load_annotations(Path(s[4:]))
         elif s == "syn":
             extra += data.load_synthetic(weight=silver_weight)
         elif s:
@@ -139,15 +141,19 @@ def cv_fast(k: int = 5, sources: str = "gsr,ann", log=print, **kw) -> dict:
     extra = training_extra(sources, kw.pop("silver_weight", 0.3))
     gold = [ex["plv"] for ex in plv]
     pred: list[str] = [""] * len(plv)
+    probs = np.zeros((len(plv), len(data.event_types())), dtype=np.float32)
     for test in folds(gold, k):
         test_set = set(test.tolist())
         train = data.with_unmarked([ex for i, ex in enumerate(plv) if i not in test_set] + extra)
         model = fast.train(train, **kw)
         p = model.probabilities([plv[i]["text"] for i in test], [plv[i]["actor"] for i in test],
                                 [plv[i]["recipient"] for i in test])
+        probs[test] = p["type"]
         for i, y in zip(test, plv_pred(p["type"]), strict=True):
             pred[i] = y
-    return metrics(gold, pred)
+    m = metrics(gold, pred)
+    m["type_probs"] = probs.round(5).tolist()
+    return m
 
 
 def main() -> None:

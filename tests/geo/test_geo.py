@@ -155,3 +155,33 @@ def test_remembered_mentions_are_used_for_the_sentence():
     assert locate(text, (t, t + len("Fighting")))["country"] == "CAN"
     remember({})
     assert locate(text, (t, t + len("Fighting")))["country"] == "USA"
+
+
+def test_news_usage_new_york_is_the_city_unless_the_state_is_named():
+    r = _resolved("She flew to New York on Monday.")
+    assert r["New York"] == ("New York City", "USA", "New York")
+    r = _resolved("Voters in New York state went to the polls.")
+    assert r["New York"][0] == "New York" and load().place(load().admin1_row[("USA", "new york")]).name == "New York"
+
+
+def test_landmarks_resolve_to_their_point_not_a_namesake_town():
+    places = {m.text: m.place for m in parse("Aides gathered at the White House while the Kremlin said nothing.")}
+    white_house, kremlin = places["White House"], places["Kremlin"]
+    assert white_house.country == "USA" and distance_km(white_house.lat, white_house.lon, 38.9, -77.04) < 5
+    assert white_house.precision == "landmark"
+    assert kremlin.country == "RUS" and distance_km(kremlin.lat, kremlin.lon, 55.75, 37.62) < 5
+
+
+def test_news_names_file_is_well_formed():
+    from importlib import resources
+
+    rows = [ln.split("\t") for ln in resources.files("flashpoint.geo").joinpath("news_names.tsv").read_text(
+        "utf-8").splitlines() if ln and not ln.startswith("#")]
+    assert rows[0][:3] == ["kind", "name", "entry"]
+    g = load()
+    for kind, name, entry, cc, lat, lon, _unless, why in rows[1:]:
+        assert kind in ("prefer", "landmark") and why, name
+        if kind == "prefer":  # the preferred entry exists under that name
+            assert any(g.place(-r - 1 if r < 0 else r).name == entry for r in g.lookup(name)), name
+        else:
+            assert -90 <= float(lat) <= 90 and -180 <= float(lon) <= 180 and len(cc) == 3, name

@@ -1,6 +1,7 @@
 """The gazetteer: ~245k places (GeoNames cities >= 500 inhabitants, countries, continents, first-level divisions,
 US counties) from `data/places.tsv.gz` (built by training/geo_build_index.py), plus hand-written regions
-(`regions.tsv`), US state abbreviations (`us_states.tsv`) and the actor knowledge base's country names and demonyms.
+(`regions.tsv`), news usage and landmarks (`news_names.tsv`), US state abbreviations (`us_states.tsv`) and the actor
+knowledge base's country names and demonyms.
 
 Names are looked up in folded form (`fold`: lower case, no accents, no dots, hyphens as spaces), so "São Paulo",
 "Sao Paulo" and "SAO PAULO" meet. Loaded once per process, lazily; columns are plain lists (no numpy needed): the
@@ -20,8 +21,9 @@ from importlib import resources
 __all__ = ["Gazetteer", "Place", "fold", "load", "distance_km"]
 
 PCLI, CONT, RGN, SEA, ADM1, ADM2, PPL, PPLC = "PCLI", "CONT", "RGN", "SEA", "ADM1", "ADM2", "PPL", "PPLC"
+LMK = "LMK"  # a landmark or seat of government (news_names.tsv)
 PRECISION = {PCLI: "country", CONT: "continent", RGN: "region", SEA: "region", ADM1: "admin1", ADM2: "admin2",
-             PPL: "city", PPLC: "city"}
+             PPL: "city", PPLC: "city", LMK: "landmark"}
 
 _DASHES = re.compile(r"[-‐‑–_/]")
 _DROP = re.compile(r"[.'’‘ʻʼʿʾ`]")
@@ -82,6 +84,7 @@ class Gazetteer:
     country_row: dict[str, int] = field(default_factory=dict)  # ISO3 -> its PCLI row
     admin1_row: dict[tuple[str, str], int] = field(default_factory=dict)  # (ISO3, folded admin1) -> row
     us_postal: dict[str, int] = field(default_factory=dict)  # "VA" -> Virginia's row
+    prefer: dict[str, tuple[str, str, frozenset[str]]] = field(default_factory=dict)  # name -> (entry, ISO3, unless)
     ap_keys: set[str] = field(default_factory=set)  # folded AP abbreviations ("va"): a place only with their dot
     common: dict[str, float] = field(default_factory=dict)  # folded one-word names that are frequent English words
     _places: dict[int, Place] = field(default_factory=dict)
@@ -161,6 +164,12 @@ def load() -> Gazetteer:
             g.add_name(fold(a), row)
         for d in filter(None, dems.split("|")):
             g.demonyms[fold(d)] = row
+
+    for kind, name, entry, cc, lat, lon, unless, _why in _tsv("news_names.tsv"):
+        if kind == "prefer":
+            g.prefer[fold(name)] = (fold(entry), cc, frozenset(unless.split("|")) - {""})
+        else:
+            g.add_name(fold(name), g.add_row(900_000_000 + len(g.lines), name, LMK, cc, float(lat), float(lon)))
 
     for name, postal, ap in _tsv("us_states.tsv"):
         row = g.admin1_row.get(("USA", fold(name)))

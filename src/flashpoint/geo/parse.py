@@ -24,7 +24,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from flashpoint.geo.gazetteer import ADM1, ADM2, CONT, PCLI, PPLC, RGN, SEA, Gazetteer, Place, fold, load
+from flashpoint.geo.gazetteer import ADM1, ADM2, CONT, LMK, PCLI, PPLC, RGN, SEA, Gazetteer, Place, fold, load
 
 __all__ = ["Mention", "recognise", "resolve", "parse"]
 
@@ -58,9 +58,11 @@ _NEVER_WORDS = (
     "Island Islands Coast Lake River Valley Mountains Hills Beach Bay "
 )
 _NEVER = frozenset(fold(w) for w in _NEVER_WORDS.split())
-# A place inside a longer capitalised name counts only when it is one of these (or a city of a million).
-_STRONG = frozenset({PCLI, ADM1, CONT, RGN, SEA})
-_FEATURE_BONUS = {PCLI: 4.0, CONT: 3.5, RGN: 3.5, SEA: 3.0, ADM1: 1.5, ADM2: 0.3, PPLC: 2.5}
+# A place inside a longer capitalised name counts only when it is one of these (or a city of a million); a landmark
+# (news_names.tsv) needs no locative cue either.
+_STRONG = frozenset({PCLI, ADM1, CONT, RGN, SEA, LMK})
+_FEATURE_BONUS = {PCLI: 4.0, CONT: 3.5, RGN: 3.5, SEA: 3.0, ADM1: 1.5, ADM2: 0.3, PPLC: 2.5, LMK: 3.0}
+_PREFER = 5.0  # a news-usage preference outweighs about 100x the population
 _ALT_PENALTY = 1.5
 _COUNTRY_CONTEXT = 4.0  # times the share of the story's other confident places in the candidate's country
 _ADMIN_CONTEXT = 3.0  # another confident place in the candidate's first-level division
@@ -79,6 +81,7 @@ class Mention:
     demonym: bool = False
     cue: bool = False  # a locative preposition stands before it
     parent: Mention | None = None  # the mention after ", " that may be its admin parent
+    after: str = ""  # the next word, lower case ("New York state")
     place: Place | None = None
     score: float = 0.0
 
@@ -93,6 +96,14 @@ def _first_words(g: Gazetteer) -> frozenset[str]:
         fw = frozenset(k.split(" ", 1)[0] for k in (*g.index, *g.extra, *g.demonyms))
         _first_words.cache = fw  # type: ignore[attr-defined]
     return fw
+
+
+_NEXT_WORD = re.compile(r"\s*([\w'’]+)")
+
+
+def _after(text: str, end: int) -> str:
+    m = _NEXT_WORD.match(text, end)
+    return m.group(1).lower().replace("’", "'") if m else ""
 
 
 def _sentence_initial(text: str, start: int) -> bool:
@@ -163,7 +174,7 @@ def recognise(text: str, g: Gazetteer | None = None) -> list[Mention]:
             i = j
             continue
         rows = [g.demonyms[key]] if dem else g.rows(key)
-        m = Mention(start, end, text[start:end], rows, demonym=dem)
+        m = Mention(start, end, text[start:end], rows, demonym=dem, after=_after(text, end))
         if _keep(text, toks, i, j, m, key, g):
             out.append(m)
         i = j
@@ -237,6 +248,15 @@ def _homonyms(cands: list[tuple[float, Place]]) -> list[tuple[float, Place]]:
     return out
 
 
+def _usage(g: Gazetteer, m: Mention, cands: list[tuple[float, Place]]) -> list[tuple[float, Place]]:
+    """News usage (`news_names.tsv`): "New York" alone is the city, whatever the state's population."""
+    rule = g.prefer.get(fold(m.text))
+    if rule is None or m.after in rule[2]:
+        return cands
+    entry, country, _ = rule
+    return [(s + _PREFER if fold(p.name) == entry and p.country == country else s, p) for s, p in cands]
+
+
 def _contains(parent: Place, child: Place) -> bool:
     if parent.feature == PCLI:
         return child.country == parent.country and child.row != parent.row
@@ -249,7 +269,8 @@ def _contains(parent: Place, child: Place) -> bool:
 def resolve(mentions: list[Mention], g: Gazetteer | None = None) -> list[Mention]:
     """Pick each mention's gazetteer entry using population, kind, admin hierarchy and the other mentions."""
     g = g or load()
-    cands: list[list[tuple[float, Place]]] = [_homonyms([_prior(g, r) for r in m.rows]) for m in mentions]
+    cands: list[list[tuple[float, Place]]] = [_usage(g, m, _homonyms([_prior(g, r) for r in m.rows]))
+                                              for m in mentions]
     position = {id(m): k for k, m in enumerate(mentions)}
     # hierarchy: "Alexandria, Louisiana" -- the child takes candidates inside the parent, the parent is confirmed
     for k, m in enumerate(mentions):
@@ -318,7 +339,7 @@ def mentions_for_spans(text: str, spans: list[tuple[int, int]], g: Gazetteer | N
         if key.startswith("the "):
             key = key[4:]
         if key in g.demonyms:  # as in `recognise`: "Canadian" is Canada's adjective before a town in Texas
-            out.append(Mention(start, end, surface, [g.demonyms[key]], demonym=True))
+            out.append(Mention(start, end, surface, [g.demonyms[key]], demonym=True, after=_after(text, end)))
             continue
         rows = g.rows(key)
         if not rows:
@@ -333,7 +354,7 @@ def mentions_for_spans(text: str, spans: list[tuple[int, int]], g: Gazetteer | N
                         break
                 if rows:
                     break
-        out.append(Mention(start, end, surface, rows))
+        out.append(Mention(start, end, surface, rows, after=_after(text, end)))
     for a, b in zip(out, out[1:], strict=False):
         if text[a.end:b.start].strip() == ",":
             a.parent = b
