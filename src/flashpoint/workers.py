@@ -88,6 +88,9 @@ def code_stories(stories: Iterator[Story], model: str = "rules", workers: int | 
 
 
 def _worker_init(model: str) -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle (no traceback per worker)
     _die_with_parent()
     pipeline(model)
 
