@@ -338,7 +338,7 @@ def places(path: PathArg = "-", date: DateOpt = None) -> None:
 
 @app.command()
 def locate(path: Annotated[str, typer.Argument(help="JSONL file, or - for stdin.")] = "-") -> None:
-    """Where the event named by a trigger happened: each line {"text", "trigger": [start, end]}."""
+    """Where the event named by a trigger happened: each line {"text", "trigger": \\[start, end]}."""
     from flashpoint.geo import locate as locate_one
 
     problems = Problems()
