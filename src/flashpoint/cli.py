@@ -195,7 +195,7 @@ def code(
 ) -> None:
     """Code news stories into event records (one JSON object per event mention)."""
     from flashpoint.explain import explain_story
-    from flashpoint.workers import code_stories, pipeline
+    from flashpoint.workers import code_stories
 
     date = _check_date(date)
     if fast and model not in (None, Model.fast):
@@ -205,23 +205,17 @@ def code(
     stories = _stories(path, date, story_id, problems)
 
     def records() -> Iterator[dict]:
+        # --explain needs each annotated story, so it codes in this process (the story it gets back is the one coded)
         with _progress(path != "-", "stories") as advance:
-            if explain:  # needs the annotated story: this process only
-                for story in stories:
-                    try:
-                        pipeline(model_name)(story)
-                    except Exception as exc:  # a bug on one story must not lose the batch
-                        problems.error(story.source or story.id, f"internal error while coding: {exc!r}")
-                        continue
-                    advance()
-                    sys.stdout.write(explain_story(story))
-                return
-            for story, result in code_stories(stories, model_name, workers):
+            for story, result in code_stories(stories, model_name, 1 if explain else workers):
                 if isinstance(result, str):
                     problems.error(story.source or story.id, result)
                     continue
                 advance()
-                yield from result
+                if explain:
+                    sys.stdout.write(explain_story(story))
+                else:
+                    yield from result
 
     write_records(records(), fmt, sys.stdout)
     raise typer.Exit(problems.exit_code)
