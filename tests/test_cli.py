@@ -161,7 +161,7 @@ def test_locate_command():
 
 
 def test_model_flags():
-    for flags, suffix in ((["--model", "encoder"], "(encoder)"), (["--fast"], "(fast)"), ([], "0.1.0")):
+    for flags, suffix in (([], "(encoder)"), (["--fast"], "(fast)"), (["--model", "rules"], "0.1.0")):
         result = run("code", str(EXAMPLE), "--date", "2023-03-21", *flags)
         assert result.returncode == 0, result.stderr
         events = records(result.stdout)

@@ -64,5 +64,5 @@ def test_ids_are_stable_across_runs():
 
 def test_each_stage_has_a_name():
     stages = ["sentences", "actors", "dates", "quantities", "attribution", "places", "events", "link", "status"]
-    assert Pipeline().names == [*stages, "scores"]
-    assert Pipeline(model="encoder").names == [*stages, "model", "scores"]
+    assert Pipeline(model="rules").names == [*stages, "scores"]
+    assert Pipeline().names == [*stages, "model", "scores"]

@@ -10,7 +10,8 @@ TEXTS = [
     "Nothing happened here.",
     "Soldiers killed five villagers near Mosul on Friday, officials said.",
     "Protesters marched in Santiago on Sunday.",
-] * 6
+    "Thousands protested in Lagos on Tuesday and police arrested 40 of them.",  # two events: the encoder ranks them
+] * 5
 
 
 def stories() -> list[Story]:
@@ -30,11 +31,18 @@ def test_an_internal_error_is_returned_not_raised(monkeypatch):
         def __call__(self, story):
             raise RuntimeError("boom")
 
-    monkeypatch.setitem(workers._PIPELINES, "rules", Broken())
+    monkeypatch.setitem(workers._PIPELINES, "encoder", Broken())
     [(story, result)] = list(workers.code_stories(iter(stories()[:1]), workers=1))
     assert story.id == "s0" and isinstance(result, str) and "boom" in result
 
 
-def test_encoder_keeps_one_process():
-    assert workers.default_workers("encoder") == 1
-    assert workers.default_workers("rules") >= 1
+def test_workers_are_spawned_once_this_process_holds_the_encoder(monkeypatch):
+    from flashpoint import models
+
+    models.load()  # an onnxruntime session must not be forked
+    assert models.loaded()
+    one = [r for _, r in workers.code_stories(iter(stories()[:6]), workers=1)]
+    two = [r for _, r in workers.code_stories(iter(stories()[:6]), workers=2)]
+    assert two == one
+    protest = [e for r in two for e in r if e["sentence"].startswith("Thousands") and e["event_type"] == "PROTEST"]
+    assert protest and protest[0]["confidence"] > 0.9  # the rules alone give 0.7: the workers ran the encoder

@@ -4,6 +4,11 @@
     .venv-train/bin/python training/build.py --fast-only
     .venv-train/bin/python training/build.py --sources ann --out /tmp/no_gsr   # a model that never saw the GSR,
                                                     # for bench/bench_plover.py --weights /tmp/no_gsr
+    for k in 0 1 2 3 4; do .venv-train/bin/python training/build.py --sources gsr-without:$k,ann --out /tmp/gsr$k; done
+                                                    # bench_plover.py --gsr-folds /tmp/gsr: each record scored
+                                                    # by the model that did not see its fold
+    .venv-train/bin/python training/build.py --without-plv --out /tmp/no_plv   # never saw PLV_train: for tuning
+                                                    # how `code` uses the model on PLV (bench_plover.py --data plv)
 
 Fixed seeds; the data order is fixed; torch uses 2 threads. Reference outputs of the float (torch) model on a few
 of our own sentences are saved so the tests can check the int8 ONNX model against them.
@@ -41,15 +46,15 @@ def _sha(path: Path) -> str:
 
 
 def examples(cfg: dict) -> list[dict]:
-    return data.load_plv() + training_extra(cfg["sources"], cfg["silver_weight"])
+    plv = data.load_plv() if cfg.get("plv", True) else []
+    return plv + training_extra(cfg["sources"], cfg["silver_weight"])
 
 
 def build_fast(cfg: dict, out: Path) -> None:
     import fast
 
     mode_examples = data.load_synthetic() + data.load_annotations()
-    if "gsr" in cfg["sources"].split(","):
-        mode_examples += data.load_gsr()
+    mode_examples += [e for e in training_extra(cfg["sources"]) if e["source"] == "gsr"]
     fast.train(data.with_unmarked(examples(cfg)), c=cfg["fast_c"], out=out / "fast.npz",
                mode_examples=mode_examples)
     print(f"fast.npz {(out / 'fast.npz').stat().st_size / 1e6:.1f} MB")
@@ -81,12 +86,15 @@ def main() -> None:
     ap.add_argument("--encoder-only", action="store_true")
     ap.add_argument("--seeds", default=None, help="comma-separated seeds (default: CONFIG)")
     ap.add_argument("--sources", default=None, help="extra training data (default: CONFIG); 'ann' leaves out the GSR")
+    ap.add_argument("--without-plv", action="store_true", help="leave PLV_train out (a model to tune `code` on it)")
     ap.add_argument("--out", type=Path, default=WEIGHTS, help="output folder (default: the package's weights)")
     a = ap.parse_args()
     if a.seeds:
         CONFIG["seeds"] = [int(s) for s in a.seeds.split(",")]
     if a.sources is not None:
         CONFIG["sources"] = a.sources
+    if a.without_plv:
+        CONFIG["plv"] = False
     if not data.have_data():
         sys.exit(f"no training data at {data.DATA}")
     out: Path = a.out

@@ -79,6 +79,8 @@ def training_extra(sources: str, silver_weight: float = 0.3) -> list[dict]:
     for s in sources.split(","):
         if s == "gsr":
             extra += data.load_gsr()
+        elif s.startswith("gsr-without:"):  # GSR minus one fold, for bench_plover.py --gsr-folds
+            extra += data.load_gsr(without_fold=int(s.split(":")[1]))
         elif s == "ann":
             extra += data.load_annotations()
         elif s.startswith("ann:"):  # another annotation file, e.g. a candidate extension of ours

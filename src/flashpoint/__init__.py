@@ -20,10 +20,11 @@ if TYPE_CHECKING:
 _pipelines: dict[str, Pipeline] = {}
 
 
-def code(text: str, date: str | None = None, story_id: str | None = None, model: str = "rules") -> list[Event]:
+def code(text: str, date: str | None = None, story_id: str | None = None, model: str = "encoder") -> list[Event]:
     """Code one story given as plain text; `date` (YYYY-MM-DD) is its publication date.
 
-    model: "rules" (default), or "encoder" / "fast" to let a trained classifier re-read event types."""
+    model: "encoder" (default) or "fast": the trained classifier that picks a sentence's main event; "rules": the
+    trigger rules alone."""
     from flashpoint.pipeline import Pipeline
     from flashpoint.text.readers import story_from_text
 

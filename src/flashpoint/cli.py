@@ -186,12 +186,11 @@ def code(
         bool, typer.Option("--explain", help="Show what every stage decided for each sentence.")
     ] = False,
     model: Annotated[Model, typer.Option(
-        "--model", help="rules: trigger rules only (default); encoder / fast: a trained classifier re-reads the type "
-                        "of single-event sentences (experimental, see README).")] = None,
-    fast: Annotated[bool, typer.Option("--fast", help="Same as --model fast.")] = False,
+        "--model", help="encoder (default) / fast: a trained classifier picks each sentence's main event; rules: the "
+                        "trigger rules alone.")] = None,
+    fast: Annotated[bool, typer.Option("--fast", help="Same as --model fast (triage of huge corpora).")] = False,
     workers: Annotated[int | None, typer.Option(
-        "--workers", min=1, help="Coding processes (default: all cores; 1 with --model encoder, which uses them all "
-                                 "itself).")] = None,
+        "--workers", min=1, help="Coding processes (default: all cores).")] = None,
 ) -> None:
     """Code news stories into event records (one JSON object per event mention)."""
     from flashpoint.explain import explain_story
@@ -201,7 +200,7 @@ def code(
     if fast and model not in (None, Model.fast):
         raise _fail("--fast and --model disagree")
     problems = Problems()
-    model_name = "fast" if fast else (model or Model.rules).value
+    model_name = "fast" if fast else (model or Model.encoder).value
     stories = _stories(path, date, story_id, problems)
 
     def records() -> Iterator[dict]:

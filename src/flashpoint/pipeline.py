@@ -18,9 +18,9 @@ class Stage(Protocol):
     def __call__(self, story: Story) -> Story: ...
 
 
-def default_stages(model: str = "rules") -> list[Stage]:
-    """The stages of `flashpoint code`. model: "rules" (default), or a trained classifier that re-reads event types:
-    "encoder" or "fast" (experimental: see extract/model.py)."""
+def default_stages(model: str = "encoder") -> list[Stage]:
+    """The stages of `flashpoint code`. model: the trained classifier that ranks a sentence's events, "encoder"
+    (default) or "fast"; "rules": the trigger rules alone (see extract/model.py)."""
     from flashpoint.extract.actors import ActorStage
     from flashpoint.extract.attribution import AttributionStage
     from flashpoint.extract.dates import DateStage
@@ -46,7 +46,7 @@ def default_stages(model: str = "rules") -> list[Stage]:
 
 
 class Pipeline:
-    def __init__(self, stages: list[Stage] | None = None, model: str = "rules") -> None:
+    def __init__(self, stages: list[Stage] | None = None, model: str = "encoder") -> None:
         self.stages: list[Stage] = stages if stages is not None else default_stages(model)
 
     @property

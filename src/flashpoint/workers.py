@@ -4,8 +4,8 @@ order. Used by `flashpoint code` and `flashpoint ingest`; Dask (store/distribute
 The stages are pure Python, so threads would share one core (the GIL); processes are what scales. Where the OS
 has fork, the parent builds and warms the pipeline once and the workers inherit it (they start warm and share its
 read-only tables copy-on-write); elsewhere each worker builds its own. Read-ahead is bounded, so memory stays flat
-on corpora of any size. The encoder model keeps one process: onnxruntime already uses every core, and its thread
-pool must not be forked.
+on corpora of any size. The encoder (onnxruntime) is loaded by each worker on first use, with one thread: a
+session's thread pool must not be forked, so if this process already holds one the workers are spawned instead.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ _PIPELINES: dict[str, Pipeline] = {}
 READ_AHEAD = 64  # stories in flight per worker
 
 
-def pipeline(model: str = "rules") -> Pipeline:
+def pipeline(model: str = "encoder") -> Pipeline:
     """This process's pipeline for `model`, built and warmed on first use."""
     if model not in _PIPELINES:
         from flashpoint.pipeline import Pipeline
@@ -36,7 +36,7 @@ def pipeline(model: str = "rules") -> Pipeline:
     return _PIPELINES[model]
 
 
-def code_story(story: Story, model: str = "rules") -> list[dict[str, Any]] | str:
+def code_story(story: Story, model: str = "encoder") -> list[dict[str, Any]] | str:
     """The story's event records, or the message of an internal error (a bug on one story must not lose the batch)."""
     try:
         pipeline(model)(story)
@@ -52,23 +52,21 @@ def code_story(story: Story, model: str = "rules") -> list[dict[str, Any]] | str
     return records
 
 
-def default_workers(model: str = "rules") -> int:
-    return 1 if model == "encoder" else os.cpu_count() or 1
-
-
-def code_stories(stories: Iterator[Story], model: str = "rules", workers: int | None = None,
+def code_stories(stories: Iterator[Story], model: str = "encoder", workers: int | None = None,
                  chunksize: int = 4) -> Iterator[tuple[Story, list[dict[str, Any]] | str]]:
     """(story, records or error) in input order, on `workers` processes (default: all cores; 1: this process).
 
     The story yielded is the caller's own object: with more than one worker it is not annotated (its copy was)."""
-    workers = default_workers(model) if workers is None else max(1, workers)
+    workers = (os.cpu_count() or 1) if workers is None else max(1, workers)
     if workers == 1:
         for story in stories:
             yield story, code_story(story, model)
         return
     import multiprocessing as mp
 
-    fork = "fork" in mp.get_all_start_methods()
+    from flashpoint import models
+
+    fork = "fork" in mp.get_all_start_methods() and not models.loaded()
     if fork:
         pipeline(model)  # built once here, inherited by the workers
     ctx = mp.get_context("fork" if fork else None)
@@ -92,6 +90,9 @@ def _worker_init(model: str) -> None:
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle (no traceback per worker)
     _die_with_parent()
+    from flashpoint import models
+
+    models.use_threads(1)  # one per worker: the workers already fill the cores
     pipeline(model)
 
 

@@ -1,4 +1,4 @@
-"""The model stage: the rules propose events, the trained classifier re-reads their type or ranks them."""
+"""The model stage: the rules find events, the trained classifier says which one a sentence is mostly about."""
 
 from __future__ import annotations
 
@@ -35,44 +35,38 @@ def _story(text: str, *types_and_status: tuple[str, str]) -> Story:
     return Story(id="t", text=text, sentences=[sentence])
 
 
-def _stage(table: dict[str, dict[str, float]], min_confidence: float = 0.6) -> tuple[ModelStage, Scripted]:
-    stage = ModelStage(min_confidence=min_confidence)
+def _stage(table: dict[str, dict[str, float]]) -> tuple[ModelStage, Scripted]:
+    stage = ModelStage()
     stage._model = Scripted(table)
     return stage, stage._model
 
 
-def test_single_asserted_event_takes_a_confident_model_type() -> None:
+def test_a_single_event_is_left_to_the_rules() -> None:
     text = "Rebels shelled the town overnight."
-    stage, _ = _stage({text: {"ASSAULT": 0.9, "COERCE": 0.1}})
-    story = stage(_story(text, ("COERCE", "asserted")))
-    event = story.sentences[0].events[0]
-    assert event.event_type == "ASSAULT"
-    assert any("COERCE -> ASSAULT" in note for note in event.notes)
-
-
-def test_unsure_model_keeps_the_rules_type() -> None:
-    text = "Rebels shelled the town overnight."
-    stage, _ = _stage({text: {"ASSAULT": 0.55, "COERCE": 0.45}})
-    story = stage(_story(text, ("COERCE", "asserted")))
-    assert story.sentences[0].events[0].event_type == "COERCE"
-
-
-def test_non_asserted_events_are_not_retyped() -> None:
-    text = "The army may shell the town."
     stage, model = _stage({text: {"ASSAULT": 0.99}})
-    story = stage(_story(text, ("COERCE", "hypothetical")))
+    story = stage(_story(text, ("COERCE", "asserted")))
     assert story.sentences[0].events[0].event_type == "COERCE"
+    assert model.calls == []
+
+
+def test_non_asserted_events_are_not_ranked() -> None:
+    text = "The army may shell the town after protesters marched."
+    stage, model = _stage({text: {"ASSAULT": 0.99}})
+    story = stage(_story(text, ("ASSAULT", "hypothetical"), ("PROTEST", "asserted")))
+    assert [e.confidence for e in story.sentences[0].events] == [0.5, 0.5]
     assert model.calls == []
 
 
 def test_several_events_are_ranked_not_retyped() -> None:
     text = "Police arrested the leaders after protesters burned tyres."
-    stage, _ = _stage({text: {"COERCE": 0.8, "PROTEST": 0.2}})
+    stage, model = _stage({text: {"COERCE": 0.8, "PROTEST": 0.2}})
     story = stage(_story(text, ("PROTEST", "asserted"), ("COERCE", "asserted")))
     protest, coerce = story.sentences[0].events
     assert (protest.event_type, coerce.event_type) == ("PROTEST", "COERCE")
     assert coerce.confidence == pytest.approx(0.8)
     assert protest.confidence == pytest.approx(0.5)  # a low model probability never lowers the rules' confidence
+    assert any("main event" in note for note in coerce.notes)
+    assert len(model.calls) == 2  # each event read with its own actor and recipient
 
 
 @pytest.mark.parametrize("model", ["encoder", "fast"])

@@ -40,6 +40,17 @@ class Classifier(Protocol):
 
 _cache: dict[bool, Classifier] = {}
 _lock = threading.Lock()
+_threads: int | None = None  # onnxruntime threads per process (None: up to 4); coding workers use 1 each
+
+
+def use_threads(n: int) -> None:
+    """Threads the encoder may use in this process; call before its first use (worker processes set 1)."""
+    global _threads
+    _threads = n
+
+
+def loaded(fast: bool = False) -> bool:
+    return fast in _cache
 
 
 def load(fast: bool = False) -> Classifier:
@@ -53,5 +64,5 @@ def load(fast: bool = False) -> Classifier:
             else:
                 from flashpoint.models.runtime import EncoderClassifier
 
-                _cache[fast] = EncoderClassifier(WEIGHTS)
+                _cache[fast] = EncoderClassifier(WEIGHTS, threads=_threads)
         return _cache[fast]
