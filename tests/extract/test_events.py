@@ -21,6 +21,8 @@ def test_verb_forms_cover_regular_and_irregular_verbs():
     assert {"shot", "shooting"} <= verb_forms("shoot")
     assert {"expelled", "expelling"} <= verb_forms("expel")
     assert {"seize", "seized", "seizing"} <= verb_forms("seize")
+    assert {"opened", "opening"} <= verb_forms("open")
+    assert {"stopped", "banned"} <= verb_forms("stop") | verb_forms("ban")
 
 
 def test_pattern_syntax():
@@ -72,3 +74,22 @@ def test_trigger_offsets_slice_the_sentence():
     text = "On Friday the navy seized two fishing boats off the coast."
     for event in code_sentence(text):
         assert text[event.trigger.start:event.trigger.end] == event.trigger.text
+
+
+def test_aid_request_accuse_and_threaten_phrasings():
+    cases = {
+        "Germany remains the largest donor of humanitarian assistance in Iraq.": "AID",
+        "Lithuania opened its borders to refugees in 1997.": "AID",
+        "Nigeria will deploy 230 peacekeepers to Liberia.": "AID",
+        "The police ordered the minister to appear for questioning.": "REQUEST",
+        "Some 30,000 Syrians sought refuge in the EU.": "REQUEST",
+        "Prosecutors filed new charges against the president.": "ACCUSE",
+        "The FBI has joined a criminal investigation of the company.": "ACCUSE",
+        "The government gave Canada a May 15 deadline to remove the waste.": "THREATEN",
+    }
+    for text, event_type in cases.items():
+        assert [m.pattern.event_type for m in find_triggers(tokenize(text))] == [event_type], text
+
+
+def test_a_kidney_donor_is_not_aid():
+    assert find_triggers(tokenize("He is searching for a kidney donor.")) == []

@@ -64,9 +64,10 @@ def verb_forms(base: str) -> set[str]:
     elif base.endswith(("s", "sh", "ch", "x", "z")):
         forms |= {base + "es", base + "ed", base + "ing"}
     else:
+        one_syllable = sum(c in _VOWELS for c in base.replace("qu", "q")) == 1  # stop, ban; not open, edit
         double = base in _DOUBLING or (
             len(base) <= 4 and len(base) >= 3 and base[-1] not in _VOWELS | {"w", "x", "y"}
-            and base[-2] in _VOWELS and base[-3] not in _VOWELS
+            and base[-2] in _VOWELS and base[-3] not in _VOWELS and one_syllable
         )
         stem = base + base[-1] if double else base
         forms |= {base + "s", stem + "ed", stem + "ing"}
