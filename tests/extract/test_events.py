@@ -23,6 +23,7 @@ def test_verb_forms_cover_regular_and_irregular_verbs():
     assert {"seize", "seized", "seizing"} <= verb_forms("seize")
     assert {"opened", "opening"} <= verb_forms("open")
     assert {"stopped", "banned"} <= verb_forms("stop") | verb_forms("ban")
+    assert {"canceled", "cancelled", "cancelling"} <= verb_forms("cancel")
 
 
 def test_pattern_syntax():
@@ -86,6 +87,10 @@ def test_aid_request_accuse_and_threaten_phrasings():
         "Prosecutors filed new charges against the president.": "ACCUSE",
         "The FBI has joined a criminal investigation of the company.": "ACCUSE",
         "The government gave Canada a May 15 deadline to remove the waste.": "THREATEN",
+        "The prime minister cancelled a planned visit to Washington.": "REJECT",
+        "The High Court quashed the orders.": "REJECT",
+        "The president backed down over the tariffs.": "CONCEDE",
+        "The rebels renewed the ceasefire with the government.": "RETREAT",
     }
     for text, event_type in cases.items():
         assert [m.pattern.event_type for m in find_triggers(tokenize(text))] == [event_type], text

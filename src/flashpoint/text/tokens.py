@@ -71,4 +71,6 @@ def verb_forms(base: str) -> set[str]:
         )
         stem = base + base[-1] if double else base
         forms |= {base + "s", stem + "ed", stem + "ing"}
+        if len(base) > 4 and base[-1] == "l" and base[-2] in _VOWELS and base[-3] not in _VOWELS:
+            forms |= {base + "led", base + "ling"}  # British spelling: cancelled, signalling
     return forms
