@@ -43,7 +43,8 @@ def test_status(text, event_type, status):
 
 def test_a_condition_does_not_reach_past_its_comma():
     # "if" governs "talks fail", not the main clause; the main clause's own modal decides.
-    assert statuses("If talks collapse, rebels will attack the town.")["ASSAULT"] == "future"
+    # The main clause is an announced attack, which PLOVER codes as the threat it is (see status.announced).
+    assert statuses("If talks collapse, rebels will attack the town.") == {"THREATEN": "asserted"}
 
 
 def test_a_claim_verb_in_the_attribution_makes_the_event_claimed():
@@ -55,3 +56,14 @@ def test_a_claim_verb_in_the_attribution_makes_the_event_claimed():
 def test_cues_are_found_longest_first():
     kinds = [k for _, _, k in find_cues(tokenize("They said it would not happen"))]
     assert kinds == ["future", "negated"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The rebels said they will release the hostages.", {"AGREE": "asserted"}),
+    ("France will not lift the ban on British beef.", {"REJECT": "asserted"}),
+    ("The government will extend the curfew in the capital.", {"THREATEN": "asserted"}),
+    ("The two ministers will meet on Monday.", {"CONSULT": "future"}),  # a verbal event keeps its type
+    ("Analysts expect that the army could release the prisoners.", {"RETREAT": "hypothetical"}),
+])
+def test_an_announced_material_act_is_coded_as_the_announcement(text, expected):
+    assert statuses(text) == expected

@@ -7,6 +7,12 @@ words of its own clause that govern it: negation ("did not", "denied that"), mod
 rest ("will not attack" is negated).
 
 Rules, not a model: cues are closed-class words, and a rule can say exactly why it fired (`--explain`).
+
+What an actor says it will or will not do is coded as the saying, as PLOVER and its gold records do: "the rebels
+will release the hostages" is an AGREE (a promise, made now), "France will not lift the ban" a REJECT, "the
+government will extend the curfew" a THREATEN. Scheduled verbal events keep their type and the status future
+("talks will resume on Monday"), and so do forecasts by others ("is expected to impose tariffs"). Only an actor's
+own "will", "vowed to", "said it would" count, not a bare "would" or "could": hypotheticals stay hypothetical.
 """
 
 from __future__ import annotations
@@ -27,6 +33,14 @@ _HARD_BREAKS = {".", ";", ":", "?", "!", "but", "however", "although", "though",
 _SOFT_BREAKS = {",", "and", "after", "before", "when", "as", "because", "since", "—", "(", ")"}
 # Status kinds in priority order when several cues govern one trigger.
 _PRIORITY = ("negated", "threatened", "hypothetical", "future", "claimed")
+# Announced material acts (see the module docstring): cooperative ones are promises, conflictual ones threats.
+_PROMISED = {"RETREAT", "CONCEDE", "AID", "COOPERATE"}
+_THREATENED = {"COERCE", "SANCTION", "PROTEST", "ASSAULT"}
+_THREAT_MODES = {"ASSAULT": "violence", "PROTEST": "restrict", "COERCE": "restrict", "SANCTION": None}
+# Cues of an actor's own commitment; not forecasts by others ("is expected to", "plans to", "is set to").
+_ANNOUNCING = {"will", "'ll", "shall", "promised to", "promises to", "pledged to", "pledges to", "vowed to", "vows to",
+               "vow to", "announced it would", "said it would", "said they would"}
+_SPECIFIC_THREATS = {"arrest": "arrest", "expel": "expel", "relations": "relations", "curfew": "restrict"}
 
 
 @cache
@@ -189,7 +203,8 @@ class StatusStage:
                     continue
                 # A cue inside the trigger itself ("threatened" in a THREATEN) is the event, not its status.
                 own = [c for c in cue_list if not (c[0] >= first and c[0] <= first)]
-                status, cue = decide(governing_cues(tokens, own, first, trigger_tokens - {first}))
+                kinds = governing_cues(tokens, own, first, trigger_tokens - {first})
+                status, cue = decide(kinds)
                 last = ends.get(event.trigger.end)
                 if status == "asserted" and last is not None and is_nominal_at(tokens, first, event):
                     found = right_cue(tokens, last)
@@ -199,6 +214,7 @@ class StatusStage:
                 event.status = status  # type: ignore[assignment]
                 why = f"cue {cue!r}" if cue else "no cue governs the trigger"
                 event.notes.append(f"status: {status} ({why})")
+                announced(event, {cue for kind, _, cue in kinds if kind == "future"})
         return story
 
     @staticmethod
@@ -210,3 +226,21 @@ class StatusStage:
             if verb in {"claimed", "claims", "claim", "alleged", "alleges", "allege"}:
                 return "claimed"
         return status
+
+
+def announced(event: Event, future_cues: set[str]) -> None:
+    """Re-code an announced material act as PLOVER does: a promise (AGREE), refusal (REJECT) or threat (THREATEN)."""
+    old = event.event_type
+    if not future_cues & _ANNOUNCING or event.status not in ("future", "negated"):
+        return
+    if event.status == "negated" and old in _PROMISED:
+        event.event_type, event.mode = "REJECT", "assist" if old in {"AID", "COOPERATE"} else "yield"
+    elif event.status == "future" and old in _PROMISED:
+        event.event_type, event.mode = "AGREE", None
+    elif event.status == "future" and old in _THREATENED:
+        event.event_type = "THREATEN"
+        event.mode = _SPECIFIC_THREATS.get(event.mode or "", _THREAT_MODES[old])
+    else:
+        return
+    event.status = "asserted"
+    event.notes.append(f"status: an announced {old} is coded as the announcement: {event.event_type}")
