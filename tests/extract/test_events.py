@@ -77,7 +77,7 @@ def test_trigger_offsets_slice_the_sentence():
         assert text[event.trigger.start:event.trigger.end] == event.trigger.text
 
 
-def test_aid_request_accuse_and_threaten_phrasings():
+def test_phrasings_found_missing_on_plv_sentences():
     cases = {
         "Germany remains the largest donor of humanitarian assistance in Iraq.": "AID",
         "Lithuania opened its borders to refugees in 1997.": "AID",
@@ -91,6 +91,11 @@ def test_aid_request_accuse_and_threaten_phrasings():
         "The High Court quashed the orders.": "REJECT",
         "The president backed down over the tariffs.": "CONCEDE",
         "The rebels renewed the ceasefire with the government.": "RETREAT",
+        "Swiss prosecutors have shared evidence with the U.S. Department of Justice.": "COOPERATE",
+        "The two countries are upgrading diplomatic ties.": "SUPPORT",
+        "The Commission has launched legal action against Poland.": "ACCUSE",
+        "The court found the former president guilty of bribery.": "SANCTION",
+        "The former mayor was found not guilty of fraud.": "CONCEDE",
     }
     for text, event_type in cases.items():
         assert [m.pattern.event_type for m in find_triggers(tokenize(text))] == [event_type], text
