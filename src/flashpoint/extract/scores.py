@@ -117,22 +117,11 @@ def merge_same(events: list[Event]) -> list[Event]:
     return list(kept.values())
 
 
-# The manual (AGREE; CONCEDE; Auxiliary modes): a stated future action is coded as the single category it implies,
-# "not a category+auxiliary": cooperation announced for the future is AGREE, a retreat announced is CONCEDE, and
-# force announced is THREATEN. The status stays `future`: the action itself has not happened.
-_FUTURE_CATEGORY = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE",
-                    "RETREAT": "CONCEDE", "ASSAULT": "THREATEN"}
-
-
 def refine(event: Event) -> None:
     """Type decisions that need the actor or the status.
 
-    A state's "protest" is a diplomatic one (ACCUSE disapprove); future actions take the manual's category; joint
-    exercises of two countries are COOPERATE, not MOBILIZE."""
-    if event.status == "future" and event.event_type in _FUTURE_CATEGORY:
-        new = _FUTURE_CATEGORY[event.event_type]
-        event.notes.append(f"scores: future {event.event_type} is coded {new} (PLOVER manual); status stays future")
-        event.event_type, event.mode = new, None
+    A state's "protest" is a diplomatic one (ACCUSE disapprove); joint exercises of two countries are COOPERATE, not
+    MOBILIZE. (Future acts take the manual's category in the status stage, which knows the cue.)"""
     if event.event_type == "MOBILIZE" and len({a.country for a in event.actor if a.country}) >= 2:
         event.event_type, event.mode = "COOPERATE", None
         event.notes.append("scores: an exercise or deployment by several countries is COOPERATE")

@@ -8,11 +8,11 @@ rest ("will not attack" is negated).
 
 Rules, not a model: cues are closed-class words, and a rule can say exactly why it fired (`--explain`).
 
-What an actor says it will or will not do is coded as the saying, as PLOVER and its gold records do: "the rebels
-will release the hostages" is an AGREE (a promise, made now), "France will not lift the ban" a REJECT, "the
-government will extend the curfew" a THREATEN. Scheduled verbal events keep their type and the status future
-("talks will resume on Monday"), and so do forecasts by others ("is expected to impose tariffs"). Only an actor's
-own "will", "vowed to", "said it would" count, not a bare "would" or "could": hypotheticals stay hypothetical.
+Future material acts are coded as the PLOVER manual asks ("the single event category, not a category+auxiliary"):
+future CONSULT, SUPPORT, COOPERATE and AID are AGREE, a future RETREAT is CONCEDE, future force is THREATEN; an
+actor's own announced coercion, sanction or protest ("the government will extend the curfew") is THREATEN too. The
+status stays `future`: the act has not happened. A refusal announced ("France will not lift the ban") is a REJECT that
+happened (asserted). Forecasts by others ("is expected to impose tariffs") only take the manual's mapping.
 """
 
 from __future__ import annotations
@@ -33,9 +33,11 @@ _HARD_BREAKS = {".", ";", ":", "?", "!", "but", "however", "although", "though",
 _SOFT_BREAKS = {",", "and", "after", "before", "when", "as", "because", "since", "—", "(", ")"}
 # Status kinds in priority order when several cues govern one trigger.
 _PRIORITY = ("negated", "threatened", "hypothetical", "future", "claimed")
-# Announced material acts (see the module docstring): cooperative ones are promises, conflictual ones threats.
-_PROMISED = {"RETREAT", "CONCEDE", "AID", "COOPERATE"}
-_THREATENED = {"COERCE", "SANCTION", "PROTEST", "ASSAULT"}
+# Future acts by the manual (AGREE; CONCEDE; auxiliary modes), and what an actor's own announcement adds.
+_FUTURE_CATEGORY = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE",
+                    "RETREAT": "CONCEDE", "ASSAULT": "THREATEN"}
+_ANNOUNCED_FORCE = {"COERCE", "SANCTION", "PROTEST"}
+_REFUSABLE = {"RETREAT", "CONCEDE", "AID", "COOPERATE"}
 _THREAT_MODES = {"ASSAULT": "violence", "PROTEST": "restrict", "COERCE": "restrict", "SANCTION": None}
 # Cues of an actor's own commitment; not forecasts by others ("is expected to", "plans to", "is set to").
 _ANNOUNCING = {"will", "'ll", "shall", "promised to", "promises to", "pledged to", "pledges to", "vowed to", "vows to",
@@ -214,7 +216,7 @@ class StatusStage:
                 event.status = status  # type: ignore[assignment]
                 why = f"cue {cue!r}" if cue else "no cue governs the trigger"
                 event.notes.append(f"status: {status} ({why})")
-                announced(event, {cue for kind, _, cue in kinds if kind == "future"})
+                announced(event, {cue for _, _, cue in kinds})
         return story
 
     @staticmethod
@@ -228,19 +230,19 @@ class StatusStage:
         return status
 
 
-def announced(event: Event, future_cues: set[str]) -> None:
-    """Re-code an announced material act as PLOVER does: a promise (AGREE), refusal (REJECT) or threat (THREATEN)."""
+def announced(event: Event, cues: set[str]) -> None:
+    """A future or refused material act, coded as the PLOVER manual asks (see the module docstring)."""
     old = event.event_type
-    if not future_cues & _ANNOUNCING or event.status not in ("future", "negated"):
-        return
-    if event.status == "negated" and old in _PROMISED:
+    announcing = bool(cues & _ANNOUNCING)
+    if event.status == "negated" and old in _REFUSABLE and (announcing or "won't" in cues):
         event.event_type, event.mode = "REJECT", "assist" if old in {"AID", "COOPERATE"} else "yield"
-    elif event.status == "future" and old in _PROMISED:
-        event.event_type, event.mode = "AGREE", None
-    elif event.status == "future" and old in _THREATENED:
+        event.status = "asserted"
+    elif event.status == "future" and old in _FUTURE_CATEGORY:
+        event.event_type = _FUTURE_CATEGORY[old]
+        event.mode = _THREAT_MODES.get(old)
+    elif event.status == "future" and announcing and old in _ANNOUNCED_FORCE:
         event.event_type = "THREATEN"
         event.mode = _SPECIFIC_THREATS.get(event.mode or "", _THREAT_MODES[old])
     else:
         return
-    event.status = "asserted"
-    event.notes.append(f"status: an announced {old} is coded as the announcement: {event.event_type}")
+    event.notes.append(f"status: {event.status} {old} is coded {event.event_type} (PLOVER manual)")
