@@ -170,6 +170,7 @@ def main() -> None:
     ap.add_argument("--layers", type=int, default=4)
     ap.add_argument("--balance", type=float, default=0.0, help="class-weight power (0 = off)")
     ap.add_argument("--average-last", type=int, default=1, help="average the weights of the last N epochs")
+    ap.add_argument("--smooth", type=float, default=0.0, help="label smoothing of the type loss")
     ap.add_argument("--c", type=float, default=20.0, help="fast model: inverse L2 strength")
     ap.add_argument("--folds", type=int, default=None, help="run only the first N folds")
     ap.add_argument("--out", default=None)
@@ -181,7 +182,7 @@ def main() -> None:
         m = cv_encoder(seeds=tuple(int(s) for s in a.seeds.split(",")), epochs=a.epochs, sources=a.sources,
                        only_folds=a.folds, lr=a.lr, silver_weight=a.silver_weight,
                        pretrain_epochs=a.pretrain_epochs, layers=a.layers, balance=a.balance,
-                       average_last=a.average_last)
+                       average_last=a.average_last, smooth=a.smooth)
     else:
         m = cv_fast(sources=a.sources, silver_weight=a.silver_weight, c=a.c)
     print(json.dumps({k: v for k, v in m.items() if k not in ("confusion", "type_probs")}, indent=1))

@@ -143,11 +143,13 @@ def _targets(batch: list[dict]) -> dict[str, torch.Tensor]:
             "status": status_t, "weight": weight}
 
 
-def _loss(out, tg) -> torch.Tensor:
+def _loss(out, tg, smooth: float = 0.0) -> torch.Tensor:
     type_logits, event_logit, mode_logits, status_logits = out
     w = tg["weight"]
     logp = torch.log_softmax(type_logits, -1)
     set_lp = torch.logsumexp(logp.masked_fill(~tg["allowed"], -1e4), -1)
+    if smooth:  # label smoothing: a share of the target spread over all types
+        set_lp = (1 - smooth) * set_lp + smooth * logp.mean(-1)
     type_loss = -(set_lp * tg["has_type"] * w).sum() / (tg["has_type"] * w).sum().clamp(min=1e-6)
     ev_loss = (nn.functional.binary_cross_entropy_with_logits(event_logit, tg["event"], reduction="none") * w).mean()
     loss = type_loss + 0.5 * ev_loss
@@ -191,7 +193,7 @@ def balanced(examples: list[dict], power: float = 0.5, cap: float = 3.0) -> list
 
 def train(examples: list[dict], seed: int = 13, epochs: int = 6, lr: float = 8e-5, head_lr: float = 1e-3,
           batch_size: int = 16, log=print, init: dict | None = None, layers: int = LAYERS,
-          balance: float = 0.0, average_last: int = 1) -> Net:
+          balance: float = 0.0, average_last: int = 1, smooth: float = 0.0) -> Net:
     """Fine-tune one Net (from `init`, a state dict, if given). Deterministic for a seed, data and thread count.
 
     balance: class-weight power (0 = off); average_last: average the weights of the last N epochs (N > 1 is
@@ -219,7 +221,7 @@ def train(examples: list[dict], seed: int = 13, epochs: int = 6, lr: float = 8e-
             ids, mask, idx = encode(tok, [e["text"] for e in batch], [e["actor"] for e in batch],
                                     [e["recipient"] for e in batch])
             out = net(torch.from_numpy(ids), torch.from_numpy(mask), torch.from_numpy(idx))
-            loss = _loss(out, _targets(batch))
+            loss = _loss(out, _targets(batch), smooth)
             opt.zero_grad()
             loss.backward()
             nn.utils.clip_grad_norm_(net.parameters(), 1.0)

@@ -96,6 +96,9 @@ def test_phrasings_found_missing_on_plv_sentences():
         "The Commission has launched legal action against Poland.": "ACCUSE",
         "The court found the former president guilty of bribery.": "SANCTION",
         "The former mayor was found not guilty of fraud.": "CONCEDE",
+        "ICE returned 11 oil paintings to the Pirmasens Municipal Museum in Germany.": "RETREAT",
+        "The army has ceased its military operations near the capital.": "RETREAT",
+        "The strikers accepted a formula for settling the dispute.": "AGREE",
     }
     for text, event_type in cases.items():
         assert [m.pattern.event_type for m in find_triggers(tokenize(text))] == [event_type], text
