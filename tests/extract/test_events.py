@@ -99,6 +99,9 @@ def test_phrasings_found_missing_on_plv_sentences():
         "ICE returned 11 oil paintings to the Pirmasens Municipal Museum in Germany.": "RETREAT",
         "The army has ceased its military operations near the capital.": "RETREAT",
         "The strikers accepted a formula for settling the dispute.": "AGREE",
+        "Armenian-backed militias violated the ceasefire 115 times.": "ASSAULT",
+        "Government troops have captured three towns west of the capital.": "ASSAULT",
+        "The president declared a state of siege in Pando.": "COERCE",
     }
     for text, event_type in cases.items():
         assert [m.pattern.event_type for m in find_triggers(tokenize(text))] == [event_type], text
