@@ -103,6 +103,8 @@ def test_phrasings_found_missing_on_plv_sentences():
         "Government troops have captured three towns west of the capital.": "ASSAULT",
         "The president declared a state of siege in Pando.": "COERCE",
         "The chief minister launched a scathing attack on the state government.": "ACCUSE",
+        "Qatar withdrew its peacekeepers from the border.": "SANCTION",
+        "Iraq expelled all the weapons inspectors.": "SANCTION",
     }
     for text, event_type in cases.items():
         assert [m.pattern.event_type for m in find_triggers(tokenize(text))] == [event_type], text

@@ -62,6 +62,7 @@ def test_cues_are_found_longest_first():
     ("The rebels said they will release the hostages.", {"CONCEDE": "future"}),  # manual: a future RETREAT
     ("The United Nations will provide food aid to the refugees.", {"AGREE": "future"}),
     ("France will not lift the ban on British beef.", {"REJECT": "asserted"}),
+    ("The teachers said they will not end the strike.", {"REJECT": "asserted"}),
     ("The government will extend the curfew in the capital.", {"THREATEN": "future"}),
     ("The two ministers will meet on Monday.", {"AGREE": "future"}),  # manual: future meetings are AGREE
     ("Washington is expected to impose new tariffs.", {"SANCTION": "future"}),  # a forecast, not an announcement
