@@ -23,7 +23,7 @@ def statuses(text: str, attribution: Attribution | None = None) -> dict[str, str
     ("The regime could deploy more soldiers to the province.", "MOBILIZE", "hypothetical"),
     ("If the strike continues, the army would intervene and arrest the organisers.", "COERCE", "hypothetical"),
     ("The ministry said police did not detain any reporters.", "COERCE", "negated"),
-    ("The junta never expelled the aid workers.", "COERCE", "negated"),
+    ("The junta never expelled the aid workers.", "SANCTION", "negated"),  # expelling NGOs: SANCTION expel
     ("The interior minister denied that security forces had fired on the marchers.", "ASSAULT", "negated"),
     ("Both delegations will meet in Geneva.", "AGREE", "future"),  # PLOVER: a future meeting is AGREE
     ("The president plans to visit the flooded region.", "AGREE", "future"),
