@@ -105,6 +105,7 @@ def test_phrasings_found_missing_on_plv_sentences():
         "The chief minister launched a scathing attack on the state government.": "ACCUSE",
         "Qatar withdrew its peacekeepers from the border.": "SANCTION",
         "Iraq expelled all the weapons inspectors.": "SANCTION",
+        "The first peacekeepers arrived in Juba on Monday.": "AID",
     }
     for text, event_type in cases.items():
         assert [m.pattern.event_type for m in find_triggers(tokenize(text))] == [event_type], text
