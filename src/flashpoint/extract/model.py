@@ -53,4 +53,6 @@ class ModelStage:
             if p > event.confidence:
                 event.confidence = p
                 event.notes.append(f"model: {event.event_type} is this sentence's main event ({label}, p={p:.2f})")
+            else:
+                event.notes.append(f"model: {event.event_type} p={p:.2f} ({label}; confidence left to the rules)")
         return story
