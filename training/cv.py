@@ -87,6 +87,11 @@ def training_extra(sources: str, silver_weight: float = 0.3) -> list[dict]:
             extra += data.load_annotations(Path(s[4:]))
         elif s == "syn":
             extra += data.load_synthetic(weight=silver_weight)
+        elif s.startswith("syn:"):  # a fixed random sample of N silver stories
+            import random
+
+            silver = data.load_synthetic(weight=silver_weight)
+            extra += random.Random(0).sample(silver, min(int(s[4:]), len(silver)))
         elif s:
             raise ValueError(s)
     return extra
