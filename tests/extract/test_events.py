@@ -113,3 +113,10 @@ def test_phrasings_found_missing_on_plv_sentences():
 
 def test_a_kidney_donor_is_not_aid():
     assert find_triggers(tokenize("He is searching for a kidney donor.")) == []
+
+
+def test_says_it_pronoun_is_the_speaker():
+    (event,) = code_sentence("Hungary says it will not accept asylum seekers.", [("Hungary", "HUN", "GOV")])
+    assert [a.text for a in event.actor] == ["Hungary"]
+    events = code_sentence("Hungary and Austria met, and it will ban rallies.", [("Hungary", "HUN", "GOV")])
+    assert [e.actor for e in events if e.event_type == "COERCE"] == [[]]  # "it" is not the speaker here

@@ -211,6 +211,19 @@ def is_nominal(tokens: Sequence[Token], m: Match) -> bool:
     return not m.pattern.verbal or before in DETERMINERS or before.endswith("'s")
 
 
+_SAYS = {"says", "said", "announced", "announces", "stated", "states", "declared", "declares", "insisted", "insists",
+         "confirmed", "confirms", "added", "adds"}
+
+
+def _speaker_is_subject(between: list[str]) -> bool:
+    """Words between an actor and its trigger read "says (that) it/they ...": the pronoun is the speaker."""
+    words = [w.strip(",") for w in between]
+    if not words or words[0] not in _SAYS:
+        return False
+    rest = words[2:] if len(words) > 1 and words[1] == "that" else words[1:]
+    return bool(rest) and rest[0] in {"it", "they", "he", "she"}
+
+
 def assign_participants(sentence: Sentence, tokens: Sequence[Token], m: Match) -> tuple[list[Actor], list[Actor], str]:
     """(actor, recipient, note) for a trigger match."""
     text = sentence.text
@@ -235,9 +248,13 @@ def assign_participants(sentence: Sentence, tokens: Sequence[Token], m: Match) -
     if actor and is_nominal(tokens, m) and len(text[actor[-1].end:trig_start].split()) > 2:
         actor = []  # "the organisers of Saturday's march": a noun's actor stands next to it ("Kenyan protests")
         note = "noun trigger: no actor next to it"
-    if actor and _PRONOUNS & set(text[actor[-1].end:trig_start].lower().split()):
-        actor = []  # "..., and said it would ban": the subject is a pronoun we do not resolve
-        note += "; pronoun subject, actor unknown"
+    between = text[actor[-1].end:trig_start].lower().split() if actor else []
+    if actor and _PRONOUNS & set(between):
+        if _speaker_is_subject(between):
+            note += "; pronoun subject: the speaker"  # "Hungary says it will not accept ..."
+        else:
+            actor = []  # "..., and said it would ban": the subject is a pronoun we do not resolve
+            note += "; pronoun subject, actor unknown"
     if is_passive(tokens, m.first, usable):
         by_agent: list[Actor] = []
         for i in right:
