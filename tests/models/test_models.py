@@ -108,3 +108,18 @@ def test_int8_model_agrees_with_float_reference():
 def test_weights_are_small():
     total = sum(p.stat().st_size for p in WEIGHTS.iterdir())
     assert total < 100e6
+
+
+def test_concede_and_retreat_compete_as_one_yield():
+    """The encoder learnt PLV's YIELD as the set {CONCEDE, RETREAT}: their sum is compared with the other types."""
+    import numpy as np
+
+    encoder = load()
+    p = np.zeros(len(encoder.types), dtype=np.float32)
+    p[encoder.types.index("AID")] = 0.4
+    p[encoder.types.index("CONCEDE")] = 0.25
+    p[encoder.types.index("RETREAT")] = 0.35
+    assert encoder.types[encoder._decide(p)] == "RETREAT"
+    p[encoder.types.index("AID")] = 0.7
+    p[encoder.types.index("CONCEDE")], p[encoder.types.index("RETREAT")] = 0.2, 0.1
+    assert encoder.types[encoder._decide(p)] == "AID"

@@ -57,12 +57,13 @@ class EncoderClassifier:
 
     def predict(self, texts: list[str], actors: list[list[Span]], recipients: list[list[Span]]) -> list[Prediction]:
         raw = self.raw(texts, actors, recipients)
-        types = [self.types[int(p.argmax())] for p in raw["type"]]
+        best = [self._decide(p) for p in raw["type"]]
+        types = [self.types[j] for j in best]
         modes = self.modes.modes(texts, actors, recipients, types)
         preds = []
         for i in range(len(texts)):
             p = raw["type"][i]
-            j = int(p.argmax())
+            j = best[i]
             t = self.types[j]
             st = raw["status"][i]
             preds.append(Prediction(
@@ -71,6 +72,18 @@ class EncoderClassifier:
                 event_prob=float(raw["event"][i]), status=self.statuses[int(st.argmax())],
                 status_probs={k: float(v) for k, v in zip(self.statuses, st, strict=True)}))
         return preds
+
+
+    def _decide(self, p: np.ndarray) -> int:
+        """The most probable type, with CONCEDE and RETREAT competing as one: the type head learnt them as PLV's
+        single YIELD (its loss is on their sum), so their sum is what it knows; the larger of the two then wins."""
+        c, r = self.types.index("CONCEDE"), self.types.index("RETREAT")
+        others = p.copy()
+        others[[c, r]] = -1.0
+        j = int(others.argmax())
+        if p[c] + p[r] > p[j]:
+            return c if p[c] >= p[r] else r
+        return j
 
 
 class FastClassifier:
