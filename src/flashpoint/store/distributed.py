@@ -44,7 +44,10 @@ def code_partition(stories: list[Story], folder: str, name: str) -> tuple[str, l
     """Runs on a worker: code the stories, write the partition's Parquet files; returns (name, failures)."""
     import pyarrow as pa
 
+    from flashpoint import models
     from flashpoint.store.ingest import code_story
+
+    models.use_threads(1)  # a worker thread codes one partition at a time; the cluster's workers fill the cores
     from flashpoint.store.rows import STORY_SCHEMA, mention_rows
 
     story_rows, records, failures = [], [], []
