@@ -85,15 +85,24 @@ def _gsr() -> list[dict]:
 
 
 def _plv() -> list[dict]:
-    """PLV_train sentences (tags removed); YIELD is CONCEDE or RETREAT. No actor codes, no dates."""
+    """PLV_train sentences (tags removed, their actor and recipient spans kept); YIELD is CONCEDE or RETREAT. No actor
+    codes, no dates."""
     import csv
-    import re
+
+    from flashpoint.models.markers import strip_tags
 
     with open(PLV, encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f, delimiter="\t"))
-    return [{"text": re.sub(r"</?[st]>", "", row["marked_sentence"]), "label": row["gold_root"],
-             "types": {"CONCEDE", "RETREAT"} if row["gold_root"] == "YIELD" else {row["gold_root"]}}
-            for row in rows]
+    out = []
+    for row in rows:
+        text, actor, recipient = strip_tags(row["marked_sentence"])
+        out.append({"text": text, "label": row["gold_root"], "actor_spans": actor, "recipient_spans": recipient,
+                    "types": {"CONCEDE", "RETREAT"} if row["gold_root"] == "YIELD" else {row["gold_root"]}})
+    return out
+
+
+def _overlaps(found: list, gold: list[tuple[int, int]]) -> bool:
+    return any(a.start < end and start < a.end for a in found for start, end in gold)
 
 
 def main() -> int:
@@ -115,6 +124,7 @@ def main() -> int:
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
     import flashpoint
 
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
     gold = _gsr() if args.data == "gsr" else _plv()
     model = args.model
     if model == "fast-heldout":
@@ -155,6 +165,12 @@ def main() -> int:
             misses.append((record["label"], sorted(types), record["text"]))
             continue
         event = next(e for e in events if e.event_type in gold_types)
+        if record.get("actor_spans"):  # PLV: is the coder's actor (recipient) the one PLV marked?
+            actor_n += 1
+            actor_hit += _overlaps(event.actor, record["actor_spans"])
+        if record.get("recipient_spans"):
+            recipient_n += 1
+            recipient_hit += _overlaps(event.recipient, record["recipient_spans"])
         gold_actor, gold_recipient = _countries(record.get("source", [])), _countries(record.get("target", []))
         if gold_actor:
             actor_n += 1
@@ -169,8 +185,9 @@ def main() -> int:
     print(f"{'event type recall (any event)':<34}{recall / n:>8.3f}")
     print(f"{'event type top-1':<34}{top1 / n:>8.3f}")
     print(f"{'sentences with no event':<34}{none / n:>8.3f}")
-    print(f"{'actor country (type found)':<34}{actor_hit / max(actor_n, 1):>8.3f}  (n={actor_n})")
-    print(f"{'recipient country (type found)':<34}{recipient_hit / max(recipient_n, 1):>8.3f}  (n={recipient_n})")
+    what = "country" if args.data == "gsr" else "span"
+    print(f"{'actor ' + what + ' (type found)':<34}{actor_hit / max(actor_n, 1):>8.3f}  (n={actor_n})")
+    print(f"{'recipient ' + what + ' (type found)':<34}{recipient_hit / max(recipient_n, 1):>8.3f}  (n={recipient_n})")
     print("\nper type: recall (n)")
     for t in sorted({t for t, _ in per_type}):
         hit, total = per_type[(t, True)], per_type[(t, True)] + per_type[(t, False)]

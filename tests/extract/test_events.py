@@ -120,3 +120,10 @@ def test_says_it_pronoun_is_the_speaker():
     assert [a.text for a in event.actor] == ["Hungary"]
     events = code_sentence("Hungary and Austria met, and it will ban rallies.", [("Hungary", "HUN", "GOV")])
     assert [e.actor for e in events if e.event_type == "COERCE"] == [[]]  # "it" is not the speaker here
+
+
+def test_the_object_inside_a_gapped_trigger_is_the_recipient():
+    (event,) = code_sentence("France summoned the Chinese ambassador on Tuesday.",
+                             [("France", "FRA", "GOV"), ("Chinese ambassador", "CHN", "GOV")])
+    assert [a.text for a in event.actor] == ["France"]
+    assert [a.text for a in event.recipient] == ["Chinese ambassador"]

@@ -244,6 +244,11 @@ def assign_participants(sentence: Sentence, tokens: Sequence[Token], m: Match) -
     right = [i for i, a in enumerate(usable) if a.start >= trig_end]
     actor = _with_conjuncts(usable, left[-1], text, -1) if left else []
     recipient = _with_conjuncts(usable, right[0], text, +1) if right else []
+    # The object inside a gapped trigger is its recipient: "summoned [the Chinese ambassador]", "expelled [23 Russian
+    # diplomats]" (the pattern spans the object, so the mention overlaps the trigger and is not in `usable`).
+    inside = [a for a in sentence.actors if tokens[m.first].end < a.start and a.end <= trig_end]
+    if inside:
+        recipient = inside[:1]
     note = "active voice"
     if actor and is_nominal(tokens, m) and len(text[actor[-1].end:trig_start].split()) > 2:
         actor = []  # "the organisers of Saturday's march": a noun's actor stands next to it ("Kenyan protests")
