@@ -11,7 +11,7 @@ record scored (`bench/bench_plover.py --gsr-folds`, see training/MODEL_CARD.md):
 event and the model disagrees with it, the rules were right 4 times as often as the model, at every confidence
 threshold; ranking alone lifts top-1 accuracy with no loss of recall.
 
-Every change is written to the event's notes (`--explain`). `--rules` skips this stage.
+Every reading is written to the event's notes (`--explain`). `--model rules` skips this stage.
 """
 
 from __future__ import annotations
