@@ -124,7 +124,6 @@ def main() -> int:
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
     import flashpoint
 
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
     gold = _gsr() if args.data == "gsr" else _plv()
     model = args.model
     if model == "fast-heldout":
