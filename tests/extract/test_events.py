@@ -127,3 +127,15 @@ def test_the_object_inside_a_gapped_trigger_is_the_recipient():
                              [("France", "FRA", "GOV"), ("Chinese ambassador", "CHN", "GOV")])
     assert [a.text for a in event.actor] == ["France"]
     assert [a.text for a in event.recipient] == ["Chinese ambassador"]
+
+
+def test_a_one_word_aside_does_not_cut_the_clause():
+    (event,) = code_sentence("Amnesty International (AI) has accused the army of abuses.",
+                             [("Amnesty International", "", "NGO"), ("army", "NGA", "MIL")])
+    assert [a.text for a in event.actor] == ["Amnesty International"]
+
+
+def test_the_speaker_after_a_time_phrase():
+    events = code_sentence("The United Nations on Thursday said it will investigate the attacks.",
+                           [("United Nations", "IGO", "IGO")])
+    assert [[a.text for a in e.actor] for e in events if e.event_type == "ACCUSE"] == [["United Nations"]]

@@ -169,6 +169,9 @@ def is_passive(tokens: Sequence[Token], first: int, actors: list[Actor] | None =
 
 def _is_break(tokens: Sequence[Token], j: int) -> bool:
     word = tokens[j].lower
+    if word == "(" and j + 2 < len(tokens) and tokens[j + 2].text == ")" or \
+            word == ")" and j >= 2 and tokens[j - 2].text == "(":
+        return False  # a one-word aside is no clause: "Amnesty International (AI) has accused ..."
     return word in _CLAUSE_BREAKS or (word in {"and", "but"} and j > 0 and tokens[j - 1].lower == ",")
 
 
@@ -216,11 +219,14 @@ _SAYS = {"says", "said", "announced", "announces", "stated", "states", "declared
 
 
 def _speaker_is_subject(between: list[str]) -> bool:
-    """Words between an actor and its trigger read "says (that) it/they ...": the pronoun is the speaker."""
+    """Words between an actor and its trigger read "(on Thursday) says (that) it/they ...": the pronoun is the
+    speaker."""
     words = [w.strip(",") for w in between]
-    if not words or words[0] not in _SAYS:
+    says = [i for i, w in enumerate(words[:4]) if w in _SAYS]
+    if not says:
         return False
-    rest = words[2:] if len(words) > 1 and words[1] == "that" else words[1:]
+    rest = words[says[0] + 1:]
+    rest = rest[1:] if rest[:1] == ["that"] else rest
     return bool(rest) and rest[0] in {"it", "they", "he", "she"}
 
 
