@@ -70,3 +70,10 @@ def test_cues_are_found_longest_first():
 ])
 def test_future_material_acts_take_the_manuals_category(text, expected):
     assert statuses(text) == expected
+
+
+def test_announcing_cues_are_future_cues_read_from_the_file():
+    from flashpoint.extract.status import announcing, cues
+
+    assert {"will", "vowed to"} <= announcing()
+    assert all(cues().get(tuple(phrase.split())) == "future" for phrase in announcing())

@@ -39,24 +39,32 @@ _FUTURE_CATEGORY = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE"
 _ANNOUNCED_FORCE = {"COERCE", "SANCTION", "PROTEST"}
 _REFUSABLE = {"RETREAT", "CONCEDE", "AID", "COOPERATE"}
 _THREAT_MODES = {"ASSAULT": "violence", "PROTEST": "restrict", "COERCE": "restrict", "SANCTION": None}
-# Cues of an actor's own commitment; not forecasts by others ("is expected to", "plans to", "is set to").
-_ANNOUNCING = {"will", "'ll", "shall", "promised to", "promises to", "pledged to", "pledges to", "vowed to", "vows to",
-               "vow to", "announced it would", "said it would", "said they would"}
 _SPECIFIC_THREATS = {"arrest": "arrest", "expel": "expel", "relations": "relations", "curfew": "restrict"}
+
+
+@cache
+def _cue_lines() -> tuple[tuple[str, str], ...]:
+    """(kind, phrase) for every phrase of status_cues.tsv."""
+    text = resources.files("flashpoint.extract").joinpath("status_cues.tsv").read_text("utf-8")
+    out = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, phrases = line.split("\t")
+        out += [(kind, phrase) for phrase in phrases.split("|")]
+    return tuple(out)
 
 
 @cache
 def cues() -> dict[tuple[str, ...], str]:
     """Cue phrase (lower-case tokens) -> kind."""
-    table: dict[tuple[str, ...], str] = {}
-    text = resources.files("flashpoint.extract").joinpath("status_cues.tsv").read_text("utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        kind, phrase = line.split("\t")
-        for alt in phrase.split("|"):
-            table[tuple(alt.split())] = kind
-    return table
+    return {tuple(phrase.split()): kind for kind, phrase in _cue_lines() if kind != "announcing"}
+
+
+@cache
+def announcing() -> frozenset[str]:
+    """Future cues that are an actor's own commitment ("will", "vowed to"), not a forecast by others."""
+    return frozenset(phrase for kind, phrase in _cue_lines() if kind == "announcing")
 
 
 @cache
@@ -233,14 +241,14 @@ class StatusStage:
 def announced(event: Event, cues: set[str]) -> None:
     """A future or refused material act, coded as the PLOVER manual asks (see the module docstring)."""
     old = event.event_type
-    announcing = bool(cues & _ANNOUNCING)
-    if event.status == "negated" and old in _REFUSABLE and (announcing or "won't" in cues):
+    own = bool(cues & announcing())
+    if event.status == "negated" and old in _REFUSABLE and (own or "won't" in cues):
         event.event_type, event.mode = "REJECT", "assist" if old in {"AID", "COOPERATE"} else "yield"
         event.status = "asserted"
     elif event.status == "future" and old in _FUTURE_CATEGORY:
         event.event_type = _FUTURE_CATEGORY[old]
         event.mode = _THREAT_MODES.get(old)
-    elif event.status == "future" and announcing and old in _ANNOUNCED_FORCE:
+    elif event.status == "future" and own and old in _ANNOUNCED_FORCE:
         event.event_type = "THREATEN"
         event.mode = _SPECIFIC_THREATS.get(event.mode or "", _THREAT_MODES[old])
     else:
