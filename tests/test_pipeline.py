@@ -27,6 +27,7 @@ CASES = {
         {("REQUEST", "asserted"), ("AID", "hypothetical")},
     "Neither side has agreed to a ceasefire.": {("AGREE", "negated")},
     "The ministers will meet in Vienna next week.": {("AGREE", "future")},  # PLOVER: future CONSULT is AGREE
+    "Russia says Israel must end attacks on Syria.": {("REQUEST", "asserted"), ("ASSAULT", "hypothetical")},
 }
 
 

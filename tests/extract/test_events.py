@@ -139,3 +139,16 @@ def test_the_speaker_after_a_time_phrase():
     events = code_sentence("The United Nations on Thursday said it will investigate the attacks.",
                            [("United Nations", "IGO", "IGO")])
     assert [[a.text for a in e.actor] for e in events if e.event_type == "ACCUSE"] == [["United Nations"]]
+
+
+def test_reported_must_is_a_demand_from_the_speaker():
+    events = code_sentence("Russia said on Tuesday that Sudan must return the helicopter.",
+                           [("Russia", "RUS", None), ("Sudan", "SDN", None)])
+    (demand,) = [e for e in events if e.event_type == "REQUEST"]
+    assert [a.text for a in demand.actor] == ["Russia"] and [a.text for a in demand.recipient] == ["Sudan"]
+    assert demand.trigger.text == "said"
+
+
+def test_must_without_a_speaker_or_with_there_is_no_demand():
+    assert not code_sentence("Sudan must return the helicopter.", [("Sudan", "SDN", None)])
+    assert not code_sentence("Guterres said there must be dialogue.", [("Guterres", None, "GOV")])

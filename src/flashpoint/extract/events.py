@@ -230,6 +230,47 @@ def _speaker_is_subject(between: list[str]) -> bool:
     return bool(rest) and rest[0] in {"it", "they", "he", "she"}
 
 
+# Verbs that report a demand when the clause they introduce holds "Y must ..." ("Russia said Sudan must return ...").
+_DEMAND_SAYS = _SAYS | {"say", "warned", "warns", "reiterated", "reiterates", "stressed", "stresses", "told", "tells",
+                        "argued", "argues", "concluded", "concludes", "maintained", "maintains", "noted", "notes"}
+_DEONTIC = {"must"}  # "should" was tried: no gain on PLV or the GSR, and advice more often than demand
+_REQUEST_MODES = {"CONCEDE": "yield", "RETREAT": "yield", "CONSULT": "meet", "AID": "assist"}
+
+
+def reported_demands(sentence: Sentence, tokens: Sequence[Token], found: list[Event]) -> list[Event]:
+    """"SPEAKER said (that) Y must V" is a REQUEST from the speaker to Y (the PLOVER manual: REQUEST covers demands),
+    asserted: the demand was made, whatever becomes of the act demanded (which the status stage makes hypothetical).
+
+    The trigger is the saying verb, so the status of the demand is read from the cues that govern it."""
+    out: list[Event] = []
+    for i, token in enumerate(tokens):
+        if token.lower not in _DEONTIC or i < 2 or tokens[i - 1].lower == "there":
+            continue  # "there must be dialogue" is a general call, not a demand on anyone
+        says = [j for j in range(max(0, i - 12), i) if tokens[j].lower in _DEMAND_SAYS]
+        if not says or any(_is_break(tokens, j) for j in range(says[-1] + 1, i)):
+            continue
+        say = tokens[says[-1]]
+        speakers = [k for k, a in enumerate(sentence.actors) if a.end <= say.start
+                    and len(sentence.text[a.end:say.start].split()) <= 3]
+        if not speakers:
+            continue
+        actor = [sentence.actors[speakers[-1]]]
+        if speakers[-1] and sentence.text[sentence.actors[speakers[-1] - 1].end:actor[0].start].strip() == "and":
+            actor.insert(0, sentence.actors[speakers[-1] - 1])  # "Britain and France said"; a comma may end a clause
+        before = [k for k, a in enumerate(sentence.actors) if say.end <= a.start and a.end <= token.start
+                  and not sentence.text[a.end:token.start].strip()]
+        recipient = _with_conjuncts(sentence.actors, before[-1], sentence.text, -1) if before else []
+        demanded = [e.event_type for e in found if e.trigger.start > token.start]
+        event = Event(
+            story_id="", sentence_index=sentence.index, sentence=sentence.text, event_type="REQUEST",
+            mode=_REQUEST_MODES.get(demanded[0]) if demanded else None,
+            trigger=Trigger(say.text, say.start, say.end), actor=actor, recipient=recipient,
+        )
+        event.notes.append(f"events: REQUEST/{event.mode or '-'}: {say.text!r} ... {token.text!r} reports a demand")
+        out.append(event)
+    return out
+
+
 def assign_participants(sentence: Sentence, tokens: Sequence[Token], m: Match) -> tuple[list[Actor], list[Actor], str]:
     """(actor, recipient, note) for a trigger match."""
     text = sentence.text
@@ -308,4 +349,8 @@ class EventStage:
                     f"events: {event.event_type}/{event.mode or '-'} from pattern {m.pattern.source!r}; {voice}"
                 )
                 sentence.events.append(event)
+            for event in reported_demands(sentence, tokens, sentence.events):
+                event.story_id, event.publication_date = story.id, story.date
+                sentence.events.append(event)
+            sentence.events.sort(key=lambda e: e.trigger.start)
         return story
