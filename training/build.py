@@ -60,10 +60,22 @@ def build_fast(cfg: dict, out: Path) -> None:
     print(f"fast.npz {(out / 'fast.npz').stat().st_size / 1e6:.1f} MB")
 
 
+def with_teacher(train: list[dict], cfg: dict) -> list[dict]:
+    """Add the unlabelled news relations, read by a teacher fine-tuned on `train` (distill.py)."""
+    import distill
+
+    teacher = distill.teacher_for(train, cfg["seeds"][0], cfg["teacher_epochs"], cfg["teacher_lr"])
+    pool = distill.news_pool({ex["text"] for ex in data.load_plv()})
+    print(f"teacher: {len(pool)} unlabelled news relations")
+    return train + distill.label([teacher], pool, distill.teacher_dir())
+
+
 def build_encoder(cfg: dict, out: Path) -> None:
     import encoder
 
     train = data.with_unmarked(examples(cfg))
+    if cfg.get("teacher_epochs"):
+        train = with_teacher(train, cfg)
     nets = [encoder.train(train, seed=s, epochs=cfg["epochs"], lr=cfg["lr"], balance=cfg["balance"],
                           average_last=cfg["average_last"]) for s in cfg["seeds"]]
     tmp = Path("/tmp/flashpoint_build")

