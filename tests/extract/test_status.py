@@ -35,7 +35,7 @@ def statuses(text: str, attribution: Attribution | None = None) -> dict[str, str
     ("Lawmakers urged the government to release the journalists.", "RETREAT", "hypothetical"),
     ("Lawmakers urged the government to release the journalists.", "REQUEST", "asserted"),
     ("The group claimed responsibility for the bombing of the bridge.", "ASSAULT", "asserted"),
-    ("The two sides agreed to withdraw their forces.", "CONCEDE", "future"),  # a future RETREAT
+    ("The two sides agreed to withdraw their forces.", "AGREE", "future"),  # a future RETREAT (as the gold sets)
 ])
 def test_status(text, event_type, status):
     assert statuses(text)[event_type] == status
@@ -59,7 +59,7 @@ def test_cues_are_found_longest_first():
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("The rebels said they will release the hostages.", {"CONCEDE": "future"}),  # manual: a future RETREAT
+    ("The rebels said they will release the hostages.", {"AGREE": "future"}),  # a future RETREAT (gold sets)
     ("The United Nations will provide food aid to the refugees.", {"AGREE": "future"}),
     ("France will not lift the ban on British beef.", {"REJECT": "asserted"}),
     ("The teachers said they will not end the strike.", {"REJECT": "asserted"}),

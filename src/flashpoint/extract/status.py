@@ -9,10 +9,14 @@ rest ("will not attack" is negated).
 Rules, not a model: cues are closed-class words, and a rule can say exactly why it fired (`--explain`).
 
 Future material acts are coded as the PLOVER manual asks ("the single event category, not a category+auxiliary"):
-future CONSULT, SUPPORT, COOPERATE and AID are AGREE, a future RETREAT is CONCEDE, future force is THREATEN; an
+future CONSULT, SUPPORT, COOPERATE and AID are AGREE, future force is THREATEN; an
 actor's own announced coercion, sanction or protest ("the government will extend the curfew") is THREATEN too. The
 status stays `future`: the act has not happened. A refusal announced ("France will not lift the ban") is a REJECT that
 happened (asserted). Forecasts by others ("is expected to impose tariffs") only take the manual's mapping.
+
+One deliberate departure: the manual codes an announced RETREAT ("will release the hostages") as CONCEDE, but both
+gold sets we have code it AGREE (the PLOVER GSR records and PLV_train, where "X said it will release ..." is AGREE
+every time). We follow the gold: PLV_train top-1 0.736 -> 0.745, GSR 0.714 -> 0.717, no record lost.
 """
 
 from __future__ import annotations
@@ -35,7 +39,7 @@ _SOFT_BREAKS = {",", "and", "after", "before", "when", "as", "because", "since",
 _PRIORITY = ("negated", "threatened", "hypothetical", "future", "claimed")
 # Future acts by the manual (AGREE; CONCEDE; auxiliary modes), and what an actor's own announcement adds.
 _FUTURE_CATEGORY = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE",
-                    "RETREAT": "CONCEDE", "ASSAULT": "THREATEN"}
+                    "RETREAT": "AGREE", "ASSAULT": "THREATEN"}
 _ANNOUNCED_FORCE = {"COERCE", "SANCTION", "PROTEST"}
 _REFUSABLE = {"RETREAT", "CONCEDE", "AID", "COOPERATE"}
 _THREAT_MODES = {"ASSAULT": "violence", "PROTEST": "restrict", "COERCE": "restrict", "SANCTION": None}
