@@ -29,6 +29,7 @@ CASES = {
     "The ministers will meet in Vienna next week.": {("AGREE", "future")},  # PLOVER: future CONSULT is AGREE
     "Russia says Israel must end attacks on Syria.": {("REQUEST", "asserted"), ("ASSAULT", "hypothetical")},
     "Britain and the EU reached a trade agreement on Thursday.": {("SUPPORT", "asserted")},  # manual: finalise
+    "Archbishop Tutu called for sanctions against Nigeria.": {("ACCUSE", "asserted")},  # as both gold sets code it
 }
 
 
