@@ -34,6 +34,8 @@ def statuses(text: str, attribution: Attribution | None = None) -> dict[str, str
     ("The soldiers allegedly beat the detainees.", "ASSAULT", "claimed"),
     ("Lawmakers urged the government to release the journalists.", "RETREAT", "hypothetical"),
     ("Lawmakers urged the government to release the journalists.", "REQUEST", "asserted"),
+    ("The opposition demanded tougher sanctions on the regime.", "SANCTION", "hypothetical"),  # the noun asked for
+    ("The opposition demanded tougher sanctions on the regime.", "REQUEST", "asserted"),
     ("The group claimed responsibility for the bombing of the bridge.", "ASSAULT", "asserted"),
     ("The two sides agreed to withdraw their forces.", "AGREE", "future"),  # a future RETREAT (as the gold sets)
 ])

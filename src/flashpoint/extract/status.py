@@ -38,6 +38,8 @@ _SOFT_BREAKS = {",", "and", "after", "before", "when", "as", "because", "since",
 # Status kinds in priority order when several cues govern one trigger.
 _PRIORITY = ("negated", "threatened", "hypothetical", "future", "claimed")
 # Future acts by the manual (AGREE; CONCEDE; auxiliary modes), and what an actor's own announcement adds.
+_ASKED_NOUN_WORDS = frozenset({"a", "an", "the", "new", "more", "further", "fresh", "tougher", "stronger", "immediate",
+                               "international", "independent", "full", "urgent", "targeted"})
 _FUTURE_CATEGORY = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE",
                     "RETREAT": "AGREE", "ASSAULT": "THREATEN"}
 _ANNOUNCED_FORCE = {"COERCE", "SANCTION", "PROTEST"}
@@ -120,8 +122,10 @@ def governing_cues(tokens: Sequence[Token], cue_list: list[tuple[int, int, str]]
         if kind not in {"condition", "denial"} and not coordinated and any(c_last < k < first for k in other_triggers):
             continue
         if kind == "requested":
-            # "urged the army to withdraw": the action asked for follows "to" / "that", in the same clause.
-            if not between & {"to", "that"} or between & (_SOFT_BREAKS - {",", "and"}):
+            # "urged the army to withdraw": the action asked for follows "to" / "that", in the same clause; or it is
+            # the noun asked for ("called for (tougher) sanctions", "demanded an inquiry").
+            asked_noun = between <= _ASKED_NOUN_WORDS and distance <= 2
+            if not (between & {"to", "that"} or asked_noun) or between & (_SOFT_BREAKS - {",", "and"}):
                 continue
         elif kind == "hedge":
             if between & (_SOFT_BREAKS | {"and", "or"}):
