@@ -30,6 +30,7 @@ CASES = {
     "Russia says Israel must end attacks on Syria.": {("REQUEST", "asserted"), ("ASSAULT", "hypothetical")},
     "Britain and the EU reached a trade agreement on Thursday.": {("SUPPORT", "asserted")},  # manual: finalise
     "Archbishop Tutu called for sanctions against Nigeria.": {("ACCUSE", "asserted")},  # as both gold sets code it
+    "Saudi Arabia has imposed blockades on the ports of Yemen.": {("COERCE", "asserted")},  # not a protest
 }
 
 

@@ -120,8 +120,9 @@ def merge_same(events: list[Event]) -> list[Event]:
 def refine(event: Event) -> None:
     """Type decisions that need the actor or the status.
 
-    A state's "protest" is a diplomatic one (ACCUSE disapprove); joint exercises of two countries are COOPERATE, not
-    MOBILIZE. (Future acts take the manual's category in the status stage, which knows the cue.)"""
+    A state's "protest" is a diplomatic one (ACCUSE disapprove) and its blockade COERCE restrict; joint exercises
+    of two countries are COOPERATE, not MOBILIZE. (Future acts take the manual's category in the status stage, which
+    knows the cue.)"""
     if event.event_type == "MOBILIZE" and len({a.country for a in event.actor if a.country}) >= 2:
         event.event_type, event.mode = "COOPERATE", None
         event.notes.append("scores: an exercise or deployment by several countries is COOPERATE")
@@ -132,6 +133,14 @@ def refine(event: Event) -> None:
     if verbal_protest:
         event.event_type, event.mode = "ACCUSE", "disapprove"
         event.notes.append("scores: a state actor's protest is diplomatic: ACCUSE/disapprove")
+    state_blockade = (
+        event.event_type == "PROTEST" and event.trigger.text.lower().startswith("blockad") and event.actor
+        and all(a.sector in _STATE_SECTORS | {"COP"} or (a.sector is None and a.country not in {None, "IGO"})
+                for a in event.actor)
+    )
+    if state_blockade:
+        event.event_type, event.mode = "COERCE", "restrict"
+        event.notes.append("scores: a state's blockade restricts movement: COERCE/restrict, not a protest")
     if event.event_type == "MOBILIZE" and event.mode == "troops" and "police" in event.sentence.lower():
         event.mode = "police"
 
