@@ -67,6 +67,7 @@ def test_cues_are_found_longest_first():
     ("The teachers said they will not end the strike.", {"REJECT": "asserted"}),
     ("The government will extend the curfew in the capital.", {"THREATEN": "future"}),
     ("The two ministers will meet on Monday.", {"AGREE": "future"}),  # manual: future meetings are AGREE
+    ("Beijing will host the meeting of the ministers.", {"AGREE": "future"}),  # the noun is the verb's event
     ("Washington is expected to impose new tariffs.", {"SANCTION": "future"}),  # a forecast, not an announcement
     ("Analysts expect that the army could release the prisoners.", {"RETREAT": "hypothetical"}),
 ])

@@ -215,6 +215,7 @@ class StatusStage:
             starts = {t.start: i for i, t in enumerate(tokens)}
             ends = {t.end: i for i, t in enumerate(tokens)}
             trigger_tokens = frozenset(starts[e.trigger.start] for e in sentence.events if e.trigger.start in starts)
+            verbs: list[tuple[str, int, list[tuple[str, int, str]]]] = []  # (type, last token, governing cues)
             for event in sentence.events:
                 first = starts.get(event.trigger.start)
                 if first is None:
@@ -224,10 +225,20 @@ class StatusStage:
                 kinds = governing_cues(tokens, own, first, trigger_tokens - {first})
                 status, cue = decide(kinds)
                 last = ends.get(event.trigger.end)
-                if status == "asserted" and last is not None and is_nominal_at(tokens, first, event):
+                nominal = is_nominal_at(tokens, first, event)
+                if status == "asserted" and nominal:
+                    # The object of a verb of its own type is that verb's event: "will host the meeting".
+                    verb = next((v for v in verbs if v[0] == event.event_type and 0 <= first - v[1] - 1 <= 2
+                                 and {t.lower for t in tokens[v[1] + 1:first]} <= _ASKED_NOUN_WORDS), None)
+                    if verb is not None and verb[2]:
+                        kinds = verb[2]
+                        status, cue = decide(kinds)
+                if status == "asserted" and last is not None and nominal:
                     found = right_cue(tokens, last)
                     if found:
                         status, cue = found
+                if last is not None and not nominal:
+                    verbs.append((event.event_type, last, kinds))
                 status = self._claimed_by_source(event, status)
                 event.status = status  # type: ignore[assignment]
                 why = f"cue {cue!r}" if cue else "no cue governs the trigger"
