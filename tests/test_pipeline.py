@@ -70,3 +70,14 @@ def test_each_stage_has_a_name():
     stages = ["sentences", "actors", "dates", "quantities", "attribution", "places", "events", "link", "status"]
     assert Pipeline(model="rules").names == [*stages, "scores"]
     assert Pipeline().names == [*stages, "model", "scores"]
+
+
+@pytest.mark.parametrize("sentence,main", [
+    ("Iran threatened to shell Iraqi towns today in retaliation for an air raid on Susangerd.", "THREATEN"),
+    ("Russia said Israel must end its attacks on Syria.", "REQUEST"),
+])
+def test_the_main_clause_event_ranks_first(sentence, main):
+    """Events in a circumstance phrase ("in retaliation for an air raid") or in the demand are not the news."""
+    events = flashpoint.code(sentence, date="2024-05-02", model="rules")
+    best = max(events, key=lambda e: (e.status == "asserted", e.confidence))
+    assert best.event_type == main, [(e.event_type, e.status, e.confidence) for e in events]

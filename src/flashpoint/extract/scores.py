@@ -145,8 +145,18 @@ def refine(event: Event) -> None:
         event.mode = "police"
 
 
+_BACKGROUND = re.compile(r"\b(after|following|amid|since|in the wake of|in response to|in retaliation for)\s+"
+                         r"(\S+\s+){0,4}$", re.IGNORECASE)
+
+
+def background(event: Event) -> bool:
+    """A trigger in a circumstance phrase ("days after the attack", "in the wake of a Taliban attack") is the
+    sentence's background, not its news: it ranks below the main clause's event."""
+    return bool(_BACKGROUND.search(event.sentence[max(0, event.trigger.start - 80):event.trigger.start]))
+
+
 def confidence(event: Event) -> float:
-    score = 0.45
+    score = 0.3 if background(event) else 0.45
     score += 0.15 if event.actor else 0.0
     score += 0.1 if event.recipient else 0.0
     score += 0.1 if event.mode else 0.0
