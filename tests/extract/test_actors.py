@@ -283,3 +283,13 @@ def test_resolve_reads_a_short_phrase():
     assert resolve("a cat named Frank") is None
     b = resolve("Canadian Ambassador to the United Nations")
     assert (b.country, b.sector) == ("CAN", "GOV")
+
+
+def test_a_city_police_name_takes_the_storys_country():
+    """"Metropolitan Police" is London's, Tokyo's and Bangkok's: the story decides, not the dictionary."""
+    import flashpoint
+
+    for text, country in [("Protests continued in Bangkok. The Metropolitan Police arrested 12 protesters.", "THA"),
+                          ("Riots broke out in London. The Metropolitan Police arrested 12 people.", "GBR")]:
+        (arrest,) = [e for e in flashpoint.code(text, model="rules") if e.event_type == "COERCE"]
+        assert [a.country for a in arrest.actor] == [country]
