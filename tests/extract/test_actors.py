@@ -293,3 +293,21 @@ def test_a_city_police_name_takes_the_storys_country():
                           ("Riots broke out in London. The Metropolitan Police arrested 12 people.", "GBR")]:
         (arrest,) = [e for e in flashpoint.code(text, model="rules") if e.event_type == "COERCE"]
         assert [a.country for a in arrest.actor] == [country]
+
+
+@pytest.mark.parametrize("text,mention,country,sector", [
+    ("The Michigan Department of Environmental Quality ordered the firm to stop.",
+     "Michigan Department of Environmental Quality", "USA", "GOV"),
+    ("The National Commission for Human Rights condemned the arrests.", "National Commission for Human Rights",
+     None, "GOV"),
+    ("The Munich Regional Court convicted the bank.", "Munich Regional Court", "DEU", "JUD"),
+    ("The Russian Investigative Committee opened a case.", "Russian Investigative Committee", "RUS", "GOV"),
+])
+def test_named_public_bodies_outside_the_dictionaries_are_actors(text, mention, country, sector):
+    (body,) = [a for a in find_actors(text) if a.text == mention]
+    assert (body.country, body.sector) == (country, sector)
+
+
+def test_dictionary_names_win_over_the_institution_pattern():
+    found = [(a.text, a.country) for a in find_actors("The UN Security Council met.")]
+    assert found == [("UN Security Council", "IGO")]

@@ -16,6 +16,9 @@ the Kremlin") is recorded only as evidence of the story's country; elsewhere a c
 warned Kyiv" -> RUS/GOV, UKR/GOV). Generic mentions with no country ("police", "protesters", "the president") take
 the story's dominant country: the one most often named (by name, demonym, capital, seat or city) in its sentences,
 ties going to the first named.
+
+Public bodies no dictionary lists ("the Michigan Department of Environmental Quality") are found afterwards by the
+shape of their names: capitalised words around an institution's head noun.
 """
 
 from __future__ import annotations
@@ -320,9 +323,55 @@ def _mod_info(e: Entry, date: str | None) -> tuple[str | None, str | None, str |
     return e.code, e.sector, e.name, e.id
 
 
+# A named public body the dictionaries do not list: capitalised words around an institution's head noun ("the Michigan
+# Department of Environmental Quality", "the Environmental Protection Agency", "the National Commission for Human
+# Rights"). Courts and tribunals are JUD, the rest GOV; the country is one named inside, else the story's.
+_INSTITUTION_HEADS = ("Agency", "Department", "Ministry", "Bureau", "Commission", "Authority", "Council",
+                      "Directorate", "Board", "Committee", "Court", "Tribunal", "Inspectorate", "Secretariat")
+_INSTITUTION = re.compile(
+    r"\b((?:[A-Z][\w'’.&-]*\s+){0,5})(" + "|".join(_INSTITUTION_HEADS) + r")\b"
+    r"((?:\s+(?:of|for|on)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*)(?:\s+(?:and\s+|&\s+)?[A-Z][\w'’.-]*){0,4})?)")
+_INSTITUTION_SECTOR = {"Court": "JUD", "Tribunal": "JUD"}
+_NOT_NAME = frozenset({"The", "A", "An", "This", "That", "Its", "Their", "His", "Her", "Our", "In", "On", "At", "By",
+                       "For", "From", "With", "After", "Before", "And", "But", "When", "While", "Meanwhile", "Earlier",
+                       "Later", "Last", "Next", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                       "Sunday"})
+
+
+def _institutions(text: str, actors: list[Actor], date: str | None, kb: KnowledgeBase) -> list[Actor]:
+    """Add the named public bodies no dictionary lists; a dictionary mention inside one gives it its country."""
+    for m in _INSTITUTION.finditer(text):
+        left = m.group(1).split()
+        while left and left[0] in _NOT_NAME:
+            left.pop(0)
+        if not left and not m.group(3):
+            continue  # a bare "Court" or "the Council": the dictionaries' generic nouns handle it
+        end = m.end()
+        start = text.rindex(left[0], 0, m.start(2)) if left else m.start(2)
+        inside = [a for a in actors if start <= a.start and a.end <= end]
+        if any(a.id is not None and (a.start, a.end) == (start, end) for a in inside):
+            continue
+        if any(a.start < end and a.end > start and not (start <= a.start and a.end <= end) for a in actors):
+            continue  # overlaps a longer dictionary name: keep the dictionary's reading
+        country = next((a.country for a in inside if a.country and a.country != "IGO"), None)
+        if country is None:
+            country = dominant_country(_analyse_kb(text[start:end], date, kb)[1])
+        body = Actor(text[start:end], start, end, country=country, sector=_INSTITUTION_SECTOR.get(m.group(2), "GOV"))
+        actors = sorted([a for a in actors if a not in inside] + [body], key=lambda a: a.start)
+    return actors
+
+
 def _analyse(text: str, date: str | None = None, kb: KnowledgeBase | None = None) -> tuple[list[Actor], list[str]]:
     """Actor mentions of one sentence, and the country codes it names (for the story's dominant country)."""
     kb = kb or load()
+    actors, evidence = _analyse_kb(text, date, kb)
+    if any(head in text for head in _INSTITUTION_HEADS):
+        actors = _institutions(text, actors, date, kb)
+    return actors, evidence
+
+
+def _analyse_kb(text: str, date: str | None, kb: KnowledgeBase) -> tuple[list[Actor], list[str]]:
+    """The dictionary and grammar reading of one sentence (see the module docstring)."""
     matches = list(TOKEN_RE.finditer(text))
     words = list(map(_GROUP, matches))
     if not words:
