@@ -31,6 +31,7 @@ CASES = {
     "Britain and the EU reached a trade agreement on Thursday.": {("SUPPORT", "asserted")},  # manual: finalise
     "Archbishop Tutu called for sanctions against Nigeria.": {("ACCUSE", "asserted")},  # as both gold sets code it
     "Saudi Arabia has imposed blockades on the ports of Yemen.": {("COERCE", "asserted")},  # not a protest
+    "Protesters burned the national flag outside the embassy.": {("PROTEST", "asserted")},
 }
 
 
