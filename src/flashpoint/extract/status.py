@@ -37,9 +37,10 @@ _HARD_BREAKS = {".", ";", ":", "?", "!", "but", "however", "although", "though",
 _SOFT_BREAKS = {",", "and", "after", "before", "when", "as", "because", "since", "—", "(", ")"}
 # Status kinds in priority order when several cues govern one trigger.
 _PRIORITY = ("negated", "threatened", "hypothetical", "future", "claimed")
-# Future acts by the manual (AGREE; CONCEDE; auxiliary modes), and what an actor's own announcement adds.
+# Words that may stand between a verb and the noun it governs: "called for tougher sanctions", "host the meeting".
 _ASKED_NOUN_WORDS = frozenset({"a", "an", "the", "new", "more", "further", "fresh", "tougher", "stronger", "immediate",
                                "international", "independent", "full", "urgent", "targeted"})
+# Future acts by the manual (AGREE; THREATEN; auxiliary modes), and what an actor's own announcement adds.
 _FUTURE_CATEGORY = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE",
                     "RETREAT": "AGREE", "ASSAULT": "THREATEN"}
 _ANNOUNCED_FORCE = {"COERCE", "SANCTION", "PROTEST"}
