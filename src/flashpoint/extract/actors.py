@@ -342,12 +342,13 @@ def _institutions(text: str, actors: list[Actor], date: str | None, kb: Knowledg
     """Add the named public bodies no dictionary lists; a dictionary mention inside one gives it its country."""
     for m in _INSTITUTION.finditer(text):
         left = m.group(1).split()
+        start = m.start(1)
         while left and left[0] in _NOT_NAME:
-            left.pop(0)
+            start = text.index(left.pop(0), start) + 1
         if not left and not m.group(3):
             continue  # a bare "Court" or "the Council": the dictionaries' generic nouns handle it
         end = m.end()
-        start = text.rindex(left[0], 0, m.start(2)) if left else m.start(2)
+        start = text.index(left[0], start) if left else m.start(2)
         inside = [a for a in actors if start <= a.start and a.end <= end]
         if any(a.id is not None and (a.start, a.end) == (start, end) for a in inside):
             continue
