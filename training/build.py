@@ -64,7 +64,7 @@ def with_teacher(train: list[dict], cfg: dict) -> list[dict]:
     """Add the unlabelled news relations, read by a teacher fine-tuned on `train` (distill.py)."""
     import distill
 
-    teacher = distill.teacher_for(train, cfg["seeds"][0], cfg["teacher_epochs"], cfg["teacher_lr"])
+    teacher = distill.teacher_for(train, cfg["seeds"][0], cfg["teacher_epochs"], cfg.get("teacher_lr", 3e-5))
     pool = distill.news_pool({ex["text"] for ex in data.load_plv()})
     print(f"teacher: {len(pool)} unlabelled news relations")
     return train + distill.label([teacher], pool, distill.teacher_dir())
