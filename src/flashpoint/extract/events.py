@@ -237,7 +237,7 @@ _DEONTIC = {"must"}  # "should" was tried: no gain on PLV or the GSR, and advice
 _REQUEST_MODES = {"CONCEDE": "yield", "RETREAT": "yield", "CONSULT": "meet", "AID": "assist"}
 
 
-def reported_demands(sentence: Sentence, tokens: Sequence[Token], found: list[Event]) -> list[Event]:
+def reported_demands(story: Story, sentence: Sentence, tokens: Sequence[Token], found: list[Event]) -> list[Event]:
     """"SPEAKER said (that) Y must V" is a REQUEST from the speaker to Y (the PLOVER manual: REQUEST covers demands),
     asserted: the demand was made, whatever becomes of the act demanded (which the status stage makes hypothetical).
 
@@ -262,9 +262,10 @@ def reported_demands(sentence: Sentence, tokens: Sequence[Token], found: list[Ev
         recipient = _with_conjuncts(sentence.actors, before[-1], sentence.text, -1) if before else []
         demanded = [e.event_type for e in found if e.trigger.start > token.start]
         event = Event(
-            story_id="", sentence_index=sentence.index, sentence=sentence.text, event_type="REQUEST",
+            story_id=story.id, sentence_index=sentence.index, sentence=sentence.text, event_type="REQUEST",
             mode=_REQUEST_MODES.get(demanded[0]) if demanded else None,
             trigger=Trigger(say.text, say.start, say.end), actor=actor, recipient=recipient,
+            publication_date=story.date,
         )
         event.notes.append(f"events: REQUEST/{event.mode or '-'}: {say.text!r} ... {token.text!r} reports a demand")
         out.append(event)
@@ -349,8 +350,6 @@ class EventStage:
                     f"events: {event.event_type}/{event.mode or '-'} from pattern {m.pattern.source!r}; {voice}"
                 )
                 sentence.events.append(event)
-            for event in reported_demands(sentence, tokens, sentence.events):
-                event.story_id, event.publication_date = story.id, story.date
-                sentence.events.append(event)
+            sentence.events += reported_demands(story, sentence, tokens, sentence.events)
             sentence.events.sort(key=lambda e: e.trigger.start)
         return story
