@@ -152,3 +152,20 @@ def test_reported_must_is_a_demand_from_the_speaker():
 def test_must_without_a_speaker_or_with_there_is_no_demand():
     assert not code_sentence("Sudan must return the helicopter.", [("Sudan", "SDN", None)])
     assert not code_sentence("Guterres said there must be dialogue.", [("Guterres", None, "GOV")])
+
+
+def test_a_participle_clause_takes_the_main_subject():
+    events = code_sentence("Trump sent a letter to the WHO threatening to cut US funding.",
+                           [("Trump", "USA", "GOV"), ("WHO", "IGO", "IGO")])
+    (event,) = [e for e in events if e.event_type == "THREATEN"]
+    assert [a.text for a in event.actor] == ["Trump"] and [a.text for a in event.recipient] == ["WHO"]
+    events = code_sentence("Syria filed a complaint to the Security Council, demanding accountability.",
+                           [("Syria", "SYR", "GOV"), ("Security Council", "IGO", "IGO")])
+    (event,) = [e for e in events if e.event_type == "REQUEST"]
+    assert [a.text for a in event.actor] == ["Syria"]
+
+
+def test_a_noun_in_ing_keeps_its_own_actor():
+    events = code_sentence("Britain cut aid to Liberia because of fighting in Liberia.",
+                           [("Britain", "GBR", "GOV"), ("Liberia", "LBR", None)])
+    assert all(e.actor == [] or e.event_type != "ASSAULT" for e in events)

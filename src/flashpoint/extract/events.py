@@ -272,6 +272,31 @@ def reported_demands(story: Story, sentence: Sentence, tokens: Sequence[Token], 
     return out
 
 
+_OBJECT_PREPOSITIONS = {"to", "against", "with", "from", "at", "for", "into", "toward", "towards"}
+
+
+def _after_preposition(text: str, a: Actor) -> bool:
+    words = text[:a.start].lower().split()
+    while words and words[-1] in {"the", "a", "an"}:
+        words.pop()
+    return bool(words) and words[-1] in _OBJECT_PREPOSITIONS
+
+
+def _participle_subject(tokens: Sequence[Token], m: Match, usable: list[Actor], left: list[int],
+                        text: str) -> int | None:
+    """Index in `usable` of the subject of an -ing trigger whose nearest name is a prepositional object, or None."""
+    word = tokens[m.first].lower
+    if not left or not word.endswith("ing") or is_nominal(tokens, m) or (m.first and tokens[m.first - 1].lower in _BE):
+        return None
+    before = tokens[m.first - 1] if m.first else None
+    if before is None or not (before.text == "," or before.end == usable[left[-1]].end):
+        return None  # "of fighting", "progress fighting": a noun or a complement, not a participle clause
+    if not _after_preposition(text, usable[left[-1]]):
+        return None
+    subjects = [i for i in left[:-1] if not _after_preposition(text, usable[i])]
+    return subjects[-1] if subjects else None
+
+
 def assign_participants(sentence: Sentence, tokens: Sequence[Token], m: Match) -> tuple[list[Actor], list[Actor], str]:
     """(actor, recipient, note) for a trigger match."""
     text = sentence.text
@@ -298,10 +323,20 @@ def assign_participants(sentence: Sentence, tokens: Sequence[Token], m: Match) -
     if inside:
         recipient = inside[:1]
     note = "active voice"
+    subject = _participle_subject(tokens, m, usable, left, text)
+    if subject is not None and actor:
+        # "Trump sent a letter to the WHO threatening to cut funds": the -ing clause's subject is the sentence's
+        # subject, and the name before the trigger is the object of a preposition.
+        if not recipient:
+            recipient = actor
+        actor = _with_conjuncts(usable, subject, text, -1)
+        note += "; participle: the main clause's subject is the actor"
     if actor and is_nominal(tokens, m) and len(text[actor[-1].end:trig_start].split()) > 2:
         actor = []  # "the organisers of Saturday's march": a noun's actor stands next to it ("Kenyan protests")
         note = "noun trigger: no actor next to it"
-    between = text[actor[-1].end:trig_start].lower().split() if actor else []
+    # Acronyms are names, not pronouns: "a letter to the WHO threatening ..."
+    between = [w.lower() for w in text[actor[-1].end:trig_start].split() if not (w.isupper() and len(w) > 1)] \
+        if actor else []
     if actor and _PRONOUNS & set(between):
         if _speaker_is_subject(between):
             note += "; pronoun subject: the speaker"  # "Hungary says it will not accept ..."
