@@ -114,3 +114,11 @@ def test_inverted_source_without_final_period():
 def test_according_to_keeps_abbreviations():
     att = find_attribution("Flights resumed, according to a statement from the U.S. Embassy.")
     assert att is not None and att.text == "according to a statement from the U.S. Embassy"
+
+
+def test_stage_widens_a_span_that_starts_inside_a_name():
+    text = "Two people died, the Kenya National Commission on Human Rights said."
+    name = "Kenya National Commission on Human Rights"
+    actor = Actor(text=name, start=text.index(name), end=text.index(name) + len(name), country="KEN", sector="GOV")
+    att = AttributionStage()(_story(text, [actor])).sentences[0].attribution
+    assert att is not None and att.text == name + " said" and (att.country, att.sector) == ("KEN", "GOV")

@@ -169,3 +169,32 @@ def test_a_noun_in_ing_keeps_its_own_actor():
     events = code_sentence("Britain cut aid to Liberia because of fighting in Liberia.",
                            [("Britain", "GBR", "GOV"), ("Liberia", "LBR", None)])
     assert all(e.actor == [] or e.event_type != "ASSAULT" for e in events)
+
+
+def test_a_coordinated_participle_shares_the_passive():
+    events = code_sentence("Two people were killed and 40 injured in the clashes.", [("people", "KEN", "CVL")])
+    injured = [e for e in events if e.trigger.text in {"killed", "injured"}]
+    assert len(injured) == 2 and all(e.actor == [] and [a.text for a in e.recipient] == ["people"] for e in injured)
+
+
+def test_adding_starts_a_new_clause():
+    import flashpoint
+
+    events = flashpoint.code("Two people were killed in clashes, the rights commission said, adding that police had "
+                             "arrested 120 demonstrators.", model="rules")
+    (killing,) = [e for e in events if e.event_type == "ASSAULT"]
+    assert [a.text for a in killing.recipient] == ["people"]
+
+
+def test_a_nouns_by_phrase_is_its_actor_and_a_name_past_a_comma_is_not_its_recipient():
+    (event,) = code_sentence("A car bombing by the Islamic State group killed 75 people.",
+                             [("Islamic State group", None, "REB"), ("people", None, "CVL")])[:1]
+    assert [a.text for a in event.actor] == ["Islamic State group"]
+    events = code_sentence("Ahead of the summit, Putin met Modi.", [("Putin", "RUS", "GOV"), ("Modi", "IND", "GOV")])
+    summit = next(e for e in events if e.trigger.text == "summit")
+    assert summit.recipient == []
+
+
+def test_an_agent_phrase_makes_a_participle_passive():
+    tokens = tokenize("a soldier, 33, killed by ISIS")
+    assert is_passive(tokens, [t.text for t in tokens].index("killed"))

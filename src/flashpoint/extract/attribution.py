@@ -154,7 +154,9 @@ def _plausible_source(phrase: str) -> bool:
         _sector_re().search(phrase) or _NAME_LIKE.match(words[-1]) or low in _PRONOUN
         or any(_NAME_LIKE.match(w) for w in words)
         or re.search(r"\b(?:group|agency|spokes\w+|source|sources|statement|report|officials?|chief|head|leader|"
-                     r"director|office|department|council|committee|organi[sz]ation|association|movement|party|"
+                     r"director|office|department|council|committee|commission|ministry|authority|authorities|watchdog|"
+                     r"monitor|observatory|coalition|alliance|union|court|tribunal|mission|embassy|institute|"
+                     r"organi[sz]ation|association|movement|party|"
                      r"people|man|woman|mother|father|brother|sister|friend|victim|owner|manager)\b", low)
     )
 
@@ -219,7 +221,12 @@ def claim_verb(attribution: Attribution) -> bool:
 
 def _resolve(sentence: Sentence, att: Attribution) -> Attribution:
     """Country and sector from an actor mention inside the attribution span (the rightmost, which is the head of
-    "Kenyan police spokesman"), falling back to the noun map for the sector."""
+    "Kenyan police spokesman"), falling back to the noun map for the sector. A span that starts inside a name is
+    widened to the whole name."""
+    for a in sentence.actors:  # the walk left stops at "on": "the Kenya National Commission on Human Rights said"
+        if a.start < att.start < a.end:
+            att.text, att.start = sentence.text[a.start:att.end], a.start
+            att.sector = sector_of(att.text)
     inside = [a for a in sentence.actors if att.start <= a.start and a.end <= att.end]
     with_sector = [a for a in inside if a.sector]
     with_country = [a for a in inside if a.country]

@@ -106,7 +106,10 @@ def merge_same(events: list[Event]) -> list[Event]:
             kept[key] = event
             continue
         # The first trigger's actor stands ("police fired tear gas at supporters, injuring 12": not the supporters).
-        first.actor = first.actor or event.actor
+        # A passive first trigger has no actor but a recipient ("were killed in clashes"): that recipient is
+        # nobody's actor.
+        recipient_spans = {(r.start, r.end) for r in first.recipient}
+        first.actor = first.actor or [a for a in event.actor if (a.start, a.end) not in recipient_spans]
         actor_spans = {(a.start, a.end) for a in first.actor}
         first.recipient = [r for r in _union(first.recipient, event.recipient) if (r.start, r.end) not in actor_spans]
         first.mode = first.mode or event.mode
