@@ -1,3 +1,5 @@
+import pytest
+
 from flashpoint.extract.events import EventStage, find_triggers, is_passive, parse_pattern
 from flashpoint.records import Actor, Sentence, Story
 from flashpoint.text.tokens import tokenize, verb_forms
@@ -198,3 +200,15 @@ def test_a_nouns_by_phrase_is_its_actor_and_a_name_past_a_comma_is_not_its_recip
 def test_an_agent_phrase_makes_a_participle_passive():
     tokens = tokenize("a soldier, 33, killed by ISIS")
     assert is_passive(tokens, [t.text for t in tokens].index("killed"))
+
+
+@pytest.mark.parametrize("text, passive", [
+    ("Odinga met with Ruto.", False), ("Police clashed with protesters.", False),
+    ("Odinga called for protests.", False), ("Moscow warned of attacks.", False),
+    ("Journalists accused of spying were freed.", True),
+    ("Reporters charged with treason fled.", True), ("Activists jailed for protesting went free.", True),
+])
+def test_a_name_participle_and_preposition_is_passive_only_for_verbs_that_take_it(text, passive):
+    tokens = tokenize(text)
+    subject = tokens[0]
+    assert is_passive(tokens, 1, [Actor(subject.text, subject.start, subject.end)]) is passive

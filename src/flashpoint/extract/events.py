@@ -152,6 +152,23 @@ _COUNT_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine",
                 "scores", "thousands", "many", "several", "more", "some"}
 
 
+# A name + participle + preposition is a reduced passive ("journalists accused of", "men charged with") only for
+# verbs that take the preposition in the passive; many take it in the active ("X met with", "X warned of").
+_PASSIVE_WITH_PREP = {
+    "of": {"accused", "suspected", "convicted", "acquitted", "cleared", "stripped", "deprived", "robbed", "informed",
+           "notified", "found"},
+    "with": {"charged", "armed", "associated", "affiliated", "linked", "connected", "equipped", "tasked", "credited",
+             "presented", "confronted", "threatened", "hit", "slapped", "targeted", "pelted", "shot", "beaten",
+             "injected", "infected"},
+}
+_ACTIVE_WITH_FOR = {"called", "asked", "pushed", "appealed", "voted", "pressed", "lobbied", "campaigned", "prayed",
+                    "opted", "waited", "applied", "argued", "hoped", "searched", "looked", "cared", "paid", "accounted",
+                    "fought", "negotiated", "demanded", "headed", "left", "filed", "bid", "qualified", "advocated",
+                    "rallied", "marched", "stood", "worked", "competed", "volunteered", "signed", "braced", "prepared",
+                    "planned", "settled", "mourned", "paved", "allowed", "apologized", "apologised", "mobilized",
+                    "mobilised", "reached", "aimed", "sought", "sued", "wished", "begged", "pleaded", "yearned"}
+
+
 def is_passive(tokens: Sequence[Token], first: int, actors: list[Actor] | None = None) -> bool:
     """A passive trigger: "was arrested", "were reportedly detained", or a reduced relative right after a name
     ("journalists accused of inciting", "protesters detained by police")."""
@@ -174,9 +191,9 @@ def is_passive(tokens: Sequence[Token], first: int, actors: list[Actor] | None =
     after = tokens[first + 1].lower if first + 1 < len(tokens) else ""
     if after == "by" and word.endswith(("ed", "en")):
         return True  # "a hero, 33, killed by ISIS": an agent phrase makes any participle passive
-    return bool(actors) and after in {"by", "of", "with", "for"} and j >= 0 and any(
-        a.end == tokens[j].end for a in actors or ()
-    )
+    reduced = after == "by" or after in _PASSIVE_WITH_PREP and word in _PASSIVE_WITH_PREP[after] or \
+        after == "for" and word not in _ACTIVE_WITH_FOR
+    return bool(actors) and reduced and j >= 0 and any(a.end == tokens[j].end for a in actors or ())
 
 
 def _is_break(tokens: Sequence[Token], j: int) -> bool:
