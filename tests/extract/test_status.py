@@ -38,6 +38,9 @@ def statuses(text: str, attribution: Attribution | None = None) -> dict[str, str
     ("The opposition demanded tougher sanctions on the regime.", "REQUEST", "asserted"),
     ("The group claimed responsibility for the bombing of the bridge.", "ASSAULT", "asserted"),
     ("The two sides agreed to withdraw their forces.", "AGREE", "future"),  # a future RETREAT (as the gold sets)
+    ("Reporters accused of spying were freed by the junta.", "RETREAT", "asserted"),  # the spying is claimed
+    ("The leader called for protests next week and accused the president of fraud.", "ACCUSE", "asserted"),
+    ("Germany proposed peace talks with the rebels.", "CONSULT", "hypothetical"),
 ])
 def test_status(text, event_type, status):
     assert statuses(text)[event_type] == status

@@ -35,6 +35,8 @@ _REACH = {"neutral": 99, "hedge": 2, "negated": 4, "hypothetical": 6, "future": 
 # Clause boundaries a cue does not cross. A comma does not end an "if" clause's reach into its own clause only.
 _HARD_BREAKS = {".", ";", ":", "?", "!", "but", "however", "although", "though", "whereas", "while"}
 _SOFT_BREAKS = {",", "and", "after", "before", "when", "as", "because", "since", "—", "(", ")"}
+_CLAIM_ADVERBS = {"allegedly", "reportedly", "purportedly"}
+_BE_FORMS = {"is", "are", "was", "were"}
 # Status kinds in priority order when several cues govern one trigger.
 _PRIORITY = ("negated", "threatened", "hypothetical", "future", "claimed")
 # Words that may stand between a verb and the noun it governs: "called for tougher sanctions", "host the meeting".
@@ -132,9 +134,14 @@ def governing_cues(tokens: Sequence[Token], cue_list: list[tuple[int, int, str]]
             if between & (_SOFT_BREAKS | {"and", "or"}):
                 continue
         elif kind in {"hypothetical", "future"}:
-            # A modal scopes over conjoined verbs: "would intervene and arrest".
+            # A modal scopes over conjoined verbs: "would intervene and arrest"; "next" / "upcoming" only over the
+            # noun they qualify ("protests next week and accused ...": the accusation is not future).
             if between & (_SOFT_BREAKS - {"and"}):
                 continue
+            if tokens[c_last].lower in {"next", "upcoming"} and (between & _SOFT_BREAKS or distance > 2):
+                continue
+        elif kind == "claimed" and tokens[c_last].lower not in _CLAIM_ADVERBS and between & _BE_FORMS:
+            continue  # "journalists accused of spying were freed": the claim is the spying, not the release
         elif kind not in {"condition", "denial"} and between & _SOFT_BREAKS:
             continue
         if kind == "condition" and "," in between:
