@@ -212,3 +212,13 @@ def test_a_name_participle_and_preposition_is_passive_only_for_verbs_that_take_i
     tokens = tokenize(text)
     subject = tokens[0]
     assert is_passive(tokens, 1, [Actor(subject.text, subject.start, subject.end)]) is passive
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("Security forces used live ammunition against the crowd.", "ASSAULT"),
+    ("Police used excessive force against demonstrators.", "ASSAULT"),
+    ("Peace talks resumed in Geneva.", "CONSULT"),
+    ("Negotiations took place in Doha.", "CONSULT"),
+])
+def test_triggers_written_from_wire_phrasings(text, event_type):
+    assert event_type in {m.pattern.event_type for m in find_triggers(tokenize(text))}
