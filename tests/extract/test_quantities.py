@@ -51,6 +51,7 @@ def test_offsets_slice_back_to_text():
     # coordinated lists are summed
     ("Three soldiers and a civilian were killed in the ambush.", [("dead", 4)]),
     ("A woman and her two sons were wounded by shrapnel.", [("injured", 3)]),
+    ("Shells hit the town, wounding 11, regional governor Ivan Petrenko said.", [("injured", 11)]),  # the speaker
     # singular subjects without a number
     ("A man was killed when the roof caved in.", [("dead", 1)]),
     ("A woman was injured by a stray bullet.", [("injured", 1)]),

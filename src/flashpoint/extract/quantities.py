@@ -530,6 +530,7 @@ def _ends_in_person_noun(low: str) -> bool:
     return bool(words) and (words[-1] in _patterns().sing_nouns or words[-1].endswith("old"))
 
 
+_SPEAKER_AFTER = re.compile(r"\s*(?:[A-Z][\w'’-]*\s+){0,4}(?:said|says|told|tells|reported|announced|added|stated)\b")
 _CAP_WORD_BEFORE = re.compile(r"(?<![.!?:;\"“]\s)(?<!^)\b[A-Z][A-Za-z]*\.?\s+$")
 
 
@@ -550,6 +551,8 @@ def _group(text: str, start: int, end: int, elem_re: re.Pattern[str],
         piece = text[m.start():min(m.end(), end)]
         if keep == "first" and elems and last_conj.strip() == "," and _AGE_ONLY.fullmatch(piece.strip()):
             break  # "Tyshawn Lee, 9": an age
+        if elems and last_conj.strip() == "," and _SPEAKER_AFTER.match(text, m.end()):
+            break  # "wounding 11, regional governor Oleh Syniehubov said": the speaker, not a twelfth victim
         value, sub, oth, num = _elem_value(piece, vague)
         # a bare-comma list is a real list when its members are bare nouns, numbers or "himself" ("Father,
         # daughter found dead"; "kills daughter, himself"), not a noun and its name ("the toddler, Sam Reed")
