@@ -30,6 +30,8 @@ class Actor:
     id: str | None = None  # stable knowledge-base id, when known
     country: str | None = None  # ISO3, or "IGO" for international bodies
     sector: str | None = None  # PLOVER sector code (GOV, MIL, COP, REB, OPP, CVL, ...)
+    # A generic mention ("police") whose country was taken from the story, not from its own words.
+    inferred: bool = field(default=False, compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {

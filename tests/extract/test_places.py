@@ -62,3 +62,23 @@ def test_skipped_sentences_get_no_places():
     story = _story("Photo: Reuters/Paris")
     story.sentences[0].skip = "credit"
     assert PlaceStage()(story).sentences[0].places == []
+
+
+def test_local_actors_take_the_country_of_the_place_they_are_in():
+    import flashpoint
+
+    story = "Russia launched new strikes on Monday. Russian forces shelled the city of Kharkiv, killing three " \
+            "civilians. Moscow said the strikes hit military targets. Kremlin officials declined to comment."
+    events = flashpoint.code(story, date="2024-02-12", model="rules")
+    shelling = next(e for e in events if e.trigger.text == "shelled")
+    assert [(a.text, a.country) for a in shelling.recipient] == [("civilians", "UKR")]
+    assert [(a.text, a.country) for a in shelling.actor] == [("Russian forces", "RUS")]
+
+
+def test_a_destination_or_the_sources_place_does_not_localise():
+    import flashpoint
+
+    for text in ("Russia said it would send the migrants back to Georgia.",
+                 "Russian rebels shelled a village, killing civilians, officials in Georgia said."):
+        actors = [a for e in flashpoint.code(text, model="rules") for a in [*e.actor, *e.recipient]]
+        assert all(a.country != "GEO" for a in actors if a.text in {"migrants", "civilians"}), text

@@ -709,5 +709,5 @@ class ActorStage:
             for sentence in story.sentences:
                 for a in sentence.actors:
                     if _fillable(a):
-                        a.country = dominant
+                        a.country, a.inferred = dominant, True
         return story

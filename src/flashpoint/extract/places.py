@@ -45,7 +45,40 @@ class PlaceStage:
         for sentence, ms in zip(story.sentences, per_sentence, strict=True):
             if not sentence.skip:
                 sentence.places = [_location(m) for m in ms if m.place is not None and not m.demonym]
+                localise_actors(sentence)
         return story
+
+
+# Sectors that belong to the place they are in: the civilians killed in Kharkiv are Ukrainian, the police in Tbilisi
+# Georgian, whatever country the story is mostly about. Not governments or armies, which travel ("the president
+# arrived in Paris", "troops in Mali").
+_LOCAL_SECTORS = frozenset({"CVL", "COP", "JUD", "OPP", "REB", "MED", "EDU", "LAB"})
+
+
+_WHERE = frozenset({"in", "at", "near", "outside", "inside", "across", "through", "around", "of", "from",
+                    "throughout", "within"})
+_WHITHER = frozenset({"to", "into", "toward", "towards"})
+
+
+def _where(text: str, place: Location) -> bool:
+    """A place named as where people are ("in Tel Aviv", "the city of Kharkiv"), not where they go ("back to
+    Bulgaria") nor as an adjective ("Ibo elders")."""
+    before = text[:place.start or 0].lower().split()[-3:]
+    return bool(_WHERE.intersection(before)) and not _WHITHER.intersection(before)
+
+
+def localise_actors(sentence: Sentence) -> None:
+    """Generic local mentions that took the story's country take the country of the sentence's places instead, when
+    those places lie in one country."""
+    att = sentence.attribution  # "relief officials in Nairobi said": where the source sits, not the story
+    countries = {p.country for p in sentence.places if p.country and _where(sentence.text, p)
+                 and not (att and att.start <= (p.start or 0) < att.end)}
+    if len(countries) != 1:
+        return
+    (country,) = countries
+    for a in sentence.actors:
+        if a.inferred and a.sector in _LOCAL_SECTORS and a.country != country:
+            a.country = country
 
 
 def event_location(sentence: Sentence, trigger_start: int, trigger_end: int) -> Location | None:
