@@ -1,11 +1,14 @@
 """Attach each event's clause-level facts: its date, place, figures and who says so.
 
 The other stages find time expressions, counts and attribution in a sentence; this stage decides which of them belong
-to which event. A date is the time expression nearest the trigger in its clause; with none there, the event takes the
-publication date and says so (`date_source`), never a silent guess.
+to which event. A date is the time expression nearest the trigger in its clause, else the nearest in another clause of the sentence,
+else the date of the nearest event of the same type elsewhere in the story (both `date_source` "context"); with none,
+the event takes the publication date and says so (`date_source` "publication"), never a silent guess.
 """
 
 from __future__ import annotations
+
+from datetime import date, timedelta
 
 from flashpoint.extract.events import clause_bounds
 from flashpoint.extract.places import event_location
@@ -53,15 +56,23 @@ class LinkStage:
                     values = [q.value for q in sentence.quantities if q.kind == kind]
                     if values:
                         setattr(event, kind, max(values))  # repeated figures are one figure ("killed 2 ... the 2 dead")
+        _story_dates(story)
         return story
 
     @staticmethod
     def _date(story: Story, sentence: Sentence, event: Event, clause: tuple[int, int]) -> None:
         time = _nearest_time(sentence, event, clause)
+        other = None if time is not None else _nearest_time(sentence, event, (0, len(sentence.text)))
         if time is not None:
             event.date, event.date_precision, event.date_text = time.date, time.precision, time.text
             event.date_source = "text"
             event.notes.append(f"link: date {time.date} ({time.precision}) from {time.text!r}")
+        elif other is not None:
+            # "Thousands marched on Sunday ..., and police detained 14": a coordinated clause shares the date
+            event.date, event.date_precision, event.date_text = other.date, other.precision, other.text
+            event.date_source = "context"
+            event.notes.append(f"link: date {other.date} ({other.precision}) from {other.text!r} in another clause "
+                               "of the sentence (date_source=context)")
         elif story.date:
             event.date, event.date_precision, event.date_text = story.date, "day", None
             event.date_source = "publication"
@@ -69,3 +80,49 @@ class LinkStage:
         else:
             event.date_source = None
             event.notes.append("link: no date in the sentence and no publication date")
+
+
+def _story_dates(story: Story) -> None:
+    """An event whose sentence gives no date takes the date of the nearest event of its type that has one, earlier in
+    the story if any, else later: a story tells one incident over many sentences ("Gunmen killed two men on Saturday
+    night. ... Police said the gunmen fled."), and its headline has no date at all."""
+    dated = [(s.index, e) for s in story.sentences for e in s.events if e.date_source == "text"]
+    anchor = _story_anchor(story)
+    if not dated and anchor is None:
+        return
+    for sentence in story.sentences:
+        for event in sentence.events:
+            if event.date_source not in ("publication", None):
+                continue
+            same = [(i, e) for i, e in dated if e.event_type == event.event_type]
+            before = [(i, e) for i, e in same if i < sentence.index]
+            after = [(i, e) for i, e in same if i > sentence.index]
+            source = before[-1][1] if before else after[0][1] if after else None
+            if source is None:
+                if anchor is not None:
+                    event.date, event.date_precision, event.date_text = anchor.date, anchor.precision, anchor.text
+                    event.date_source = "context"
+                    event.notes.append(f"link: date {anchor.date} from {anchor.text!r}, the story's first recent "
+                                       "day (date_source=context)")
+                continue
+            event.date, event.date_precision, event.date_text = source.date, source.date_precision, source.date_text
+            event.date_source = "context"
+            event.notes.append(f"link: date {source.date} from {source.date_text!r} in sentence "
+                               f"{source.sentence_index}, the nearest {event.event_type} with a date "
+                               "(date_source=context)")
+
+
+def _story_anchor(story: Story) -> TimeExpr | None:
+    """The story's first day in the fortnight before publication ("Police responded to a call Saturday night"): when
+    no event of a type carries a date, the story's own day is a better guess than its publication."""
+    if not story.date:
+        return None
+    published = date.fromisoformat(story.date[:10])
+    for sentence in story.sentences:
+        after_dateline = dateline_end(sentence.text)
+        for t in sentence.times:
+            if t.date and t.precision == "day" and t.start >= after_dateline:
+                day = date.fromisoformat(t.date)
+                if published - timedelta(days=14) <= day <= published:
+                    return t
+    return None
