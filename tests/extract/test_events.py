@@ -219,6 +219,8 @@ def test_a_name_participle_and_preposition_is_passive_only_for_verbs_that_take_i
     ("Police used excessive force against demonstrators.", "ASSAULT"),
     ("Peace talks resumed in Geneva.", "CONSULT"),
     ("Negotiations took place in Doha.", "CONSULT"),
+    ("Any deliveries of long-range missiles to Kyiv would be a provocation.", "AID"),  # not an attack
+    ("The US approved the sale of artillery to Saudi Arabia.", "COOPERATE"),
 ])
 def test_triggers_written_from_wire_phrasings(text, event_type):
     assert event_type in {m.pattern.event_type for m in find_triggers(tokenize(text))}
