@@ -311,3 +311,8 @@ def test_named_public_bodies_outside_the_dictionaries_are_actors(text, mention, 
 def test_dictionary_names_win_over_the_institution_pattern():
     found = [(a.text, a.country) for a in find_actors("The UN Security Council met.")]
     assert found == [("UN Security Council", "IGO")]
+
+
+def test_a_country_in_the_name_of_a_sea_is_a_place():
+    assert [a.text for a in find_actors("Iran seized an oil tanker in the Gulf of Oman.")] == ["Iran"]
+    assert [a.text for a in find_actors("Oman condemned the seizure.")] == ["Oman"]

@@ -221,6 +221,8 @@ def test_a_name_participle_and_preposition_is_passive_only_for_verbs_that_take_i
     ("Negotiations took place in Doha.", "CONSULT"),
     ("Any deliveries of long-range missiles to Kyiv would be a provocation.", "AID"),  # not an attack
     ("The US approved the sale of artillery to Saudi Arabia.", "COOPERATE"),
+    ("North Korea test-fired two ballistic missiles into the sea.", "MOBILIZE"),  # a show of force, not an attack
+    ("North Korea conducted its sixth nuclear test.", "MOBILIZE"),
 ])
 def test_triggers_written_from_wire_phrasings(text, event_type):
     assert event_type in {m.pattern.event_type for m in find_triggers(tokenize(text))}

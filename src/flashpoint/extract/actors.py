@@ -64,6 +64,7 @@ _NEIGHBOURLY = frozenset({COUNTRY, CAPITAL, PLACE, PERSON, SEAT})  # one-word na
 _LOC_COUNTRY = frozenset({"in", "at", "near", "inside", "within", "throughout", "across", "into"})
 # Before a capital, seat or city also "from", "to" ... ("flew to Moscow", "returned from Beijing").
 _LOC_CITY = _LOC_COUNTRY | {"from", "to", "towards", "toward", "outside", "around", "via", "through", "of"}
+_WATERS = frozenset({"gulf", "sea", "strait", "straits", "bay", "horn", "isthmus"})  # "the Gulf of Oman" is a place
 _LOC_ORG = frozenset({"at", "in"})  # "speaking at the UN"
 _LOC_LANGUAGE = frozenset({"in"})  # "said in Russian"
 _NO_WORDS: frozenset[str] = frozenset()
@@ -442,7 +443,8 @@ def _analyse_kb(text: str, date: str | None, kb: KnowledgeBase) -> tuple[list[Ac
                 if prev == "the" and i0 > 1:
                     prev = words[i0 - 2].lower()
                 if prev in _LOC_SIMPLE.get(fkind, _NO_WORDS) or (
-                        prev in _PLACE_WORDS and _preceded_by(words, i0, _LOC_SIMPLE.get(fkind, _NO_WORDS))):
+                        prev in _PLACE_WORDS and _preceded_by(words, i0, _LOC_SIMPLE.get(fkind, _NO_WORDS))) or (
+                        prev == "of" and i0 > 1 and words[i0 - 2].lower() in _WATERS):  # "the Gulf of Oman"
                     k += 1
                     continue
                 end = matches[first.j - 1].end() - (2 if first.poss else 0)

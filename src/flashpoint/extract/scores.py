@@ -126,7 +126,8 @@ def refine(event: Event) -> None:
     A state's "protest" is a diplomatic one (ACCUSE disapprove) and its blockade COERCE restrict; joint exercises
     of two countries are COOPERATE, not MOBILIZE. (Future acts take the manual's category in the status stage, which
     knows the cue.)"""
-    if event.event_type == "MOBILIZE" and len({a.country for a in event.actor if a.country}) >= 2:
+    if event.event_type == "MOBILIZE" and event.mode != "weapons" and len({a.country for a in event.actor
+                                                                           if a.country}) >= 2:
         event.event_type, event.mode = "COOPERATE", None
         event.notes.append("scores: an exercise or deployment by several countries is COOPERATE")
     verbal_protest = (
