@@ -223,6 +223,21 @@ def test_a_name_participle_and_preposition_is_passive_only_for_verbs_that_take_i
     ("The US approved the sale of artillery to Saudi Arabia.", "COOPERATE"),
     ("North Korea test-fired two ballistic missiles into the sea.", "MOBILIZE"),  # a show of force, not an attack
     ("North Korea conducted its sixth nuclear test.", "MOBILIZE"),
+    ("Hezbollah and Israel exchanged fire across the border.", "ASSAULT"),
+    ("The Netherlands will supply F-16 fighter jets to Ukraine.", "AID"),
 ])
 def test_triggers_written_from_wire_phrasings(text, event_type):
     assert event_type in {m.pattern.event_type for m in find_triggers(tokenize(text))}
+
+
+def test_the_group_that_claimed_responsibility_is_the_actor():
+    events = code_sentence("The Islamic State group claimed responsibility for the bombing, which killed 14 people.",
+                           [("Islamic State group", None, "REB"), ("people", None, "CVL")])
+    bombing = next(e for e in events if e.trigger.text == "bombing")
+    assert [a.text for a in bombing.actor] == ["Islamic State group"]
+
+
+def test_own_forces_inside_a_trigger_are_not_its_recipient():
+    (event,) = code_sentence("Turkey will send more troops to Syria.",
+                             [("Turkey", "TUR", None), ("troops", None, "MIL"), ("Syria", "SYR", None)])
+    assert [a.text for a in event.recipient] == ["Syria"]

@@ -41,6 +41,7 @@ def statuses(text: str, attribution: Attribution | None = None) -> dict[str, str
     ("Reporters accused of spying were freed by the junta.", "RETREAT", "asserted"),  # the spying is claimed
     ("The leader called for protests next week and accused the president of fraud.", "ACCUSE", "asserted"),
     ("Germany proposed peace talks with the rebels.", "CONSULT", "hypothetical"),
+    ("The army said it killed 30 militants, a claim that could not be independently verified.", "ASSAULT", "claimed"),
 ])
 def test_status(text, event_type, status):
     assert statuses(text)[event_type] == status

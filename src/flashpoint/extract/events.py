@@ -10,6 +10,7 @@ clause, the recipient the first after it; passives ("were arrested by police") s
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -345,6 +346,19 @@ def _noun_participants(usable: list[Actor], right: list[int], actor: list[Actor]
     return actor, [], "; noun trigger: the next name is past a comma"
 
 
+_RESPONSIBILITY = re.compile(r"\s+(?:has |have |had )?(?:claimed|claims|claiming|took|takes|taken|accepted)"
+                             r" responsibility for\b", re.IGNORECASE)
+
+
+def _claimant(sentence: Sentence, trig_start: int) -> Actor | None:
+    """"The Islamic State group claimed responsibility for the bombing": the claimant of an act named after it."""
+    for a in sentence.actors:
+        m = _RESPONSIBILITY.match(sentence.text, a.end)
+        if m and m.end() <= trig_start:
+            return a
+    return None
+
+
 def assign_participants(sentence: Sentence, tokens: Sequence[Token], m: Match) -> tuple[list[Actor], list[Actor], str]:
     """(actor, recipient, note) for a trigger match."""
     text = sentence.text
@@ -367,7 +381,8 @@ def assign_participants(sentence: Sentence, tokens: Sequence[Token], m: Match) -
     recipient = _with_conjuncts(usable, right[0], text, +1) if right else []
     # The object inside a gapped trigger is its recipient: "summoned [the Chinese ambassador]", "expelled [23 Russian
     # diplomats]" (the pattern spans the object, so the mention overlaps the trigger and is not in `usable`).
-    inside = [a for a in sentence.actors if tokens[m.first].end < a.start and a.end <= trig_end]
+    inside = [a for a in sentence.actors if tokens[m.first].end < a.start and a.end <= trig_end
+              and not (a.sector == "MIL" and (a.inferred or a.country is None))]  # "send more troops": own forces
     if inside:
         recipient = inside[:1]
     note = "active voice"
@@ -396,6 +411,11 @@ def assign_participants(sentence: Sentence, tokens: Sequence[Token], m: Match) -
         else:
             actor = []  # "..., and said it would ban": the subject is a pronoun we do not resolve
             note += "; pronoun subject, actor unknown"
+    if not actor:
+        claimant = _claimant(sentence, trig_start)
+        if claimant is not None:
+            actor = [claimant]
+            note += "; the group that claimed responsibility is the actor"
     if is_passive(tokens, m.first, usable):
         by_agent: list[Actor] = []
         for i in right:

@@ -21,6 +21,7 @@ every time). We follow the gold: PLV_train top-1 0.736 -> 0.745, GSR 0.714 -> 0.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import cache
 from importlib import resources
@@ -209,6 +210,10 @@ def is_nominal_at(tokens: Sequence[Token], first: int, event: Event) -> bool:
         word in {"fighting", "talks", "protests", "strikes", "sanctions", "clashes", "attacks", "violence"}
 
 
+_UNVERIFIED = re.compile(r"\b(?:could not|cannot|can't|couldn't|was not|were not|has not been|have not been) "
+                         r"(?:be )?(?:independently )?(?:verif|confirm)|\bunverified\b", re.IGNORECASE)
+
+
 class StatusStage:
     """Sets `Event.status` from the cues that govern each trigger."""
 
@@ -257,6 +262,8 @@ class StatusStage:
     @staticmethod
     def _claimed_by_source(event: Event, status: str) -> str:
         """A one-sided allegation ("the rebels claimed ...") makes an otherwise asserted event claimed."""
+        if status == "asserted" and _UNVERIFIED.search(event.sentence):
+            return "claimed"  # "..., a claim that could not be independently verified"
         att = event.attribution
         if status == "asserted" and att is not None:
             verb = att.text.lower().split()[-1] if att.text else ""
