@@ -225,6 +225,9 @@ def test_a_name_participle_and_preposition_is_passive_only_for_verbs_that_take_i
     ("North Korea conducted its sixth nuclear test.", "MOBILIZE"),
     ("Hezbollah and Israel exchanged fire across the border.", "ASSAULT"),
     ("The Netherlands will supply F-16 fighter jets to Ukraine.", "AID"),
+    ("Iran vowed revenge for the killing of its general.", "THREATEN"),
+    ("The World Bank approved a $500 million loan to Nigeria.", "AID"),
+    ("The junta suspended broadcasts of two French channels.", "COERCE"),
 ])
 def test_triggers_written_from_wire_phrasings(text, event_type):
     assert event_type in {m.pattern.event_type for m in find_triggers(tokenize(text))}
@@ -241,3 +244,9 @@ def test_own_forces_inside_a_trigger_are_not_its_recipient():
     (event,) = code_sentence("Turkey will send more troops to Syria.",
                              [("Turkey", "TUR", None), ("troops", None, "MIL"), ("Syria", "SYR", None)])
     assert [a.text for a in event.recipient] == ["Syria"]
+
+
+@pytest.mark.parametrize("text", ["Talks on a free trade agreement resumed.", "The vote was not free.",
+                                  "Elections must be free and fair."])
+def test_free_as_an_adjective_is_no_release(text):
+    assert "RETREAT" not in {m.pattern.event_type for m in find_triggers(tokenize(text))}
