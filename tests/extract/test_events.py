@@ -250,3 +250,11 @@ def test_own_forces_inside_a_trigger_are_not_its_recipient():
                                   "Elections must be free and fair."])
 def test_free_as_an_adjective_is_no_release(text):
     assert "RETREAT" not in {m.pattern.event_type for m in find_triggers(tokenize(text))}
+
+
+def test_the_subject_of_a_light_verb_is_the_actor_of_its_noun():
+    (event,) = code_sentence("The United States has issued an ultimatum to Turkey.",
+                             [("United States", "USA", None), ("Turkey", "TUR", None)])
+    assert [a.text for a in event.actor] == ["United States"] and [a.text for a in event.recipient] == ["Turkey"]
+    events = code_sentence("The organisers of the big march were arrested.", [("organisers", None, "CVL")])
+    assert next(e for e in events if e.event_type == "PROTEST").actor == []

@@ -359,6 +359,25 @@ def _claimant(sentence: Sentence, trig_start: int) -> Actor | None:
     return None
 
 
+# Verbs that make a noun their event ("held a protest", "issued an ultimatum"): the verb's subject is its actor.
+_LIGHT_VERBS = frozenset(w for v in ("hold", "issue", "impose", "declare", "launch", "express", "stage", "announce",
+                                     "conduct", "make", "lodge", "file", "voice", "mount", "begin", "start", "sign",
+                                     "reach", "order", "organise", "organize", "carry", "call")
+                         for w in verb_forms(v)) | {"held", "made", "began", "begun", "had", "has", "have"}
+_LIGHT_FILLERS = DETERMINERS | {"has", "have", "had", "will", "would", "also", "on", "out", "up", "its", "their",
+                                "his", "her", "strong", "strongly", "total", "full", "open-ended", "unilateral",
+                                "large", "mass", "major", "emergency", "lunch"}
+
+
+def _light_verb_object(between: str) -> bool:
+    """The words between an actor and a noun trigger are a light verb and its determiners: "will hold a", "has
+    issued an", "expressed its total" (the actor then stands for the noun's event)."""
+    words = [w.strip(",").lower() for w in between.split()]
+    verbs = [i for i, w in enumerate(words) if w in _LIGHT_VERBS]
+    return bool(verbs) and len(words) <= 6 and all(w in _LIGHT_FILLERS or w in _LIGHT_VERBS or w[:1].isdigit()
+                                                   for w in words)
+
+
 def assign_participants(sentence: Sentence, tokens: Sequence[Token], m: Match) -> tuple[list[Actor], list[Actor], str]:
     """(actor, recipient, note) for a trigger match."""
     text = sentence.text
@@ -399,7 +418,8 @@ def assign_participants(sentence: Sentence, tokens: Sequence[Token], m: Match) -
         actor, recipient, noun_note = _noun_participants(usable, right, actor, text, trig_end,
                                                          comma_ends=is_nominal(tokens, m))
         note += noun_note
-    if actor and is_nominal(tokens, m) and len(text[actor[-1].end:trig_start].split()) > 2:
+    if actor and is_nominal(tokens, m) and len(text[actor[-1].end:trig_start].split()) > 2 \
+            and not _light_verb_object(text[actor[-1].end:trig_start]):
         actor = []  # "the organisers of Saturday's march": a noun's actor stands next to it ("Kenyan protests")
         note = "noun trigger: no actor next to it"
     # Acronyms are names, not pronouns: "a letter to the WHO threatening ..."
