@@ -32,3 +32,9 @@ def test_a_story_without_a_dated_event_takes_its_first_recent_day():
 
 def test_no_date_anywhere_is_the_publication_date_and_says_so():
     assert _dates("A man was shot dead in his car.") == [("shot", "2024-03-04", "publication")]
+
+
+def test_a_time_next_to_another_events_trigger_is_that_events():
+    dates = _dates("Gunmen shot two guards on Saturday. A man was charged on Tuesday with the shooting.",
+                   published="2024-03-06")
+    assert ("shooting", "2024-03-02", "context") in dates and ("charged on Tuesday with", "2024-03-05", "text") in dates

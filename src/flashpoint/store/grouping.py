@@ -4,10 +4,10 @@ The rule (deterministic: the groups depend only on the set of mentions, never on
 
 1. Blocking. Mentions are only ever compared inside one *type family* (FAMILIES: the event type itself, with
    CONCEDE and RETREAT together as PLOVER's old YIELD) of one *reality* (asserted or claimed; or each other status
-   on its own: a threat is never merged into the act) and by date: a mention's day is the day its text gave, else
-   the publication date (a week, month or year is too vague to compare by days). An undated group joins nothing
-   across stories. A group's day is its earliest day, exact when a text day lies within PUB_WINDOW of it: a later
-   report's own dates (an arrest, a trial) never move an event to them.
+   on its own: a threat is never merged into the act) and by date: a mention's day is the day its story gave it
+   (`date_source` text or context), else the publication date (a week, month or year is too vague to compare by
+   days). An undated group joins nothing across stories. A group's day is its earliest day, exact when a given day
+   lies within PUB_WINDOW of it: a later report's own dates (an arrest, a trial) never move an event to them.
 2. Within a story. Mentions of one family in one story are one event unless they conflict: days more than the
    window apart, different location countries, disjoint actor countries, or casualty figures that cannot be the
    same count (see `_numbers_conflict`). This is the common case of a headline, a lead and later paragraphs all
@@ -146,10 +146,11 @@ def _day(value: Any) -> int | None:
 
 
 def _mention_day(m: dict[str, Any]) -> tuple[int | None, bool]:
-    """The day a mention dates its event to, and whether the text gave that day. A week, month or year is too vague
-    to compare by days, so it falls back to the publication date (a "2013" in a 2016 report is not its event day)."""
+    """The day a mention dates its event to, and whether its story gave that day (its clause, sentence or story).
+    A week, month or year is too vague to compare by days, so it falls back to the publication date (a "2013" in a
+    2016 report is not its event day)."""
     if m.get("date") and m.get("date_precision") == "day":
-        return _day(m["date"]), m.get("date_source") == "text"
+        return _day(m["date"]), m.get("date_source") in ("text", "context")
     return _day(m.get("publication_date")), False
 
 
