@@ -316,3 +316,9 @@ def test_dictionary_names_win_over_the_institution_pattern():
 def test_a_country_in_the_name_of_a_sea_is_a_place():
     assert [a.text for a in find_actors("Iran seized an oil tanker in the Gulf of Oman.")] == ["Iran"]
     assert [a.text for a in find_actors("Oman condemned the seizure.")] == ["Oman"]
+
+
+def test_an_unknown_acronym_in_subject_position_is_an_actor_of_unknown_country():
+    assert [(a.text, a.country) for a in find_actors("The NCB has ordered the actor to appear.")] == [("NCB", None)]
+    assert find_actors("The GDP grew by two percent.") == []
+    assert [a.text for a in find_actors("English in the EU has been questioned.")] == []

@@ -369,7 +369,27 @@ def _analyse(text: str, date: str | None = None, kb: KnowledgeBase | None = None
     actors, evidence = _analyse_kb(text, date, kb)
     if any(head in text for head in _INSTITUTION_HEADS):
         actors = _institutions(text, actors, date, kb)
+    if "he " in text:
+        actors = _acronyms(text, actors)
     return actors, evidence
+
+
+# "The NCB has ordered ...": an acronym with "the" before it and a verb after it is a body we have no entry for.
+_ACRONYM = re.compile(r"\b[Tt]he ([A-Z][A-Z&-]{1,6})(?= (?:has|have|had|is|was|were|are|will|would|said|says|also|"
+                      r"on|[a-z]+ed|[a-z]+s)\b)")
+_NOT_ACRONYMS = frozenset({"US", "UK", "TV", "CEO", "GDP", "COVID", "AM", "PM", "GMT", "UTC", "DNA", "HIV", "AIDS",
+                           "ID", "FAQ", "ICU", "ER", "PR", "IT", "AI", "OK", "VAT", "IPO", "NFL", "NBA", "FIFA"})
+
+
+def _acronyms(text: str, actors: list[Actor]) -> list[Actor]:
+    """Unknown acronyms in subject position, as actors of unknown country and sector (better than no actor)."""
+    for m in _ACRONYM.finditer(text):
+        start, end = m.span(1)
+        if m.group(1) in _NOT_ACRONYMS or any(a.start < end and start < a.end for a in actors) or \
+                text[:m.start()].rstrip().lower().endswith((" in", " at", " to", " from", " into")):
+            continue  # "in the EU": a known body used as a place, or an unknown place
+        actors = sorted([*actors, Actor(m.group(1), start, end)], key=lambda a: a.start)
+    return actors
 
 
 def _analyse_kb(text: str, date: str | None, kb: KnowledgeBase) -> tuple[list[Actor], list[str]]:
