@@ -42,6 +42,7 @@ def statuses(text: str, attribution: Attribution | None = None) -> dict[str, str
     ("The leader called for protests next week and accused the president of fraud.", "ACCUSE", "asserted"),
     ("Germany proposed peace talks with the rebels.", "CONSULT", "hypothetical"),
     ("The army said it killed 30 militants, a claim that could not be independently verified.", "ASSAULT", "claimed"),
+    ("Israel said it would not attend the talks in Cairo.", "REJECT", "asserted"),  # a refusal to meet happened
 ])
 def test_status(text, event_type, status):
     assert statuses(text)[event_type] == status

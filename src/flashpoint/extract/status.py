@@ -11,8 +11,9 @@ Rules, not a model: cues are closed-class words, and a rule can say exactly why 
 Future material acts are coded as the PLOVER manual asks ("the single event category, not a category+auxiliary"):
 future CONSULT, SUPPORT, COOPERATE and AID are AGREE, future force is THREATEN; an
 actor's own announced coercion, sanction or protest ("the government will extend the curfew") is THREATEN too. The
-status stays `future`: the act has not happened. A refusal announced ("France will not lift the ban") is a REJECT that
-happened (asserted). Forecasts by others ("is expected to impose tariffs") only take the manual's mapping.
+status stays `future`: the act has not happened. A refusal announced ("France will not lift the ban", "Israel said it
+would not attend the talks") is a REJECT that happened (asserted), for any cooperative act (the ZSP codebook's
+`neg_future` column). Forecasts by others ("is expected to impose tariffs") only take the manual's mapping.
 
 One deliberate departure: the manual codes an announced RETREAT ("will release the hostages") as CONCEDE, but both
 gold sets we have code it AGREE (the PLOVER GSR records and PLV_train, where "X said it will release ..." is AGREE
@@ -47,7 +48,8 @@ _ASKED_NOUN_WORDS = frozenset({"a", "an", "the", "new", "more", "further", "fres
 _FUTURE_CATEGORY = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE",
                     "RETREAT": "AGREE", "ASSAULT": "THREATEN"}
 _ANNOUNCED_FORCE = {"COERCE", "SANCTION", "PROTEST"}
-_REFUSABLE = {"RETREAT", "CONCEDE", "AID", "COOPERATE"}
+_REFUSABLE = {"RETREAT", "CONCEDE", "AID", "COOPERATE", "CONSULT", "AGREE", "SUPPORT"}
+_REFUSAL_MODES = {"AID": "assist", "COOPERATE": "assist", "CONSULT": "meet", "AGREE": None, "SUPPORT": None}
 _THREAT_MODES = {"ASSAULT": "violence", "PROTEST": "restrict", "COERCE": "restrict", "SANCTION": None}
 _SPECIFIC_THREATS = {"arrest": "arrest", "expel": "expel", "relations": "relations", "curfew": "restrict"}
 
@@ -277,7 +279,7 @@ def announced(event: Event, cues: set[str]) -> None:
     old = event.event_type
     own = bool(cues & announcing())
     if event.status == "negated" and old in _REFUSABLE and (own or "won't" in cues):
-        event.event_type, event.mode = "REJECT", "assist" if old in {"AID", "COOPERATE"} else "yield"
+        event.event_type, event.mode = "REJECT", _REFUSAL_MODES.get(old, "yield")
         event.status = "asserted"
     elif event.status == "future" and old in _FUTURE_CATEGORY:
         event.event_type = _FUTURE_CATEGORY[old]
