@@ -147,8 +147,6 @@ _ADVERBS = {"reportedly", "allegedly", "also", "later", "then", "not", "never", 
             "fatally", "seriously", "critically", "badly", "brutally", "violently", "forcibly", "briefly"}
 _CLAUSE_BREAKS = {";", ":", "but", "while", "although", "whereas", "though", "because", "since", "—", "(", ")",
                   "adding"}
-
-
 _COUNT_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds",
                 "scores", "thousands", "many", "several", "more", "some"}
 
@@ -366,16 +364,15 @@ _LIGHT_VERBS = frozenset(w for v in ("hold", "issue", "impose", "declare", "laun
                          for w in verb_forms(v)) | {"held", "made", "began", "begun", "had", "has", "have"}
 _LIGHT_FILLERS = DETERMINERS | {"has", "have", "had", "will", "would", "also", "on", "out", "up", "its", "their",
                                 "his", "her", "strong", "strongly", "total", "full", "open-ended", "unilateral",
-                                "large", "mass", "major", "emergency", "lunch"}
+                                "large", "mass", "major", "emergency"}
 
 
 def _light_verb_object(between: str) -> bool:
     """The words between an actor and a noun trigger are a light verb and its determiners: "will hold a", "has
     issued an", "expressed its total" (the actor then stands for the noun's event)."""
     words = [w.strip(",").lower() for w in between.split()]
-    verbs = [i for i, w in enumerate(words) if w in _LIGHT_VERBS]
-    return bool(verbs) and len(words) <= 6 and all(w in _LIGHT_FILLERS or w in _LIGHT_VERBS or w[:1].isdigit()
-                                                   for w in words)
+    return len(words) <= 6 and any(w in _LIGHT_VERBS for w in words) and all(
+        w in _LIGHT_FILLERS or w in _LIGHT_VERBS or w[:1].isdigit() for w in words)
 
 
 def assign_participants(sentence: Sentence, tokens: Sequence[Token], m: Match) -> tuple[list[Actor], list[Actor], str]:
