@@ -16,7 +16,7 @@ from datetime import date, timedelta
 
 from flashpoint.extract.events import clause_bounds
 from flashpoint.extract.places import event_location
-from flashpoint.records import Event, Sentence, Story, TimeExpr
+from flashpoint.records import Event, Sentence, Story, TimeExpr, Trigger
 from flashpoint.text.sentences import dateline_end
 from flashpoint.text.tokens import tokenize
 
@@ -29,6 +29,11 @@ _FIGURES = {
 }
 
 
+def _gap(t: TimeExpr, trigger: Trigger) -> int:
+    """Characters between a time expression and a trigger; 0 inside a gapped trigger ("charged on Tuesday with")."""
+    return max(0, t.start - trigger.end, trigger.start - t.end)
+
+
 def _nearest_time(sentence: Sentence, event: Event, clause: tuple[int, int]) -> TimeExpr | None:
     """The anchored time expression nearest the trigger within its clause; a dateline's date is the filing date,
     not the event's ("KABUL, June 3 - Gunmen killed ... on Monday")."""
@@ -37,14 +42,11 @@ def _nearest_time(sentence: Sentence, event: Event, clause: tuple[int, int]) -> 
                 if t.date and clause[0] <= t.start and t.end <= clause[1] and t.start >= after_dateline]
     if not anchored:
         return None
-    def gap(t: TimeExpr, trig) -> int:  # 0 inside a gapped trigger ("charged on Tuesday with")
-        return max(0, t.start - trig.end, trig.start - t.end)
-
     # A time nearer another event's trigger is that event's ("... was indicted Tuesday"), not this one's; triggers of
     # one type are one event ("fired tear gas ... on Tuesday, injuring 12").
     others = [e.trigger for e in sentence.events if e.event_type != event.event_type]
-    own = [t for t in anchored if all(gap(t, event.trigger) <= gap(t, o) for o in others)]
-    return min(own, key=lambda t: gap(t, event.trigger)) if own else None
+    own = [t for t in anchored if all(_gap(t, event.trigger) <= _gap(t, o) for o in others)]
+    return min(own, key=lambda t: _gap(t, event.trigger)) if own else None
 
 
 class LinkStage:

@@ -53,8 +53,6 @@ class PlaceStage:
 # Georgian, whatever country the story is mostly about. Not governments or armies, which travel ("the president
 # arrived in Paris", "troops in Mali").
 _LOCAL_SECTORS = frozenset({"CVL", "COP", "JUD", "OPP", "REB", "MED", "EDU", "LAB"})
-
-
 _WHERE = frozenset({"in", "at", "near", "outside", "inside", "across", "through", "around", "of", "from",
                     "throughout", "within"})
 _WHITHER = frozenset({"to", "into", "toward", "towards"})
