@@ -43,6 +43,8 @@ def statuses(text: str, attribution: Attribution | None = None) -> dict[str, str
     ("Germany proposed peace talks with the rebels.", "CONSULT", "hypothetical"),
     ("The army said it killed 30 militants, a claim that could not be independently verified.", "ASSAULT", "claimed"),
     ("Israel said it would not attend the talks in Cairo.", "REJECT", "asserted"),  # a refusal to meet happened
+    ("The ministers discussed sanctions against Iran.", "SANCTION", "hypothetical"),  # a topic, not a deed
+    ("Slovenia endorsed the invasion of Iraq.", "ASSAULT", "asserted"),  # a real event that was endorsed
 ])
 def test_status(text, event_type, status):
     assert statuses(text)[event_type] == status

@@ -48,6 +48,9 @@ _ASKED_NOUN_WORDS = frozenset({"a", "an", "the", "new", "more", "further", "fres
 _FUTURE_CATEGORY = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE",
                     "RETREAT": "AGREE", "ASSAULT": "THREATEN"}
 _ANNOUNCED_FORCE = {"COERCE", "SANCTION", "PROTEST"}
+_TOPIC_VERBS = {"CONSULT", "SUPPORT", "REJECT", "AGREE"}
+_PROPOSAL_WORDS = frozenset({"new", "further", "more", "fresh", "tougher", "stronger", "possible", "additional",
+                             "proposed", "potential", "wider", "broader", "targeted"})
 _REFUSABLE = {"RETREAT", "CONCEDE", "AID", "COOPERATE", "CONSULT", "AGREE", "SUPPORT"}
 _REFUSAL_MODES = {"AID": "assist", "COOPERATE": "assist", "CONSULT": "meet", "AGREE": None, "SUPPORT": None}
 _THREAT_MODES = {"ASSAULT": "violence", "PROTEST": "restrict", "COERCE": "restrict", "SANCTION": None}
@@ -248,6 +251,13 @@ class StatusStage:
                     if verb is not None and verb[2]:
                         kinds = verb[2]
                         status, cue = decide(kinds)
+                    # A proposal that is the object of talk, support or refusal is a topic, not a deed: "discussed
+                    # sanctions against Iran", "backed new sanctions" (but "endorsed the invasion" is a real one).
+                    topic = next((v for v in verbs if v[0] in _TOPIC_VERBS and v[0] != event.event_type
+                                  and 0 <= first - v[1] - 1 <= 2
+                                  and {t.lower for t in tokens[v[1] + 1:first]} <= _PROPOSAL_WORDS), None)
+                    if status == "asserted" and topic is not None:
+                        status, cue = "hypothetical", f"object of a {topic[0]} verb"
                 if status == "asserted" and last is not None and nominal:
                     found = right_cue(tokens, last)
                     if found:
