@@ -38,3 +38,9 @@ def test_a_time_next_to_another_events_trigger_is_that_events():
     dates = _dates("Gunmen shot two guards on Saturday. A man was charged on Tuesday with the shooting.",
                    published="2024-03-06")
     assert ("shooting", "2024-03-02", "context") in dates and ("charged on Tuesday with", "2024-03-05", "text") in dates
+
+
+def test_the_day_of_the_report_is_not_the_day_of_the_event():
+    dates = _dates("Gunmen shot two guards on Saturday. Gunmen also shot a driver, police said on Monday.",
+                   published="2024-03-05")
+    assert [d for t, d, _ in dates if t == "shot"] == ["2024-03-02", "2024-03-02"]
