@@ -228,6 +228,8 @@ def test_a_name_participle_and_preposition_is_passive_only_for_verbs_that_take_i
     ("Iran vowed revenge for the killing of its general.", "THREATEN"),
     ("The World Bank approved a $500 million loan to Nigeria.", "AID"),
     ("The junta suspended broadcasts of two French channels.", "COERCE"),
+    ("Five others were wounded in the blast.", "ASSAULT"),  # the noun, not "blasted" the verb
+    ("The hostages were set free on Monday.", "RETREAT"),
 ])
 def test_triggers_written_from_wire_phrasings(text, event_type):
     assert event_type in {m.pattern.event_type for m in find_triggers(tokenize(text))}

@@ -173,7 +173,8 @@ def is_passive(tokens: Sequence[Token], first: int, actors: list[Actor] | None =
     ("journalists accused of inciting", "protesters detained by police")."""
     word = tokens[first].lower
     if not (word.endswith(("ed", "en")) or word in {"shot", "held", "met", "hit", "cut", "struck", "fought",
-                                                    "taken", "sent", "seized", "freed", "led", "jailed"}):
+                                                    "taken", "sent", "seized", "freed", "led", "jailed", "set",
+                                                    "put", "hurt", "caught", "kept", "shut", "told", "burnt", "cast"}):
         return False
     j = first - 1
     while j >= 0 and tokens[j].lower in _ADVERBS:
