@@ -25,6 +25,7 @@ def test_verb_forms_cover_regular_and_irregular_verbs():
     assert {"seize", "seized", "seizing"} <= verb_forms("seize")
     assert {"opened", "opening"} <= verb_forms("open")
     assert {"stopped", "banned"} <= verb_forms("stop") | verb_forms("ban")
+    assert verb_forms("be") == {"be", "am", "is", "are", "was", "were", "been", "being"}
     assert {"canceled", "cancelled", "cancelling"} <= verb_forms("cancel")
 
 
@@ -260,3 +261,8 @@ def test_the_subject_of_a_light_verb_is_the_actor_of_its_noun():
     assert [a.text for a in event.actor] == ["United States"] and [a.text for a in event.recipient] == ["Turkey"]
     events = code_sentence("The organisers of last Saturday's march were arrested.", [("organisers", None, "CVL")])
     assert next(e for e in events if e.event_type == "PROTEST").actor == []
+
+
+def test_the_subject_of_ready_to_is_the_actor():
+    (event, _) = code_sentence("Iran is ready to resume talks.", [("Iran", "IRN", None)])
+    assert event.event_type == "AGREE" and [a.text for a in event.actor] == ["Iran"]

@@ -55,6 +55,8 @@ _VOWELS = set("aeiou")
 
 def verb_forms(base: str) -> set[str]:
     """All forms of an English verb: base, 3rd person, past, participle, gerund."""
+    if base == "be":
+        return {"be", "am", "is", "are", "was", "were", "been", "being"}
     forms = {base, *_IRREGULAR.get(base, ())}
     if base.endswith("e"):
         stem = base[:-1]
