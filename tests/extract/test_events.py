@@ -162,6 +162,9 @@ def test_a_participle_clause_takes_the_main_subject():
                            [("Trump", "USA", "GOV"), ("WHO", "IGO", "IGO")])
     (event,) = [e for e in events if e.event_type == "THREATEN"]
     assert [a.text for a in event.actor] == ["Trump"] and [a.text for a in event.recipient] == ["WHO"]
+    events = code_sentence("Trump wrote to the head of the WHO threatening to cut US funding.",
+                           [("Trump", "USA", "GOV"), ("WHO", "IGO", "IGO")])
+    assert [a.text for a in next(e for e in events if e.event_type == "THREATEN").actor] == ["Trump"]
     events = code_sentence("Syria filed a complaint to the Security Council, demanding accountability.",
                            [("Syria", "SYR", "GOV"), ("Security Council", "IGO", "IGO")])
     (event,) = [e for e in events if e.event_type == "REQUEST"]

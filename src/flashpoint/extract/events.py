@@ -305,9 +305,14 @@ _OBJECT_PREPOSITIONS = {"to", "against", "with", "from", "at", "for", "into", "t
 
 
 def _after_preposition(text: str, a: Actor) -> bool:
-    words = text[:a.start].lower().split()
+    """The mention is the object of a preposition: "to the WHO", "to the head of the WHO"."""
+    words = text[:a.start].lower().split()[-8:]
     while words and words[-1] in {"the", "a", "an"}:
         words.pop()
+    if len(words) >= 2 and words[-1] == "of":  # "the head of": the head is the object
+        words = words[:-2]
+        while words and words[-1] in {"the", "a", "an"}:
+            words.pop()
     return bool(words) and words[-1] in _OBJECT_PREPOSITIONS
 
 
