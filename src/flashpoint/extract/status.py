@@ -230,6 +230,7 @@ class StatusStage:
                 continue
             tokens = tokenize(sentence.text)
             cue_list = find_cues(tokens)
+            unverified = bool(_UNVERIFIED.search(sentence.text))
             starts = {t.start: i for i, t in enumerate(tokens)}
             ends = {t.end: i for i, t in enumerate(tokens)}
             trigger_tokens = frozenset(starts[e.trigger.start] for e in sentence.events if e.trigger.start in starts)
@@ -264,7 +265,7 @@ class StatusStage:
                         status, cue = found
                 if last is not None and not nominal:
                     verbs.append((event.event_type, last, kinds))
-                status = self._claimed_by_source(event, status)
+                status = self._claimed_by_source(event, status, unverified)
                 event.status = status  # type: ignore[assignment]
                 why = f"cue {cue!r}" if cue else "no cue governs the trigger"
                 event.notes.append(f"status: {status} ({why})")
@@ -272,9 +273,10 @@ class StatusStage:
         return story
 
     @staticmethod
-    def _claimed_by_source(event: Event, status: str) -> str:
-        """A one-sided allegation ("the rebels claimed ...") makes an otherwise asserted event claimed."""
-        if status == "asserted" and _UNVERIFIED.search(event.sentence):
+    def _claimed_by_source(event: Event, status: str, unverified: bool) -> str:
+        """A one-sided allegation ("the rebels claimed ...") or one the reporter could not verify makes an otherwise
+        asserted event claimed."""
+        if status == "asserted" and unverified:
             return "claimed"  # "..., a claim that could not be independently verified"
         att = event.attribution
         if status == "asserted" and att is not None:
