@@ -5,8 +5,9 @@ see training/README.md); extra training data (PLOVER GSR records, training/annot
 training fold, never to the test fold. Throughput runs `predict` on 1,000 PLV relations in a fresh process, start-up
 (imports, model load) included, and reports peak memory; it needs only the run-time dependencies.
 
-    .venv-train/bin/python bench/bench_classify.py            # full: the shipped config per fold (~30 min)
-    .venv-train/bin/python bench/bench_classify.py --quick    # 5 folds, 3 epochs (~15 min)
+    .venv-train/bin/python bench/bench_classify.py            # full: the shipped recipe per fold, teacher
+                                                              # included (~45 min a fold on the idle machine)
+    .venv-train/bin/python bench/bench_classify.py --quick    # 5 folds, 3 epochs, no teacher (~15 min)
     python bench/bench_classify.py --speed-only               # throughput only (run-time venv)
 """
 
@@ -66,6 +67,19 @@ def speed(mode: str, n: int) -> tuple[float, float]:
     return n / wall, int(out.split()[-1]) / 1024
 
 
+def distilled_cv(cfg: dict) -> dict:
+    """The shipped recipe learns from a teacher too (training/distill.py): each fold trains its own teacher and
+    student. Folds already run are read from distill.py's cache, so an interrupted run resumes."""
+    import distill
+
+    cache = Path("/tmp/distill")
+    seed = cfg["seeds"][0]
+    for fold in range(5):
+        distill.cv_fold(fold, seed, cfg["teacher_epochs"], cfg.get("teacher_lr", 3e-5), None, cache,
+                        log=lambda s: print(s, file=sys.stderr))
+    return distill.summary(cache, seed, cfg["teacher_epochs"])["student"]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="1 seed, 3 epochs per fold")
@@ -96,6 +110,8 @@ def main() -> None:
                 continue
             if mode == "fast":
                 m = cv.cv_fast(sources=CONFIG["sources"], c=CONFIG["fast_c"])
+            elif CONFIG.get("teacher_epochs") and not a.quick:
+                m = distilled_cv(CONFIG)
             else:
                 seeds = (13,) if a.quick else tuple(CONFIG["seeds"])
                 m = cv.cv_encoder(seeds=seeds, epochs=3 if a.quick else CONFIG["epochs"], sources=CONFIG["sources"],

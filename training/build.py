@@ -32,7 +32,8 @@ from cv import training_extra  # noqa: E402
 
 WEIGHTS = HERE.parent / "src" / "flashpoint" / "models" / "weights"
 CONFIG = {"seeds": [13], "epochs": 6, "lr": 8e-5, "sources": "gsr,ann", "silver_weight": 0.3,
-          "balance": 0.0, "average_last": 1, "fast_c": 100.0}
+          "balance": 0.0, "average_last": 1, "fast_c": 100.0,
+          "teacher_epochs": 4, "teacher_lr": 3e-5}
 REFERENCE_SENTENCES = [
     ("Rebel fighters attacked an army checkpoint near the border on Sunday.", [(0, 13)], [(26, 44)]),
     ("The foreign minister praised the neighbouring government for its help.", [(0, 20)], [(33, 57)]),
@@ -99,6 +100,7 @@ def main() -> None:
     ap.add_argument("--seeds", default=None, help="comma-separated seeds (default: CONFIG)")
     ap.add_argument("--sources", default=None, help="extra training data (default: CONFIG); 'ann' leaves out the GSR")
     ap.add_argument("--without-plv", action="store_true", help="leave PLV_train out (a model to tune `code` on it)")
+    ap.add_argument("--teacher-epochs", type=int, default=None, help="distil from a teacher (0: no teacher)")
     ap.add_argument("--out", type=Path, default=WEIGHTS, help="output folder (default: the package's weights)")
     a = ap.parse_args()
     if a.seeds:
@@ -107,6 +109,8 @@ def main() -> None:
         CONFIG["sources"] = a.sources
     if a.without_plv:
         CONFIG["plv"] = False
+    if a.teacher_epochs is not None:
+        CONFIG["teacher_epochs"] = a.teacher_epochs
     if not data.have_data():
         sys.exit(f"no training data at {data.DATA}")
     out: Path = a.out

@@ -129,6 +129,9 @@ def cv_fold(fold: int, seed: int, teacher_epochs: int, teacher_lr: float, pool_l
     train = data.with_unmarked([ex for i, ex in enumerate(plv) if i not in test_set] + training_extra("gsr,ann"))
     cache.mkdir(parents=True, exist_ok=True)
     tag = f"f{fold}_s{seed}_e{teacher_epochs}"
+    if (cache / f"probs_{tag}.json").exists():
+        log(f"fold {fold + 1}: already run ({cache / f'probs_{tag}.json'})")
+        return
     t0 = time.time()
     teacher = teacher_for(train, seed + fold, teacher_epochs, teacher_lr, cache / f"teacher_{tag}.pt", log)
     texts = [plv[i]["text"] for i in test]
