@@ -368,6 +368,163 @@ def version() -> None:
 _register_stage_commands()
 
 
+# ---------------------------------------------------------------------------------------------- serving & analysis
+# `serve`, `series`, `alerts` (DESIGN.md §6): thin commands over flashpoint.web and flashpoint.analysis, which the
+# HTTP API calls too, so the CLI and the API give the same answers.
+
+
+class SeriesFormat(StrEnum):
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+class Period(StrEnum):
+    day = "day"
+    week = "week"
+    month = "month"
+
+
+_ALERT_CSV = ["kind", "key", "window_events", "baseline_events", "baseline_rate", "score", "window_intensity",
+              "baseline_intensity", "window_start", "window_end", "events"]
+
+
+def _analysis_db(db: str):
+    """A read-only connection to an existing flashpoint database, or a clear error."""
+    import os
+
+    from flashpoint.store.schema import DatabaseError, connect
+
+    if not os.path.exists(db):
+        raise _fail(f"no database at {db} (run `flashpoint ingest` first)")
+    try:
+        return connect(db, read_only=True)
+    except DatabaseError as exc:
+        raise _fail(str(exc)) from None
+
+
+def _write_rows(rows: list[dict], fmt: SeriesFormat, columns: list[str]) -> None:
+    if fmt is SeriesFormat.csv:
+        import csv
+
+        writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        for row in rows:
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+@app.command()
+def serve(
+    db: Annotated[str, typer.Option("--db", help="The DuckDB database file.")] = "flashpoint.duckdb",
+    host: Annotated[str, typer.Option("--host", help="Address to listen on (loopback by default).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="TCP port.")] = 8000,
+) -> None:
+    """Serve the read-only API and the dashboard (map, timeline, evidence) at http://HOST:PORT/."""
+    import ipaddress
+    import socket
+
+    try:
+        import uvicorn
+
+        from flashpoint.web.app import LOOPBACK, create_app
+    except ImportError as exc:
+        raise _fail(f"serve needs fastapi and uvicorn: pip install fastapi uvicorn ({exc})") from None
+    from flashpoint.store.schema import DatabaseError
+
+    try:
+        loopback = host == "localhost" or ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        loopback = False
+    try:
+        application = create_app(db, allowed_hosts=[*LOOPBACK, host] if loopback else None)
+    except DatabaseError as exc:
+        raise _fail(str(exc)) from None
+    try:  # a clear message for a port in use or an address that is not ours, before uvicorn starts
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host.strip("[]"), port))
+    except OSError as exc:
+        raise _fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    if not loopback:
+        print(f"flashpoint: warning: serving on {host}, not loopback: anyone who can reach this machine on port "
+              f"{port} can read the events (the API has no authentication)", file=sys.stderr)
+    print(f"flashpoint: serving {db} at http://{host}:{port}/ (API docs at /docs); Ctrl-C stops", file=sys.stderr)
+    uvicorn.run(application, host=host.strip("[]"), port=port, log_level="warning")
+
+
+@app.command()
+def series(
+    actor: Annotated[str | None, typer.Option("--actor", help="ISO3 of an actor.")] = None,
+    recipient: Annotated[str | None, typer.Option("--recipient", help="ISO3 of a recipient.")] = None,
+    country: Annotated[str | None, typer.Option("--country", help="ISO3 of the location (a place series).")] = None,
+    by: Annotated[Period, typer.Option("--by", help="Period.")] = Period.month,
+    event_type: Annotated[str | None, typer.Option("--type", help="PLOVER event type.")] = None,
+    status: Annotated[str, typer.Option("--status", help="asserted, all, or a comma-separated list.")] = "asserted",
+    since: Annotated[str | None, typer.Option("--since", help="Events on or after YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Events on or before YYYY-MM-DD.")] = None,
+    db: Annotated[str, typer.Option("--db", help="The DuckDB database file.")] = "flashpoint.duckdb",
+    fmt: Annotated[SeriesFormat, typer.Option("--format", "-f", help="Output format.")] = SeriesFormat.jsonl,
+) -> None:
+    """Grouped events per period for a dyad, an actor or a place: {period, events, intensity, goldstein}."""
+    from flashpoint.analysis import EventFilter, FilterError
+    from flashpoint.analysis import series as run
+
+    if not (actor or country):
+        raise _fail("series needs --actor ISO3 (with --recipient for a dyad) or --country ISO3")
+    try:
+        flt = EventFilter.parse(actor=actor, recipient=recipient, place=country, event_type=event_type,
+                                status=status, since=since, until=until)
+    except FilterError as exc:
+        raise _fail(f"--{exc}") from None
+    con = _analysis_db(db)
+    try:
+        rows = run(con, flt, by.value)
+    except FilterError as exc:
+        raise _fail(str(exc)) from None
+    finally:
+        con.close()
+    _write_rows(rows, fmt, ["period", "events", "intensity", "goldstein"])
+
+
+@app.command()
+def alerts(
+    window: Annotated[int, typer.Option("--window", min=1, max=366, help="Window in days.")] = 7,
+    baseline: Annotated[int, typer.Option("--baseline", min=1, max=3660, help="Baseline days before it.")] = 90,
+    until: Annotated[str | None, typer.Option(
+        "--until", help="Last day of the window, YYYY-MM-DD (default: the last event day in the store).")] = None,
+    status: Annotated[str, typer.Option("--status", help="asserted, all, or a comma-separated list.")] = "asserted",
+    min_events: Annotated[int, typer.Option("--min-events", min=1, help="Fewest window events for an alert.")] = 3,
+    threshold: Annotated[float, typer.Option(
+        "--threshold", min=0, max=300, help="Least score (-log10 of the Poisson tail probability).")] = 3.0,
+    db: Annotated[str, typer.Option("--db", help="The DuckDB database file.")] = "flashpoint.duckdb",
+    fmt: Annotated[SeriesFormat, typer.Option("--format", "-f", help="Output format.")] = SeriesFormat.jsonl,
+) -> None:
+    """Dyads and places whose conflict events in the window rise well above their baseline, with their events."""
+    from flashpoint.analysis import FilterError
+    from flashpoint.analysis import alerts as run
+    from flashpoint.analysis.filters import check_date, check_status
+
+    try:
+        end, wanted = check_date(until, "until"), check_status(status)
+    except FilterError as exc:
+        raise _fail(f"--{exc}") from None
+    con = _analysis_db(db)
+    try:
+        rows = run(con, window, baseline, until=end, status=wanted, min_events=min_events, threshold=threshold)
+    except FilterError as exc:
+        raise _fail(str(exc)) from None
+    finally:
+        con.close()
+    if fmt is SeriesFormat.csv:
+        rows = [{**a, "kind": "dyad" if "dyad" in a else "place",
+                 "key": "-".join(str(c) for c in a["dyad"]) if "dyad" in a else a["place"],
+                 "window_start": a["window"][0], "window_end": a["window"][1], "events": ";".join(a["events"])}
+                for a in rows]
+    _write_rows(rows, fmt, _ALERT_CSV)
+
+
 def main() -> None:
     try:
         app()

@@ -1,0 +1,312 @@
+"""The FastAPI app: a read-only JSON API over a flashpoint database and the dashboard that uses it.
+
+Every request gets its own cursor on one read-only DuckDB connection (DuckDB cursors are safe across threads).
+Every parameter is checked by `flashpoint.analysis.filters` before it reaches SQL; a bad one is a 400 with a message
+that names it, a malformed one (not an integer) a 422, an unknown event a 404, and a database error a 400 with its
+first line: the API never answers 5xx for what a caller sent. Every response carries a Content-Security-Policy that
+allows only this server ('self'), so the dashboard loads nothing from outside the machine.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from importlib import resources
+from typing import Annotated, Any
+
+import duckdb
+from fastapi import FastAPI, Path, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.utils import get_openapi
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from flashpoint.analysis import alerts as run_alerts
+from flashpoint.analysis.filters import (
+    DAY,
+    MAX_LIMIT,
+    MAX_OFFSET,
+    EventFilter,
+    FilterError,
+    check_date,
+    check_period,
+    check_status,
+    countries,
+    event_types,
+    statuses,
+)
+from flashpoint.analysis.series import series as run_series
+from flashpoint.analysis.series import timeline as run_timeline
+
+STATIC = resources.files("flashpoint.web").joinpath("static")
+DEFAULT_LIMIT = 100
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+       "font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+# Swagger UI sets inline styles on its elements; its page may use them (scripts stay 'self' only).
+DOCS_CSP = CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+LOOPBACK = ("127.0.0.1", "localhost", "::1", "[::1]")
+
+Since = Annotated[str | None, Query(description="Events on or after this day (YYYY-MM-DD).", max_length=64)]
+Until = Annotated[str | None, Query(description="Events on or before this day (YYYY-MM-DD).", max_length=64)]
+Country = Annotated[str | None, Query(
+    description="ISO 3166-1 alpha-3 code (or country name) of an actor, a recipient or the location.", max_length=64)]
+Type = Annotated[str | None, Query(description="PLOVER event type (ASSAULT, PROTEST ...).", max_length=64)]
+Status = Annotated[str | None, Query(
+    description="asserted (default: what happened), all, or a comma-separated list of statuses.", max_length=200)]
+By = Annotated[str | None, Query(description="Period: day, week or month (default month).", max_length=16)]
+
+
+class _Db:
+    """One read-only connection; `cursor()` gives each request its own."""
+
+    def __init__(self, path: str) -> None:
+        from flashpoint.store.schema import connect
+
+        self.path = path
+        self.con = connect(path, read_only=True)
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        return self.con.cursor()
+
+
+def _events_page(cur: Any, flt: EventFilter, limit: int, offset: int, order: str) -> dict[str, Any]:
+    from flashpoint.store.export import iter_events
+
+    where, params = flt.where()
+    total = cur.execute(f"SELECT count(*) FROM events WHERE {where}", params).fetchall()[0][0]
+    direction = "DESC" if order == "desc" else "ASC"
+    # Pick the page on two narrow columns first, then read the wide rows of that page only.
+    page = (f"SELECT id, {DAY} AS day FROM events WHERE {where} ORDER BY day {direction} NULLS LAST, id {direction} "
+            f"LIMIT ? OFFSET ?")
+    ids = [r[0] for r in cur.execute(page, params + [limit, offset]).fetchall()]
+    events: list[dict[str, Any]] = []
+    if ids:
+        found = {e["id"]: e for e in iter_events(cur, "SELECT * FROM events WHERE id IN (SELECT unnest(?))", [ids])}
+        events = [found[i] for i in ids if i in found]
+    return {"total": total, "limit": limit, "offset": offset, "events": events}
+
+
+def _event(cur: Any, event_id: str) -> dict[str, Any] | None:
+    from flashpoint.store.export import iter_events
+    from flashpoint.store.rows import to_record
+
+    found = list(iter_events(cur, "SELECT * FROM events WHERE id = ?", [event_id]))
+    if not found:
+        return None
+    event = found[0]
+    rows = cur.execute(
+        "SELECT m.*, s.url AS _url, s.title AS _title FROM mentions m LEFT JOIN stories s ON s.id = m.story_id "
+        "WHERE m.id IN (SELECT unnest(mentions) FROM events WHERE id = ?) "
+        "ORDER BY m.publication_date NULLS LAST, m.story_id, m.sentence_index, m.id", [event_id])
+    names = [d[0] for d in rows.description]
+    reports = []
+    for values in rows.fetchall():
+        row = dict(zip(names, values, strict=True))
+        url, title = row.pop("_url"), row.pop("_title")
+        record = to_record(row)
+        record["url"], record["title"] = url, title
+        reports.append(record)
+    event["reports"] = reports
+    return event
+
+
+def _meta(cur: Any) -> dict[str, Any]:
+    from flashpoint.store.export import m49_table
+
+    n, first, last = cur.execute(f"SELECT count(*), min({DAY}), max({DAY}) FROM events").fetchall()[0]
+    present = cur.execute(
+        "SELECT DISTINCT c FROM (SELECT location.country AS c FROM events UNION ALL "
+        "SELECT unnest([a.country FOR a IN actor]) FROM events UNION ALL "
+        "SELECT unnest([a.country FOR a IN recipient]) FROM events) WHERE c IS NOT NULL ORDER BY c").fetchall()
+    names = countries()
+    numeric = {f"{code:03d}": iso3 for iso3, (code, _, _) in m49_table().items() if code is not None}
+    return {"events": n, "first_day": first.isoformat() if first else None,
+            "last_day": last.isoformat() if last else None,
+            "countries": [{"code": c, "name": names.get(c, c)} for (c,) in present],
+            "types": list(event_types()), "statuses": list(statuses()), "iso_numeric": numeric}
+
+
+def _error(status: int, message: str) -> JSONResponse:
+    return JSONResponse({"detail": message}, status_code=status)
+
+
+def create_app(db: str, *, allowed_hosts: list[str] | None = None) -> FastAPI:
+    """The app over the flashpoint database at `db` (opened read-only now: a bad file fails here, not per request).
+
+    `allowed_hosts`: the Host header values accepted (serving on loopback, the loopback names, which stops a DNS
+    rebinding page from reading the API); None accepts any."""
+    from flashpoint import __version__
+
+    if not os.path.exists(db):
+        from flashpoint.store.schema import DatabaseError
+
+        raise DatabaseError(f"no database at {db} (run `flashpoint ingest` first)")
+    store = _Db(db)
+    app = FastAPI(title="flashpoint", version=__version__, docs_url=None, redoc_url=None,
+                  description="Grouped political events of a flashpoint database: filters, evidence, series and "
+                              "escalation alerts. Read-only.")
+    app.state.db = store
+
+    if allowed_hosts:
+        from starlette.middleware.trustedhost import TrustedHostMiddleware
+
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
+
+    @app.middleware("http")
+    async def headers(request: Request, call_next: Any) -> Response:
+        response = await call_next(request)
+        response.headers["Content-Security-Policy"] = DOCS_CSP if request.url.path == "/docs" else CSP
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["X-Frame-Options"] = "DENY"
+        return response
+
+    @app.exception_handler(FilterError)
+    async def bad_filter(request: Request, exc: FilterError) -> JSONResponse:
+        return _error(400, str(exc))
+
+    @app.exception_handler(duckdb.Error)
+    async def bad_query(request: Request, exc: duckdb.Error) -> JSONResponse:
+        first = str(exc).splitlines()[0] if str(exc) else exc.__class__.__name__
+        print(f"flashpoint serve: {request.url.path}: {first}", file=sys.stderr)
+        return _error(400, f"the database could not answer this request: {first}")
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_param(request: Request, exc: RequestValidationError) -> JSONResponse:
+        parts = []
+        for err in exc.errors():
+            where = ".".join(str(x) for x in err.get("loc", ()) if x not in ("query", "path"))
+            parts.append(f"{where}: {err.get('msg', 'invalid')}")
+        return JSONResponse({"detail": "; ".join(parts) or "invalid request", "errors": [
+            {"loc": list(e.get("loc", ())), "msg": e.get("msg")} for e in exc.errors()]}, status_code=422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return _error(exc.status_code, str(exc.detail))
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            app.openapi_schema = get_openapi(title=app.title, version=app.version, description=app.description,
+                                             routes=app.routes)
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+    @app.get("/api/events", summary="Grouped events with filters and paging",
+             response_description='{"total": N, "events": [grouped event as printed by `flashpoint events`]}')
+    def events(
+        since: Since = None, until: Until = None, country: Country = None,
+        type: Type = None,  # noqa: A002 - the contract's parameter name
+        status: Status = None,
+        q: Annotated[str | None, Query(description="Text in the sentence, trigger or place name.",
+                                       max_length=1000)] = None,
+        bbox: Annotated[str | None, Query(description="w,s,e,n in degrees (w > e crosses the antimeridian).",
+                                          max_length=200)] = None,
+        limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Page size (at most {MAX_LIMIT}).")]
+        = DEFAULT_LIMIT,
+        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+        order: Annotated[str, Query(pattern="^(asc|desc)$", description="By day: asc (default) or desc.")] = "asc",
+    ) -> dict[str, Any]:
+        flt = EventFilter.parse(since=since, until=until, country=country, event_type=type, status=status, q=q,
+                                bbox=bbox)
+        cur = store.cursor()
+        try:
+            return _events_page(cur, flt, limit, offset, order)
+        finally:
+            cur.close()
+
+    @app.get("/api/events/{event_id}", summary="One grouped event with every report (mention record)",
+             responses={404: {"description": "No event with this id"}})
+    def event(event_id: Annotated[str, Path(max_length=200)]) -> dict[str, Any]:
+        cur = store.cursor()
+        try:
+            found = _event(cur, event_id)
+        finally:
+            cur.close()
+        if found is None:
+            raise StarletteHTTPException(404, f"no event with id {event_id[:80]!r}")
+        return found
+
+    @app.get("/api/series", summary="Grouped events per period for a dyad, an actor or a place",
+             response_description='[{"period", "events", "intensity", "goldstein"}]')
+    def series(
+        actor: Annotated[str | None, Query(description="ISO3 of an actor.", max_length=64)] = None,
+        recipient: Annotated[str | None, Query(description="ISO3 of a recipient.", max_length=64)] = None,
+        country: Annotated[str | None, Query(description="ISO3 of the event's location (a place series).",
+                                             max_length=64)] = None,
+        by: By = None,
+        type: Type = None,  # noqa: A002
+        status: Status = None, since: Since = None, until: Until = None,
+    ) -> list[dict[str, Any]]:
+        flt = EventFilter.parse(actor=actor, recipient=recipient, place=country, event_type=type, status=status,
+                                since=since, until=until)
+        cur = store.cursor()
+        try:
+            return run_series(cur, flt, check_period(by))
+        finally:
+            cur.close()
+
+    @app.get("/api/timeline", summary="Grouped events per period and QuadClass, with the /api/events filters",
+             response_description='[{"period", "quad_class", "events"}]')
+    def timeline(
+        since: Since = None, until: Until = None, country: Country = None,
+        type: Type = None,  # noqa: A002
+        status: Status = None,
+        q: Annotated[str | None, Query(max_length=1000)] = None,
+        bbox: Annotated[str | None, Query(max_length=200)] = None,
+        by: By = None,
+    ) -> list[dict[str, Any]]:
+        flt = EventFilter.parse(since=since, until=until, country=country, event_type=type, status=status, q=q,
+                                bbox=bbox)
+        cur = store.cursor()
+        try:
+            return run_timeline(cur, flt, check_period(by))
+        finally:
+            cur.close()
+
+    @app.get("/api/alerts", summary="Dyads and places whose conflict events rise well above their baseline",
+             response_description='[{"dyad" or "place", "window_events", "baseline_rate", "score", "events"}]')
+    def alerts(
+        window: Annotated[int, Query(ge=1, le=366, description="Window in days (default 7).")] = 7,
+        baseline: Annotated[int, Query(ge=1, le=3660, description="Baseline in days before it (default 90).")]
+        = 90,
+        until: Annotated[str | None, Query(description="Last day of the window (default: the last event day).",
+                                           max_length=64)] = None,
+        status: Status = None,
+        min_events: Annotated[int, Query(ge=1, le=100_000, description="Fewest window events (default 3).")] = 3,
+        threshold: Annotated[float, Query(ge=0, le=300, description="Least score, -log10 p (default 3).")] = 3.0,
+    ) -> list[dict[str, Any]]:
+        end = check_date(until, "until")
+        wanted = check_status(status)
+        cur = store.cursor()
+        try:
+            return run_alerts(cur, window, baseline, until=end, status=wanted, min_events=min_events,
+                              threshold=threshold)
+        finally:
+            cur.close()
+
+    @app.get("/api/meta", summary="What the database holds: event count, date range, countries, types, statuses")
+    def meta() -> dict[str, Any]:
+        cur = store.cursor()
+        try:
+            return _meta(cur)
+        finally:
+            cur.close()
+
+    @app.get("/", include_in_schema=False)
+    def dashboard() -> FileResponse:
+        return FileResponse(str(STATIC.joinpath("index.html")), media_type="text/html")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return HTMLResponse(STATIC.joinpath("docs.html").read_text(encoding="utf-8"))
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        return Response(status_code=204)
+
+    app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
+    app.state.started = dt.datetime.now(dt.UTC).isoformat()
+    return app
