@@ -83,7 +83,9 @@ def _events_page(cur: Any, flt: EventFilter, limit: int, offset: int, order: str
     ids = [r[0] for r in cur.execute(page, params + [limit, offset]).fetchall()]
     events: list[dict[str, Any]] = []
     if ids:
-        found = {e["id"]: e for e in iter_events(cur, "SELECT * FROM events WHERE id IN (SELECT unnest(?))", [ids])}
+        # An IN list of bound values lets DuckDB use the primary-key index (a subquery or ANY(list) scans the table).
+        marks = ", ".join("?" for _ in ids)
+        found = {e["id"]: e for e in iter_events(cur, f"SELECT * FROM events WHERE id IN ({marks})", ids)}
         events = [found[i] for i in ids if i in found]
     return {"total": total, "limit": limit, "offset": offset, "events": events}
 
@@ -96,10 +98,14 @@ def _event(cur: Any, event_id: str) -> dict[str, Any] | None:
     if not found:
         return None
     event = found[0]
+    mention_ids = list(event["mentions"] or [])
+    if not mention_ids:
+        event["reports"] = []
+        return event
     rows = cur.execute(
         "SELECT m.*, s.url AS _url, s.title AS _title FROM mentions m LEFT JOIN stories s ON s.id = m.story_id "
-        "WHERE m.id IN (SELECT unnest(mentions) FROM events WHERE id = ?) "
-        "ORDER BY m.publication_date NULLS LAST, m.story_id, m.sentence_index, m.id", [event_id])
+        f"WHERE m.id IN ({', '.join('?' for _ in mention_ids)}) "
+        "ORDER BY m.publication_date NULLS LAST, m.story_id, m.sentence_index, m.id", mention_ids)
     names = [d[0] for d in rows.description]
     reports = []
     for values in rows.fetchall():
