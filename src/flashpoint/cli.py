@@ -436,6 +436,9 @@ def serve(
         loopback = host == "localhost" or ipaddress.ip_address(host.strip("[]")).is_loopback
     except ValueError:
         loopback = False
+    if not loopback:
+        print(f"flashpoint: warning: serving on {host}, not loopback: anyone who can reach this machine on port "
+              f"{port} can read the events (the API has no authentication)", file=sys.stderr)
     try:
         application = create_app(db, allowed_hosts=[*LOOPBACK, host] if loopback else None)
     except DatabaseError as exc:
@@ -447,9 +450,6 @@ def serve(
             probe.bind((host.strip("[]"), port))
     except OSError as exc:
         raise _fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
-    if not loopback:
-        print(f"flashpoint: warning: serving on {host}, not loopback: anyone who can reach this machine on port "
-              f"{port} can read the events (the API has no authentication)", file=sys.stderr)
     print(f"flashpoint: serving {db} at http://{host}:{port}/ (API docs at /docs); Ctrl-C stops", file=sys.stderr)
     uvicorn.run(application, host=host.strip("[]"), port=port, log_level="warning")
 

@@ -361,8 +361,9 @@ async function refresh() {
     drawList(page.events);
     drawTimeline(rows, by);
     const shown = page.events.length < page.total ? `, newest ${page.events.length} shown` : "";
-    document.getElementById("summary").textContent =
-      `${page.total} events match${shown}; ${drawn} on the map (the rest have no known place)`;
+    const unplaced = page.events.length - drawn;
+    document.getElementById("summary").textContent = `${page.total} events match${shown}; ${drawn} on the map` +
+      (unplaced ? ` (${unplaced} with no known place are in the list)` : "");
     document.body.setAttribute("data-ready", String(mine));
   } catch (err) {
     if (mine !== generation) return;
