@@ -14,9 +14,10 @@ The rule (one test per dyad and per place, on grouped events, never on mentions)
 - Alert when k >= `min_events` (default 3) and score >= `threshold` (default 3, i.e. p <= 0.001).
 
 With the defaults (7-day window, 90-day baseline) a dyad with no conflict in the baseline alerts at 3 events in a
-week; one with 30 baseline events (2.4 expected per week) needs 10. Each alert carries the ids of its window events,
-most recent first. Alerts are sorted by score, highest first. The same function answers `flashpoint alerts` and
-`/api/alerts`.
+week (the minimum count decides: 2 would already pass the score); one with 10 baseline events (0.8 expected per week)
+needs 6, one with 30 (2.4 a week) needs 9, one with 90 (7 a week) needs 18. Each alert carries the ids of its window
+events, most recent first. Alerts are sorted by score, highest first. The same function answers `flashpoint alerts`
+and `/api/alerts`.
 """
 
 from __future__ import annotations
@@ -31,35 +32,39 @@ PRIOR = 0.5
 MAX_ALERT_EVENTS = 500  # ids listed per alert (window_events always gives the full count)
 
 
-def poisson_tail(k: int, lam: float) -> float:
-    """P(X >= k) for X ~ Poisson(lam), accurate in the far tail (summed in log space from k upward)."""
+def log_poisson_tail(k: int, lam: float) -> float:
+    """ln P(X >= k) for X ~ Poisson(lam), accurate far in the tail (terms summed in log space from k upward)."""
     if k <= 0:
-        return 1.0
-    if lam <= 0:
         return 0.0
+    if lam <= 0:
+        return -math.inf
     if k <= lam:  # the tail is large: 1 - P(X < k) loses nothing
         term, below = math.exp(-lam), 0.0
         for i in range(k):
             below += term
             term *= lam / (i + 1)
-        return max(0.0, min(1.0, 1.0 - below))
-    log_term = -lam + k * math.log(lam) - math.lgamma(k + 1)
-    total, i = 0.0, k
+        return math.log(min(1.0, 1.0 - below)) if below < 1.0 else -math.inf
+    first = -lam + k * math.log(lam) - math.lgamma(k + 1)
+    total, log_term, i = 1.0, first, k  # total = sum of exp(term - first)
     while True:
-        t = math.exp(log_term)
-        total += t
         i += 1
         log_term += math.log(lam) - math.log(i)
-        if log_term < math.log(total) - 40 or i > k + 100_000:
+        ratio = math.exp(log_term - first)
+        total += ratio
+        if ratio < 1e-17 * total or i > k + 100_000:
             break
-    return min(1.0, total)
+    return min(0.0, first + math.log(total))
+
+
+def poisson_tail(k: int, lam: float) -> float:
+    """P(X >= k) for X ~ Poisson(lam)."""
+    return math.exp(log_poisson_tail(k, lam))
 
 
 def score(k: int, baseline_events: int, window: int, baseline: int) -> tuple[float, float]:
     """(expected window count from the baseline, -log10 of the Poisson tail probability of k)."""
     lam = window * (baseline_events + PRIOR) / baseline
-    p = poisson_tail(k, lam)
-    return lam, (-math.log10(p) if p > 0 else 300.0)
+    return lam, -log_poisson_tail(k, lam) / math.log(10)
 
 
 def check(window: int, baseline: int, min_events: int, threshold: float) -> None:
