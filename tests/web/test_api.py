@@ -247,3 +247,17 @@ def test_csv_formats(corpus_db):
                    "--format", "csv")
     lines = done.stdout.splitlines()
     assert lines[0].startswith("kind,key,window_events") and len(lines) > 1
+
+
+def test_points_are_the_events_in_brief(client):
+    for params in ({}, {"type": "ASSAULT"}, {"status": "all", "country": "KEN"}, {"bbox": "-20,-35,55,38"}):
+        full = client.get("/api/events", params={**params, "limit": 1000, "order": "desc"}).json()
+        brief = client.get("/api/points", params=params).json()
+        assert brief["total"] == full["total"]
+        assert [p["id"] for p in brief["events"]] == [e["id"] for e in full["events"]]
+        for p, e in zip(brief["events"], full["events"], strict=True):
+            assert p["date"] == (e["date"] or e["first_reported"]) and p["quad_class"] == e["quad_class"]
+            assert [a["country"] for a in p["actor"]] == [a["country"] for a in e["actor"]]
+            if e["location"]:
+                assert (p["location"]["lat"], p["location"]["lon"]) == (e["location"]["lat"], e["location"]["lon"])
+    assert client.get("/api/points", params={"limit": 5001}).status_code == 422

@@ -90,6 +90,26 @@ def _events_page(cur: Any, flt: EventFilter, limit: int, offset: int, order: str
     return {"total": total, "limit": limit, "offset": offset, "events": events}
 
 
+MAX_POINTS = 5000
+
+
+def _points(cur: Any, flt: EventFilter, limit: int) -> dict[str, Any]:
+    """The newest `limit` matching events in the few fields the map and the list draw, from narrow columns only."""
+    where, params = flt.where()
+    total = cur.execute(f"SELECT count(*) FROM events WHERE {where}", params).fetchall()[0][0]
+    rows = cur.execute(
+        f"SELECT id, {DAY} AS day, event_type, quad_class, status, location.name, location.country, location.lat, "
+        "location.lon, [a.country FOR a IN actor], [a.country FOR a IN recipient], n_mentions, n_stories "
+        f"FROM events WHERE {where} ORDER BY day DESC NULLS LAST, id DESC LIMIT ?", params + [limit]).fetchall()
+    events = [{"id": i, "date": d.isoformat() if d else None, "event_type": t, "quad_class": q, "status": st,
+               "location": None if name is None and lat is None and country is None else
+               {"name": name, "country": country, "lat": lat, "lon": lon},
+               "actor": [{"country": c} for c in actors or []],
+               "recipient": [{"country": c} for c in recipients or []], "n_mentions": nm, "n_stories": ns}
+              for i, d, t, q, st, name, country, lat, lon, actors, recipients, nm, ns in rows]
+    return {"total": total, "events": events}
+
+
 def _event(cur: Any, event_id: str) -> dict[str, Any] | None:
     from flashpoint.store.export import iter_events
     from flashpoint.store.rows import to_record
@@ -220,6 +240,25 @@ def create_app(db: str, *, allowed_hosts: list[str] | None = None) -> FastAPI:
         cur = store.cursor()
         try:
             return _events_page(cur, flt, limit, offset, order)
+        finally:
+            cur.close()
+
+    @app.get("/api/points", summary="The newest matching events in the few fields a map draws (the dashboard's)",
+             response_description='{"total": N, "events": [{"id", "date", "event_type", "quad_class", "status", '
+                                  '"location": {"name", "country", "lat", "lon"}, "actor", "recipient", ...}]}')
+    def points(
+        since: Since = None, until: Until = None, country: Country = None,
+        type: Type = None,  # noqa: A002
+        status: Status = None,
+        q: Annotated[str | None, Query(max_length=1000)] = None,
+        bbox: Annotated[str | None, Query(max_length=200)] = None,
+        limit: Annotated[int, Query(ge=1, le=MAX_POINTS, description=f"At most {MAX_POINTS}.")] = 2000,
+    ) -> dict[str, Any]:
+        flt = EventFilter.parse(since=since, until=until, country=country, event_type=type, status=status, q=q,
+                                bbox=bbox)
+        cur = store.cursor()
+        try:
+            return _points(cur, flt, limit)
         finally:
             cur.close()
 

@@ -8,7 +8,7 @@ const QUAD_LABEL = {
   verbal_cooperation: "verbal cooperation", material_cooperation: "material cooperation",
   verbal_conflict: "verbal conflict", material_conflict: "material conflict",
 };
-const PAGE = 1000;  // the API's largest page: the dashboard draws the newest PAGE events that match
+const PAGE = 5000;  // the dashboard draws the newest PAGE events that match (/api/points' largest answer)
 const W = 960, H = 480;
 
 const state = { meta: null, numeric: {}, selected: null };
@@ -353,7 +353,7 @@ async function refresh() {
   showError("");
   try {
     const [page, rows] = await Promise.all([
-      api("/api/events", { ...f, limit: PAGE, order: "desc" }),
+      api("/api/points", { ...f, limit: PAGE }),
       api("/api/timeline", { ...f, by }),
     ]);
     if (mine !== generation) return;
