@@ -89,6 +89,7 @@ def test_the_map_draws_the_stored_events(page, server):
     assert page.page.locator("#countries path").count() > 150  # the world shapes the package ships
     assert page.page.locator("#timeline rect").count() >= 3
     assert not page.errors, page.errors
+    assert page.page.is_hidden("#error") and "8 events match" in page.page.inner_text("#summary")
     if screenshot_path():
         page.page.locator("#event-list [data-event-id]").last.click()  # the event with two reports
         page.page.wait_for_selector("#evidence-body .report >> nth=1")
@@ -112,6 +113,12 @@ def test_a_filter_changes_what_is_drawn(page, server):
     page.page.click("#f-reset")
     page.ready(mark)
     assert page.drawn() == before
+    months = page.page.locator("#timeline rect").count()
+    mark = page.page.get_attribute("body", "data-ready")
+    page.page.select_option("#f-by", "week")  # weeks without events between the first and the last: gaps drawn
+    page.ready(mark)
+    assert page.page.locator("#timeline rect").count() >= months and page.page.is_hidden("#error")
+    assert "events match" in page.page.inner_text("#summary")
     mark = page.page.get_attribute("body", "data-ready")
     page.page.select_option("#f-status", "all")
     page.ready(mark)

@@ -169,7 +169,7 @@ function drawTimeline(rows, by) {
   }
   const counts = {};
   for (const r of rows) (counts[r.period] = counts[r.period] || {})[r.quad_class] = r.events;
-  const totals = periods.map(p => Object.values(counts[p]).reduce((a, b) => a + b, 0));
+  const totals = periods.map(p => Object.values(counts[p] || {}).reduce((a, b) => a + b, 0));
   const max = Math.max(...totals, 1);
   const left = 30, bottom = 140, top = 10, width = 960 - left - 10;
   const step = width / periods.length, bar = Math.max(1, step * 0.8);
