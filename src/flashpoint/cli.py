@@ -450,7 +450,8 @@ def serve(
             probe.bind((host.strip("[]"), port))
     except OSError as exc:
         raise _fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
-    print(f"flashpoint: serving {db} at http://{host}:{port}/ (API docs at /docs); Ctrl-C stops", file=sys.stderr)
+    shown = f"[{host.strip('[]')}]" if ":" in host else host
+    print(f"flashpoint: serving {db} at http://{shown}:{port}/ (API docs at /docs); Ctrl-C stops", file=sys.stderr)
     uvicorn.run(application, host=host.strip("[]"), port=port, log_level="warning")
 
 

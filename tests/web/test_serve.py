@@ -85,3 +85,12 @@ def test_stops_cleanly(corpus_db):
     finally:
         err = srv.stop()
     assert "Traceback" not in err
+
+
+def test_host_names():
+    from flashpoint.web.app import _host_name
+
+    assert _host_name("127.0.0.1:8000") == "127.0.0.1"
+    assert _host_name("LOCALHOST") == "localhost"
+    assert _host_name("[::1]:8000") == "[::1]"
+    assert _host_name("evil.example:80") == "evil.example"

@@ -154,6 +154,14 @@ def _meta(cur: Any) -> dict[str, Any]:
             "types": list(event_types()), "statuses": list(statuses()), "iso_numeric": numeric}
 
 
+def _host_name(header: str) -> str:
+    """The host of a Host header without its port: 'localhost:8000' -> 'localhost', '[::1]:8000' -> '[::1]'."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[:header.find("]") + 1] if "]" in header else header
+    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
+
+
 def _error(status: int, message: str) -> JSONResponse:
     return JSONResponse({"detail": message}, status_code=status)
 
@@ -175,14 +183,14 @@ def create_app(db: str, *, allowed_hosts: list[str] | None = None) -> FastAPI:
                               "escalation alerts. Read-only.")
     app.state.db = store
 
-    if allowed_hosts:
-        from starlette.middleware.trustedhost import TrustedHostMiddleware
-
-        app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
+    allowed = {h.lower() for h in allowed_hosts} if allowed_hosts else None
 
     @app.middleware("http")
     async def headers(request: Request, call_next: Any) -> Response:
-        response = await call_next(request)
+        if allowed is not None and _host_name(request.headers.get("host", "")) not in allowed:
+            response: Response = _error(400, "this server answers only to its loopback names (Host header refused)")
+        else:
+            response = await call_next(request)
         response.headers["Content-Security-Policy"] = DOCS_CSP if request.url.path == "/docs" else CSP
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "no-referrer"
