@@ -17,7 +17,7 @@ from typing import Any
 
 from flashpoint.analysis.filters import DAY, PERIODS, EventFilter, FilterError
 
-MAX_PERIODS = 20_000  # a series longer than this (days over 55 years) is refused rather than built
+MAX_PERIODS = 100_000  # a series longer than this (days over 270 years) is refused rather than built
 
 
 def _next(day: dt.date, by: str) -> dt.date:
