@@ -160,7 +160,22 @@ function fillPeriods(found, by) {
 function drawTimeline(rows, by) {
   const chart = document.getElementById("timeline");
   clear(chart);
-  const periods = fillPeriods([...new Set(rows.map(r => r.period))].sort(), by);
+  const found = [...new Set(rows.map(r => r.period))].sort();
+  // A few old dates (a 1914 war named in a 2024 story) would squeeze the rest into a sliver: when the periods
+  // would be too many to see, start at the period holding the first 1% of events and say what is left out.
+  let earlier = 0;
+  if (fillPeriods(found, by).length > 400) {
+    const perPeriod = found.map(p => rows.filter(r => r.period === p).reduce((a, r) => a + r.events, 0));
+    const all = perPeriod.reduce((a, b) => a + b, 0);
+    let seen = 0, cut = 0;
+    while (cut < found.length - 1 && seen + perPeriod[cut] <= all * 0.01) seen += perPeriod[cut++];
+    earlier = seen;
+    found.splice(0, cut);
+    rows = rows.filter(r => r.period >= found[0]);
+  }
+  const periods = fillPeriods(found, by);
+  const note = document.getElementById("timeline-note");
+  note.textContent = earlier ? `${earlier} events before ${found[0]} not shown: set the dates to see them.` : "";
   if (!periods.length) {
     const t = svg("text", { x: 10, y: 80 });
     t.textContent = "No dated events match.";
