@@ -261,3 +261,14 @@ def test_points_are_the_events_in_brief(client):
             if e["location"]:
                 assert (p["location"]["lat"], p["location"]["lon"]) == (e["location"]["lat"], e["location"]["lon"])
     assert client.get("/api/points", params={"limit": 5001}).status_code == 422
+
+
+def test_totals_with_costly_filters_and_any_offset(client):
+    """Text and country filters count on the page query itself; the total must not depend on the page asked."""
+    for params in ({"q": "police"}, {"country": "KEN"}, {"country": "NGA", "q": "a"}):
+        full = client.get("/api/events", params={**params, "limit": 1000}).json()
+        assert full["total"] == len(full["events"]) > 0
+        for offset in (0, 1, full["total"], full["total"] + 5):
+            page = client.get("/api/events", params={**params, "limit": 1, "offset": offset}).json()
+            assert page["total"] == full["total"], (params, offset)
+            assert [e["id"] for e in page["events"]] == [e["id"] for e in full["events"][offset:offset + 1]]

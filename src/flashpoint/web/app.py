@@ -71,16 +71,31 @@ class _Db:
         return self.con.cursor()
 
 
+def _page(cur: Any, flt: EventFilter, columns: str, limit: int, offset: int, order: str) -> tuple[int, list]:
+    """(total, rows of the page): rows are `columns` of the matching events in day order.
+
+    Cheap filters (dates, type, status, box) count in a separate scan, which DuckDB answers from its zone maps; costly
+    ones (text search, countries inside the actor lists) are evaluated once, the count riding on the page query as a
+    window over the same filtered rows."""
+    where, params = flt.where()
+    direction = "DESC" if order == "desc" else "ASC"
+    sort = f"ORDER BY {DAY} {direction} NULLS LAST, id {direction} LIMIT ? OFFSET ?"
+    if flt.q or flt.country or flt.actor or flt.recipient:
+        rows = cur.execute(f"SELECT {columns}, count(*) OVER () FROM events WHERE {where} {sort}",
+                           params + [limit, offset]).fetchall()
+        if rows or not offset:
+            return (rows[0][-1] if rows else 0), [r[:-1] for r in rows]
+        return cur.execute(f"SELECT count(*) FROM events WHERE {where}", params).fetchall()[0][0], []
+    total = cur.execute(f"SELECT count(*) FROM events WHERE {where}", params).fetchall()[0][0]
+    return total, cur.execute(f"SELECT {columns} FROM events WHERE {where} {sort}", params + [limit, offset]).fetchall()
+
+
 def _events_page(cur: Any, flt: EventFilter, limit: int, offset: int, order: str) -> dict[str, Any]:
     from flashpoint.store.export import iter_events
 
-    where, params = flt.where()
-    total = cur.execute(f"SELECT count(*) FROM events WHERE {where}", params).fetchall()[0][0]
-    direction = "DESC" if order == "desc" else "ASC"
-    # Pick the page on two narrow columns first, then read the wide rows of that page only.
-    page = (f"SELECT id, {DAY} AS day FROM events WHERE {where} ORDER BY day {direction} NULLS LAST, id {direction} "
-            f"LIMIT ? OFFSET ?")
-    ids = [r[0] for r in cur.execute(page, params + [limit, offset]).fetchall()]
+    # Pick the page on narrow columns first, then read the wide rows of that page only.
+    total, rows = _page(cur, flt, "id", limit, offset, order)
+    ids = [r[0] for r in rows]
     events: list[dict[str, Any]] = []
     if ids:
         # An IN list of bound values lets DuckDB use the primary-key index (a subquery or ANY(list) scans the table).
@@ -95,12 +110,9 @@ MAX_POINTS = 5000
 
 def _points(cur: Any, flt: EventFilter, limit: int) -> dict[str, Any]:
     """The newest `limit` matching events in the few fields the map and the list draw, from narrow columns only."""
-    where, params = flt.where()
-    total = cur.execute(f"SELECT count(*) FROM events WHERE {where}", params).fetchall()[0][0]
-    rows = cur.execute(
-        f"SELECT id, {DAY} AS day, event_type, quad_class, status, location.name, location.country, location.lat, "
-        "location.lon, [a.country FOR a IN actor], [a.country FOR a IN recipient], n_mentions, n_stories "
-        f"FROM events WHERE {where} ORDER BY day DESC NULLS LAST, id DESC LIMIT ?", params + [limit]).fetchall()
+    total, rows = _page(cur, flt, f"id, {DAY}, event_type, quad_class, status, location.name, location.country, "
+                        "location.lat, location.lon, [a.country FOR a IN actor], [a.country FOR a IN recipient], "
+                        "n_mentions, n_stories", limit, 0, "desc")
     events = [{"id": i, "date": d.isoformat() if d else None, "event_type": t, "quad_class": q, "status": st,
                "location": None if name is None and lat is None and country is None else
                {"name": name, "country": country, "lat": lat, "lon": lon},
