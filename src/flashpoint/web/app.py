@@ -21,6 +21,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from flashpoint.analysis import alerts as run_alerts
@@ -48,14 +49,51 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' 
 DOCS_CSP = CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
 LOOPBACK = ("127.0.0.1", "localhost", "::1", "[::1]")
 
-Since = Annotated[str | None, Query(description="Events on or after this day (YYYY-MM-DD).", max_length=64)]
-Until = Annotated[str | None, Query(description="Events on or before this day (YYYY-MM-DD).", max_length=64)]
+_STATUS_WORD = "(asserted|negated|hypothetical|future|threatened|claimed)"
+_NUMBER = r"-?[0-9]+(\.[0-9]+)?"
+# Schema facts for the OpenAPI document (what a well-formed value looks like); the checks themselves are in
+# flashpoint.analysis.filters, which also accepts lower case and country names and says what is wrong.
+_DATE = {"format": "date"}
+Since = Annotated[str | None, Query(description="Events on or after this day (YYYY-MM-DD).", max_length=64,
+                                    json_schema_extra=_DATE)]
+Until = Annotated[str | None, Query(description="Events on or before this day (YYYY-MM-DD).", max_length=64,
+                                    json_schema_extra=_DATE)]
+_COUNTRY = {"enum": sorted(k for k in countries() if not k.startswith("name:"))}
 Country = Annotated[str | None, Query(
-    description="ISO 3166-1 alpha-3 code (or country name) of an actor, a recipient or the location.", max_length=64)]
-Type = Annotated[str | None, Query(description="PLOVER event type (ASSAULT, PROTEST ...).", max_length=64)]
+    description="ISO 3166-1 alpha-3 code (or country name) of an actor, a recipient or the location.", max_length=64,
+    json_schema_extra=_COUNTRY)]
+Type = Annotated[str | None, Query(description="PLOVER event type (ASSAULT, PROTEST ...).", max_length=64,
+                                   json_schema_extra={"enum": list(event_types())})]
 Status = Annotated[str | None, Query(
-    description="asserted (default: what happened), all, or a comma-separated list of statuses.", max_length=200)]
-By = Annotated[str | None, Query(description="Period: day, week or month (default month).", max_length=16)]
+    description="asserted (default: what happened), all, or a comma-separated list of statuses.", max_length=200,
+    json_schema_extra={"pattern": f"^(all|{_STATUS_WORD}(,{_STATUS_WORD})*)$"})]
+By = Annotated[str | None, Query(description="Period: day, week or month (default month).", max_length=16,
+                                 json_schema_extra={"enum": ["day", "week", "month"]})]
+Q = Annotated[str | None, Query(description="Text in the sentence, trigger or place name (any case).",
+                                max_length=200)]
+Bbox = Annotated[str | None, Query(
+    description="w,s,e,n in degrees: longitudes in [-180, 180], latitudes in [-90, 90], s <= n (w > e crosses the "
+                "antimeridian).", max_length=200,
+    json_schema_extra={"pattern": f"^{_NUMBER},{_NUMBER},{_NUMBER},{_NUMBER}$"})]
+
+
+class Problem(BaseModel):
+    """A request that cannot be answered: what is wrong with it."""
+
+    detail: str
+
+
+class BadParameters(BaseModel):
+    """A parameter of the wrong kind (not an integer, out of range, too long): which, and why."""
+
+    detail: str
+    errors: list[dict[str, Any]]
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": Problem, "description": "A bad parameter value (the message names it)"},
+    422: {"model": BadParameters, "description": "A parameter of the wrong kind or out of range"},
+}
 
 
 class _Db:
@@ -240,16 +278,14 @@ def create_app(db: str, *, allowed_hosts: list[str] | None = None) -> FastAPI:
 
     app.openapi = openapi  # type: ignore[method-assign]
 
-    @app.get("/api/events", summary="Grouped events with filters and paging",
+    @app.get("/api/events", summary="Grouped events with filters and paging", responses=ERRORS,
              response_description='{"total": N, "events": [grouped event as printed by `flashpoint events`]}')
     def events(
         since: Since = None, until: Until = None, country: Country = None,
         type: Type = None,  # noqa: A002 - the contract's parameter name
         status: Status = None,
-        q: Annotated[str | None, Query(description="Text in the sentence, trigger or place name.",
-                                       max_length=1000)] = None,
-        bbox: Annotated[str | None, Query(description="w,s,e,n in degrees (w > e crosses the antimeridian).",
-                                          max_length=200)] = None,
+        q: Q = None,
+        bbox: Bbox = None,
         limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Page size (at most {MAX_LIMIT}).")]
         = DEFAULT_LIMIT,
         offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
@@ -264,14 +300,15 @@ def create_app(db: str, *, allowed_hosts: list[str] | None = None) -> FastAPI:
             cur.close()
 
     @app.get("/api/points", summary="The newest matching events in the few fields a map draws (the dashboard's)",
+             responses=ERRORS,
              response_description='{"total": N, "events": [{"id", "date", "event_type", "quad_class", "status", '
                                   '"location": {"name", "country", "lat", "lon"}, "actor", "recipient", ...}]}')
     def points(
         since: Since = None, until: Until = None, country: Country = None,
         type: Type = None,  # noqa: A002
         status: Status = None,
-        q: Annotated[str | None, Query(max_length=1000)] = None,
-        bbox: Annotated[str | None, Query(max_length=200)] = None,
+        q: Q = None,
+        bbox: Bbox = None,
         limit: Annotated[int, Query(ge=1, le=MAX_POINTS, description=f"At most {MAX_POINTS}.")] = 2000,
     ) -> dict[str, Any]:
         flt = EventFilter.parse(since=since, until=until, country=country, event_type=type, status=status, q=q,
@@ -283,7 +320,7 @@ def create_app(db: str, *, allowed_hosts: list[str] | None = None) -> FastAPI:
             cur.close()
 
     @app.get("/api/events/{event_id}", summary="One grouped event with every report (mention record)",
-             responses={404: {"description": "No event with this id"}})
+             responses={404: {"model": Problem, "description": "No event with this id"}, 422: ERRORS[422]})
     def event(event_id: Annotated[str, Path(max_length=200)]) -> dict[str, Any]:
         cur = store.cursor()
         try:
@@ -294,13 +331,15 @@ def create_app(db: str, *, allowed_hosts: list[str] | None = None) -> FastAPI:
             raise StarletteHTTPException(404, f"no event with id {event_id[:80]!r}")
         return found
 
-    @app.get("/api/series", summary="Grouped events per period for a dyad, an actor or a place",
+    @app.get("/api/series", summary="Grouped events per period for a dyad, an actor or a place", responses=ERRORS,
              response_description='[{"period", "events", "intensity", "goldstein"}]')
     def series(
-        actor: Annotated[str | None, Query(description="ISO3 of an actor.", max_length=64)] = None,
-        recipient: Annotated[str | None, Query(description="ISO3 of a recipient.", max_length=64)] = None,
+        actor: Annotated[str | None, Query(description="ISO3 of an actor.", max_length=64,
+                                           json_schema_extra=_COUNTRY)] = None,
+        recipient: Annotated[str | None, Query(description="ISO3 of a recipient.", max_length=64,
+                                               json_schema_extra=_COUNTRY)] = None,
         country: Annotated[str | None, Query(description="ISO3 of the event's location (a place series).",
-                                             max_length=64)] = None,
+                                             max_length=64, json_schema_extra=_COUNTRY)] = None,
         by: By = None,
         type: Type = None,  # noqa: A002
         status: Status = None, since: Since = None, until: Until = None,
@@ -314,13 +353,14 @@ def create_app(db: str, *, allowed_hosts: list[str] | None = None) -> FastAPI:
             cur.close()
 
     @app.get("/api/timeline", summary="Grouped events per period and QuadClass, with the /api/events filters",
+             responses=ERRORS,
              response_description='[{"period", "quad_class", "events"}]')
     def timeline(
         since: Since = None, until: Until = None, country: Country = None,
         type: Type = None,  # noqa: A002
         status: Status = None,
-        q: Annotated[str | None, Query(max_length=1000)] = None,
-        bbox: Annotated[str | None, Query(max_length=200)] = None,
+        q: Q = None,
+        bbox: Bbox = None,
         by: By = None,
     ) -> list[dict[str, Any]]:
         flt = EventFilter.parse(since=since, until=until, country=country, event_type=type, status=status, q=q,
@@ -332,13 +372,14 @@ def create_app(db: str, *, allowed_hosts: list[str] | None = None) -> FastAPI:
             cur.close()
 
     @app.get("/api/alerts", summary="Dyads and places whose conflict events rise well above their baseline",
+             responses=ERRORS,
              response_description='[{"dyad" or "place", "window_events", "baseline_rate", "score", "events"}]')
     def alerts(
         window: Annotated[int, Query(ge=1, le=366, description="Window in days (default 7).")] = 7,
         baseline: Annotated[int, Query(ge=1, le=3660, description="Baseline in days before it (default 90).")]
         = 90,
         until: Annotated[str | None, Query(description="Last day of the window (default: the last event day).",
-                                           max_length=64)] = None,
+                                           max_length=64, json_schema_extra=_DATE)] = None,
         status: Status = None,
         min_events: Annotated[int, Query(ge=1, le=100_000, description="Fewest window events (default 3).")] = 3,
         threshold: Annotated[float, Query(ge=0, le=300, description="Least score, -log10 p (default 3).")] = 3.0,
