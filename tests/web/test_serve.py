@@ -94,3 +94,12 @@ def test_host_names():
     assert _host_name("LOCALHOST") == "localhost"
     assert _host_name("[::1]:8000") == "[::1]"
     assert _host_name("evil.example:80") == "evil.example"
+
+
+def test_wrong_method_says_which_are_allowed(server):
+    request = urllib.request.Request(server.url + "/api/meta", method="DELETE")
+    try:
+        urllib.request.urlopen(request, timeout=20)  # noqa: S310 - loopback only
+        raise AssertionError("DELETE was accepted")
+    except urllib.error.HTTPError as exc:
+        assert exc.code == 405 and "GET" in exc.headers["allow"]

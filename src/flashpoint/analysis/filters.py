@@ -1,5 +1,6 @@
 """Validated filters over the grouped events of the store, shared by the API, the dashboard and the CLI.
 
+A parameter not given is None; an empty string is a value, and a bad one for every parameter but the text search.
 Every value a user types (dates, a country, an event type, a status, a text search, a bounding box, paging) is checked
 here and a bad one raises `FilterError` with a message naming the parameter, so the web app answers 400 and the CLI
 prints one line: never a database error. The SQL uses only bound parameters.
@@ -65,7 +66,7 @@ def countries() -> dict[str, str]:
 
 
 def check_country(value: str | None, param: str = "country") -> str | None:
-    if value is None or value == "":
+    if value is None:
         return None
     v = value.strip()
     table = countries()
@@ -77,7 +78,7 @@ def check_country(value: str | None, param: str = "country") -> str | None:
 
 
 def check_date(value: str | dt.date | None, param: str) -> dt.date | None:
-    if value is None or value == "":
+    if value is None:
         return None
     if isinstance(value, dt.date):
         return value
@@ -92,7 +93,7 @@ def _bad_date(value: str, param: str) -> dt.date:
 
 
 def check_type(value: str | None, param: str = "type") -> str | None:
-    if value is None or value == "":
+    if value is None:
         return None
     if value.strip().upper() in event_types():
         return value.strip().upper()
@@ -101,7 +102,7 @@ def check_type(value: str | None, param: str = "type") -> str | None:
 
 def check_status(value: str | None, param: str = "status") -> tuple[str, ...] | None:
     """'asserted' (the default: what happened), 'all' (None: no filter), or a comma-separated list."""
-    if value is None or value == "":
+    if value is None:
         return ("asserted",)
     if value.strip().lower() == "all":
         return None
@@ -115,7 +116,7 @@ def check_status(value: str | None, param: str = "status") -> tuple[str, ...] | 
 
 def check_bbox(value: str | None) -> tuple[float, float, float, float] | None:
     """w,s,e,n in degrees; w > e is a box across the antimeridian."""
-    if value is None or value == "":
+    if value is None:
         return None
     parts = value.split(",")
     try:
@@ -144,7 +145,7 @@ def check_int(value: int | None, param: str, low: int, high: int, default: int) 
 
 
 def check_period(value: str | None) -> str:
-    if value is None or value == "":
+    if value is None:
         return "month"
     if value.strip().lower() in PERIODS:
         return value.strip().lower()

@@ -50,7 +50,8 @@ DOCS_CSP = CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
 LOOPBACK = ("127.0.0.1", "localhost", "::1", "[::1]")
 
 _STATUS_WORD = "(asserted|negated|hypothetical|future|threatened|claimed)"
-_NUMBER = r"-?[0-9]+(\.[0-9]+)?"
+_LON = r"-?(180(\.0+)?|(1[0-7][0-9]|[0-9]{1,2})(\.[0-9]+)?)"
+_LAT = r"-?(90(\.0+)?|[0-8]?[0-9](\.[0-9]+)?)"
 # Schema facts for the OpenAPI document (what a well-formed value looks like); the checks themselves are in
 # flashpoint.analysis.filters, which also accepts lower case and country names and says what is wrong.
 _DATE = {"format": "date"}
@@ -74,7 +75,7 @@ Q = Annotated[str | None, Query(description="Text in the sentence, trigger or pl
 Bbox = Annotated[str | None, Query(
     description="w,s,e,n in degrees: longitudes in [-180, 180], latitudes in [-90, 90], s <= n (w > e crosses the "
                 "antimeridian).", max_length=200,
-    json_schema_extra={"pattern": f"^{_NUMBER},{_NUMBER},{_NUMBER},{_NUMBER}$"})]
+    json_schema_extra={"pattern": f"^{_LON},{_LAT},{_LON},{_LAT}$"})]
 
 
 class Problem(BaseModel):
@@ -268,7 +269,10 @@ def create_app(db: str, *, allowed_hosts: list[str] | None = None) -> FastAPI:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return _error(exc.status_code, str(exc.detail))
+        response = _error(exc.status_code, str(exc.detail))
+        for name, value in (exc.headers or {}).items():  # e.g. Allow on a 405
+            response.headers[name] = value
+        return response
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
