@@ -8,7 +8,8 @@ statuses, points over the whole world and sentences of a few words. Then each qu
 real app (FastAPI's TestClient: routing, validation, SQL, JSON) `--repeat` times, and the median and worst times are
 printed, with the median CPU time of the process (all threads: on a machine busy with other work, the CPU time
 shows what the query costs when wall times are inflated by waiting for a core). The target is < 300 ms for every
-filtered `/api/events` query at the default page size; this script reports the figures, it asserts nothing.
+filtered `/api/events` query at the default page size (a 1,000-event page and a page 400,000 events deep are timed
+and shown too, outside the verdict); this script reports the figures, it asserts nothing.
 """
 
 from __future__ import annotations
@@ -145,7 +146,7 @@ def main() -> int:
                 len(body) if isinstance(body, list) else 1
             total = body.get("total", "") if isinstance(body, dict) else ""
             med = statistics.median(times)
-            if (url.startswith("/api/events?") or url == "/api/events") and "limit=1000" not in url:
+            if (url.startswith("/api/events?") or url == "/api/events") and "limit=" not in url and "offset" not in url:
                 worst_events = max(worst_events, med)
             print(f"{url:<100} {rows:>6} {total!s:>9} {med:>10.1f} {max(times):>8.1f} {statistics.median(cpu):>7.1f}")
         print(f"load average after: {os.getloadavg()[0]:.1f}")
