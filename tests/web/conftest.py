@@ -37,6 +37,14 @@ STORIES = [
 ]
 
 
+# A planted escalation: Russian shelling of four Ukrainian cities within four days, nothing before.
+ESCALATION = [
+    {"id": f"esc-{i}", "date": f"2024-06-{27 + i}", "url": f"https://news.example.com/esc-{i}",
+     "text": f"Russian forces shelled the Ukrainian city of {city}, killing {i + 2} civilians."}
+    for i, city in enumerate(["Sumy", "Poltava", "Odesa", "Kherson"])
+]
+
+
 def run_cli(*args: str, timeout: float = 300) -> subprocess.CompletedProcess:
     """The real command line, in a subprocess (as a user runs it)."""
     return subprocess.run([sys.executable, "-m", "flashpoint", *args], capture_output=True, text=True,
@@ -122,3 +130,14 @@ def server(corpus_db: Path) -> Iterator[Server]:
 def screenshot_path() -> str | None:
     """Where the browser test saves the dashboard's screenshot (docs/dashboard.png): set FLASHPOINT_SCREENSHOT."""
     return os.environ.get("FLASHPOINT_SCREENSHOT") or None
+
+
+@pytest.fixture(scope="session")
+def escalation_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    pytest.importorskip("uvicorn")
+    srv = Server(ingest(tmp_path_factory.mktemp("escalation"), STORIES + ESCALATION))
+    try:
+        srv.wait()
+        yield srv
+    finally:
+        srv.stop()

@@ -1,7 +1,8 @@
 """The dashboard in headless Chromium (Debian's /usr/bin/chromium, driven by Playwright) against a real `serve`.
 
 Skips when Chromium or Playwright is missing (.ci/run installs Chromium). With FLASHPOINT_SCREENSHOT=PATH set, the
-first test saves a screenshot of the dashboard there (docs/dashboard.png is made that way).
+alerts test saves a screenshot of the dashboard there (docs/dashboard.png is made that way:
+FLASHPOINT_SCREENSHOT=$PWD/docs/dashboard.png python -m pytest tests/web/test_browser.py).
 """
 
 from __future__ import annotations
@@ -90,10 +91,8 @@ def test_the_map_draws_the_stored_events(page, server):
     assert page.page.locator("#timeline rect").count() >= 3
     assert not page.errors, page.errors
     assert page.page.is_hidden("#error") and "8 events match" in page.page.inner_text("#summary")
-    if screenshot_path():
-        page.page.locator("#event-list [data-event-id]").last.click()  # the event with two reports
-        page.page.wait_for_selector("#evidence-body .report >> nth=1")
-        page.page.screenshot(path=screenshot_path(), full_page=False)
+    page.page.wait_for_selector("#alert-list li")
+    assert "No dyad or place rises" in page.page.inner_text("#alert-list")  # nine scattered events
 
 
 def test_a_filter_changes_what_is_drawn(page, server):
@@ -166,3 +165,26 @@ def test_nothing_is_loaded_from_outside_the_machine(page, server):
     hosts = {urlparse(u).netloc for u in page.requests if not u.startswith(("data:", "blob:"))}
     assert hosts == {f"127.0.0.1:{server.port}"}, hosts
     assert not page.errors, page.errors
+
+
+def test_alerts_are_listed_and_lead_to_their_events(browser, escalation_server):
+    page = Page(browser, escalation_server)
+    try:
+        page.open()
+        alerts = api(escalation_server, "/api/alerts")
+        dyad = next(a for a in alerts if a.get("dyad") == ["RUS", "UKR"])
+        assert len(dyad["events"]) == 4
+        item = page.page.wait_for_selector("#alert-list [data-alert='RUS>UKR']")
+        assert "4 conflict events" in item.inner_text()
+        if screenshot_path():
+            kharkiv = api(escalation_server, "/api/events?q=Kharkiv")["events"][0]
+            page.page.click(f"#event-list [data-event-id='{kharkiv['id']}']")  # the event with two reports
+            page.page.wait_for_selector("#evidence-body .report >> nth=1")
+            page.page.screenshot(path=screenshot_path(), full_page=True)
+        mark = page.page.get_attribute("body", "data-ready")
+        item.click()
+        page.ready(mark)
+        assert set(dyad["events"]) <= page.drawn()
+        assert page.page.input_value("#f-since") == dyad["window"][0]
+    finally:
+        page.context.close()

@@ -351,6 +351,39 @@ async function select(id) {
   }
 }
 
+// ------------------------------------------------------------------------------------------------ alerts
+
+async function drawAlerts() {
+  const list = document.getElementById("alert-list");
+  clear(list);
+  let alerts;
+  try {
+    alerts = await api("/api/alerts");
+  } catch (err) {
+    list.appendChild(el("li", { class: "hint" }, String(err.message)));
+    return;
+  }
+  if (!alerts.length) {
+    list.appendChild(el("li", { class: "hint" }, "No dyad or place rises well above its baseline."));
+    return;
+  }
+  for (const a of alerts.slice(0, 20)) {
+    const who = a.dyad ? `${a.dyad[0]} → ${a.dyad[1]}` : `in ${a.place}`;
+    const item = el("li", { "data-alert": a.dyad ? a.dyad.join(">") : a.place },
+      el("strong", {}, who), `: ${a.window_events} conflict events ${a.window[0]} – ${a.window[1]}, ` +
+      `${a.baseline_rate} expected (score ${a.score})`);
+    item.addEventListener("click", () => {
+      document.getElementById("f-since").value = a.window[0];
+      document.getElementById("f-until").value = a.window[1];
+      const code = a.dyad ? a.dyad[0] : a.place;
+      const country = document.getElementById("f-country");
+      if ([...country.options].some(o => o.value === code)) country.value = code;
+      refresh();
+    });
+    list.appendChild(item);
+  }
+}
+
 // ------------------------------------------------------------------------------------------------ filters
 
 function filters() {
@@ -409,7 +442,7 @@ async function start() {
     document.getElementById(id).addEventListener("change", refresh);
   }
   document.getElementById("f-reset").addEventListener("click", () => { form.reset(); refresh(); });
-  await refresh();
+  await Promise.all([refresh(), drawAlerts()]);
 }
 
 start();
