@@ -188,3 +188,22 @@ def test_alerts_are_listed_and_lead_to_their_events(browser, escalation_server):
         assert page.page.input_value("#f-since") == dyad["window"][0]
     finally:
         page.context.close()
+
+
+def test_the_map_zooms_and_pans(page, server):
+    page.open()
+    box = page.page.locator("#map").bounding_box()
+    page.page.mouse.move(box["x"] + box["width"] * 0.6, box["y"] + box["height"] * 0.5)
+    for _ in range(4):
+        page.page.mouse.wheel(0, -200)
+    page.page.wait_for_function("() => document.getElementById('map').getAttribute('viewBox') !== '0 0 960 480'")
+    zoomed = [float(v) for v in page.page.get_attribute("#map", "viewBox").split()]
+    assert zoomed[2] < 960 and zoomed[3] < 480
+    page.page.mouse.down()
+    page.page.mouse.move(box["x"] + box["width"] * 0.4, box["y"] + box["height"] * 0.5, steps=5)
+    page.page.mouse.up()
+    panned = [float(v) for v in page.page.get_attribute("#map", "viewBox").split()]
+    assert panned[0] > zoomed[0] and page.page.input_value("#f-country") == ""  # a drag is no click on a country
+    page.page.dblclick("#map")
+    assert page.page.get_attribute("#map", "viewBox") == "0 0 960 480"
+    assert len(page.drawn()) == 8 and not page.errors

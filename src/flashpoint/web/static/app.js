@@ -89,6 +89,7 @@ async function drawCountries() {
     title.textContent = f.properties && f.properties.name ? f.properties.name : "";
     path.appendChild(title);
     path.addEventListener("click", () => {
+      if (view.dragged) return;
       const code = path.getAttribute("data-country");
       const select = document.getElementById("f-country");
       if (!code || ![...select.options].some(o => o.value === code)) return;
@@ -97,6 +98,61 @@ async function drawCountries() {
     });
     group.appendChild(path);
   }
+}
+
+// Zoom (wheel) and pan (drag) by moving the SVG's viewBox; dots keep their size on screen; double-click resets.
+const view = { x: 0, y: 0, zoom: 1, dragged: false };
+
+function applyView() {
+  const map = document.getElementById("map");
+  map.setAttribute("viewBox", `${view.x} ${view.y} ${W / view.zoom} ${H / view.zoom}`);
+  map.querySelectorAll("#events circle").forEach(c => c.setAttribute("r",
+    (parseFloat(c.getAttribute("data-r")) / view.zoom).toFixed(2)));
+  document.getElementById("countries").style.strokeWidth = (0.4 / view.zoom).toFixed(3);
+}
+
+function clampView() {
+  view.zoom = Math.min(32, Math.max(1, view.zoom));
+  view.x = Math.min(W - W / view.zoom, Math.max(0, view.x));
+  view.y = Math.min(H - H / view.zoom, Math.max(0, view.y));
+}
+
+function enableZoom() {
+  const map = document.getElementById("map");
+  const toMap = ev => {
+    const box = map.getBoundingClientRect();
+    return [view.x + (ev.clientX - box.left) / box.width * W / view.zoom,
+      view.y + (ev.clientY - box.top) / box.height * H / view.zoom];
+  };
+  map.addEventListener("wheel", ev => {
+    ev.preventDefault();
+    const [mx, my] = toMap(ev);
+    const zoom = view.zoom * (ev.deltaY < 0 ? 1.25 : 0.8);
+    const clamped = Math.min(32, Math.max(1, zoom));
+    view.x = mx - (mx - view.x) * view.zoom / clamped;
+    view.y = my - (my - view.y) * view.zoom / clamped;
+    view.zoom = clamped;
+    clampView();
+    applyView();
+  }, { passive: false });
+  let drag = null;
+  map.addEventListener("pointerdown", ev => { drag = { x: ev.clientX, y: ev.clientY, vx: view.x, vy: view.y }; });
+  window.addEventListener("pointerup", () => {
+    // a drag that moved the map is no click on the country or dot under the pointer
+    if (drag && drag.moved) { view.dragged = true; setTimeout(() => { view.dragged = false; }, 0); }
+    drag = null;
+  });
+  map.addEventListener("pointermove", ev => {
+    if (!drag || !(ev.buttons & 1)) return;
+    if (Math.abs(ev.clientX - drag.x) + Math.abs(ev.clientY - drag.y) > 3) drag.moved = true;
+    if (!drag.moved) return;
+    const box = map.getBoundingClientRect();
+    view.x = drag.vx - (ev.clientX - drag.x) / box.width * W / view.zoom;
+    view.y = drag.vy - (ev.clientY - drag.y) / box.height * H / view.zoom;
+    clampView();
+    applyView();
+  });
+  map.addEventListener("dblclick", () => { view.x = 0; view.y = 0; view.zoom = 1; applyView(); });
 }
 
 function drawEvents(events) {
@@ -108,13 +164,14 @@ function drawEvents(events) {
   for (const e of located) {
     const [x, y] = project(e.location.lon, e.location.lat);
     const circle = svg("circle", {
-      cx: x.toFixed(2), cy: y.toFixed(2), r: (2.5 + 1.5 * Math.sqrt(e.n_mentions || 1)).toFixed(2),
+      cx: x.toFixed(2), cy: y.toFixed(2), r: ((2.5 + 1.5 * Math.sqrt(e.n_mentions || 1)) / view.zoom).toFixed(2),
+      "data-r": (2.5 + 1.5 * Math.sqrt(e.n_mentions || 1)).toFixed(2),
       class: e.quad_class || "", "data-event-id": e.id,
     });
     const title = svg("title", {});
     title.textContent = `${e.event_type} ${dayOf(e) || ""} ${e.location.name || ""}`;
     circle.appendChild(title);
-    circle.addEventListener("click", () => select(e.id));
+    circle.addEventListener("click", () => { if (!view.dragged) select(e.id); });
     group.appendChild(circle);
   }
   document.querySelectorAll("#countries path").forEach(p => {
@@ -422,6 +479,7 @@ async function refresh() {
 
 async function start() {
   drawLegend();
+  enableZoom();
   try {
     state.meta = await api("/api/meta");
   } catch (err) {
