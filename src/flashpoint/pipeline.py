@@ -1,15 +1,36 @@
 """The pipeline: a list of named stages, each `Story -> Story`, run in order (spaCy-style).
 
-Each stage can be run, tested and replaced alone; `Pipeline.explain` shows what every stage decided for a sentence.
+Each stage can be run, tested and replaced alone; `flashpoint code --explain` shows what every stage decided for a
+sentence. `get(model)` is the process's one cache of built pipelines (the Python API, `flashpoint code`, `ingest`
+and the worker processes all use it).
+
+A story is bounded before the stages after `sentences` see it: at most MAX_SENTENCES sentences and none longer
+than MAX_SENTENCE_CHARS characters are coded, at most MAX_MENTIONS event mentions kept; what is cut is said in
+`story.warnings` (the command line reports it by the story's name). So memory stays bounded whatever the input
+(a 20 MB text of one line would otherwise give hundreds of thousands of mentions).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from enum import StrEnum
 from typing import Protocol
 
 from flashpoint import __version__
 from flashpoint.records import Event, Story
+
+MAX_SENTENCES = 2000  # sentences coded per story (a long report has a few hundred)
+MAX_SENTENCE_CHARS = 5000  # a longer "sentence" is a table, a list or text without punctuation: not coded
+MAX_MENTIONS = 5000  # event mentions kept per story
+
+
+class Model(StrEnum):
+    """What decides a sentence's main event: the trained encoder (default), the fast linear model, or the trigger
+    rules alone."""
+
+    encoder = "encoder"
+    fast = "fast"
+    rules = "rules"
 
 
 class Stage(Protocol):
@@ -18,9 +39,8 @@ class Stage(Protocol):
     def __call__(self, story: Story) -> Story: ...
 
 
-def default_stages(model: str = "encoder") -> list[Stage]:
-    """The stages of `flashpoint code`. model: the trained classifier that ranks a sentence's events, "encoder"
-    (default) or "fast"; "rules": the trigger rules alone (see extract/model.py)."""
+def default_stages(model: Model | str = Model.encoder) -> list[Stage]:
+    """The stages of `flashpoint code`; `model` picks the trained classifier of the "model" stage (none for rules)."""
     from flashpoint.extract.actors import ActorStage
     from flashpoint.extract.attribution import AttributionStage
     from flashpoint.extract.dates import DateStage
@@ -33,20 +53,42 @@ def default_stages(model: str = "encoder") -> list[Stage]:
     from flashpoint.extract.status import StatusStage
     from flashpoint.text.sentences import SentenceStage
 
-    if model not in ("encoder", "fast", "rules"):
-        raise ValueError(f"model must be encoder, fast or rules, not {model!r}")
+    model = to_model(model)
     stages: list[Stage] = [
         SentenceStage(), ActorStage(), DateStage(), QuantityStage(), AttributionStage(), PlaceStage(),
         EventStage(), LinkStage(), StatusStage(),
     ]
-    if model != "rules":
-        stages.append(ModelStage(fast=model == "fast"))
-    coder = f"flashpoint {__version__}" + ("" if model == "rules" else f" ({model})")
+    if model is not Model.rules:
+        stages.append(ModelStage(fast=model is Model.fast))
+    coder = f"flashpoint {__version__}" + ("" if model is Model.rules else f" ({model.value})")
     return [*stages, ScoreStage(coder=coder)]
 
 
+def to_model(model: Model | str) -> Model:
+    try:
+        return Model(model)
+    except ValueError:
+        raise ValueError(f"model must be one of {', '.join(m.value for m in Model)}, not {model!r}") from None
+
+
+def bound(story: Story) -> Story:
+    """Cut a story to the size limits (after sentence splitting), saying what was cut in `story.warnings`."""
+    sentences = story.sentences
+    if len(sentences) > MAX_SENTENCES:
+        story.warnings.append(f"{len(sentences):,} sentences, over the limit of {MAX_SENTENCES:,} per story: "
+                              f"only the first {MAX_SENTENCES:,} were coded")
+        sentences = sentences[:MAX_SENTENCES]
+    long = [s for s in sentences if len(s.text) > MAX_SENTENCE_CHARS]
+    if long:
+        story.warnings.append(f"{len(long):,} sentence(s) longer than {MAX_SENTENCE_CHARS:,} characters not coded "
+                              f"(the first is sentence {long[0].index})")
+        sentences = [s for s in sentences if len(s.text) <= MAX_SENTENCE_CHARS]
+    story.sentences = sentences
+    return story
+
+
 class Pipeline:
-    def __init__(self, stages: list[Stage] | None = None, model: str = "encoder") -> None:
+    def __init__(self, stages: list[Stage] | None = None, model: Model | str = Model.encoder) -> None:
         self.stages: list[Stage] = stages if stages is not None else default_stages(model)
 
     @property
@@ -62,6 +104,10 @@ class Pipeline:
     def __call__(self, story: Story) -> Story:
         for stage in self.stages:
             story = stage(story)
+            if stage.name == "sentences":
+                bound(story)
+        _mark_dateline(story)
+        _cap_mentions(story)
         return story
 
     def events(self, story: Story) -> list[Event]:
@@ -73,3 +119,43 @@ class Pipeline:
             if on_story:
                 on_story(story)
             yield from story.events
+
+
+def _mark_dateline(story: Story) -> None:
+    """Events dated by a publication date read off the dateline (year from the file) say so."""
+    if story.date_source == "dateline":
+        for event in story.events:
+            if event.date_source == "publication":
+                event.date_source = "dateline"
+
+
+def _cap_mentions(story: Story) -> None:
+    total = sum(len(s.events) for s in story.sentences)
+    if total <= MAX_MENTIONS:
+        return
+    left = MAX_MENTIONS
+    for sentence in story.sentences:
+        sentence.events = sentence.events[:left]
+        left -= len(sentence.events)
+    story.warnings.append(f"{total:,} event mentions, over the limit of {MAX_MENTIONS:,} per story: only the first "
+                          f"{MAX_MENTIONS:,} were kept")
+
+
+_PIPELINES: dict[Model, Pipeline] = {}
+
+
+def get(model: Model | str = Model.encoder) -> Pipeline:
+    """This process's pipeline for `model`, built and warmed on first use (the one pipeline cache)."""
+    model = to_model(model)
+    if model not in _PIPELINES:
+        from flashpoint.text.readers import story_from_text
+
+        pipeline = Pipeline(model=model)
+        pipeline(story_from_text("Police arrested two men in Paris on Monday.", date="2020-01-01"))
+        _PIPELINES[model] = pipeline
+    return _PIPELINES[model]
+
+
+def clear() -> None:
+    """Forget the built pipelines (after `flashpoint.models.use_weights`, the next `get` reads the new weights)."""
+    _PIPELINES.clear()

@@ -21,6 +21,8 @@ an applied one.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -97,6 +99,19 @@ def connect(path: str, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     return con
 
 
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """BEGIN ... COMMIT, or ROLLBACK if anything (even KeyboardInterrupt) interrupts the block; the one way the
+    store writes several statements as one."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield con
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
+
+
 def current_version(con: duckdb.DuckDBPyConnection) -> int:
     exists = con.execute(
         "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
@@ -116,14 +131,9 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
     for number, name, steps in MIGRATIONS:
         if number <= version:
             continue
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with transaction(con):
             for step in steps:
                 con.execute(step)
             con.execute("INSERT INTO schema_version (version, name) VALUES (?, ?)", [number, name])
-            con.execute("COMMIT")
-        except Exception:
-            con.execute("ROLLBACK")
-            raise
         version = number
     return version
