@@ -211,10 +211,13 @@ def test_several_paths_wherever_one_is_accepted(tmp_path):
 
 def test_model_option_on_classify_and_its_synonyms():
     stdin = json.dumps({"text": "Rebels shelled the town overnight.", "actor": [0, 6], "recipient": [[19, 23]]})
+    coders = {}
     for flags in (["--model", "rules"], ["--rules"], ["--model", "fast"], ["--fast"], ["--model", "encoder"]):
         result = run("classify", *flags, stdin=stdin + "\n")
         assert result.returncode == 0, (flags, result.stderr)
-        assert records(result.stdout)[0]["event_type"] == "ASSAULT", flags
+        coders[" ".join(flags)] = records(result.stdout)[0]["event_type"]
+    assert coders["--model rules"] == coders["--rules"] == coders["--model encoder"] == "ASSAULT"
+    assert coders["--model fast"] == coders["--fast"] is not None
     clash = run("classify", "--fast", "--model", "rules", stdin=stdin)
     assert clash.returncode == 2 and "--model" in clash.stderr and "Traceback" not in clash.stderr
 
@@ -287,16 +290,36 @@ def test_undated_stories_are_counted_on_stderr():
 
 
 def test_a_story_over_the_size_limit_is_cut_and_named(tmp_path):
-    from flashpoint.pipeline import MAX_SENTENCE_CHARS, MAX_SENTENCES
+    from flashpoint.pipeline import MAX_SENTENCES, MAX_STORY_CHARS
 
-    big = tmp_path / "huge.txt"
-    filler = "The committee met again. " * (MAX_SENTENCES + 50)
-    big.write_text("Police arrested 12 protesters in Nairobi on Monday. " + filler + "\n\n"
-                   + "word " * (MAX_SENTENCE_CHARS // 4) + "\n")
+    big = tmp_path / "huge.txt"  # one line, as a text with no paragraphs: the case that once used 3.8 GB
+    filler = "The committee met again. "
+    big.write_text("Police arrested 12 protesters in Nairobi on Monday. "
+                   + filler * (MAX_STORY_CHARS // len(filler) + 100) + "Soldiers killed five villagers.\n")
     result = run("code", str(big), "--date", "2023-03-21", "--model", "rules")
     assert result.returncode == 0, result.stderr  # a warning, not a skip
     assert "warning: " in result.stderr and "huge.txt" in result.stderr
-    assert f"over the limit of {MAX_SENTENCES:,}" in result.stderr and "longer than" in result.stderr
+    assert f"over the limit of {MAX_STORY_CHARS:,} per story" in result.stderr
+    assert f"over the limit of {MAX_SENTENCES:,} per story" in result.stderr
     events = records(result.stdout)
-    assert any(e["event_type"] == "COERCE" for e in events)
-    assert max(e["sentence_index"] for e in events) < MAX_SENTENCES
+    assert [e["event_type"] for e in events] == ["COERCE"]  # the killing lies past the limit
+    assert f"({MAX_SENTENCES:,} sentences)" in result.stderr
+
+
+# ---------------------------------------------------------------------------------------------- the house
+
+
+def test_no_library_module_imports_the_command_line():
+    import ast
+
+    src = Path(__file__).resolve().parents[1] / "src" / "flashpoint"
+    offenders = []
+    for path in src.rglob("*.py"):
+        if path.name in ("cli.py", "__main__.py"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else (
+                [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            if any(n == "flashpoint.cli" or n.startswith("flashpoint.cli.") for n in names):
+                offenders.append(str(path.relative_to(src)))
+    assert not offenders

@@ -4,10 +4,10 @@ Each stage can be run, tested and replaced alone; `flashpoint code --explain` sh
 sentence. `get(model)` is the process's one cache of built pipelines (the Python API, `flashpoint code`, `ingest`
 and the worker processes all use it).
 
-A story is bounded before the stages after `sentences` see it: at most MAX_SENTENCES sentences and none longer
-than MAX_SENTENCE_CHARS characters are coded, at most MAX_MENTIONS event mentions kept; what is cut is said in
-`story.warnings` (the command line reports it by the story's name). So memory stays bounded whatever the input
-(a 20 MB text of one line would otherwise give hundreds of thousands of mentions).
+A story is bounded: only its first MAX_STORY_CHARS characters are split into sentences (the splitter cuts a
+sentence at 2,000 characters), at most MAX_SENTENCES sentences are coded, at most MAX_MENTIONS event mentions kept;
+what is cut is said in `story.warnings` (the command line reports it by the story's name). So time and memory stay
+bounded whatever the input (a 20 MB text of one line would otherwise give hundreds of thousands of mentions).
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from typing import Protocol
 from flashpoint import __version__
 from flashpoint.records import Event, Story
 
+MAX_STORY_CHARS = 1_000_000  # characters of a story split into sentences (a long report has under 100,000)
 MAX_SENTENCES = 2000  # sentences coded per story (a long report has a few hundred)
-MAX_SENTENCE_CHARS = 5000  # a longer "sentence" is a table, a list or text without punctuation: not coded
 MAX_MENTIONS = 5000  # event mentions kept per story
 
 
@@ -71,19 +71,27 @@ def to_model(model: Model | str) -> Model:
         raise ValueError(f"model must be one of {', '.join(m.value for m in Model)}, not {model!r}") from None
 
 
+def bound_text(story: Story) -> Story:
+    """Before sentence splitting: keep the paragraphs (or the part of one) within the first MAX_STORY_CHARS
+    characters. The text itself is untouched, so every offset stays valid."""
+    if len(story.text) <= MAX_STORY_CHARS:
+        return story
+    from flashpoint.text.sentences import paragraph_spans
+
+    spans = story.paragraphs or paragraph_spans(story.text)
+    story.paragraphs = [(s, min(e, MAX_STORY_CHARS)) for s, e in spans if s < MAX_STORY_CHARS]
+    story.warnings.append(f"{len(story.text):,} characters, over the limit of {MAX_STORY_CHARS:,} per story: only "
+                          f"the first {MAX_STORY_CHARS:,} were coded")
+    return story
+
+
 def bound(story: Story) -> Story:
     """Cut a story to the size limits (after sentence splitting), saying what was cut in `story.warnings`."""
     sentences = story.sentences
     if len(sentences) > MAX_SENTENCES:
         story.warnings.append(f"{len(sentences):,} sentences, over the limit of {MAX_SENTENCES:,} per story: "
                               f"only the first {MAX_SENTENCES:,} were coded")
-        sentences = sentences[:MAX_SENTENCES]
-    long = [s for s in sentences if len(s.text) > MAX_SENTENCE_CHARS]
-    if long:
-        story.warnings.append(f"{len(long):,} sentence(s) longer than {MAX_SENTENCE_CHARS:,} characters not coded "
-                              f"(the first is sentence {long[0].index})")
-        sentences = [s for s in sentences if len(s.text) <= MAX_SENTENCE_CHARS]
-    story.sentences = sentences
+        story.sentences = sentences[:MAX_SENTENCES]
     return story
 
 
@@ -103,6 +111,8 @@ class Pipeline:
 
     def __call__(self, story: Story) -> Story:
         for stage in self.stages:
+            if stage.name == "sentences":
+                bound_text(story)
             story = stage(story)
             if stage.name == "sentences":
                 bound(story)
@@ -122,10 +132,11 @@ class Pipeline:
 
 
 def _mark_dateline(story: Story) -> None:
-    """Events dated by a publication date read off the dateline (year from the file) say so."""
+    """Events dated by the story rather than by their own words say so when the story's date was read off its
+    dateline with the file's year: their year is a guess to check."""
     if story.date_source == "dateline":
         for event in story.events:
-            if event.date_source == "publication":
+            if event.date_source in ("publication", "context"):
                 event.date_source = "dateline"
 
 
