@@ -12,7 +12,6 @@ bounded whatever the input (a 20 MB text of one line would otherwise give hundre
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
 from enum import StrEnum
 from typing import Protocol
 
@@ -122,13 +121,6 @@ class Pipeline:
 
     def events(self, story: Story) -> list[Event]:
         return self(story).events
-
-    def pipe(self, stories: Iterable[Story], on_story: Callable[[Story], None] | None = None) -> Iterator[Event]:
-        for story in stories:
-            self(story)
-            if on_story:
-                on_story(story)
-            yield from story.events
 
 
 def _mark_dateline(story: Story) -> None:

@@ -45,8 +45,6 @@ class Problems:
         self.skipped += 1
         self._say(f"skipped {source}: {reason}")
 
-    error = skip  # an item that failed is skipped
-
     def warn(self, source: str, reason: str) -> None:
         self.warnings += 1
         self._say(f"warning: {source}: {reason}")

@@ -50,10 +50,6 @@ class Progress:
             self._bar.stop()
             self._bar = None
 
-    @property
-    def seconds(self) -> float:
-        return time.monotonic() - self.start
-
     def __enter__(self) -> Progress:
         return self
 

@@ -1,8 +1,8 @@
 """The record types that flow through the pipeline.
 
 One `Story` goes in; stages annotate its `Sentence`s (actor mentions, time expressions, magnitudes, attribution,
-candidate events); the pipeline's output is the `Event` records of DESIGN.md §2. Every `Event` that leaves the program
-validates against `schema/event.schema.json` (see `flashpoint.schema`).
+candidate events); the pipeline's output is the `Event` records of docs/RECORD.md. Every `Event` that leaves the program
+validates against `event.schema.json` (see `flashpoint.schema`).
 
 Offsets are Python `str` offsets. Annotations on a `Sentence` use offsets into `Sentence.text`; `Sentence.start` is
 its offset in `Story.text`.
@@ -109,7 +109,7 @@ class Trigger:
 
 @dataclass(slots=True)
 class Event:
-    """One event mention: the record of DESIGN.md §2."""
+    """One event mention: the record of docs/RECORD.md."""
 
     story_id: str
     sentence_index: int

@@ -44,17 +44,16 @@ The rule (deterministic: the groups depend only on the set of mentions, never on
    the extremes); contexts the union; confidence the noisy-or of the best confidence of each story, capped at
    0.99 (more independent reports, more trust).
 
-Limits (GVA dev set, B-cubed F1 0.862 against 0.731 for one event per article: P 0.948, R 0.791; it was 0.831
-before full names, evidence-dependent windows and lower-case words; bench/bench_grouping.py). Of the article
-pairs of one incident still apart, about 40% are later reports (or exact days more than DAY_WINDOW apart) that
-name too little for their gap, 20% name nothing in common in the window (no victim, street or town in their
-coded sentences, or only a big city's name), 15% are kept apart by a conflict with a third report, 12% have no
-ASSAULT mention and 9% disagree on figures. Names come from the coded sentences only; full names are two
-capitalised words, so a place or an organisation outside `_NOT_PERSONAL` can pass for a person, and a well-known
-victim named in reports of other shootings can pull them together; round-up stories ("eight killed in shootings
-across Chicago") can too. Wider windows, state (admin1) conflicts, a shared victim's age and a town named in one
-story and resolved in the other were tried and did not help. Grouping is recomputed in full after each ingest
-(simple and order-independent, ~2 s per 27k mentions; docs/SCALING.md has the block-wise incremental plan at scale).
+Limits (GVA dev set, bench/bench_grouping.py; the figures are in docs/BENCHMARKS.md). Of the article pairs of one
+incident still apart, about 40% are later reports (or exact days more than DAY_WINDOW apart) that name too little
+for their gap, 20% name nothing in common in the window (no victim, street or town in their coded sentences, or only
+a big city's name), 15% are kept apart by a conflict with a third report, 12% have no ASSAULT mention and 9%
+disagree on figures. Names come from the coded sentences only; full names are two capitalised words, so a place or
+an organisation outside `_NOT_PERSONAL` can pass for a person, and a well-known victim named in reports of other
+shootings can pull them together; round-up stories ("eight killed in shootings across Chicago") can too. Wider
+windows, state (admin1) conflicts, a shared victim's age and a town named in one story and resolved in the other
+were tried and did not help. Grouping is recomputed in full after each ingest (simple and order-independent, ~2 s
+per 27k mentions; docs/SCALING.md has the block-wise incremental plan at scale).
 """
 
 from __future__ import annotations

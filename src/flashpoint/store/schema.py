@@ -4,7 +4,7 @@ Tables:
   schema_version  one row per applied migration (version, applied_at)
   stories         one row per coded story: id (caller's or sha1 of text), content_hash (sha1 of text), url, date
                   (publication), source (file:line), title, coded_at, coder, n_mentions
-  mentions        one row per event mention: the record of DESIGN.md §2, nested fields as STRUCT / LIST columns,
+  mentions        one row per event mention: the record of docs/RECORD.md, nested fields as STRUCT / LIST columns,
                   `extra` (JSON) for any record key this schema does not know yet
   events          one row per grouped event: the mention columns holding the best estimate of each field, plus
                   mentions / stories (id lists), first_reported / last_reported, n_mentions, n_stories, evidence
