@@ -12,7 +12,7 @@ class Progress:
     """`with Progress("stories", total) as bar: ... bar.advance()`; a count and a rate, a bar and an ETA when the
     total is known, a spinner otherwise. Disabled (every call a no-op) unless `enabled` and stderr is a terminal."""
 
-    def __init__(self, what: str, total: int | None = None, *, enabled: bool = True) -> None:
+    def __init__(self, what: str, total: int | None = None, *, enabled: bool = True, counting: bool = True) -> None:
         self.what = what
         self.total = total
         self.done = 0
@@ -33,7 +33,9 @@ class Progress:
             columns = [SpinnerColumn(), MofNCompleteColumn() if total else TextColumn("{task.completed:,}"),
                        TextColumn(what), BarColumn() if total else TextColumn(""),
                        TextColumn("{task.fields[rate]}/s"), TimeElapsedColumn()]
-            if total:
+            if not counting:
+                columns = [SpinnerColumn(), TextColumn(what), TimeElapsedColumn()]
+            elif total:
                 columns.append(TimeRemainingColumn())
             self._bar = Bar(*columns, console=Console(stderr=True), transient=True)
             self._task = self._bar.add_task(what, total=total, rate="0")
@@ -60,4 +62,4 @@ class Progress:
 
 def status(message: str, *, enabled: bool = True) -> Progress:
     """A spinner with a message for work that has no count (grouping)."""
-    return Progress(message, None, enabled=enabled)
+    return Progress(message, None, enabled=enabled, counting=False)
