@@ -38,3 +38,15 @@ def test_a_damaged_cache_file_is_rebuilt_and_off_means_off(tmp_path, monkeypatch
     assert prepared.load("test", build) and len(calls) == 2  # stored again, then read
     monkeypatch.setenv("FLASHPOINT_CACHE", "off")
     assert prepared.load("test", build) and len(calls) == 3
+
+
+def test_the_prepared_gazetteer_is_the_built_one(tmp_path, monkeypatch):
+    from flashpoint.geo import gazetteer
+
+    monkeypatch.setenv("FLASHPOINT_CACHE", str(tmp_path))
+    built = prepared.load("gazetteer", gazetteer._build, also=("geo/data", "knowledge"))
+    loaded = prepared.load("gazetteer", gazetteer._build, also=("geo/data", "knowledge"))
+    assert loaded is not built
+    for field in ("lines", "index", "extra", "demonyms", "country_row", "admin1_row", "us_postal", "prefer", "common"):
+        assert getattr(loaded, field) == getattr(built, field), field
+    assert loaded.place(loaded.country_row["KEN"]).name == built.place(built.country_row["KEN"]).name

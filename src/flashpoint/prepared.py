@@ -5,7 +5,8 @@ are large (the quantity patterns take about half a second of a one-sentence `fla
 returns `build()`, kept in a per-user cache file with each compiled pattern stored as the regex engine's code, so
 later processes skip parsing and compiling. The key of the file covers everything the object is built from that
 can change: Python's version and regex engine, flashpoint's version, and the bytes of the building module and of
-the data files beside it (*.tsv, *.json, *.txt). Anything unexpected (no writable cache folder, another Python, a
+the data files beside it (*.tsv, *.json, *.txt, *.gz), and of every module and data file in the folders named in
+`also` (what the build reads from elsewhere). Anything unexpected (no writable cache folder, another Python, a
 damaged file) falls back to `build()`.
 
 The cache folder is $FLASHPOINT_CACHE, else $XDG_CACHE_HOME/flashpoint, else ~/.cache/flashpoint;
@@ -26,7 +27,7 @@ from pathlib import Path
 from typing import TypeVar
 
 T = TypeVar("T")
-_DATA_SUFFIXES = (".tsv", ".json", ".txt")
+_DATA_SUFFIXES = (".tsv", ".json", ".txt", ".gz")
 
 
 def cache_dir() -> Path | None:
@@ -52,7 +53,7 @@ def _reduce_pattern(pattern: re.Pattern) -> tuple:
                           groupindex, tuple(indexgroup))
 
 
-def _key(name: str, build: Callable) -> str:
+def _key(name: str, build: Callable, also: tuple[str, ...] = ()) -> str:
     import _sre
 
     from flashpoint import __version__
@@ -60,19 +61,22 @@ def _key(name: str, build: Callable) -> str:
     digest = hashlib.sha1(f"{sys.version}|{_sre.MAGIC}|{__version__}|{name}".encode())
     source = Path(sys.modules[build.__module__].__file__ or "")
     files = [source] + sorted(p for p in source.parent.iterdir() if p.suffix in _DATA_SUFFIXES)
+    for folder in also:
+        files += sorted(p for p in (Path(__file__).parent / folder).iterdir() if p.suffix in (".py", *_DATA_SUFFIXES))
     for path in files:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:20]
 
 
-def load(name: str, build: Callable[[], T]) -> T:
-    """`build()`, from the cache when a file for this exact build is there; else built and stored."""
+def load(name: str, build: Callable[[], T], also: tuple[str, ...] = ()) -> T:
+    """`build()`, from the cache when a file for this exact build is there; else built and stored. `also`: folders
+    of the flashpoint package ("knowledge", "geo/data") whose files the build reads besides its own module's."""
     folder = cache_dir()
     if folder is None:
         return build()
     try:
-        path = folder / f"{name}-{_key(name, build)}.pickle"
+        path = folder / f"{name}-{_key(name, build, also)}.pickle"
     except (OSError, KeyError, AttributeError):
         return build()
     try:
