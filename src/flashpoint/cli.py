@@ -59,10 +59,12 @@ DEFAULT_DB = "flashpoint.duckdb"
 # ---------------------------------------------------------------------------------------------- shared options
 
 PathsArg = Annotated[list[str] | None, typer.Argument(
-    help="Files (.txt .html .jsonl .json .rss), folders of them, or - for stdin (the default).", show_default=False)]
+    help="Files (.txt .html .jsonl .json .rss), folders of them, or - for stdin (the default).", show_default=False,
+    metavar="PATH")]
 DateOpt = Annotated[str | None, typer.Option(
-    "--date", help="Publication date YYYY-MM-DD of stories that have none of their own (else it is read off the "
-                   "text: a full date, or the dateline's day and month with the file's year).")]
+    "--date", metavar="YYYY-MM-DD", help="Publication date of stories that have none of their own (else it is read "
+                                         "off the text: a full date, or the dateline's day and month with the "
+                                         "file's year).")]
 ModelOpt = Annotated[Model | None, typer.Option(
     "--model", help="What picks a sentence's main event: encoder (default), fast (a linear model, for triage of "
                     "huge corpora) or rules (the trigger rules alone).", show_default=False)]
@@ -72,8 +74,8 @@ DbOpt = Annotated[str, typer.Option("--db", help="The DuckDB database file.")]
 StatusOpt = Annotated[str, typer.Option(
     "--status", help="Which events: asserted (what happened, the default), all, or a comma-separated list of "
                      "asserted, negated, hypothetical, future, threatened, claimed.")]
-SinceOpt = Annotated[str | None, typer.Option("--since", help="Events on or after YYYY-MM-DD.")]
-UntilOpt = Annotated[str | None, typer.Option("--until", help="Events on or before YYYY-MM-DD.")]
+SinceOpt = Annotated[str | None, typer.Option("--since", metavar="YYYY-MM-DD", help="Events on or after this day.")]
+UntilOpt = Annotated[str | None, typer.Option("--until", metavar="YYYY-MM-DD", help="Events on or before this day.")]
 CountryOpt = Annotated[str | None, typer.Option(
     "--country", help="An actor's, recipient's or the location's country: ISO3 (KEN) or name (Kenya).")]
 TypeOpt = Annotated[str | None, typer.Option("--type", help="PLOVER event type (ASSAULT, PROTEST ...).")]
@@ -194,7 +196,8 @@ def code(
 @app.command()
 def classify(
     paths: Annotated[list[str] | None, typer.Argument(
-        help="JSONL files of relations, or - for stdin (the default).", show_default=False)] = None,
+        help="JSONL files of relations, or - for stdin (the default).", show_default=False, metavar="PATH")]
+    = None,
     model: ModelOpt = None,
     fast: FastOpt = False,
     rules: Annotated[bool, typer.Option("--rules", help="Same as --model rules.", hidden=True)] = False,
@@ -311,7 +314,8 @@ def places(paths: PathsArg = None, date: DateOpt = None) -> None:
 
 @app.command()
 def locate(paths: Annotated[list[str] | None, typer.Argument(
-        help="JSONL files, or - for stdin (the default).", show_default=False)] = None) -> None:
+        help="JSONL files, or - for stdin (the default).", show_default=False, metavar="PATH")] = None
+           ) -> None:
     """Where the event named by a trigger happened: each line {"text", "trigger": [start, end]}."""
     from flashpoint.geo import locate as locate_one
     from flashpoint.problems import Problems
@@ -339,7 +343,7 @@ def locate(paths: Annotated[list[str] | None, typer.Argument(
 def ingest(
     paths: Annotated[list[str] | None, typer.Argument(
         help="Files or folders of stories (.txt .html .jsonl ...), or -. None: only finish an interrupted "
-             "grouping.", show_default=False)] = None,
+             "grouping.", show_default=False, metavar="PATH")] = None,
     db: DbOpt = DEFAULT_DB,
     date: DateOpt = None,
     model: ModelOpt = None,
