@@ -358,8 +358,12 @@ def ingest(
     from flashpoint.store.ingest import ingest as run
     from flashpoint.store.schema import DatabaseError
 
+    import os
+
     date = _date(date, "--date")
     chosen = _model(model, fast)
+    if not paths and not os.path.exists(db):
+        raise _fail(f"--db: no database at {db}; give the stories to ingest: flashpoint ingest PATH... --db {db}")
     problems = Problems()
     try:
         stats = run(list(paths or []), db, date=date, workers=workers, model=chosen, problems=problems, progress=True,
