@@ -160,7 +160,7 @@ def code(
     paths = _paths(paths)
     problems = Problems()
     stories = read_stories(paths, problems, date=date, story_id=story_id)
-    totals = {"stories": 0, "sentences": 0}
+    totals = {"stories": 0, "sentences": 0, "mentions": 0}
 
     def records() -> Iterator[dict]:
         # --explain needs each annotated story, so it codes in this process (the story it gets back is the one coded)
@@ -175,6 +175,7 @@ def code(
                 bar.advance()
                 totals["stories"] += 1
                 totals["sentences"] += coded.sentences
+                totals["mentions"] += len(coded.records)
                 problems.undated += story.date is None
                 if explain:
                     sys.stdout.write(explain_story(story))
@@ -182,12 +183,12 @@ def code(
                     yield from coded.records
 
     start = time.monotonic()
-    n = write_records(records(), fmt.value, sys.stdout)
+    write_records(records(), fmt.value, sys.stdout)
     seconds = time.monotonic() - start
     sys.stdout.flush()
     problems.finish()
     problems.note(f"{_plural(totals['stories'], 'story')} ({_plural(totals['sentences'], 'sentence')}) coded into "
-                  f"{_plural(n, 'event mention')} in {seconds:.1f} s"
+                  f"{_plural(totals['mentions'], 'event mention')} in {seconds:.1f} s"
                   + (f" ({_rate(totals['stories'], seconds, 'stories')})" if totals["stories"] > 1 else "")
                   + (f"; {_plural(problems.skipped, 'item')} skipped" if problems.skipped else ""))
     raise typer.Exit(problems.exit_code)
@@ -354,11 +355,11 @@ def ingest(
         "--workers", min=1, help="Coding processes (default: all cores; with --dask local: cluster workers).")] = None,
 ) -> None:
     """Code stories and store them with their events; safe to rerun and to kill at any moment."""
+    import os
+
     from flashpoint.problems import Problems
     from flashpoint.store.ingest import ingest as run
     from flashpoint.store.schema import DatabaseError
-
-    import os
 
     date = _date(date, "--date")
     chosen = _model(model, fast)
