@@ -28,6 +28,7 @@ from typing import TypeVar
 
 T = TypeVar("T")
 _DATA_SUFFIXES = (".tsv", ".json", ".txt", ".gz")
+KEEP = 4  # prepared files kept per object
 
 
 def cache_dir() -> Path | None:
@@ -69,6 +70,17 @@ def _key(name: str, build: Callable, also: tuple[str, ...] = ()) -> str:
     return digest.hexdigest()[:20]
 
 
+def _prune(folder: Path, name: str) -> None:
+    """Remove all but the newest KEEP - 1 earlier builds of `name` (several checkouts or versions may share the
+    folder, so the others are kept a while)."""
+    try:
+        files = sorted(folder.glob(f"{name}-*.pickle"), key=lambda p: p.stat().st_mtime)
+        for old in files[:-KEEP + 1 or None]:
+            old.unlink(missing_ok=True)
+    except OSError:  # another process removed one first
+        pass
+
+
 def load(name: str, build: Callable[[], T], also: tuple[str, ...] = ()) -> T:
     """`build()`, from the cache when a file for this exact build is there; else built and stored. `also`: folders
     of the flashpoint package ("knowledge", "geo/data") whose files the build reads besides its own module's."""
@@ -94,8 +106,7 @@ def load(name: str, build: Callable[[], T], also: tuple[str, ...] = ()) -> T:
         pickler.dispatch_table[re.Pattern] = _reduce_pattern
         pickler.dump(value)
         folder.mkdir(parents=True, exist_ok=True)
-        for old in folder.glob(f"{name}-*.pickle"):  # earlier builds of this object
-            old.unlink(missing_ok=True)
+        _prune(folder, name)
         tmp = path.with_suffix(f".tmp-{os.getpid()}")
         tmp.write_bytes(buffer.getvalue())
         os.replace(tmp, path)
