@@ -48,7 +48,7 @@ def code_partition(stories: list[Story], folder: str, name: str, model: str = "e
     import pyarrow as pa
 
     from flashpoint import models
-    from flashpoint.store.ingest import story_row
+    from flashpoint.store.ingest import now, story_row
     from flashpoint.workers import code_story
 
     models.use_threads(1)  # a worker thread codes one partition at a time; the cluster's workers fill the cores
@@ -61,17 +61,11 @@ def code_partition(stories: list[Story], folder: str, name: str, model: str = "e
             reports.append((row["source"] or row["id"], coded.warnings, coded.error))
         if coded.error is not None:
             continue
-        story_rows.append(dict(row, n_mentions=len(coded.records), coded_at=_now()))
+        story_rows.append(dict(row, n_mentions=len(coded.records), coded_at=now()))
         records.extend(coded.records)
     _write(mention_rows(records), os.path.join(folder, f"{name}.mentions.parquet"))
     _write(pa.Table.from_pylist(story_rows, schema=STORY_SCHEMA), os.path.join(folder, f"{name}.stories.parquet"))
     return name, reports
-
-
-def _now() -> str:
-    import datetime as dt
-
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None).isoformat(sep=" ")
 
 
 def load_partition(con: Any, folder: str, name: str, stats: IngestStats) -> None:

@@ -56,7 +56,8 @@ def content_hash(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _now() -> str:
+def now() -> str:
+    """UTC now as DuckDB reads a TIMESTAMP (what `coded_at` holds)."""
     return dt.datetime.now(dt.UTC).replace(tzinfo=None).isoformat(sep=" ")
 
 
@@ -98,7 +99,7 @@ class Writer:
 
     def add(self, story_row: dict[str, Any], records: list[dict[str, Any]]) -> None:
         story_row = dict(story_row, n_mentions=len(records))
-        story_row.setdefault("coded_at", _now())
+        story_row.setdefault("coded_at", now())
         self.stories.append(story_row)
         self.mentions.extend(records)
         if len(self.stories) >= self.batch or time.monotonic() - self.last >= BATCH_SECONDS:
