@@ -57,23 +57,21 @@ def _install_fast_without_gsr() -> None:
     from cv import training_extra
 
     import flashpoint.models as models
-    from flashpoint.models.runtime import FastClassifier
 
     out = Path(tempfile.mkdtemp()) / "fast.npz"
     examples = data.load_plv() + training_extra("ann")
     fast.train(data.with_unmarked(examples), c=100.0, out=out,
                mode_examples=data.load_synthetic() + data.load_annotations())
-    models._cache[True] = FastClassifier(out)
+    models.use_weights(out.parent)
 
 
 def _install_weights(folder: Path) -> None:
     """Use the models in `folder` (a training/build.py --out folder) instead of the shipped ones."""
     import flashpoint.models as models
-    from flashpoint.models.runtime import EncoderClassifier, FastClassifier
+    import flashpoint.pipeline
 
-    models._cache[True] = FastClassifier(folder / "fast.npz")
-    if (folder / "classifier.onnx").exists():
-        models._cache[False] = EncoderClassifier(folder)
+    models.use_weights(folder)
+    flashpoint.pipeline.clear()  # a fresh model stage reads these weights
 
 
 def _gsr() -> list[dict]:
@@ -136,10 +134,8 @@ def main() -> int:
         sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "training"))
         from data import gsr_fold  # training/data.py
 
-        flashpoint._pipelines.clear()
         for k in range(5):
             _install_weights(Path(f"{args.gsr_folds}{k}"))
-            flashpoint._pipelines.clear()  # a fresh model stage reads the fold's weights
             coded += [(r, flashpoint.code(r["text"], date=r.get("date"), model=model))
                       for r in gold if gsr_fold(r["text"]) == k]
     else:

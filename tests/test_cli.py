@@ -183,3 +183,143 @@ def test_workers_give_the_same_output_as_one_process(tmp_path):
     assert one.stdout == two.stdout
     assert [e["story_id"] for e in records(two.stdout)][:2] == ["a0", "a1"]
     assert run("code", str(corpus), "--workers", "0").returncode == 2
+
+
+# ---------------------------------------------------------------------------------------------- one command line
+
+
+def test_version_option_and_command():
+    for args in (["--version"], ["version"]):
+        result = run(*args)
+        assert result.returncode == 0 and result.stdout.startswith("flashpoint 0."), result.stderr
+
+
+def test_several_paths_wherever_one_is_accepted(tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("Police arrested 20 protesters in the capital on Monday.\n")
+    b.write_text("Soldiers killed five villagers on Friday.\n")
+    result = run("code", str(a), str(b), "--date", "2021-01-06")
+    assert result.returncode == 0, result.stderr
+    assert [e["event_type"] for e in records(result.stdout)] == ["COERCE", "ASSAULT"]
+    rel = tmp_path / "rel.jsonl"
+    rel.write_text(json.dumps({"text": "Rebels shelled the town.", "actor": [0, 6], "recipient": [[19, 23]]}) + "\n")
+    result = run("classify", str(rel), str(rel), "--model", "rules")
+    assert result.returncode == 0 and len(records(result.stdout)) == 2
+    result = run("dates", str(a), str(b), "--date", "2021-01-06")
+    assert result.returncode == 0 and {r["value"] for r in records(result.stdout)} >= {"2021-01-04", "2021-01-01"}
+
+
+def test_model_option_on_classify_and_its_synonyms():
+    stdin = json.dumps({"text": "Rebels shelled the town overnight.", "actor": [0, 6], "recipient": [[19, 23]]})
+    coders = {}
+    for flags in (["--model", "rules"], ["--rules"], ["--model", "fast"], ["--fast"], ["--model", "encoder"]):
+        result = run("classify", *flags, stdin=stdin + "\n")
+        assert result.returncode == 0, (flags, result.stderr)
+        coders[" ".join(flags)] = records(result.stdout)[0]["event_type"]
+    assert coders["--model rules"] == coders["--rules"] == coders["--model encoder"] == "ASSAULT"
+    assert coders["--model fast"] == coders["--fast"] is not None
+    clash = run("classify", "--fast", "--model", "rules", stdin=stdin)
+    assert clash.returncode == 2 and "--model" in clash.stderr and "Traceback" not in clash.stderr
+
+
+def test_warnings_exit_0_and_skips_exit_1(tmp_path):
+    bad_utf8 = tmp_path / "latin.txt"
+    bad_utf8.write_bytes("Police arrested 20 protesters in S\xe3o Paulo on Monday.\n".encode("latin-1"))
+    warned = run("code", str(bad_utf8), "--date", "2021-01-06")
+    assert warned.returncode == 0, warned.stderr
+    assert "warning: " in warned.stderr and "latin.txt" in warned.stderr and "UTF-8" in warned.stderr
+    assert records(warned.stdout)
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    skipped = run("code", str(bad_utf8), str(empty), "--date", "2021-01-06")
+    assert skipped.returncode == 1 and "skipped " in skipped.stderr and "empty.txt" in skipped.stderr
+    assert "1 item skipped" in skipped.stderr
+
+
+def test_a_final_summary_line_always():
+    result = run("code", str(EXAMPLE), "--date", "2023-03-21")
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith("flashpoint: 1 story (") and "event mention" in last, result.stderr
+
+
+# ---------------------------------------------------------------------------------------------- publication dates
+
+
+def test_an_undated_story_takes_its_dateline_day_with_the_file_year(tmp_path):
+    import os
+
+    story = tmp_path / "wire.txt"
+    story.write_text(EXAMPLE.read_text())
+    stamp = __import__("datetime").datetime(2023, 5, 2, 12).timestamp()
+    os.utime(story, (stamp, stamp))
+    result = run("code", str(story))
+    assert result.returncode == 0, result.stderr
+    events = records(result.stdout)
+    assert {e["publication_date"] for e in events} == {"2023-03-21"}
+    tear_gas = next(e for e in events if e["trigger"]["text"] == "fired tear gas")
+    assert tear_gas["date"] == "2023-03-21"  # "on Tuesday", against the dateline's day
+    assert any(e["date_source"] == "dateline" for e in events), {e["date_source"] for e in events}
+    for e in events:
+        validate(e)
+    assert "no publication date" not in result.stderr
+    # a dateline of December in a file saved in January is of the year before
+    stamp = __import__("datetime").datetime(2024, 1, 2, 12).timestamp()
+    story.write_text("Headline\n\nLAGOS, Dec 30 - Soldiers killed five villagers on Friday.\n")
+    os.utime(story, (stamp, stamp))
+    assert {e["publication_date"] for e in records(run("code", str(story)).stdout)} == {"2023-12-30"}
+
+
+def test_a_full_date_in_the_text_is_the_publication_date_and_date_overrides(tmp_path):
+    text = "Published 4 June 2021\n\nPolice arrested 12 protesters in Nairobi on Monday.\n"
+    result = run("code", "-", stdin=text)
+    events = records(result.stdout)
+    assert events and {e["publication_date"] for e in events} == {"2021-06-04"}
+    assert next(e for e in events if e["event_type"] == "COERCE")["date"] == "2021-05-31"
+    given = records(run("code", "-", "--date", "2022-01-01", stdin=text).stdout)
+    assert {e["publication_date"] for e in given} == {"2022-01-01"}
+
+
+def test_undated_stories_are_counted_on_stderr():
+    result = run("code", "-", stdin="Police arrested 12 protesters in Nairobi on Monday.\n")
+    assert result.returncode == 0
+    assert "1 story had no publication date" in result.stderr and "--date" in result.stderr
+    assert all(e["publication_date"] is None for e in records(result.stdout))
+
+
+# ---------------------------------------------------------------------------------------------- size limits
+
+
+def test_a_story_over_the_size_limit_is_cut_and_named(tmp_path):
+    from flashpoint.pipeline import MAX_SENTENCES, MAX_STORY_CHARS
+
+    big = tmp_path / "huge.txt"  # one line, as a text with no paragraphs: the case that once used 3.8 GB
+    filler = "The committee met again. "
+    big.write_text("Police arrested 12 protesters in Nairobi on Monday. "
+                   + filler * (MAX_STORY_CHARS // len(filler) + 100) + "Soldiers killed five villagers.\n")
+    result = run("code", str(big), "--date", "2023-03-21", "--model", "rules")
+    assert result.returncode == 0, result.stderr  # a warning, not a skip
+    assert "warning: " in result.stderr and "huge.txt" in result.stderr
+    assert f"over the limit of {MAX_STORY_CHARS:,} per story" in result.stderr
+    assert f"over the limit of {MAX_SENTENCES:,} per story" in result.stderr
+    events = records(result.stdout)
+    assert [e["event_type"] for e in events] == ["COERCE"]  # the killing lies past the limit
+    assert f"({MAX_SENTENCES:,} sentences)" in result.stderr
+
+
+# ---------------------------------------------------------------------------------------------- the house
+
+
+def test_no_library_module_imports_the_command_line():
+    import ast
+
+    src = Path(__file__).resolve().parents[1] / "src" / "flashpoint"
+    offenders = []
+    for path in src.rglob("*.py"):
+        if path.name in ("cli.py", "__main__.py"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else (
+                [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            if any(n == "flashpoint.cli" or n.startswith("flashpoint.cli.") for n in names):
+                offenders.append(str(path.relative_to(src)))
+    assert not offenders

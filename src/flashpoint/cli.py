@@ -1,20 +1,23 @@
-"""The `flashpoint` command (DESIGN.md §3). Heavy imports happen inside commands so that `--help` stays instant."""
+"""The `flashpoint` command: every command lives here; the work is done by the library.
+
+Heavy imports happen inside the commands so that `flashpoint --help` stays fast. Exit status: 0 when everything
+was read (warnings such as repaired UTF-8 or a story cut at the size limit leave it 0), 1 when an item was
+skipped or the output is incomplete, 2 for a usage error (a bad option value), 130 when interrupted.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
 import sys
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+import time
+from collections.abc import Iterator
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated, TextIO
+from typing import Annotated
 
 import typer
 
-if TYPE_CHECKING:
-    from flashpoint.records import Story
-    from flashpoint.text.readers import ReadProblem
+from flashpoint.pipeline import Model
 
 app = typer.Typer(
     name="flashpoint",
@@ -22,14 +25,9 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help: rendering it with rich costs a third of a second at every start
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-
-class Model(StrEnum):
-    rules = "rules"
-    fast = "fast"
-    encoder = "encoder"
 
 
 class Format(StrEnum):
@@ -38,20 +36,49 @@ class Format(StrEnum):
     json = "json"
 
 
-PathArg = Annotated[str, typer.Argument(help="A .txt, .html, .jsonl or feed file, a folder of them, or - for stdin.")]
-FastOpt = Annotated[bool, typer.Option("--fast", help="Use the fast linear model (triage of huge corpora).")]
-RulesOpt = Annotated[bool, typer.Option("--rules", help="Use the trigger rules only, no trained model.")]
+class EventFormat(StrEnum):
+    jsonl = "jsonl"
+    csv = "csv"
+    json = "json"
+    parquet = "parquet"
 
 
-def _model(fast: bool, rules: bool) -> str:
-    if fast and rules:
-        raise _fail("choose one of --fast and --rules")
-    return "fast" if fast else "rules" if rules else "encoder"
+class TableFormat(StrEnum):
+    csv = "csv"
+    parquet = "parquet"
 
 
-DateOpt = Annotated[
-    str | None, typer.Option("--date", help="Publication date YYYY-MM-DD (a story's own date wins).")
-]
+class Layout(StrEnum):
+    gdelt = "gdelt"
+    polecat = "polecat"
+    acled = "acled"
+
+
+DEFAULT_DB = "flashpoint.duckdb"
+
+# ---------------------------------------------------------------------------------------------- shared options
+
+PathsArg = Annotated[list[str] | None, typer.Argument(
+    help="Files (.txt .html .jsonl .json .rss), folders of them, or - for stdin (the default).", show_default=False,
+    metavar="PATH")]
+DateOpt = Annotated[str | None, typer.Option(
+    "--date", metavar="YYYY-MM-DD", help="Publication date of stories that have none of their own (else it is read "
+                                         "off the text: a full date, or the dateline's day and month with the "
+                                         "file's year).")]
+ModelOpt = Annotated[Model | None, typer.Option(
+    "--model", help="What picks a sentence's main event: encoder (default), fast (a linear model, for triage of "
+                    "huge corpora) or rules (the trigger rules alone).", show_default=False)]
+FastOpt = Annotated[bool, typer.Option("--fast", help="Same as --model fast.")]
+WorkersOpt = Annotated[int | None, typer.Option("--workers", min=1, help="Coding processes (default: all cores).")]
+DbOpt = Annotated[str, typer.Option("--db", help="The DuckDB database file.")]
+StatusOpt = Annotated[str, typer.Option(
+    "--status", help="Which events: asserted (what happened, the default), all, or a comma-separated list of "
+                     "asserted, negated, hypothetical, future, threatened, claimed.")]
+SinceOpt = Annotated[str | None, typer.Option("--since", metavar="YYYY-MM-DD", help="Events on or after this day.")]
+UntilOpt = Annotated[str | None, typer.Option("--until", metavar="YYYY-MM-DD", help="Events on or before this day.")]
+CountryOpt = Annotated[str | None, typer.Option(
+    "--country", help="An actor's, recipient's or the location's country: ISO3 (KEN) or name (Kenya).")]
+TypeOpt = Annotated[str | None, typer.Option("--type", help="PLOVER event type (ASSAULT, PROTEST ...).")]
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
@@ -59,184 +86,135 @@ def _fail(message: str, code: int = 2) -> typer.Exit:
     return typer.Exit(code)
 
 
-def _check_date(value: str | None) -> str | None:
+def _date(value: str | None, option: str) -> str | None:
     if value is None:
         return None
     try:
-        return dt.date.fromisoformat(value).isoformat()
+        return dt.date.fromisoformat(value.strip()).isoformat()
     except ValueError:
-        raise _fail(f"--date must be YYYY-MM-DD, got {value!r}") from None
+        raise _fail(f"{option} must be a date YYYY-MM-DD, got {value!r}") from None
 
 
-class Problems:
-    """Counts and reports bad items on stderr; the exit status says whether anything was skipped."""
-
-    def __init__(self) -> None:
-        self.skipped = 0
-        self.warnings = 0
-
-    def report(self, problem: ReadProblem) -> None:
-        if problem.skipped:
-            self.skipped += 1
-            print(f"flashpoint: skipped {problem.source}: {problem.reason}", file=sys.stderr)
-        else:
-            self.warnings += 1
-            print(f"flashpoint: warning: {problem.source}: {problem.reason}", file=sys.stderr)
-
-    def error(self, source: str, reason: str) -> None:
-        self.skipped += 1
-        print(f"flashpoint: skipped {source}: {reason}", file=sys.stderr)
-
-    @property
-    def exit_code(self) -> int:
-        return 1 if self.skipped or self.warnings else 0
+def _model(model: Model | None, fast: bool, rules: bool = False) -> Model:
+    chosen = {m for m, on in ((Model.fast, fast), (Model.rules, rules)) if on}
+    if model is not None:
+        chosen.add(model)
+    if len(chosen) > 1:
+        raise _fail(f"--model: {', '.join(sorted(chosen))} were asked for at once (--fast is --model fast): "
+                    "choose one")
+    return chosen.pop() if chosen else Model.encoder
 
 
-@contextmanager
-def _progress(enabled: bool, what: str) -> Iterator:
-    """A progress bar on stderr when it is a terminal; a no-op callback otherwise."""
-    if not (enabled and sys.stderr.isatty()):
-        yield lambda: None
-        return
-    from rich.console import Console
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    columns = (SpinnerColumn(), TextColumn("{task.completed} " + what), TextColumn("{task.fields[rate]}/s"),
-               TimeElapsedColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task(what, total=None, rate="0")
-        start = dt.datetime.now()
-
-        def advance() -> None:
-            progress.advance(task)
-            seconds = (dt.datetime.now() - start).total_seconds() or 1e-9
-            progress.update(task, rate=f"{progress.tasks[0].completed / seconds:.0f}")
-
-        yield advance
+def _paths(paths: list[str] | None) -> list[str]:
+    return list(paths) if paths else ["-"]
 
 
-def _stories(path: str, date: str | None, story_id: str | None, problems: Problems) -> Iterator[Story]:
-    from flashpoint.text.readers import ReadProblem, read
-
-    for item in read(path, date=date, story_id=story_id):
-        if isinstance(item, ReadProblem):
-            problems.report(item)
-        else:
-            yield item
+def _plural(n: int, word: str) -> str:
+    if n == 1:
+        return f"1 {word}"
+    return f"{n:,} " + (word[:-1] + "ies" if word.endswith("y") else word + "s")
 
 
-_CSV_COLUMNS = [
-    "id", "story_id", "publication_date", "sentence_index", "event_type", "mode", "status", "contexts",
-    "actor_text", "actor_country", "actor_sector", "recipient_text", "recipient_country", "recipient_sector",
-    "date", "date_precision", "date_text", "date_source", "location_name", "location_country", "location_lat",
-    "location_lon", "dead", "injured", "arrested", "size", "attribution", "quad_class", "intensity", "cameo",
-    "goldstein", "trigger", "trigger_start", "trigger_end", "confidence", "coder", "sentence",
-]
+def _rate(n: int, seconds: float, what: str) -> str:
+    return f"{n / seconds:,.1f} {what}/s" if seconds > 0 else ""
 
 
-def _csv_row(record: dict) -> dict:
-    def join(actors: list[dict], key: str) -> str:
-        return ";".join(str(a.get(key) or "") for a in actors)
+def _version(value: bool) -> None:
+    if value:
+        from flashpoint import __version__
 
-    loc = record.get("location") or {}
-    att = record.get("attribution") or {}
-    row = {k: record.get(k) for k in _CSV_COLUMNS if k in record}
-    row.update(
-        contexts=";".join(record["contexts"]),
-        actor_text=join(record["actor"], "text"), actor_country=join(record["actor"], "country"),
-        actor_sector=join(record["actor"], "sector"), recipient_text=join(record["recipient"], "text"),
-        recipient_country=join(record["recipient"], "country"), recipient_sector=join(record["recipient"], "sector"),
-        location_name=loc.get("name"), location_country=loc.get("country"), location_lat=loc.get("lat"),
-        location_lon=loc.get("lon"), attribution=att.get("text"), trigger=record["trigger"]["text"],
-        trigger_start=record["trigger"]["start"], trigger_end=record["trigger"]["end"],
-    )
-    return row
+        print(f"flashpoint {__version__}")
+        raise typer.Exit(0)
 
 
-def write_records(records: Iterable[dict], fmt: Format, out: TextIO) -> int:
-    n = 0
-    if fmt is Format.csv:
-        import csv
+@app.callback()
+def _main(version: Annotated[bool, typer.Option(
+        "--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False) -> None:
+    """News in, political event data out: PLOVER events with status, date, place, figures and evidence."""
 
-        writer = csv.DictWriter(out, fieldnames=_CSV_COLUMNS, extrasaction="ignore", lineterminator="\n")
-        writer.writeheader()
-        for record in records:
-            writer.writerow(_csv_row(record))
-            n += 1
-    elif fmt is Format.json:
-        out.write("[")
-        for record in records:
-            out.write(("," if n else "") + "\n" + json.dumps(record, ensure_ascii=False))
-            n += 1
-        out.write("\n]\n")
-    else:
-        for record in records:
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
-            n += 1
-    return n
+
+# ---------------------------------------------------------------------------------------------- coding
 
 
 @app.command()
 def code(
-    path: PathArg = "-",
+    paths: PathsArg = None,
     date: DateOpt = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.jsonl,
     story_id: Annotated[str | None, typer.Option("--id", help="Story id for a single text/HTML story.")] = None,
-    explain: Annotated[
-        bool, typer.Option("--explain", help="Show what every stage decided for each sentence.")
-    ] = False,
-    model: Annotated[Model, typer.Option(
-        "--model", help="encoder (default) / fast: a trained classifier picks each sentence's main event; rules: the "
-                        "trigger rules alone.")] = None,
-    fast: Annotated[bool, typer.Option("--fast", help="Same as --model fast (triage of huge corpora).")] = False,
-    workers: Annotated[int | None, typer.Option(
-        "--workers", min=1, help="Coding processes (default: all cores).")] = None,
+    explain: Annotated[bool, typer.Option("--explain", help="Show what every stage decided for each sentence.")]
+    = False,
+    model: ModelOpt = None,
+    fast: FastOpt = False,
+    workers: WorkersOpt = None,
 ) -> None:
-    """Code news stories into event records (one JSON object per event mention)."""
+    """Code news stories into event records (one JSON object per event mention, of every status)."""
     from flashpoint.explain import explain_story
+    from flashpoint.output import write_records
+    from flashpoint.problems import Problems, read_stories
+    from flashpoint.progress import Progress
     from flashpoint.workers import code_stories
 
-    date = _check_date(date)
-    if fast and model not in (None, Model.fast):
-        raise _fail("--fast and --model disagree")
+    date = _date(date, "--date")
+    chosen = _model(model, fast)
+    paths = _paths(paths)
     problems = Problems()
-    model_name = "fast" if fast else (model or Model.encoder).value
-    stories = _stories(path, date, story_id, problems)
+    stories = read_stories(paths, problems, date=date, story_id=story_id)
+    totals = {"stories": 0, "sentences": 0, "mentions": 0}
 
     def records() -> Iterator[dict]:
         # --explain needs each annotated story, so it codes in this process (the story it gets back is the one coded)
-        with _progress(path != "-", "stories") as advance:
-            for story, result in code_stories(stories, model_name, 1 if explain else workers):
-                if isinstance(result, str):
-                    problems.error(story.source or story.id, result)
+        with Progress("stories", enabled=paths != ["-"]) as bar:
+            for story, coded in code_stories(stories, chosen, 1 if explain else workers):
+                name = story.source or story.id
+                for warning in coded.warnings:
+                    problems.warn(name, warning)
+                if coded.error is not None:
+                    problems.skip(name, coded.error)
                     continue
-                advance()
+                bar.advance()
+                totals["stories"] += 1
+                totals["sentences"] += coded.sentences
+                totals["mentions"] += len(coded.records)
+                problems.undated += story.date is None
                 if explain:
                     sys.stdout.write(explain_story(story))
                 else:
-                    yield from result
+                    yield from coded.records
 
-    write_records(records(), fmt, sys.stdout)
+    start = time.monotonic()
+    write_records(records(), fmt.value, sys.stdout)
+    seconds = time.monotonic() - start
+    sys.stdout.flush()
+    problems.finish()
+    problems.note(f"{_plural(totals['stories'], 'story')} ({_plural(totals['sentences'], 'sentence')}) coded into "
+                  f"{_plural(totals['mentions'], 'event mention')} in {seconds:.1f} s"
+                  + (f" ({_rate(totals['stories'], seconds, 'stories')})" if totals["stories"] > 1 else "")
+                  + (f"; {_plural(problems.skipped, 'item')} skipped" if problems.skipped else ""))
     raise typer.Exit(problems.exit_code)
 
 
 @app.command()
 def classify(
-    path: Annotated[str, typer.Argument(help="JSONL file of relations, or - for stdin.")] = "-",
+    paths: Annotated[list[str] | None, typer.Argument(
+        help="JSONL files of relations, or - for stdin (the default).", show_default=False, metavar="PATH")]
+    = None,
+    model: ModelOpt = None,
     fast: FastOpt = False,
-    rules: RulesOpt = False,
+    rules: Annotated[bool, typer.Option("--rules", help="Same as --model rules.", hidden=True)] = False,
 ) -> None:
     """Classify marked relations: each line {"text", "actor": [[s, e]...], "recipient": [[s, e]...]}."""
     from flashpoint.extract.relation import classify_relations
+    from flashpoint.problems import Problems
 
-    model = _model(fast, rules)
+    chosen = _model(model, fast, rules)
     problems = Problems()
     batch: list[tuple[str, list, list] | str] = []  # a relation, or the error of a bad line (kept in order)
 
     def flush() -> None:
         good = [b for b in batch if not isinstance(b, str)]
         results = iter(classify_relations([t for t, _, _ in good], [a for _, a, _ in good], [r for _, _, r in good],
-                                          model=model)) if good else iter(())
+                                          model=chosen.value)) if good else iter(())
         for item in batch:
             if isinstance(item, str):
                 sys.stdout.write(json.dumps({"event_type": None, "mode": None, "status": None, "quad_class": None,
@@ -245,8 +223,7 @@ def classify(
                 sys.stdout.write(json.dumps(next(results).to_dict()) + "\n")
         batch.clear()
 
-    for n, line in enumerate(_lines(path, problems), 1):
-        source = f"{'<stdin>' if path == '-' else path}:{n}"
+    for source, line in _lines(_paths(paths)):
         if not line.strip():
             continue
         try:
@@ -256,7 +233,7 @@ def classify(
                 raise TypeError(f'"text" must be a string, got {type(text).__name__}')
             batch.append((text, _spans(item.get("actor"), text), _spans(item.get("recipient"), text)))
         except (ValueError, KeyError, TypeError) as exc:
-            problems.error(source, f"not a relation line ({exc.__class__.__name__}: {exc})")
+            problems.skip(source, f"not a relation line ({exc.__class__.__name__}: {exc})")
             batch.append(str(exc))
         if len(batch) >= 512:  # large chunks let the model sort by length (less padding)
             flush()
@@ -282,25 +259,31 @@ def _spans(value: object, text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _lines(path: str, problems: Problems) -> Iterator[str]:
-    if path == "-":
-        yield from sys.stdin
-        return
-    try:
-        with open(path, encoding="utf-8", errors="replace") as f:
-            yield from f
-    except OSError as exc:
-        raise _fail(f"cannot read {path}: {exc.strerror or exc}") from None
+def _lines(paths: list[str]) -> Iterator[tuple[str, str]]:
+    """(source "file:N", line) of every line of every path ("-": stdin)."""
+    for path in paths:
+        name = "<stdin>" if path == "-" else path
+        if path == "-":
+            for n, line in enumerate(sys.stdin, 1):
+                yield f"{name}:{n}", line
+            continue
+        try:
+            with open(path, encoding="utf-8", errors="replace") as f:
+                for n, line in enumerate(f, 1):
+                    yield f"{name}:{n}", line
+        except OSError as exc:
+            raise _fail(f"cannot read {path}: {exc.strerror or exc}") from None
 
 
 @app.command()
-def dates(path: PathArg = "-", date: DateOpt = None) -> None:
+def dates(paths: PathsArg = None, date: DateOpt = None) -> None:
     """Time expressions resolved against the publication date: {story_id, text, start, end, value, precision}."""
     from flashpoint.extract.dates import find_times
+    from flashpoint.problems import Problems, read_stories
 
-    date = _check_date(date)
+    date = _date(date, "--date")
     problems = Problems()
-    for story in _stories(path, date, None, problems):
+    for story in read_stories(_paths(paths), problems, date=date):
         pub = dt.date.fromisoformat(story.date) if story.date else None
         for t in find_times(story.text, pub):
             sys.stdout.write(json.dumps({"story_id": story.id, "text": t.text, "start": t.start, "end": t.end,
@@ -309,20 +292,21 @@ def dates(path: PathArg = "-", date: DateOpt = None) -> None:
 
 
 @app.command()
-def places(path: PathArg = "-", date: DateOpt = None) -> None:
+def places(paths: PathsArg = None, date: DateOpt = None) -> None:
     """Place names resolved to the gazetteer: {story_id, text, start, end, name, country, admin1, lat, lon, ...}.
 
     A JSONL line may carry "toponyms": [[start, end], ...] to resolve only those spans."""
     from flashpoint.geo import geoparse
+    from flashpoint.problems import Problems, read_stories
 
-    date = _check_date(date)
+    date = _date(date, "--date")
     problems = Problems()
-    for story in _stories(path, date, None, problems):
+    for story in read_stories(_paths(paths), problems, date=date):
         toponyms = story.extra.get("toponyms")
         try:
             spans = _spans(toponyms, story.text) if toponyms is not None else None
         except (TypeError, ValueError) as exc:
-            problems.error(story.source or story.id, f'bad "toponyms": {exc}')
+            problems.skip(story.source or story.id, f'bad "toponyms": {exc}')
             continue
         for row in geoparse(story, spans):
             sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
@@ -330,12 +314,15 @@ def places(path: PathArg = "-", date: DateOpt = None) -> None:
 
 
 @app.command()
-def locate(path: Annotated[str, typer.Argument(help="JSONL file, or - for stdin.")] = "-") -> None:
-    """Where the event named by a trigger happened: each line {"text", "trigger": \\[start, end]}."""
+def locate(paths: Annotated[list[str] | None, typer.Argument(
+        help="JSONL files, or - for stdin (the default).", show_default=False, metavar="PATH")] = None
+           ) -> None:
+    """Where the event named by a trigger happened: each line {"text", "trigger": [start, end]}."""
     from flashpoint.geo import locate as locate_one
+    from flashpoint.problems import Problems
 
     problems = Problems()
-    for n, line in enumerate(_lines(path, problems), 1):
+    for source, line in _lines(_paths(paths)):
         if not line.strip():
             continue
         try:
@@ -343,29 +330,189 @@ def locate(path: Annotated[str, typer.Argument(help="JSONL file, or - for stdin.
             ((start, end),) = _spans(item["trigger"], item["text"])
             location = locate_one(item["text"], (start, end))
         except (ValueError, KeyError, TypeError) as exc:
-            problems.error(f"{'<stdin>' if path == '-' else path}:{n}", f"not a locate line ({exc})")
+            problems.skip(source, f"not a locate line ({exc})")
             sys.stdout.write(json.dumps({"location": None, "error": str(exc)}) + "\n")
             continue
         sys.stdout.write(json.dumps({"location": location}, ensure_ascii=False) + "\n")
     raise typer.Exit(problems.exit_code)
 
 
-def _register_stage_commands() -> None:
-    """Commands that live beside their stage: the database (store/)."""
-    from flashpoint.store.commands import register
+# ---------------------------------------------------------------------------------------------- the database
 
-    register(app)
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str] | None, typer.Argument(
+        help="Files or folders of stories (.txt .html .jsonl ...), or -. None: only finish an interrupted "
+             "grouping.", show_default=False, metavar="PATH")] = None,
+    db: DbOpt = DEFAULT_DB,
+    date: DateOpt = None,
+    model: ModelOpt = None,
+    fast: FastOpt = False,
+    dask: Annotated[str | None, typer.Option(
+        "--dask", help="Code on a Dask cluster: a scheduler ADDRESS, or 'local' for a LocalCluster.")] = None,
+    workers: Annotated[int | None, typer.Option(
+        "--workers", min=1, help="Coding processes (default: all cores; with --dask local: cluster workers).")] = None,
+) -> None:
+    """Code stories and store them with their events; safe to rerun and to kill at any moment."""
+    import os
+
+    from flashpoint.problems import Problems
+    from flashpoint.store.ingest import ingest as run
+    from flashpoint.store.schema import DatabaseError
+
+    date = _date(date, "--date")
+    chosen = _model(model, fast)
+    if not paths and not os.path.exists(db):
+        raise _fail(f"--db: no database at {db}; give the stories to ingest: flashpoint ingest PATH... --db {db}")
+    problems = Problems()
+    try:
+        stats = run(list(paths or []), db, date=date, workers=workers, model=chosen, problems=problems, progress=True,
+                    dask=dask)
+    except DatabaseError as exc:
+        raise _fail(str(exc)) from None
+    except ImportError as exc:
+        raise _fail(f"--dask needs the optional dependency: pip install 'flashpoint[dask]' ({exc})") from None
+    problems.finish()
+    if paths:
+        skipped = f", {_plural(problems.skipped, 'item')} skipped" if problems.skipped else ""
+        problems.note(f"{stats.coded:,} new stories ({stats.known:,} already known{skipped}), "
+                      f"{stats.mentions:,} mentions, {stats.events:,} events in {db} "
+                      f"({stats.rate:.1f} stories/s)")
+    else:
+        problems.note(f"grouping of {db} is complete: {stats.events:,} events")
+    raise typer.Exit(problems.exit_code)
+
+
+def _open_existing(db: str):
+    """The database, read-only; a clear error if it is missing, in use or no flashpoint database."""
+    import os
+
+    from flashpoint.store.schema import DatabaseError, connect
+
+    if not os.path.exists(db):
+        raise _fail(f"--db: no database at {db} (run `flashpoint ingest FILES --db {db}` first)")
+    try:
+        return connect(db, read_only=True)
+    except DatabaseError as exc:
+        raise _fail(str(exc)) from None
+
+
+def _incomplete(con, db: str) -> bool:
+    """Whether an interrupted ingest left mentions out of the events; says so, and how to finish it."""
+    from flashpoint.store.grouping import grouping_is_current
+
+    if grouping_is_current(con):
+        return False
+    print(f"flashpoint: the events of {db} are incomplete: an ingest was interrupted before grouping its mentions "
+          f"into events. Finish it with: flashpoint ingest --db {db}", file=sys.stderr)
+    return True
+
+
+def _filters(since: str | None, until: str | None, country: str | None, event_type: str | None, status: str
+             ) -> tuple[str | None, str | None, list[str] | None, str | None, tuple[str, ...] | None]:
+    """The filter options checked and normalised; a usage error names the option at fault."""
+    from flashpoint.store.export import country_codes, event_type_code, parse_statuses
+
+    since, until = _date(since, "--since"), _date(until, "--until")
+    if since and until and since > until:
+        raise _fail(f"--since {since} is after --until {until}")
+    try:
+        countries = country_codes(country) if country else None
+    except ValueError as exc:
+        raise _fail(f"--country: {exc}") from None
+    try:
+        kind = event_type_code(event_type) if event_type else None
+    except ValueError as exc:
+        raise _fail(f"--type: {exc}") from None
+    try:
+        statuses = parse_statuses(status)
+    except ValueError as exc:
+        raise _fail(f"--status: {exc}") from None
+    return since, until, countries, kind, statuses
+
+
+@app.command()
+def events(
+    db: DbOpt = DEFAULT_DB,
+    fmt: Annotated[EventFormat, typer.Option("--format", "-f", help="Output format.")] = EventFormat.jsonl,
+    out: Annotated[str | None, typer.Option("--out", "-o", help="Output file (default stdout; parquet needs one).")]
+    = None,
+    status: StatusOpt = "asserted",
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    country: CountryOpt = None,
+    event_type: TypeOpt = None,
+) -> None:
+    """Print grouped events (one per real event): the record plus mentions, stories, first/last reported, evidence.
+
+    Only asserted events (what happened) unless --status says otherwise; every format carries the status."""
+    from flashpoint.output import opened, write_events
+    from flashpoint.store.export import event_query, iter_events
+
+    since, until, countries, kind, statuses = _filters(since, until, country, event_type, status)
+    if fmt is EventFormat.parquet and (not out or out == "-"):
+        raise _fail("--format parquet needs --out FILE")
+    con = _open_existing(db)
+    try:
+        incomplete = _incomplete(con, db)
+        sql, params = event_query(since, until, countries, kind, statuses)
+        try:
+            if fmt is EventFormat.parquet:
+                con.execute(f"COPY ({sql}) TO '{out.replace(chr(39), chr(39) * 2)}' (FORMAT parquet)", params)
+            else:
+                with opened(out) as stream:
+                    write_events(iter_events(con, sql, params), fmt.value, stream)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise _fail(f"--out: cannot write {out}: {exc.strerror or exc}") from None
+    finally:
+        con.close()
+    raise typer.Exit(1 if incomplete else 0)
+
+
+@app.command()
+def export(
+    layout: Annotated[Layout, typer.Option("--layout", help="Column layout of a published dataset.")],
+    out: Annotated[str, typer.Option("--out", "-o", help="Output file (- for stdout with csv).")],
+    db: DbOpt = DEFAULT_DB,
+    fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="File format.")] = TableFormat.csv,
+    status: StatusOpt = "asserted",
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    country: CountryOpt = None,
+    event_type: TypeOpt = None,
+) -> None:
+    """Export events in the GDELT 2.0, POLECAT or ACLED column layout.
+
+    These layouts have no status column: only asserted events (what happened) are written unless --status asks
+    for others."""
+    from flashpoint.store.export import export as run
+
+    since, until, countries, kind, statuses = _filters(since, until, country, event_type, status)
+    if fmt is TableFormat.parquet and out == "-":
+        raise _fail("--format parquet needs --out FILE")
+    con = _open_existing(db)
+    try:
+        incomplete = _incomplete(con, db)
+        n = run(con, layout.value, fmt.value, out, statuses, since=since, until=until, country=countries,
+                event_type=kind)
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise _fail(f"--out: cannot write {out}: {exc.strerror or exc}") from None
+    finally:
+        con.close()
+    which = "events of every status" if statuses is None else "/".join(statuses) + " events"
+    print(f"flashpoint: {n:,} {layout.value} rows ({which}) written to {out}", file=sys.stderr)
+    raise typer.Exit(1 if incomplete else 0)
 
 
 @app.command()
 def version() -> None:
-    """Print the coder version."""
-    from flashpoint import __version__
-
-    print(f"flashpoint {__version__}")
-
-
-_register_stage_commands()
+    """Print the coder version (also: flashpoint --version)."""
+    _version(True)
 
 
 # ---------------------------------------------------------------------------------------------- serving & analysis
@@ -535,3 +682,7 @@ def main() -> None:
     except BrokenPipeError:  # `flashpoint code ... | head` is fine
         sys.stderr.close()
         sys.exit(0)
+
+
+# ---------------------------------------------------------------------------------------------- more commands
+# Commands added below register themselves with @app.command(), like those above.

@@ -6,8 +6,10 @@ from flashpoint.records import Story
 
 
 def explain_story(story: Story) -> str:
+    source = {"text": " (a full date in the text)", "dateline": " (the dateline's day, the file's year)"}
     lines = [f"# story {story.id}" + (f" ({story.source})" if story.source else "")
-             + f"  publication date: {story.date or 'unknown'}"]
+             + f"  publication date: {story.date or 'unknown'}{source.get(story.date_source or '', '')}"]
+    lines.extend(f"  limit: {warning}" for warning in story.warnings)
     for s in story.sentences:
         lines.append(f"\n[{s.index}] {s.text}")
         if s.skip:

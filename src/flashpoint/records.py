@@ -1,8 +1,8 @@
 """The record types that flow through the pipeline.
 
 One `Story` goes in; stages annotate its `Sentence`s (actor mentions, time expressions, magnitudes, attribution,
-candidate events); the pipeline's output is the `Event` records of DESIGN.md §2. Every `Event` that leaves the program
-validates against `schema/event.schema.json` (see `flashpoint.schema`).
+candidate events); the pipeline's output is the `Event` records of docs/RECORD.md. Every `Event` that leaves the program
+validates against `event.schema.json` (see `flashpoint.schema`).
 
 Offsets are Python `str` offsets. Annotations on a `Sentence` use offsets into `Sentence.text`; `Sentence.start` is
 its offset in `Story.text`.
@@ -109,7 +109,7 @@ class Trigger:
 
 @dataclass(slots=True)
 class Event:
-    """One event mention: the record of DESIGN.md §2."""
+    """One event mention: the record of docs/RECORD.md."""
 
     story_id: str
     sentence_index: int
@@ -125,7 +125,9 @@ class Event:
     date: str | None = None
     date_precision: Precision | None = None
     date_text: str | None = None
-    date_source: Literal["text", "context", "publication"] | None = None  # where `date` came from
+    # Where `date` came from: the event's clause or sentence ("text"), the story around it ("context"), the
+    # publication date ("publication"), or a publication date read off the dateline with the file's year ("dateline").
+    date_source: Literal["text", "context", "publication", "dateline"] | None = None
     location: Location | None = None
     dead: int | None = None
     injured: int | None = None
@@ -212,6 +214,11 @@ class Story:
     paragraphs: list[tuple[int, int]] = field(default_factory=list)  # (start, end) of each paragraph in text
     sentences: list[Sentence] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)  # other fields of a JSONL line ("toponyms", ...)
+    # Where `date` came from: "input" (the story's own date or --date), "text" (a full date in its first lines),
+    # "dateline" (the dateline's day and month, the year of the file's modification time); None: undated.
+    date_source: Literal["input", "text", "dateline"] | None = None
+    # What was cut or ignored while coding this story (over the size limits): said on stderr as warnings.
+    warnings: list[str] = field(default_factory=list)
 
     @staticmethod
     def make_id(text: str) -> str:

@@ -1,4 +1,4 @@
-"""The JSON Schema of the event record (DESIGN.md §2), shipped as `event.schema.json`."""
+"""The JSON Schema of the event record (docs/RECORD.md), shipped as `event.schema.json`."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Coding on all cores: stories go to a pool of worker processes, each with a warm Pipeline, and come back in input
+"""Coding on all cores: stories go to a pool of worker processes, each with a warm pipeline, and come back in input
 order. Used by `flashpoint code` and `flashpoint ingest`; Dask (store/distributed.py) is for more than one machine.
 
 The stages are pure Python, so threads would share one core (the GIL); processes are what scales. Where the OS
@@ -6,6 +6,7 @@ has fork, the parent builds and warms the pipeline once and the workers inherit 
 read-only tables copy-on-write); elsewhere each worker builds its own. Read-ahead is bounded, so memory stays flat
 on corpora of any size. The encoder (onnxruntime) is loaded by each worker on first use, with one thread: a
 session's thread pool must not be forked, so if this process already holds one the workers are spawned instead.
+An input of fewer than SMALL_INPUT stories is coded in this process: starting a pool would cost more than it saves.
 """
 
 from __future__ import annotations
@@ -14,34 +15,40 @@ import os
 import threading
 from collections import deque
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from functools import partial
+from itertools import chain, islice
 from typing import TYPE_CHECKING, Any
 
+from flashpoint.pipeline import Model
+
 if TYPE_CHECKING:
-    from flashpoint.pipeline import Pipeline
     from flashpoint.records import Story
 
-_PIPELINES: dict[str, Pipeline] = {}
 READ_AHEAD = 64  # stories in flight per worker
+SMALL_INPUT = 8  # fewer stories than this are coded in this process
 
 
-def pipeline(model: str = "encoder") -> Pipeline:
-    """This process's pipeline for `model`, built and warmed on first use."""
-    if model not in _PIPELINES:
-        from flashpoint.pipeline import Pipeline
-        from flashpoint.text.readers import story_from_text
+@dataclass(slots=True)
+class Coded:
+    """What coding one story gave: its event records (each id once), or the message of an internal error, and the
+    warnings of the size limits. `sentences` counts the sentences coded."""
 
-        _PIPELINES[model] = Pipeline(model=model)
-        _PIPELINES[model](story_from_text("Police arrested two men in Paris on Monday.", date="2020-01-01"))
-    return _PIPELINES[model]
+    records: list[dict[str, Any]] = field(default_factory=list)
+    error: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    sentences: int = 0
 
 
-def code_story(story: Story, model: str = "encoder") -> list[dict[str, Any]] | str:
-    """The story's event records, or the message of an internal error (a bug on one story must not lose the batch)."""
+def code_story(story: Story, model: Model | str = Model.encoder) -> Coded:
+    """Code one story in this process. An internal error is returned, not raised: a bug on one story must not lose
+    the batch."""
+    from flashpoint import pipeline
+
     try:
-        pipeline(model)(story)
+        pipeline.get(model)(story)
     except Exception as exc:
-        return f"internal error while coding: {exc!r}"
+        return Coded(error=f"internal error while coding: {exc!r}", warnings=list(story.warnings))
     seen: set[str] = set()
     records = []
     for event in story.events:
@@ -49,17 +56,22 @@ def code_story(story: Story, model: str = "encoder") -> list[dict[str, Any]] | s
         if record["id"] not in seen:  # two readings of one trigger with the same spans: keep the first
             seen.add(record["id"])
             records.append(record)
-    return records
+    return Coded(records, None, list(story.warnings), len(story.sentences))
 
 
-def code_stories(stories: Iterator[Story], model: str = "encoder", workers: int | None = None,
-                 chunksize: int = 4) -> Iterator[tuple[Story, list[dict[str, Any]] | str]]:
-    """(story, records or error) in input order, on `workers` processes (default: all cores; 1: this process).
+def code_stories(stories: Iterator[Story], model: Model | str = Model.encoder, workers: int | None = None,
+                 chunksize: int = 4) -> Iterator[tuple[Story, Coded]]:
+    """(story, what coding it gave) in input order, on `workers` processes (default: all cores; 1: this process).
 
     The story yielded is the caller's own object: with more than one worker it is not annotated (its copy was)."""
+    from flashpoint import pipeline
+
+    model = pipeline.to_model(model)
     workers = (os.cpu_count() or 1) if workers is None else max(1, workers)
-    if workers == 1:
-        for story in stories:
+    stories = iter(stories)
+    head = list(islice(stories, SMALL_INPUT))
+    if workers == 1 or len(head) < SMALL_INPUT:
+        for story in chain(head, stories):
             yield story, code_story(story, model)
         return
     import multiprocessing as mp
@@ -68,19 +80,19 @@ def code_stories(stories: Iterator[Story], model: str = "encoder", workers: int 
 
     fork = "fork" in mp.get_all_start_methods() and not models.loaded()
     if fork:
-        pipeline(model)  # built once here, inherited by the workers
+        pipeline.get(model)  # built once here, inherited by the workers
     ctx = mp.get_context("fork" if fork else None)
     slots = threading.Semaphore(workers * READ_AHEAD)
     pending: deque[Story] = deque()  # in flight, in input order (imap keeps that order)
 
     def feed() -> Iterator[Story]:
-        for story in stories:
+        for story in chain(head, stories):
             slots.acquire()
             pending.append(story)
             yield story
 
-    with ctx.Pool(workers, initializer=_worker_init, initargs=(model,)) as pool:
-        for result in pool.imap(partial(code_story, model=model), feed(), chunksize=chunksize):
+    with ctx.Pool(workers, initializer=_worker_init, initargs=(model.value,)) as pool:
+        for result in pool.imap(partial(code_story, model=model.value), feed(), chunksize=chunksize):
             slots.release()
             yield pending.popleft(), result
 
@@ -90,10 +102,10 @@ def _worker_init(model: str) -> None:
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle (no traceback per worker)
     _die_with_parent()
-    from flashpoint import models
+    from flashpoint import models, pipeline
 
     models.use_threads(1)  # one per worker: the workers already fill the cores
-    pipeline(model)
+    pipeline.get(model)
 
 
 def _die_with_parent() -> None:

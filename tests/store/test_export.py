@@ -20,8 +20,7 @@ from flashpoint.store.export import (  # noqa: E402
     m49_table,
 )
 
-CLI = ("import sys; from flashpoint.cli import app, main; from flashpoint.store.commands import register; "
-       "register(app); main()")
+CLI = ["-m", "flashpoint"]  # the real command line, as a user runs it
 
 ACLED_REGIONS = {"Western Africa", "Middle Africa", "Eastern Africa", "Southern Africa", "Northern Africa",
                  "South Asia", "Southeast Asia", "East Asia", "Middle East", "Caucasus and Central Asia", "Europe",
@@ -29,7 +28,7 @@ ACLED_REGIONS = {"Western Africa", "Middle Africa", "Eastern Africa", "Southern 
 
 
 def run(*args: str, timeout: float = 120) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-c", CLI, *args], capture_output=True, text=True, timeout=timeout)
+    return subprocess.run([sys.executable, *CLI, *args], capture_output=True, text=True, timeout=timeout)
 
 
 # ---------------------------------------------------------------------------------------------- country tables

@@ -16,17 +16,14 @@ pq = pytest.importorskip("pyarrow.parquet")
 from flashpoint.store.export import ACLED_COLUMNS, GDELT_COLUMNS, POLECAT_COLUMNS  # noqa: E402
 from flashpoint.store.grouping import build_event, group_mentions  # noqa: E402
 
-# What `python -m flashpoint` runs once cli.py calls store.commands.register(app) at import (register is
-# idempotent, so this stays right afterwards).
-CLI = ("import sys; from flashpoint.cli import app, main; from flashpoint.store.commands import register; "
-       "register(app); main()")
+CLI = ["-m", "flashpoint"]  # the real command line, as a user runs it
 
 CITIES = ["Nairobi", "Lagos", "Paris", "Kabul", "Caracas", "Manila", "Dhaka", "Lima", "Cairo", "Tunis"]
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
 
 
 def run(*args: str, timeout: float = 120) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-c", CLI, *args], capture_output=True, text=True, timeout=timeout)
+    return subprocess.run([sys.executable, *CLI, *args], capture_output=True, text=True, timeout=timeout)
 
 
 def story(i: int) -> dict:
@@ -200,7 +197,7 @@ def test_kill_9_then_rerun_ends_like_an_uninterrupted_run(tmp_path):
     clean = tmp_path / "clean.duckdb"
     assert run("ingest", str(corpus), "--db", str(clean), "--workers", "2").returncode == 0
     killed = tmp_path / "killed.duckdb"
-    proc = subprocess.Popen([sys.executable, "-c", CLI, "ingest", str(corpus), "--db", str(killed), "--workers", "2"],
+    proc = subprocess.Popen([sys.executable, *CLI, "ingest", str(corpus), "--db", str(killed), "--workers", "2"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     # Kill once some batches are committed but well before the end (the WAL grows as batches commit).
     deadline = time.monotonic() + 60
@@ -218,7 +215,7 @@ def test_kill_9_then_rerun_ends_like_an_uninterrupted_run(tmp_path):
         r[0] for r in duckdb.connect(str(killed), read_only=True).execute("SELECT n_mentions FROM stories").fetchall())
     result = run("ingest", str(corpus), "--db", str(killed), "--workers", "2")
     assert result.returncode == 0, result.stderr
-    assert f"{1500 - partial} new stories ({partial} already known" in result.stderr
+    assert f"{1500 - partial:,} new stories ({partial:,} already known" in result.stderr
     assert rows(killed) == rows(clean)
 
 
@@ -356,3 +353,88 @@ def test_dask_local_cluster_gives_the_rows_of_a_plain_ingest(small, tmp_path):
     assert not list(Path(str(dask_db) + ".parts").glob("*.parquet"))  # loaded partitions are cleaned up
     again = run("ingest", str(corpus), "--db", str(dask_db), "--dask", "local", "--workers", "2", timeout=180)
     assert "0 new stories (30 already known" in again.stderr
+
+
+# ---------------------------------------------------------------------------------------------- what happened
+
+
+STATUS_STORIES = [
+    {"id": "done", "date": "2023-03-22", "text": "Police arrested 30 protesters in Nairobi on Tuesday."},
+    {"id": "threat", "date": "2023-03-22",
+     "text": "The opposition threatened to call a nationwide strike in Kenya if the arrests continue."},
+    {"id": "maybe", "date": "2023-03-22", "text": "The government may expel the Kenyan ambassador from Uganda."},
+    {"id": "denied", "date": "2023-03-22",
+     "text": "Officials denied that soldiers had fired on protesters in Kampala."},
+]
+
+
+@pytest.fixture(scope="module")
+def statuses(tmp_path_factory) -> Path:
+    d = tmp_path_factory.mktemp("status")
+    corpus = d / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps(s) + "\n" for s in STATUS_STORIES))
+    db = d / "events.duckdb"
+    result = run("ingest", str(corpus), "--db", str(db), "--model", "rules", "--workers", "1")
+    assert result.returncode == 0, result.stderr
+    return db
+
+
+def test_events_and_every_export_hold_only_what_happened_by_default(statuses, tmp_path):
+    import csv
+
+    db = statuses
+    everything = [json.loads(x) for x in run("events", "--db", str(db), "--status", "all").stdout.splitlines()]
+    kinds = {e["status"] for e in everything}
+    assert {"asserted", "threatened", "hypothetical", "negated"} <= kinds, kinds
+    default = [json.loads(x) for x in run("events", "--db", str(db)).stdout.splitlines()]
+    assert default and {e["status"] for e in default} == {"asserted"}
+    assert {e["id"] for e in default} == {e["id"] for e in everything if e["status"] == "asserted"}
+    chosen = run("events", "--db", str(db), "--status", "threatened,negated", "--format", "csv").stdout
+    rows = list(csv.DictReader(chosen.splitlines()))
+    assert rows and {r["status"] for r in rows} == {"threatened", "negated"}  # our CSV carries the status
+    assert "evidence" in rows[0] and json.loads(rows[0]["evidence"])[0]["sentence"]
+    for layout, key in (("gdelt", "GLOBALEVENTID"), ("polecat", "Event ID")):
+        out = tmp_path / f"{layout}.csv"
+        assert run("export", "--layout", layout, "--db", str(db), "--out", str(out)).returncode == 0
+        with open(out, newline="") as f:
+            asserted_rows = list(csv.DictReader(f))
+        assert len(asserted_rows) == len(default)
+        assert run("export", "--layout", layout, "--db", str(db), "--out", str(out), "--status", "all").returncode == 0
+        with open(out, newline="") as f:
+            assert len(list(csv.DictReader(f))) == len(everything)
+        if layout == "polecat":
+            assert {r[key] for r in asserted_rows} == {e["id"] for e in default}
+
+
+def test_filters_validate_their_values(statuses):
+    db = str(statuses)
+    by_name = run("events", "--db", db, "--country", "Kenya", "--status", "all").stdout
+    by_code = run("events", "--db", db, "--country", "ken", "--status", "all").stdout
+    assert by_name and by_name == by_code
+    for option, value, words in (("--country", "Narnia", "country"), ("--type", "NOSUCH", "PLOVER"),
+                                 ("--since", "July", "YYYY-MM-DD"), ("--until", "2023-13-01", "YYYY-MM-DD"),
+                                 ("--status", "maybe", "asserted")):
+        result = run("events", "--db", db, option, value)
+        assert result.returncode == 2, (option, result.stderr)
+        assert option in result.stderr and words in result.stderr and "Traceback" not in result.stderr
+    result = run("export", "--layout", "acled", "--db", db, "--out", "-", "--type", "nosuch")
+    assert result.returncode == 2 and "--type" in result.stderr
+
+
+def test_an_interrupted_grouping_is_reported_and_finished(small, tmp_path):
+    _, db = small
+    copy = tmp_path / "copy.duckdb"
+    copy.write_bytes(db.read_bytes())
+    con = duckdb.connect(str(copy))
+    con.execute("DELETE FROM events")  # as if killed before the grouping's transaction committed
+    con.execute("UPDATE meta SET value = 'stale' WHERE key = 'grouping'")
+    con.close()
+    for args in (["events"], ["export", "--layout", "gdelt", "--out", str(tmp_path / "g.csv")]):
+        result = run(*args, "--db", str(copy))
+        assert result.returncode == 1, result.stderr
+        assert "incomplete" in result.stderr and f"flashpoint ingest --db {copy}" in result.stderr
+    finish = run("ingest", "--db", str(copy))
+    assert finish.returncode == 0 and "complete" in finish.stderr, finish.stderr
+    assert rows(copy) == rows(db)
+    result = run("events", "--db", str(copy))
+    assert result.returncode == 0 and "incomplete" not in result.stderr

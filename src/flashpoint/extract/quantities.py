@@ -429,7 +429,9 @@ class _Patterns:
 
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
-    return _Patterns()
+    from flashpoint import prepared  # compiled once per install, not at every start
+
+    return prepared.load("quantities", _Patterns)
 
 
 # ---------------------------------------------------------------------------------------------------------------

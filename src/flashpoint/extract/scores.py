@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from flashpoint import ontology
 from flashpoint.records import Actor, Event, Sentence, Story
@@ -32,19 +31,18 @@ def _contexts() -> _ContextIndex:
     phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     prefixes: dict[int, dict[str, str]] = {}
     order: list[str] = []
-    text = resources.files("flashpoint.extract").joinpath("contexts.tsv").read_text("utf-8")
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            context, entries = line.split("\t")
-            order.append(context)
-            for entry in entries.split("|"):
-                parts = tuple(entry.split())
-                if entry.endswith("*"):
-                    prefixes.setdefault(len(entry) - 1, {})[entry[:-1]] = context
-                elif len(parts) == 1:
-                    words[entry] = context
-                else:
-                    phrases.setdefault(parts[0], []).append((parts, context))
+    from flashpoint.tsv import rows
+
+    for context, entries in rows("flashpoint.extract", "contexts.tsv"):
+        order.append(context)
+        for entry in entries.split("|"):
+            parts = tuple(entry.split())
+            if entry.endswith("*"):
+                prefixes.setdefault(len(entry) - 1, {})[entry[:-1]] = context
+            elif len(parts) == 1:
+                words[entry] = context
+            else:
+                phrases.setdefault(parts[0], []).append((parts, context))
     return _ContextIndex(words, phrases, prefixes, tuple(order))
 
 

@@ -25,7 +25,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
-from importlib import resources
 
 from flashpoint.extract.events import DETERMINERS
 from flashpoint.records import Event, Story
@@ -60,14 +59,10 @@ _SPECIFIC_THREATS = {"arrest": "arrest", "expel": "expel", "relations": "relatio
 @cache
 def _cue_lines() -> tuple[tuple[str, str], ...]:
     """(kind, phrase) for every phrase of status_cues.tsv."""
-    text = resources.files("flashpoint.extract").joinpath("status_cues.tsv").read_text("utf-8")
-    out = []
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        kind, phrases = line.split("\t")
-        out += [(kind, phrase) for phrase in phrases.split("|")]
-    return tuple(out)
+    from flashpoint.tsv import rows
+
+    return tuple((kind, phrase) for kind, phrases in rows("flashpoint.extract", "status_cues.tsv")
+                 for phrase in phrases.split("|"))
 
 
 @cache

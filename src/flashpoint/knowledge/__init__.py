@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 
 __all__ = [
     "POSSESSIVE", "TOKEN_RE", "Country", "Entry", "KnowledgeBase", "Person", "Term", "key", "load", "tokens",
@@ -140,14 +139,9 @@ class KnowledgeBase:
 
 
 def _rows(name: str, ncols: int) -> list[list[str]]:
-    text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
-    rows = []
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    for line in lines[1:]:  # the first non-comment line is the header
-        cols = line.split("\t")
-        cols += [""] * (ncols - len(cols))
-        rows.append([c.strip() for c in cols[:ncols]])
-    return rows
+    from flashpoint.tsv import rows
+
+    return rows(__package__, name, header=True, width=ncols, extra="drop")  # the first non-comment line: a header
 
 
 def _split(cell: str) -> list[str]:

@@ -19,7 +19,7 @@ from typing import Protocol
 Span = tuple[int, int]
 WEIGHTS = Path(__file__).resolve().parent / "weights"
 
-__all__ = ["Classifier", "Prediction", "WEIGHTS", "load"]
+__all__ = ["Classifier", "Prediction", "WEIGHTS", "load", "use_weights"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,3 +66,16 @@ def load(fast: bool = False) -> Classifier:
 
                 _cache[fast] = EncoderClassifier(WEIGHTS, threads=_threads)
         return _cache[fast]
+
+
+def use_weights(folder: Path) -> None:
+    """Use the models in `folder` (a `training/build.py --out` folder: fast.npz, and classifier.onnx with its
+    tokenizer and labels if the encoder was built) instead of the shipped ones, in this process. Pipelines built
+    before keep their model: call `flashpoint.pipeline.clear()` after this."""
+    from flashpoint.models.runtime import EncoderClassifier, FastClassifier
+
+    folder = Path(folder)
+    with _lock:
+        _cache[True] = FastClassifier(folder / "fast.npz")
+        if (folder / "classifier.onnx").exists():
+            _cache[False] = EncoderClassifier(folder, threads=_threads)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 __all__ = [
@@ -29,7 +28,6 @@ QUAD_CLASSES: tuple[str, ...] = (
 # The manual's auxiliary modes; flashpoint records them in the event's `status`, never in `contexts`.
 AUXILIARY_MODES: tuple[str, ...] = ("historical", "future", "hypothetical", "negation")
 
-_DIR = Path(__file__).resolve().parent
 _DEFAULT = "-"  # mode column value for a type's default row
 _WHENS = ("any", "one_sided", "two_sided")
 
@@ -83,15 +81,9 @@ class _Ontology:
 
 def _rows(name: str, width: int) -> list[list[str]]:
     """Rows of a TSV data file, comments and blank lines skipped, padded to `width` columns."""
-    out = []
-    for line in (_DIR / name).read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = [c.strip() for c in line.split("\t")]
-        if len(cells) > width:
-            raise ValueError(f"{name}: too many columns in {line!r}")
-        out.append(cells + [""] * (width - len(cells)))
-    return out
+    from flashpoint.tsv import rows
+
+    return rows(__package__, name, width=width)
 
 
 def _mode_key(mode: str) -> str | None:

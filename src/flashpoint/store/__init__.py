@@ -17,20 +17,11 @@ __all__ = ["connect", "dyad_series", "ingest", "regroup"]
 
 
 def __getattr__(name: str) -> Any:  # lazy: importing flashpoint.store must not import duckdb
-    if name == "connect":
-        from flashpoint.store.schema import connect
+    modules = {"connect": "schema", "ingest": "ingest", "regroup": "grouping", "dyad_series": "query"}
+    if name not in modules:
+        raise AttributeError(name)
+    from importlib import import_module
 
-        return connect
-    if name == "ingest":
-        from flashpoint.store.ingest import ingest
-
-        return ingest
-    if name == "regroup":
-        from flashpoint.store.grouping import regroup
-
-        return regroup
-    if name == "dyad_series":
-        from flashpoint.store.query import dyad_series
-
-        return dyad_series
-    raise AttributeError(name)
+    value = getattr(import_module(f"flashpoint.store.{modules[name]}"), name)
+    globals()[name] = value  # the function, not the submodule of the same name that importing bound here
+    return value

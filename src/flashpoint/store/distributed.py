@@ -21,7 +21,8 @@ import os
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from flashpoint.cli import Problems
+    from flashpoint.pipeline import Model
+    from flashpoint.problems import Problems
     from flashpoint.records import Story
     from flashpoint.store.ingest import IngestStats
 
@@ -40,33 +41,31 @@ def _write(table: Any, path: str) -> None:
     os.replace(tmp, path)
 
 
-def code_partition(stories: list[Story], folder: str, name: str) -> tuple[str, list[tuple[str, str]]]:
-    """Runs on a worker: code the stories, write the partition's Parquet files; returns (name, failures)."""
+def code_partition(stories: list[Story], folder: str, name: str, model: str = "encoder"
+                   ) -> tuple[str, list[tuple[str, list[str], str | None]]]:
+    """Runs on a worker: code the stories, write the partition's Parquet files; returns (name, what to report:
+    (story name, warnings, error or None) of each story that had any)."""
     import pyarrow as pa
 
     from flashpoint import models
-    from flashpoint.store.ingest import code_story
+    from flashpoint.store.ingest import now, story_row
+    from flashpoint.workers import code_story
 
     models.use_threads(1)  # a worker thread codes one partition at a time; the cluster's workers fill the cores
     from flashpoint.store.rows import STORY_SCHEMA, mention_rows
 
-    story_rows, records, failures = [], [], []
+    story_rows, records, reports = [], [], []
     for story in stories:
-        row, result = code_story(story)
-        if isinstance(result, str):
-            failures.append((row["source"] or row["id"], result))
+        row, coded = story_row(story), code_story(story, model)
+        if coded.warnings or coded.error:
+            reports.append((row["source"] or row["id"], coded.warnings, coded.error))
+        if coded.error is not None:
             continue
-        story_rows.append(dict(row, n_mentions=len(result), coded_at=_now()))
-        records.extend(result)
+        story_rows.append(dict(row, n_mentions=len(coded.records), coded_at=now()))
+        records.extend(coded.records)
     _write(mention_rows(records), os.path.join(folder, f"{name}.mentions.parquet"))
     _write(pa.Table.from_pylist(story_rows, schema=STORY_SCHEMA), os.path.join(folder, f"{name}.stories.parquet"))
-    return name, failures
-
-
-def _now() -> str:
-    import datetime as dt
-
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None).isoformat(sep=" ")
+    return name, reports
 
 
 def load_partition(con: Any, folder: str, name: str, stats: IngestStats) -> None:
@@ -76,6 +75,7 @@ def load_partition(con: Any, folder: str, name: str, stats: IngestStats) -> None
     import pyarrow.parquet as pq
 
     from flashpoint.store.rows import insert
+    from flashpoint.store.schema import transaction
 
     stories = pq.read_table(os.path.join(folder, f"{name}.stories.parquet"))
     mentions = pq.read_table(os.path.join(folder, f"{name}.mentions.parquet"))
@@ -85,14 +85,9 @@ def load_partition(con: Any, folder: str, name: str, stats: IngestStats) -> None
         known = pa.array(sorted(have))
         stories = stories.filter(pc.invert(pc.is_in(stories.column("id"), value_set=known)))
         mentions = mentions.filter(pc.invert(pc.is_in(mentions.column("story_id"), value_set=known)))
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         insert(con, "stories", stories)
         insert(con, "mentions", mentions)
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
     stats.coded += stories.num_rows
     stats.mentions += mentions.num_rows
 
@@ -109,8 +104,8 @@ def _client(address: str, workers: int) -> tuple[Any, Any]:
     return Client(address), None
 
 
-def ingest_dask(paths: list[str], db: str, *, address: str, date: str | None, workers: int, problems: Problems,
-                stats: IngestStats, partition: int = PARTITION_STORIES) -> None:
+def ingest_dask(paths: list[str], db: str, *, address: str, date: str | None, workers: int, model: Model | str,
+                problems: Problems, stats: IngestStats, partition: int = PARTITION_STORIES) -> None:
     from dask.distributed import as_completed
 
     from flashpoint.store.ingest import known_keys, new_stories
@@ -131,13 +126,16 @@ def ingest_dask(paths: list[str], db: str, *, address: str, date: str | None, wo
         if todo:
             client, cluster = _client(address, workers)
             try:
-                futures = [client.submit(code_partition, p, folder, n, key=f"flashpoint-{n}", pure=False)
+                futures = [client.submit(code_partition, p, folder, n, str(model), key=f"flashpoint-{n}", pure=False)
                            for p, n in todo]
                 for future in as_completed(futures):
-                    name, failures = future.result()
-                    for source, reason in failures:
-                        stats.failed += 1
-                        problems.error(source, reason)
+                    name, reports = future.result()
+                    for source, warnings, error in reports:
+                        for warning in warnings:
+                            problems.warn(source, warning)
+                        if error is not None:
+                            stats.failed += 1
+                            problems.skip(source, error)
                     load_partition(con, folder, name, stats)
             finally:
                 client.close()

@@ -1,5 +1,9 @@
 """Reading events out: our own records (JSONL / CSV / Parquet) and the GDELT 2.0, ACLED and POLECAT layouts.
 
+Only what happened by default: `event_query`, `layout_rows` and `export` keep asserted events unless given other
+statuses. Our own records always carry `status`; the published layouts have no status column, so rows of other
+statuses (threatened, hypothetical, negated ...) appear in them only when asked for.
+
 Each layout has the published dataset's columns, in its order; a column our record cannot honestly fill stays
 empty (null in Parquet, "" in CSV). Country tables are data files next to this module: `fips.tsv` (ISO3 -> FIPS
 10-4), `cow.tsv` (ISO3 -> Correlates of War code), `m49.tsv` (ISO3 -> UN M49 code, sub-region and ACLED region).
@@ -47,7 +51,6 @@ import json
 import sys
 from collections.abc import Callable, Iterator
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import urlparse
 
@@ -60,9 +63,13 @@ _BATCH = 20_000
 # ---------------------------------------------------------------------------------------------- selecting events
 
 
-def event_query(since: str | None = None, until: str | None = None, country: str | None = None,
-                event_type: str | None = None) -> tuple[str, list[Any]]:
-    """SQL over `events` with the `events` command's filters; the date is the event date, else the first report."""
+def event_query(since: str | None = None, until: str | None = None, country: str | list[str] | None = None,
+                event_type: str | None = None, status: tuple[str, ...] | None = ("asserted",)
+                ) -> tuple[str, list[Any]]:
+    """SQL over `events` with the `events` command's filters; the date is the event date, else the first report.
+
+    `status`: the statuses to keep (default: asserted, what happened); None keeps every status. `country`: ISO3
+    codes (see `country_codes`) of an actor, a recipient or the location."""
     where, params = [], []
     day = "coalesce(date, first_reported)"
     if since:
@@ -72,14 +79,78 @@ def event_query(since: str | None = None, until: str | None = None, country: str
         where.append(f"{day} <= CAST(? AS DATE)")
         params.append(until)
     if country:
-        where.append("(list_contains([a.country FOR a IN actor], ?) OR "
-                     "list_contains([a.country FOR a IN recipient], ?) OR location.country = ?)")
-        params += [country.upper()] * 3
+        codes = [country.upper()] if isinstance(country, str) else [c.upper() for c in country]
+        where.append("(len(list_intersect([a.country FOR a IN actor], ?)) > 0 OR "
+                     "len(list_intersect([a.country FOR a IN recipient], ?)) > 0 OR "
+                     "list_contains(?, location.country))")
+        params += [codes] * 3
     if event_type:
         where.append("event_type = ?")
         params.append(event_type.upper())
+    if status is not None:
+        where.append("list_contains(?, status)")
+        params.append(list(status))
     sql = "SELECT * FROM events" + (" WHERE " + " AND ".join(where) if where else "") + f" ORDER BY {day}, id"
     return sql, params
+
+
+# ---------------------------------------------------------------------------------------------- filter values
+
+
+def parse_statuses(value: str) -> tuple[str, ...] | None:
+    """"asserted" / "all" / a comma-separated list ("asserted,claimed") -> the statuses to keep (None: all)."""
+    from flashpoint.records import STATUSES
+
+    words = [w.strip().lower() for w in value.split(",") if w.strip()]
+    if words == ["all"]:
+        return None
+    bad = [w for w in words if w not in STATUSES]
+    if bad or not words:
+        raise ValueError(f"unknown status {', '.join(map(repr, bad)) or repr(value)}: use all, or one or more of "
+                         f"{', '.join(STATUSES)} (comma-separated)")
+    return tuple(dict.fromkeys(words))
+
+
+def event_type_code(value: str) -> str:
+    """A PLOVER event type in any case -> its code; ValueError naming the known types."""
+    from flashpoint import ontology
+
+    code = value.strip().upper()
+    if code not in ontology.EVENT_TYPES:
+        raise ValueError(f"unknown PLOVER event type {value!r}: one of {', '.join(sorted(ontology.EVENT_TYPES))}")
+    return code
+
+
+@cache
+def _country_index() -> dict[str, set[str]]:
+    """Lower-case country name, alternative name or ISO3 code -> the codes records use for it (its ISO3 and, for a
+    dependency, its state's PLOVER code)."""
+    from flashpoint.knowledge import COUNTRY
+    from flashpoint.knowledge import load as load_kb
+
+    kb = load_kb()
+    index: dict[str, set[str]] = {}
+    for c in kb.countries.values():
+        codes = {c.iso3, c.code}
+        index.setdefault(c.iso3.lower(), set()).update(codes)
+        index.setdefault(c.name.lower(), set()).update(codes)
+    for phrase, entry in kb.proper.items():
+        if entry.kind == COUNTRY and entry.id and entry.id.startswith("country:"):
+            iso3 = entry.id.split(":", 1)[1]
+            country = kb.countries.get(iso3)
+            index.setdefault(phrase.lower(), set()).update({iso3, *((country.code,) if country else ())})
+    return index
+
+
+def country_codes(value: str) -> list[str]:
+    """An ISO3 code or a country name ("KEN", "Kenya", "Ivory Coast", "UK") -> the codes to match; ValueError if
+    it names no country."""
+    from flashpoint.knowledge import key
+
+    found = _country_index().get(key(value).lower()) or _country_index().get(value.strip().lower())
+    if not found:
+        raise ValueError(f"{value!r} is no country: give an ISO3 code (KEN) or a country name (Kenya)")
+    return sorted(found)
 
 
 def iter_events(con: duckdb.DuckDBPyConnection, sql: str = "SELECT * FROM events ORDER BY id",
@@ -100,9 +171,9 @@ def _story_info(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str | None, s
 
 def _tsv(package: str, name: str) -> list[list[str]]:
     """Rows of a package TSV file, without comment lines and the header."""
-    text = resources.files(package).joinpath(name).read_text(encoding="utf-8")
-    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    return [ln.split("\t") for ln in lines[1:]]
+    from flashpoint.tsv import rows
+
+    return rows(package, name, header=True)
 
 
 @cache
@@ -161,18 +232,15 @@ def _number(event_id: str, digits: int = 15) -> int:
     return int(event_id[:digits], 16)
 
 
-_COUNTRY_NAMES: dict[str, str] | None = None
+@cache
+def _country_names() -> dict[str, str]:
+    from flashpoint.knowledge import load
+
+    return {c.iso3: c.name for c in load().countries.values()}
 
 
 def _country_name(iso3: str | None) -> str | None:
-    global _COUNTRY_NAMES
-    if not iso3:
-        return None
-    if _COUNTRY_NAMES is None:
-        from flashpoint.knowledge import load
-
-        _COUNTRY_NAMES = {c.iso3: c.name for c in load().countries.values()}
-    return _COUNTRY_NAMES.get(iso3)
+    return _country_names().get(iso3) if iso3 else None
 
 
 def _actor_name(a: dict[str, Any]) -> str:
@@ -416,10 +484,14 @@ LAYOUTS: dict[str, tuple[list[str], Callable[[dict[str, Any], dict[str, tuple]],
 }
 
 
-def layout_rows(con: duckdb.DuckDBPyConnection, layout: str) -> Iterator[dict[str, Any]]:
+def layout_rows(con: duckdb.DuckDBPyConnection, layout: str, status: tuple[str, ...] | None = ("asserted",),
+                **filters: Any) -> Iterator[dict[str, Any]]:
+    """Rows of `layout` for the events of the given statuses (default: asserted; None: all) that pass `filters`
+    (the other arguments of `event_query`)."""
     _, convert = LAYOUTS[layout]
     stories = _story_info(con)
-    for e in iter_events(con, "SELECT * FROM events ORDER BY coalesce(date, first_reported), id"):
+    sql, params = event_query(status=status, **filters)
+    for e in iter_events(con, sql, params):
         row = convert(e, stories)
         if row is not None:
             yield row
@@ -497,12 +569,15 @@ LAYOUT_TYPES: dict[str, dict[str, str]] = {
 }
 
 
-def export(con: duckdb.DuckDBPyConnection, layout: str, fmt: str, out: str) -> int:
-    """Write every event in `layout` to `out` as csv or parquet; returns the number of rows."""
+def export(con: duckdb.DuckDBPyConnection, layout: str, fmt: str, out: str,
+           status: tuple[str, ...] | None = ("asserted",), **filters: Any) -> int:
+    """Write the events of the given statuses (default: asserted, what happened; None: all) in `layout` to `out` as
+    csv or parquet; returns the number of rows. The published layouts have no status column: rows of other
+    statuses are there only when asked for. `filters`: since, until, country, event_type as in `event_query`."""
     import pyarrow as pa
 
     columns, _ = LAYOUTS[layout]
-    rows = layout_rows(con, layout)
+    rows = layout_rows(con, layout, status, **filters)
     if fmt == "parquet":
         types = {c: getattr(pa, t)() for c, t in LAYOUT_TYPES[layout].items()}
         return write_parquet(rows, columns, out, types)

@@ -44,17 +44,16 @@ The rule (deterministic: the groups depend only on the set of mentions, never on
    the extremes); contexts the union; confidence the noisy-or of the best confidence of each story, capped at
    0.99 (more independent reports, more trust).
 
-Limits (GVA dev set, B-cubed F1 0.862 against 0.731 for one event per article: P 0.948, R 0.791; it was 0.831
-before full names, evidence-dependent windows and lower-case words; bench/bench_grouping.py). Of the article
-pairs of one incident still apart, about 40% are later reports (or exact days more than DAY_WINDOW apart) that
-name too little for their gap, 20% name nothing in common in the window (no victim, street or town in their
-coded sentences, or only a big city's name), 15% are kept apart by a conflict with a third report, 12% have no
-ASSAULT mention and 9% disagree on figures. Names come from the coded sentences only; full names are two
-capitalised words, so a place or an organisation outside `_NOT_PERSONAL` can pass for a person, and a well-known
-victim named in reports of other shootings can pull them together; round-up stories ("eight killed in shootings
-across Chicago") can too. Wider windows, state (admin1) conflicts, a shared victim's age and a town named in one
-story and resolved in the other were tried and did not help. Grouping is recomputed in full after each ingest
-(simple and order-independent, ~2 s per 27k mentions; docs/SCALING.md has the block-wise incremental plan at scale).
+Limits (GVA dev set, bench/bench_grouping.py; the figures are in docs/BENCHMARKS.md). Of the article pairs of one
+incident still apart, about 40% are later reports (or exact days more than DAY_WINDOW apart) that name too little
+for their gap, 20% name nothing in common in the window (no victim, street or town in their coded sentences, or only
+a big city's name), 15% are kept apart by a conflict with a third report, 12% have no ASSAULT mention and 9%
+disagree on figures. Names come from the coded sentences only; full names are two capitalised words, so a place or
+an organisation outside `_NOT_PERSONAL` can pass for a person, and a well-known victim named in reports of other
+shootings can pull them together; round-up stories ("eight killed in shootings across Chicago") can too. Wider
+windows, state (admin1) conflicts, a shared victim's age and a town named in one story and resolved in the other
+were tried and did not help. Grouping is recomputed in full after each ingest (simple and order-independent, ~2 s
+per 27k mentions; docs/SCALING.md has the block-wise incremental plan at scale).
 """
 
 from __future__ import annotations
@@ -75,14 +74,11 @@ if TYPE_CHECKING:
 
 def _word_lists() -> tuple[frozenset[str], frozenset[str]]:
     """grouping_words.tsv: capitalised words that are no name evidence, and words that mark a non-person run."""
-    from importlib import resources
+    from flashpoint.tsv import rows
 
     lists: dict[str, set[str]] = {"common": set(), "not_personal": set()}
-    text = resources.files("flashpoint.store").joinpath("grouping_words.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            kind, word = line.split("\t")
-            lists[kind].add(word.strip())
+    for kind, word in rows("flashpoint.store", "grouping_words.tsv", width=2):
+        lists[kind].add(word)
     return frozenset(lists["common"]), frozenset(lists["not_personal"])
 
 
@@ -109,7 +105,7 @@ NEAR_KM = 1.0  # two story cities count as one place within this distance (the s
 # area, lost precision on the GVA dev set: neighbouring suburbs have their own shootings)
 _PRECISION_DAYS = {"day": 0, "week": 7, "month": 31, "year": 366, None: PUB_WINDOW}
 _PRECISION_RANK = {"day": 4, "week": 3, "month": 2, "year": 1}
-_SOURCE_RANK = {"text": 3, "context": 2, "publication": 1}
+_SOURCE_RANK = {"text": 3, "context": 2, "publication": 1, "dateline": 1}
 _LOCATION_RANK = {"city": 3, "admin1": 2, "country": 1}
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*\b")
 _RUN = re.compile(r"\b[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*(?:\.? [A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*)+\b")  # "Sgt. Ann Lee"
@@ -608,13 +604,26 @@ def _fingerprint(con: duckdb.DuckDBPyConnection) -> str:
     return f"v{GROUPING_VERSION}:{n}:{h}"
 
 
-def ensure_grouped(con: duckdb.DuckDBPyConnection) -> int:
+def _stored_state(con: duckdb.DuckDBPyConnection) -> str | None:
+    rows = con.execute("SELECT value FROM meta WHERE key = 'grouping'").fetchall()
+    return rows[0][0] if rows else None
+
+
+def grouping_is_current(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the events were grouped from the mentions now stored (False after an ingest killed before or while
+    grouping: `flashpoint ingest --db DB` with no input finishes it). An empty database counts as current."""
+    state = _fingerprint(con)
+    return _stored_state(con) == state or state == f"v{GROUPING_VERSION}:0:0"
+
+
+def ensure_grouped(con: duckdb.DuckDBPyConnection, *, progress: bool = False) -> int:
     """Regroup when the events were computed from another set of mentions; returns the number of events."""
     state = _fingerprint(con)
-    rows = con.execute("SELECT value FROM meta WHERE key = 'grouping'").fetchall()
-    row = rows[0] if rows else None
-    if row is None or row[0] != state:
-        regroup(con, state)
+    if _stored_state(con) != state:
+        from flashpoint.progress import status
+
+        with status("grouping mentions into events", enabled=progress):
+            regroup(con, state)
     return con.execute("SELECT count(*) FROM events").fetchall()[0][0]
 
 
@@ -631,13 +640,13 @@ def regroup(con: duckdb.DuckDBPyConnection, state: str | None = None) -> int:
     import pyarrow as pa
 
     from flashpoint.store.rows import EVENT_SCHEMA, insert
+    from flashpoint.store.schema import transaction
 
     state = state or _fingerprint(con)
     mentions = list(_iter_mentions(con))
     urls = dict(con.execute("SELECT id, url FROM stories").fetchall())
     events = [build_event(g, urls) for g in group_mentions(mentions)]
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         con.execute("DELETE FROM events")
         con.execute("DELETE FROM event_mentions")
         con.execute("DELETE FROM dyads")
@@ -649,8 +658,4 @@ def regroup(con: duckdb.DuckDBPyConnection, state: str | None = None) -> int:
             insert(con, "event_mentions", mapping)
             insert(con, "dyads", dyad_rows(chunk))
         con.execute("INSERT OR REPLACE INTO meta VALUES ('grouping', ?)", [state])
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
     return len(events)

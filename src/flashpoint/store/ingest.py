@@ -10,7 +10,8 @@ Trust rules:
 - Grouping runs after the last batch, in its own transaction, and again on any later run while the `meta` row says
   the grouping was computed from a different set of mentions (e.g. the run was killed while grouping).
 
-Parallelism: `flashpoint.workers` codes on all cores; the main process is the only writer.
+Parallelism: `flashpoint.workers` codes on all cores; the main process is the only writer. Bad input and stories cut
+at the size limits are reported through `flashpoint.problems.Problems`.
 """
 
 from __future__ import annotations
@@ -18,17 +19,19 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-import sys
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from flashpoint.pipeline import Model
+
 if TYPE_CHECKING:
     import duckdb
 
-    from flashpoint.cli import Problems
+    from flashpoint.problems import Problems
     from flashpoint.records import Story
+    from flashpoint.workers import Coded
 
 BATCH_STORIES = 200  # stories per transaction
 BATCH_SECONDS = 5.0  # ... or fewer when this long has passed since the last commit
@@ -53,6 +56,11 @@ def content_hash(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def now() -> str:
+    """UTC now as DuckDB reads a TIMESTAMP (what `coded_at` holds)."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None).isoformat(sep=" ")
+
+
 # ---------------------------------------------------------------------------------------------- coding
 
 
@@ -65,19 +73,16 @@ def story_row(story: Story) -> dict[str, Any]:
     }
 
 
-def code_story(story: Story) -> tuple[dict[str, Any], list[dict[str, Any]] | str]:
-    """Code one story in this process: (story row, its mention records) or (story row, error message)."""
-    from flashpoint import workers
-
-    return story_row(story), workers.code_story(story)
-
-
-def code_all(stories: Iterator[Story], workers: int) -> Iterator[tuple[dict[str, Any], list[dict[str, Any]] | str]]:
-    """Coded stories in input order; on `workers` processes (1: in this process)."""
-    from flashpoint.workers import code_stories
-
-    for story, result in code_stories(stories, workers=workers):
-        yield story_row(story), result
+def report(row: dict[str, Any], coded: Coded, problems: Problems, stats: IngestStats) -> bool:
+    """Say what coding one story gave that the user must know (limits cut, an internal error); False if it failed."""
+    name = row["source"] or row["id"]
+    for warning in coded.warnings:
+        problems.warn(name, warning)
+    if coded.error is not None:
+        stats.failed += 1
+        problems.skip(name, coded.error)
+        return False
+    return True
 
 
 # ---------------------------------------------------------------------------------------------- writing
@@ -94,7 +99,7 @@ class Writer:
 
     def add(self, story_row: dict[str, Any], records: list[dict[str, Any]]) -> None:
         story_row = dict(story_row, n_mentions=len(records))
-        story_row.setdefault("coded_at", dt.datetime.now(dt.UTC).replace(tzinfo=None).isoformat(sep=" "))
+        story_row.setdefault("coded_at", now())
         self.stories.append(story_row)
         self.mentions.extend(records)
         if len(self.stories) >= self.batch or time.monotonic() - self.last >= BATCH_SECONDS:
@@ -106,17 +111,11 @@ class Writer:
         import pyarrow as pa
 
         from flashpoint.store.rows import STORY_SCHEMA, insert, mention_rows
+        from flashpoint.store.schema import transaction
 
-        stories = pa.Table.from_pylist(self.stories, schema=STORY_SCHEMA)
-        mentions = mention_rows(self.mentions)
-        self.con.execute("BEGIN TRANSACTION")
-        try:
-            insert(self.con, "stories", stories)
-            insert(self.con, "mentions", mentions)
-            self.con.execute("COMMIT")
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
+        with transaction(self.con):
+            insert(self.con, "stories", pa.Table.from_pylist(self.stories, schema=STORY_SCHEMA))
+            insert(self.con, "mentions", mention_rows(self.mentions))
         self.stats.coded += len(self.stories)
         self.stats.mentions += len(self.mentions)
         self.stories, self.mentions = [], []
@@ -135,19 +134,20 @@ def known_keys(con: duckdb.DuckDBPyConnection) -> tuple[set[str], set[str]]:
 def new_stories(paths: Iterable[str], date: str | None, problems: Problems, known: tuple[set[str], set[str]],
                 stats: IngestStats) -> Iterator[Story]:
     """Stories of all inputs that the database (and this run) has not seen, problems reported as they come."""
-    from flashpoint.cli import _stories
+    from flashpoint.problems import read_stories
 
     ids, hashes = known
-    for path in paths:
-        for story in _stories(path, date, None, problems):
-            stats.read += 1
-            h = content_hash(story.text)
-            if story.id in ids or h in hashes:
-                stats.known += 1
-                continue
-            ids.add(story.id)
-            hashes.add(h)
-            yield story
+    for story in read_stories(list(paths), problems, date=date):
+        stats.read += 1
+        h = content_hash(story.text)
+        if story.id in ids or h in hashes:
+            stats.known += 1
+            continue
+        ids.add(story.id)
+        hashes.add(h)
+        if story.date is None:
+            problems.undated += 1
+        yield story
 
 
 def count_stories(paths: Iterable[str]) -> int | None:
@@ -173,85 +173,47 @@ def count_stories(paths: Iterable[str]) -> int | None:
     return total
 
 
-class _Bar:
-    """Progress on stderr when it is a terminal: stories coded, stories/s, and the ETA when the total is known."""
-
-    def __init__(self, enabled: bool, total: int | None) -> None:
-        self.progress = None
-        if not (enabled and sys.stderr.isatty()):
-            return
-        from rich.console import Console
-        from rich.progress import (
-            BarColumn,
-            MofNCompleteColumn,
-            Progress,
-            SpinnerColumn,
-            TextColumn,
-            TimeElapsedColumn,
-            TimeRemainingColumn,
-        )
-
-        columns = [SpinnerColumn(), MofNCompleteColumn(), TextColumn("stories"), BarColumn(),
-                   TextColumn("{task.fields[rate]} stories/s"), TimeElapsedColumn()]
-        if total:
-            columns.append(TimeRemainingColumn())
-        self.progress = Progress(*columns, console=Console(stderr=True), transient=True)
-        self.task = self.progress.add_task("ingest", total=total or None, rate="0")
-        self.start = time.monotonic()
-        self.progress.start()
-
-    def advance(self, n: int = 1) -> None:
-        if self.progress is not None:
-            self.progress.advance(self.task, n)
-            done = self.progress.tasks[0].completed
-            self.progress.update(self.task, rate=f"{done / max(time.monotonic() - self.start, 1e-9):.0f}")
-
-    def close(self) -> None:
-        if self.progress is not None:
-            self.progress.stop()
-
-
 def ingest(paths: list[str], db: str, *, date: str | None = None, workers: int | None = None,
-           problems: Problems | None = None, progress: bool = False, batch: int = BATCH_STORIES,
-           dask: str | None = None) -> IngestStats:
-    """Code and store every new story of `paths` into the database at `db`, then regroup its events."""
-    from flashpoint.cli import Problems
+           model: Model | str = Model.encoder, problems: Problems | None = None, progress: bool = False,
+           batch: int = BATCH_STORIES, dask: str | None = None) -> IngestStats:
+    """Code and store every new story of `paths` into the database at `db`, then regroup its events.
+
+    With no paths, only finishes the grouping (after an ingest interrupted while grouping)."""
+    import sys
+
+    from flashpoint.problems import Problems
+    from flashpoint.progress import Progress
     from flashpoint.store.grouping import ensure_grouped
     from flashpoint.store.schema import connect
+    from flashpoint.workers import code_stories
 
-    problems = problems or Problems()
+    problems = problems or Problems(quiet=True)
     workers = workers if workers and workers > 0 else (os.cpu_count() or 1)
     stats = IngestStats()
     start = time.monotonic()
-    if dask:
+    if dask and paths:
         from flashpoint.store.distributed import ingest_dask
 
-        ingest_dask(paths, db, address=dask, date=date, workers=workers, problems=problems, stats=stats)
-    else:
+        ingest_dask(paths, db, address=dask, date=date, workers=workers, model=model, problems=problems,
+                    stats=stats)
+    elif paths:
         con = connect(db)
         try:
             total = count_stories(paths) if progress and sys.stderr.isatty() else None
-            bar = _Bar(progress, total)
-            if total:
-                bar.advance(0)
             writer = Writer(con, stats, batch)
-            try:
+            with Progress("stories", total, enabled=progress) as bar:
                 stories = new_stories(paths, date, problems, known_keys(con), stats)
-                for row, result in code_all(stories, workers):
-                    if isinstance(result, str):
-                        stats.failed += 1
-                        problems.error(row["source"] or row["id"], result)
-                    else:
-                        writer.add(row, result)
+                for story, coded in code_stories(stories, model, workers):
+                    row = story_row(story)
+                    if report(row, coded, problems, stats):
+                        writer.add(row, coded.records)
                     bar.advance()
                 writer.flush()
-            finally:
-                bar.close()
         finally:
             con.close()
     con = connect(db)
     try:
-        stats.events = ensure_grouped(con)
+        stats.events = ensure_grouped(con, progress=progress)
     finally:
         con.close()
     stats.seconds = time.monotonic() - start

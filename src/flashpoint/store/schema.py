@@ -4,7 +4,7 @@ Tables:
   schema_version  one row per applied migration (version, applied_at)
   stories         one row per coded story: id (caller's or sha1 of text), content_hash (sha1 of text), url, date
                   (publication), source (file:line), title, coded_at, coder, n_mentions
-  mentions        one row per event mention: the record of DESIGN.md §2, nested fields as STRUCT / LIST columns,
+  mentions        one row per event mention: the record of docs/RECORD.md, nested fields as STRUCT / LIST columns,
                   `extra` (JSON) for any record key this schema does not know yet
   events          one row per grouped event: the mention columns holding the best estimate of each field, plus
                   mentions / stories (id lists), first_reported / last_reported, n_mentions, n_stories, evidence
@@ -21,6 +21,8 @@ an applied one.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -97,6 +99,19 @@ def connect(path: str, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     return con
 
 
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """BEGIN ... COMMIT, or ROLLBACK if anything (even KeyboardInterrupt) interrupts the block; the one way the
+    store writes several statements as one."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield con
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
+
+
 def current_version(con: duckdb.DuckDBPyConnection) -> int:
     exists = con.execute(
         "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
@@ -116,14 +131,9 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
     for number, name, steps in MIGRATIONS:
         if number <= version:
             continue
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with transaction(con):
             for step in steps:
                 con.execute(step)
             con.execute("INSERT INTO schema_version (version, name) VALUES (?, ?)", [number, name])
-            con.execute("COMMIT")
-        except Exception:
-            con.execute("ROLLBACK")
-            raise
         version = number
     return version

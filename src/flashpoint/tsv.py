@@ -1,0 +1,41 @@
+"""The one reader of the knowledge files: tab-separated values with `#` comment lines, shipped inside the package.
+
+    rows("flashpoint.store", "fips.tsv", header=True)        # [["ABW", "AA", "Aruba"], ...]
+    rows("flashpoint.ontology", "modes.tsv", width=7)        # padded to 7 cells; more is an error
+
+A line starting with `#` is a comment and a blank line is nothing. Files whose header line is not commented say
+so with `header=True` (the first remaining line is dropped). Cells are stripped of surrounding spaces.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+
+
+def text(package: str, name: str) -> str:
+    """A data file of `package` (a dotted module name) as text."""
+    return resources.files(package).joinpath(name).read_text(encoding="utf-8")
+
+
+def rows(package: str, name: str, *, header: bool = False, width: int | None = None,
+         extra: str = "error") -> list[list[str]]:
+    """The rows of `package`'s TSV file `name`, comments and blank lines skipped.
+
+    header: drop the first non-comment line. width: pad every row to this many cells; a row with more is an error
+    (extra="error") or cut (extra="drop")."""
+    out = []
+    for line in text(package, name).splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        if header:
+            header = False
+            continue
+        cells = [c.strip() for c in line.split("\t")]
+        if width is not None:
+            if len(cells) > width:
+                if extra == "error":
+                    raise ValueError(f"{package}/{name}: {len(cells)} columns, expected {width}: {line!r}")
+                cells = cells[:width]
+            cells += [""] * (width - len(cells))
+        out.append(cells)
+    return out
