@@ -212,6 +212,9 @@ class Story:
     paragraphs: list[tuple[int, int]] = field(default_factory=list)  # (start, end) of each paragraph in text
     sentences: list[Sentence] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)  # other fields of a JSONL line ("toponyms", ...)
+    # What a stage leaves for later stages of the same story (e.g. "places": each sentence's resolved place names):
+    # stage state travels with its story, never in module globals. Not serialised.
+    stage_data: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @staticmethod
     def make_id(text: str) -> str:

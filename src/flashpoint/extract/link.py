@@ -16,7 +16,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from flashpoint.extract.events import clause_bounds
-from flashpoint.extract.places import event_location
+from flashpoint.extract.places import event_location, story_locations
 from flashpoint.records import Event, Sentence, Story, TimeExpr, Trigger
 from flashpoint.text.sentences import dateline_end
 from flashpoint.text.tokens import tokenize
@@ -80,12 +80,13 @@ class LinkStage:
                 clause = clause_bounds(tokens, i, i)
                 self._date(story, sentence, event, clause)
                 event.attribution = sentence.attribution
-                event.location = event_location(sentence, event.trigger.start, event.trigger.end)
+                event.location = event_location(sentence, event.trigger.start, event.trigger.end, story)
                 for kind in _FIGURES.get(event.event_type, ()):
                     values = [q.value for q in sentence.quantities if q.kind == kind]
                     if values:
                         setattr(event, kind, max(values))  # repeated figures are one figure ("killed 2 ... the 2 dead")
         _story_dates(story)
+        story_locations(story)
         return story
 
     @staticmethod
