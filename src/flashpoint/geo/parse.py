@@ -80,6 +80,11 @@ _CITY_PARTS = frozenset(fold(w) for w in (
 _STREETS = ("Street St Avenue Ave Road Rd Boulevard Blvd Drive Dr Lane Ln Court Ct Way Parkway Pkwy Highway Hwy Circle "
             "Terrace Pike Expressway Freeway Turnpike Streets Avenues Roads")
 _STREET_WORDS = frozenset(fold(w) for w in _STREETS.split())
+# First words of place names ("Lake Chad", "Fort Worth"): the word after them is not a person's surname.
+_NAME_HEADS = frozenset({"lake", "mount", "mt", "fort", "ft", "port", "san", "santa", "saint", "st", "cape", "point",
+                         "glen", "little", "big", "new", "old", "great", "los", "las", "el", "la", "le", "des", "del",
+                         "sierra", "rio", "bay", "isle", "isla", "gulf", "camp", "base", "val", "ras", "tel", "wadi",
+                         "jebel", "jabal", "bir", "ain", "deir", "kafr", "beit", "tell", "costa", "puerto", "villa"})
 _LOCAL_ORG = frozenset({"police", "pd", "sheriff", "sheriffs", "fire", "officers", "detectives"})
 # A place inside a longer capitalised name counts only when it is one of these (or a city of a million); a landmark
 # (news_names.tsv) needs no locative cue either.
@@ -91,6 +96,7 @@ _COUNTRY_CONTEXT = 4.0  # times the share of the story's other confident places 
 _ADMIN_CONTEXT = 3.0  # another confident place in the candidate's first-level division
 _COVER = 2.0  # the division holding the most names of the story
 _COVER_RANGE = 4.0  # ... counted over each name's candidates this close to its best
+_COVER_TIE = 0.5  # divisions holding as many names: the one whose entries are larger by this much (summed priors)
 _EMBED_MIN_POP = 1_000_000
 _SMALL_POP = 1_000
 
@@ -109,6 +115,7 @@ class Mention:
     after: str = ""  # the next word, lower case ("New York state")
     place: Place | None = None
     score: float = 0.0
+    why: str = ""  # why `recognise` set it aside ("surname": the second word of a person's name), if it did
 
 
 def _tokens(text: str) -> list[re.Match]:
@@ -242,13 +249,17 @@ def _keep(text: str, toks: list[re.Match], i: int, j: int, m: Mention, key: str,
         return False
     nxt_key = fold(nxt)
     org = adjacent_next and nxt_key in _LOCAL_ORG and not m.demonym and pop >= _SMALL_POP and any(
-        g.place(r).feature.startswith("PPL") for r in m.rows if r >= 0)
+        g.place(r).feature.startswith("PPL") or g.place(r).feature == ADM2 for r in m.rows if r >= 0)
     embedded = (adjacent_prev and prev[:1].isupper() and prev not in _MODIFIERS and not initial) or (
         adjacent_next and nxt[:1].isupper() and nxt not in _MODIFIERS and nxt_key not in _TIME_WORDS and not org)
     if embedded and not (strong or pop >= _EMBED_MIN_POP):
+        if adjacent_prev and prev[:1].isupper() and prev not in _MODIFIERS and not initial and (
+                prev.lower() not in _NAME_HEADS and not (adjacent_next and nxt[:1].isupper())):
+            m.why = "surname"  # "Brenda Bassett"
         return False
     if adjacent_prev and prev[:1].isupper() and prev not in _MODIFIERS and not initial and not m.demonym and (
             fold(prev) not in g.demonyms and _best_pop(g, g.rows(fold(prev)))[0] < 100_000):
+        m.why = "surname" if prev.lower() not in _NAME_HEADS and not strong else ""
         return False  # "Michael Jordan", "Lake Chad": a name's second word
     if m.demonym:
         return True
@@ -311,9 +322,11 @@ def _contains(parent: Place, child: Place) -> bool:
 
 
 def resolve(mentions: list[Mention], g: Gazetteer | None = None,
-            prior: tuple[Counter, Counter] | None = None) -> list[Mention]:
+            prior: tuple[Counter, Counter] | None = None, evidence: list[Mention] | None = None) -> list[Mention]:
     """Pick each mention's gazetteer entry using population, kind, admin hierarchy and the other mentions.
-    `prior`: votes from outside the mentions (countries, (country, folded admin1) pairs), e.g. a story's dateline."""
+    `prior`: votes from outside the mentions (countries, (country, folded admin1) pairs), e.g. a story's dateline;
+    `evidence`: names that are not resolved themselves but tell the region ("Charleston" in "Charleston Area Medical
+    Center")."""
     g = g or load()
     cands: list[list[tuple[float, Place]]] = [_usage(g, m, _homonyms([_prior(g, r) for r in m.rows]))
                                               for m in mentions]
@@ -333,17 +346,23 @@ def resolve(mentions: list[Mention], g: Gazetteer | None = None,
             boosted.append((s, p))
         cands[k] = boosted
     # the division that holds most of the story's names ("Princeton", "Mercer County", "Charleston": West Virginia)
-    cover: dict[tuple[str, str], set[str]] = {}
-    for m, c in zip(mentions, cands, strict=True):
+    cover: dict[tuple[str, str], dict[str, float]] = {}  # division -> {name: its best candidate's prior there}
+    counties: dict[tuple[str, str], bool] = {}
+    extra = [(m, [_prior(g, r) for r in m.rows]) for m in evidence or ()]
+    for m, c in [*zip(mentions, cands, strict=True), *extra]:
         if m.demonym or not c:
             continue
         top = max(s for s, _ in c)
         for s, p in c:
             if s >= top - _COVER_RANGE and p.country and p.feature not in (PCLI, CONT, RGN, SEA):
-                cover.setdefault((p.country, fold(p.admin1 or p.name)), set()).add(fold(m.text))
-    ranked = sorted(((len(v), k) for k, v in cover.items()), reverse=True)
-    if ranked and ranked[0][0] >= 2 and (len(ranked) == 1 or ranked[1][0] < ranked[0][0]):
-        best_admin = ranked[0][1]
+                a = (p.country, fold(p.admin1 or p.name))
+                names = cover.setdefault(a, {})
+                names[fold(m.text)] = max(names.get(fold(m.text), 0.0), s)
+                counties[a] = counties.get(a, False) or p.feature == ADM2
+    ranked = sorted(((len(v), sum(v.values()), k) for k, v in cover.items()), reverse=True)
+    if ranked and (ranked[0][0] >= 3 or ranked[0][0] == 2 and counties[ranked[0][2]]) and (
+            len(ranked) == 1 or ranked[1][0] < ranked[0][0] or ranked[1][1] < ranked[0][1] - _COVER_TIE):
+        best_admin = ranked[0][2]
         cands = [[(s + _COVER if p.country == best_admin[0] and p.feature not in (PCLI, CONT, RGN, SEA)
                    and fold(p.admin1 or p.name) == best_admin[1] else s, p) for s, p in c] for c in cands]
     # first pass: context from confident mentions (each mention's own vote is left out when it is scored)

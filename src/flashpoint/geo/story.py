@@ -223,12 +223,16 @@ def read_story(texts: list[str], skip: list[bool] | None = None, g: Gazetteer | 
             spans = [x for x in (city, region) if x is not None]
             per[k] = sorted([x for x in per[k] if not any(x.start < s.end and s.start < x.end for s in spans)]
                             + spans, key=lambda x: x.start)
-    # one sense per discourse: a name the story shows to be a place elsewhere is one here too
+    # one sense per discourse: a name the story shows to be a place elsewhere is one here too; a name it shows to be
+    # a person's ("Brenda Bassett") is no place where nothing says it is ("Bassett says ...")
+    surnames = {fold(x.text) for ds in dropped for x in ds if x.why == "surname"}
+    if surnames:
+        per = [[x for x in ms if x.cue or x.parent is not None or fold(x.text) not in surnames] for ms in per]
     known = {fold(x.text) for ms in per for x in ms if not x.demonym}
     if dateline is not None and dateline.city is not None:
         known.add(fold(dateline.city.text))
     for k, ds in enumerate(dropped):
-        back = [x for x in ds if fold(x.text) in known
+        back = [x for x in ds if fold(x.text) in known and fold(x.text) not in surnames
                 and not any(x.start < y.end and y.start < x.end for y in per[k])]
         if back:
             per[k] = sorted(per[k] + back, key=lambda x: x.start)
@@ -244,7 +248,8 @@ def read_story(texts: list[str], skip: list[bool] | None = None, g: Gazetteer | 
             if p.feature != PCLI and (p.admin1 or p.feature == ADM1):
                 prior[1][(p.country, fold(p.admin1 or p.name))] += 2
     mentions = [x for ms in per for x in ms]
-    resolve(mentions, g, prior=prior)
+    evidence = [x for ds in dropped for x in ds if x.why != "surname" and fold(x.text) not in surnames]
+    resolve(mentions, g, prior=prior, evidence=evidence)
     out = StoryPlaces([SentencePlaces(t, ms) if not sk else None for t, ms, sk in zip(texts, per, skip, strict=True)],
                       dateline)
     out.countries.update(prior[0])
