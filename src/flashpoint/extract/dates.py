@@ -916,6 +916,8 @@ def _h_yr(x: _Match) -> TimeExpr | None:
     year = _year_of(ytxt)
     if year is None or not 1900 <= year <= 2100:
         return None
+    if ytxt[0].isdigit() and (x.next_word() or "").lower() in ("block", "blocks"):
+        return None  # "the 1900 block of Dover": an address
     if not x.g("yr_mod"):
         if not ytxt[0].isdigit() and ytxt.lower().startswith("two"):
             return None  # "two thousand" alone is a count; "the year two thousand" is a year

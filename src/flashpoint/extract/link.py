@@ -13,6 +13,7 @@ the time this way, against 0.471 with the clause's date alone and 0.355 for the 
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from flashpoint.extract.events import clause_bounds
@@ -86,6 +87,7 @@ class LinkStage:
                     if values:
                         setattr(event, kind, max(values))  # repeated figures are one figure ("killed 2 ... the 2 dead")
         _story_dates(story)
+        _refine_dates(story)
         story_locations(story)
         return story
 
@@ -141,17 +143,93 @@ def _story_dates(story: Story) -> None:
             event.notes.append(f"link: date {event.date} from {event.date_text!r}, {why} (date_source=context)")
 
 
-def _story_anchor(story: Story) -> TimeExpr | None:
-    """The story's first day in the fortnight before publication ("Police responded to a call Saturday night"): when
-    no event of a type carries a date, the story's own day is a better guess than its publication."""
+def _story_days(story: Story) -> list[tuple[int, TimeExpr]]:
+    """The story's days in the fortnight before publication, in story order: not a dateline's or a time stamp's
+    ("Posted: Monday, October 17, 2016"), not the day of a report ("..., police said Monday")."""
     if not story.date:
-        return None
+        return []
     published = date.fromisoformat(story.date[:10])
+    out = []
     for sentence in story.sentences:
         after_dateline = dateline_end(sentence.text)
+        if _STAMP.match(sentence.text):
+            continue
         for t in sentence.times:
-            if t.date and t.precision == "day" and t.start >= after_dateline:
+            if t.date and t.precision == "day" and t.start >= after_dateline and not _reporting_time(sentence, t):
                 day = date.fromisoformat(t.date)
                 if published - timedelta(days=14) <= day <= published:
-                    return t
-    return None
+                    out.append((sentence.index, t))
+    return out
+
+
+def _story_anchor(story: Story) -> TimeExpr | None:
+    """The story's earliest day in the fortnight before publication ("Police responded to a call Saturday night"; a
+    later day is most often that of the charges, the autopsy, the report): when no event of a type carries a date,
+    the story's own day is a better guess than its publication."""
+    days = _story_days(story)
+    return min(days, key=lambda it: (it[1].date, it[0]))[1] if days else None
+
+
+# A line that only stamps the story: "Posted: Monday, October 17, 2016 10:26 am", "Updated 3:45 PM", "Dec. 3, 2016".
+_STAMP = re.compile(r"(?i)\s*(?:(?:posted|updated|published|last updated|created|modified)\b[^a-z]*|"
+                    r"(?:[a-z]+day,?\s+)?[a-z]+\.?\s+\d{1,2},?\s+\d{4}\b[\d:apm. ]*$)")
+_PAST_WORDS = ("shot hit struck fought took led held met said went came fell ran left found told broke began threw "
+               "stole sent caught fled beat killed slain wounded died")
+_PAST_VERB = frozenset(_PAST_WORDS.split())
+
+
+def _refine_dates(story: Story) -> None:
+    """Two corrections of a date read from the clause itself (`date_source` "text"):
+    - a past event ("was killed Tuesday", "Tuesday's shooting") dated after publication, because a future cue in the
+      sentence turned a weekday or a day without its year forward ("No charges expected in Tuesday's shooting"), is
+      read backward: an asserted past event is never dated after its story;
+    - a week, weekend or month ("last week", "over the weekend", "in January") that holds one of the story's days is
+      that day ("... shot last week" and elsewhere "on Dec. 15"), at day precision (`date_source` "context")."""
+    if not story.date:
+        return
+    published = date.fromisoformat(story.date[:10])
+    days = _story_days(story)
+    for sentence in story.sentences:
+        for event in sentence.events:
+            if event.date_source != "text" or not event.date:
+                continue
+            when = date.fromisoformat(event.date)
+            if when > published and event.date_precision == "day" and _past(sentence, event):
+                back = when
+                while back > published:
+                    back -= timedelta(days=7 if _WEEKDAY.search(event.date_text or "") else 365)
+                event.date = back.isoformat()
+                event.notes.append(f"link: {event.date_text!r} read backward to {event.date}: a past event is not "
+                                   "dated after its story")
+            elif event.date_precision in ("week", "month") and days:
+                span = _period(event.date, event.date_precision, event.date_text or "")
+                inside = [t for _, t in days if span[0] <= date.fromisoformat(t.date) <= min(span[1], published)]
+                if inside:
+                    t = min(inside, key=lambda x: x.date)
+                    event.notes.append(f"link: {event.date_text!r} narrowed to {t.date} by {t.text!r} elsewhere in "
+                                       "the story (date_source=context)")
+                    event.date, event.date_precision, event.date_source = t.date, "day", "context"
+
+
+_WEEKDAY = re.compile(r"(?i)\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b")
+
+
+def _past(sentence: Sentence, event: Event) -> bool:
+    """The trigger reads as a past event: a past-tense verb ("killed", "shot") or a noun that a day owns ("Tuesday's
+    shooting")."""
+    word = event.trigger.text.split()[0].lower() if event.trigger.text else ""
+    if word.endswith("ed") or word in _PAST_VERB:
+        return True
+    return bool(event.date_text) and sentence.text[:event.trigger.start].rstrip().endswith(
+        (f"{event.date_text}'s", f"{event.date_text}’s")) or "'s " in (event.date_text or "")
+
+
+def _period(first: str, precision: str, text: str) -> tuple[date, date]:
+    start = date.fromisoformat(first)
+    if precision == "week":
+        if "weekend" in text.lower():  # a weekend's first day: its Friday or Saturday, or the week's Monday
+            sat = start + timedelta(days=(5 - start.weekday()) % 7)
+            return sat - timedelta(days=1), sat + timedelta(days=1)
+        return start, start + timedelta(days=6)
+    nxt = date(start.year + start.month // 12, start.month % 12 + 1, 1)
+    return start, nxt - timedelta(days=1)
