@@ -29,7 +29,7 @@ from flashpoint.geo.gazetteer import ADM1, ADM2, PCLI, Gazetteer, Place, fold, l
 from flashpoint.geo.locate import SentencePlaces
 from flashpoint.geo.parse import _CITY_PARTS, _COMPASS, _NEVER, Mention, recognise, resolve
 
-__all__ = ["Dateline", "StoryPlaces", "find_dateline", "read_story", "street_like"]
+__all__ = ["Dateline", "StoryPlaces", "find_dateline", "read_story", "street_like", "text_votes"]
 
 # A dateline at the start of a sentence: CITY[, Region][ (Agency)][ —]. An all-capitals city needs one of the three
 # after it; a city written in title case needs a region and an agency or a dash ("Felton, MN (WDAY TV) -").
@@ -50,16 +50,21 @@ _MONTH_WORDS = ("January February March April May June July August September Oct
                 "Apr Jun Jul Aug Sep Sept Oct Nov Dec")
 _MONTHS = frozenset(fold(w) for w in _MONTH_WORDS.split())
 _TOWNSHIP = re.compile(r"(?i)[ ]+(?:twp\.?|township|boro\.?|borough|village|city)$")
-_DATELINE_SENTENCES = 8
-# What only American local news writes: a broadcaster's call sign in a dateline ("(WTHR)"), a sheriff, an address
-# block ("the 3400 block of"), a city's "Police Department". Two kinds of them make the United States a vote for
-# the story's names ("Toledo", "Birmingham", "Panama City"), as a dateline's country would.
+_DATELINE_SENTENCES = 8  # a dateline stands after the headline, a photo caption or a copyright line, not later
+# What mostly American local news writes: a broadcaster's call sign in a dateline ("(WTHR)"), a sheriff, an address
+# block ("the 3400 block of"), a city's "Police Department", the words of its courts, its roads, its time zones. They
+# make the United States a vote for the story's names ("Toledo", "Birmingham", "Panama City"), as a dateline's country
+# would: one vote per kind of sign, three at most.
 _US_SIGNS = (re.compile(r"\((?:[KW][A-Z]{2,3})(?:[- ]?(?:TV|FM|AM|DT|\d+))?(?:/[A-Za-z]+)?\)"),
              re.compile(r"(?i)\bsheriff(?:'s|’s)?\b"),
              re.compile(r"\b\d+ block of\b|\bunit block of\b"),
              re.compile(r"\bPolice Department\b|\bPD\b|\bpolice department\b"),
-             re.compile(r"\bCounty (?:Coroner|Prosecutor|District Attorney|Sheriff|Jail|Commission)|\bcoroner\b"))
-_US_VOTES = 2  # a dateline stands after the headline, a photo caption or a copyright line, not later
+             re.compile(r"\bCounty (?:Coroner|Prosecutor|District Attorney|Sheriff|Jail|Commission)|\bcoroner\b"),
+             re.compile(r"(?i)\b(?:felony|misdemeanor|grand jury|district attorney|arraign(?:ed|ment)|"
+                        r"medical examiner|prosecutor's office|prosecutor’s office)\b"),
+             re.compile(r"\b(?:Interstate|I-\d+|U\.S\. (?:Highway|Route)|Highway \d+|Route \d+)\b|\bmph\b"),
+             re.compile(r"\bBuy Photo\b|\(Photo: |\bPosted:? |\bEDT\b|\bEST\b|\bCDT\b|\bCST\b|\bPDT\b"))
+_US_VOTES = 3  # at most; one per kind of sign
 
 # What makes a phrase a street, a block, a building or a part of a city: it is in the story's city.
 _STREET_WORDS = (
@@ -193,6 +198,37 @@ def _dateline_mentions(text: str, m: re.Match, g: Gazetteer) -> tuple[Mention | 
     return city, region
 
 
+def _votes(texts: list[str], dateline: Dateline | None, g: Gazetteer) -> tuple[Counter, Counter]:
+    """Votes for resolving a story's names that come from outside them: the dateline's country (three) and
+    division (two), once it is resolved; the United States for the signs of American local news."""
+    prior: tuple[Counter, Counter] = (Counter(), Counter())
+    head = "\n".join(texts[:40])
+    signs = sum(1 for sign in _US_SIGNS if sign.search(head))
+    if signs:
+        prior[0]["USA"] += min(signs, _US_VOTES)
+    if dateline is not None:
+        resolve([x for x in (dateline.city, dateline.region) if x is not None], g)
+        p = dateline.place
+        if p is not None and p.country:
+            prior[0][p.country] += 3
+            if p.feature != PCLI and (p.admin1 or p.feature == ADM1):
+                prior[1][(p.country, fold(p.admin1 or p.name))] += 2
+    return prior
+
+
+def text_votes(text: str, g: Gazetteer | None = None) -> tuple[Counter, Counter]:
+    """`_votes` for a whole text (its lines stand for sentences: a dateline opens a paragraph)."""
+    g = g or load()
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    found = find_dateline(lines)
+    dateline = None
+    if found is not None:
+        city, region = _dateline_mentions(lines[found[0]], found[1], g)
+        if city is not None or region is not None:
+            dateline = Dateline(found[0], city, region, found[1].end())
+    return _votes(lines, dateline, g)
+
+
 def street_like(text: str) -> bool:
     """A street, a block, an address or a named site ("Orchard Road", "the 3400 block of West Elm Street",
     "Chippenham Hospital", "Richmond Place Apartments"): somewhere inside a town, not a town."""
@@ -236,17 +272,7 @@ def read_story(texts: list[str], skip: list[bool] | None = None, g: Gazetteer | 
                 and not any(x.start < y.end and y.start < x.end for y in per[k])]
         if back:
             per[k] = sorted(per[k] + back, key=lambda x: x.start)
-    prior: tuple[Counter, Counter] = (Counter(), Counter())
-    head = "\n".join(texts[:40])
-    if sum(1 for sign in _US_SIGNS if sign.search(head)) >= 2:
-        prior[0]["USA"] += _US_VOTES
-    if dateline is not None:
-        resolve([x for x in (dateline.city, dateline.region) if x is not None], g)
-        p = dateline.place
-        if p is not None and p.country:
-            prior[0][p.country] += 3
-            if p.feature != PCLI and (p.admin1 or p.feature == ADM1):
-                prior[1][(p.country, fold(p.admin1 or p.name))] += 2
+    prior = _votes(texts, dateline, g)
     mentions = [x for ms in per for x in ms]
     evidence = [x for ds in dropped for x in ds if x.why != "surname" and fold(x.text) not in surnames]
     resolve(mentions, g, prior=prior, evidence=evidence)
