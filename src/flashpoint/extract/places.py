@@ -94,11 +94,22 @@ def event_location(sentence: Sentence, trigger_start: int, trigger_end: int, sto
     for p in sentence.places:
         if p.start is not None and p.end is not None and p.start <= (loc.start or 0) < p.end:
             return p
-    if loc.lat is None and geo is not None and not _street(loc.text):
-        place = geo.resolve_name(loc.text)
-        if place is not None:
-            return _located(loc.text, place, loc.start, loc.end)
+    if loc.lat is None and geo is not None and not any(
+            a.start < (loc.end or 0) and (loc.start or 0) < a.end for a in sentence.actors):  # not a person's name
+        words = loc.text.split()
+        # "Tulsa"; and for a street or a site, the town its name may begin with ("Rupert Gun Range")
+        for n in ([len(words)] if not _street(loc.text) else []) + list(range(len(words) - 1, 0, -1)):
+            place = geo.resolve_name(" ".join(words[:n]))
+            if place is not None and (n == len(words) or _home(place, geo)):
+                return _located(loc.text, place, loc.start, loc.end)
     return loc
+
+
+def _home(place, geo) -> bool:
+    from flashpoint.geo.gazetteer import fold
+
+    home = geo.home()
+    return home is not None and (place.country, fold(place.admin1 or "")) == home and place.precision == "city"
 
 
 def _located(text: str, p, start: int | None = None, end: int | None = None, precision: str | None = None

@@ -98,6 +98,7 @@ class Dateline:
 class StoryPlaces:
     sentences: list[SentencePlaces | None]  # by sentence index; None for a skipped sentence
     dateline: Dateline | None = None
+    surnames: set[str] = field(default_factory=set)  # folded names the story shows to be people's ("Bassett")
     countries: Counter = field(default_factory=Counter)  # the story's confident places by country
     admins: Counter = field(default_factory=Counter)  # ... by (country, folded admin1)
 
@@ -113,7 +114,7 @@ class StoryPlaces:
             if p.country and p.feature != PCLI and (p.admin1 or p.feature == ADM1):
                 return (p.country, fold(p.admin1 or p.name))
         top = self.admins.most_common(2)
-        if top and top[0][1] >= 2 and (len(top) == 1 or top[1][1] < top[0][1]):
+        if top and (len(top) == 1 or top[1][1] < top[0][1]):
             return top[0][0]
         return None
 
@@ -124,7 +125,7 @@ class StoryPlaces:
         key = fold(text)
         if key.startswith("the "):
             key = key[4:]
-        if not key or key in _NEVER or key in _CITY_PARTS:
+        if not key or key in _NEVER or key in _CITY_PARTS or key in self.surnames:
             return None
         rows = [r for r in g.rows(key) if r >= 0]  # not by an alternative name: "Vann" is not Vannes
         head, _, rest = key.partition(" ")
@@ -195,7 +196,22 @@ def _dateline_mentions(text: str, m: re.Match, g: Gazetteer) -> tuple[Mention | 
             break
     if city is not None and region is not None:
         city.parent = region
+        inside = [r for r in city.rows if _within(g.place(r if r >= 0 else -r - 1), region, g)]
+        if not inside:
+            city = None  # "Felton, MN": no Felton in Minnesota here; the dateline says Minnesota, not California
+        else:
+            city.rows = inside
     return city, region
+
+
+def _within(p: Place, region: Mention, g: Gazetteer) -> bool:
+    for r in region.rows:
+        q = g.place(r if r >= 0 else -r - 1)
+        if q.feature == PCLI and p.country == q.country:
+            return True
+        if q.feature in (ADM1, ADM2) and p.country == q.country and fold(p.admin1 or "") == fold(q.admin1 or q.name):
+            return True
+    return False
 
 
 def _votes(texts: list[str], dateline: Dateline | None, g: Gazetteer) -> tuple[Counter, Counter]:
@@ -277,7 +293,7 @@ def read_story(texts: list[str], skip: list[bool] | None = None, g: Gazetteer | 
     evidence = [x for ds in dropped for x in ds if x.why != "surname" and fold(x.text) not in surnames]
     resolve(mentions, g, prior=prior, evidence=evidence)
     out = StoryPlaces([SentencePlaces(t, ms) if not sk else None for t, ms, sk in zip(texts, per, skip, strict=True)],
-                      dateline)
+                      dateline, surnames)
     out.countries.update(prior[0])
     out.admins.update(prior[1])
     for x in mentions:
