@@ -37,9 +37,15 @@ def _gap(t: TimeExpr, trigger: Trigger) -> int:
 
 
 def _reporting_time(sentence: Sentence, t: TimeExpr) -> bool:
-    """"..., police said on Monday": the day of the report, not of the event."""
+    """"..., police said on Monday": the day of the report, not of the event; "Posted: Monday, October 17, 2016":
+    the day of the page."""
     att = sentence.attribution
-    return att is not None and t.start >= att.end and sentence.text[att.end:t.start].strip().lower() in ("", "on")
+    if att is not None and t.start >= att.end and sentence.text[att.end:t.start].strip().lower() in ("", "on"):
+        return True
+    return _STAMPED.search(sentence.text[max(0, t.start - 12):t.start]) is not None
+
+
+_STAMPED = re.compile(r"(?i)\b(?:posted|updated|published|last updated)(?: on)?:?\s*$")
 
 
 def _nearest_time(sentence: Sentence, event: Event, clause: tuple[int, int]) -> TimeExpr | None:
