@@ -97,10 +97,12 @@ def event_location(sentence: Sentence, trigger_start: int, trigger_end: int, sto
     if loc.lat is None and geo is not None and not any(
             a.start < (loc.end or 0) and (loc.start or 0) < a.end for a in sentence.actors):  # not a person's name
         words = loc.text.split()
-        # "Tulsa"; and for a street or a site, the town its name may begin with ("Rupert Gun Range")
+        # "Tulsa"; "Chicago's Brainerd": the city that owns it; for a street or a site, the town its name may begin
+        # with ("Rupert Gun Range")
+        owner = next((n for n in range(1, len(words)) if words[n - 1].endswith(("'s", "’s"))), None)
         for n in ([len(words)] if not _street(loc.text) else []) + list(range(len(words) - 1, 0, -1)):
             place = geo.resolve_name(" ".join(words[:n]))
-            if place is not None and (n == len(words) or _home(place, geo)):
+            if place is not None and (n == len(words) or n == owner or _home(place, geo)):
                 return _located(loc.text, place, loc.start, loc.end)
     return loc
 

@@ -1,7 +1,7 @@
 """The gazetteer: ~245k places (GeoNames cities >= 500 inhabitants, countries, continents, first-level divisions,
 US counties) from `data/places.tsv.gz` (built by training/geo_build_index.py), plus hand-written regions
-(`regions.tsv`), news usage and landmarks (`news_names.tsv`), US state abbreviations (`us_states.tsv`) and the actor
-knowledge base's country names and demonyms.
+(`regions.tsv`), news usage and landmarks (`news_names.tsv`), short forms and nicknames (`aliases.tsv`), US state
+abbreviations (`us_states.tsv`) and the actor knowledge base's country names and demonyms.
 
 Names are looked up in folded form (`fold`: lower case, no accents, no dots, hyphens as spaces), so "São Paulo",
 "Sao Paulo" and "SAO PAULO" meet. Loaded once per process, lazily; columns are plain lists (no numpy needed): the
@@ -179,6 +179,12 @@ def load() -> Gazetteer:
         if ap:
             g.add_name(fold(ap), row)
             g.ap_keys.add(fold(ap))
+
+    for alias, name, cc, admin1, _why in _tsv("aliases.tsv"):
+        for r in g.rows(fold(name)):
+            if r >= 0 and g.place(r).country == cc and fold(g.place(r).admin1 or "") == fold(admin1):
+                g.add_name(fold(alias), r)
+                break
 
     _add_knowledge(g)
     for line in _text("data/common_words.tsv").splitlines():

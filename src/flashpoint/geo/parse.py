@@ -80,6 +80,13 @@ _CITY_PARTS = frozenset(fold(w) for w in (
 _STREETS = ("Street St Avenue Ave Road Rd Boulevard Blvd Drive Dr Lane Ln Court Ct Way Parkway Pkwy Highway Hwy Circle "
             "Terrace Pike Expressway Freeway Turnpike Streets Avenues Roads")
 _STREET_WORDS = frozenset(fold(w) for w in _STREETS.split())
+# "a Toledo boy", "one Cleveland mother", "the Pittsburgh police": a place name as where people live or serve.
+_RESIDENTS = frozenset({"man", "woman", "boy", "girl", "teen", "teenager", "mother", "father", "mom", "dad", "family",
+                        "resident", "residents", "couple", "child", "toddler", "baby", "student", "students", "pastor",
+                        "officer", "officers", "police", "deputy", "deputies", "firefighter", "native", "homeowner",
+                        "men", "women", "boys", "girls", "kids", "children", "infant", "grandmother", "grandfather",
+                        "youth", "teens", "teenagers", "neighborhood", "neighbourhood", "home", "house", "apartment"})
+_ARTICLES = frozenset({"a", "an", "one", "the", "two", "three", "another"})
 # First words of place names ("Lake Chad", "Fort Worth"): the word after them is not a person's surname.
 _NAME_HEADS = frozenset({"lake", "mount", "mt", "fort", "ft", "port", "san", "santa", "saint", "st", "cape", "point",
                          "glen", "little", "big", "new", "old", "great", "los", "las", "el", "la", "le", "des", "del",
@@ -248,8 +255,9 @@ def _keep(text: str, toks: list[re.Match], i: int, j: int, m: Mention, key: str,
     if m.text.isupper() and len(m.text) <= 3 and not strong:
         return False
     nxt_key = fold(nxt)
-    org = adjacent_next and nxt_key in _LOCAL_ORG and not m.demonym and pop >= _SMALL_POP and any(
-        g.place(r).feature.startswith("PPL") or g.place(r).feature == ADM2 for r in m.rows if r >= 0)
+    org = adjacent_next and (nxt_key in _LOCAL_ORG or nxt in _RESIDENTS and prev.lower() in _ARTICLES) and (
+        not m.demonym and pop >= _SMALL_POP and any(
+            g.place(r).feature.startswith("PPL") or g.place(r).feature == ADM2 for r in m.rows if r >= 0))
     embedded = (adjacent_prev and prev[:1].isupper() and prev not in _MODIFIERS and not initial) or (
         adjacent_next and nxt[:1].isupper() and nxt not in _MODIFIERS and nxt_key not in _TIME_WORDS and not org)
     if embedded and not (strong or pop >= _EMBED_MIN_POP):

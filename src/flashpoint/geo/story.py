@@ -122,7 +122,7 @@ class StoryPlaces:
         """A place phrase no recognised name covered ("Tulsa" where the recogniser saw no cue), resolved with the
         story's places as context; None when the gazetteer does not know it."""
         g = g or load()
-        key = fold(text)
+        key = fold(text.removesuffix("'s").removesuffix("’s"))
         if key.startswith("the "):
             key = key[4:]
         if not key or key in _NEVER or key in _CITY_PARTS or key in self.surnames:
