@@ -162,7 +162,7 @@ def story_locations(story: Story) -> None:
     Road", "Chippenham Hospital") and a name the gazetteer lacks are places in the story's city (the location keeps
     their text); a state, county or country that holds the story's city is refined to that city; a small town of
     another state named without its state is taken for a local name. An event whose clause names no place takes the
-    story's: the place of its first event of the same type located in its own clause, else the dateline's, else the
+    story's: the dateline's, else the place of its first event of the same type located in its own clause, else the
     first event located in its clause, else the city the story names most. `precision` is that of the place given
     (`city`, `admin2`, `admin1`, `country`), and the event's notes say where it came from."""
     geo = story.stage_data.get("places")
@@ -204,9 +204,8 @@ def story_locations(story: Story) -> None:
         loc = e.location
         if loc is not None and loc.lat is not None and id(e) not in local and loc.precision in _FINE:
             continue
-        options = ((by_type.get(e.event_type), f"the story's first located {e.event_type}"),
-                   (dl_loc, "the dateline"), (first_fine, "the story's first located event"),
-                   (named, "the place the story names most"))
+        options = ((dl_loc, "the dateline"), (by_type.get(e.event_type), f"the story's first located {e.event_type}"),
+                   (first_fine, "the story's first located event"), (named, "the place the story names most"))
         if loc is not None and id(e) not in local:  # a state, county or country: refined when it holds the story's
             options = tuple((x, w) for x, w in options if x is not None and x.precision in _FINE and _inside(loc, x))
         source, why = next(((x, w) for x, w in options if x is not None), (None, ""))
