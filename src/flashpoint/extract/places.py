@@ -141,18 +141,27 @@ def _inside(outer: Location, inner: Location) -> bool:
     return False
 
 
-def _local_name(sentence: Sentence, loc: Location, home: tuple[str, str] | None) -> bool:
-    """A small town in another state than the story's, named without its state ("in Madisonville" in a Cincinnati
-    story): most likely a neighbourhood or a place of the story's own area that the gazetteer does not hold."""
+def _local_name(sentence: Sentence, loc: Location, geo) -> bool:
+    """A town of another state than the story's, named without its state, that nothing else in the story puts in
+    that state ("in Madisonville" in a Cincinnati story, "in Austin" in a Chicago one): most likely a neighbourhood
+    or a place of the story's own area that the gazetteer does not hold. A small town needs only the story's state;
+    a larger city a firmer one (its dateline, or two of its places)."""
     from flashpoint.geo.gazetteer import fold, load
 
+    home = geo.home() if geo is not None else None
     if home is None or loc.precision != "city" or loc.country != home[0] or fold(loc.admin1 or "") == home[1]:
         return False
+    if re.match(r",\s*[A-Z]", sentence.text[loc.end or 0:]) is not None:
+        return False  # "Pensacola, Florida" says its state
     g = load()
-    if any(g.place(r).population >= _SMALL_AWAY for r in g.lookup(loc.name or "")
-           if r >= 0 and g.place(r).geonameid == loc.geonameid):
-        return False
-    return re.match(r",\s*[A-Z]", sentence.text[loc.end or 0:]) is None  # "Pensacola, Florida" says its state
+    small = not any(g.place(r).population >= _SMALL_AWAY for r in g.lookup(loc.name or "")
+                    if r >= 0 and g.place(r).geonameid == loc.geonameid)
+    if small:
+        return True
+    firm = (geo.dateline is not None and geo.dateline.place is not None) or geo.admins[home] >= 2
+    named = sum(1 for sp in geo.sentences if sp is not None for m in sp.mentions
+                if m.place is not None and m.place.geonameid == loc.geonameid)
+    return firm and geo.admins[(loc.country, fold(loc.admin1 or ""))] <= named
 
 
 def story_locations(story: Story) -> None:
@@ -169,7 +178,6 @@ def story_locations(story: Story) -> None:
     events = [(s, e) for s in story.sentences for e in s.events]
     if not events:
         return
-    home = geo.home() if geo is not None else None
     own: list[tuple[Sentence, object]] = []
     local: dict[int, str] = {}  # id(event) -> why its own place is the story's
     for s, e in events:
@@ -186,7 +194,7 @@ def story_locations(story: Story) -> None:
                 own.append((s, e))
             else:
                 local[id(e)] = "a street or site"
-        elif _local_name(s, loc, home):
+        elif _local_name(s, loc, geo):
             local[id(e)] = f"a small town of another state ({loc.admin1})"
         elif loc.precision in _FINE:
             own.append((s, e))
