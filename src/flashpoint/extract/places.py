@@ -142,17 +142,24 @@ def _inside(outer: Location, inner: Location) -> bool:
 
 
 def _local_name(sentence: Sentence, loc: Location, geo) -> bool:
-    """A town of another state than the story's, named without its state, that nothing else in the story puts in
-    that state ("in Madisonville" in a Cincinnati story, "in Austin" in a Chicago one): most likely a neighbourhood
-    or a place of the story's own area that the gazetteer does not hold. A small town needs only the story's state;
-    a larger city a firmer one (its dateline, or two of its places)."""
+    """A town of another state (or country) than the story's, named without its state, that nothing else in the
+    story puts there ("in Madisonville" in a Cincinnati story, "in Austin" in a Chicago one, "Salisbury" read as
+    Harare's old name): most likely a neighbourhood or a place of the story's own area that the gazetteer does not
+    hold. A small town needs only the story's state; a larger city a firmer one (its dateline, or two of its places);
+    a place abroad a story firmly in its country (three votes)."""
     from flashpoint.geo.gazetteer import fold, load
 
-    home = geo.home() if geo is not None else None
-    if home is None or loc.precision != "city" or loc.country != home[0] or fold(loc.admin1 or "") == home[1]:
+    if geo is None or loc.precision not in ("city", "landmark"):
         return False
     if re.match(r",\s*[A-Z]", sentence.text[loc.end or 0:]) is not None:
         return False  # "Pensacola, Florida" says its state
+    main, home = geo.country(), geo.home()
+    if main is not None and loc.country != main:  # "Salisbury" (Harare's old name), "Birmingham" in American news
+        named = sum(1 for sp in geo.sentences if sp is not None for m in sp.mentions
+                    if m.place is not None and m.place.country == loc.country)
+        return geo.countries[main] >= 3 and geo.countries[loc.country] <= named
+    if home is None or loc.country != home[0] or fold(loc.admin1 or "") == home[1]:
+        return False
     g = load()
     small = not any(g.place(r).population >= _SMALL_AWAY for r in g.lookup(loc.name or "")
                     if r >= 0 and g.place(r).geonameid == loc.geonameid)
