@@ -179,9 +179,6 @@ def _story_anchor(story: Story) -> TimeExpr | None:
 # A line that only stamps the story: "Posted: Monday, October 17, 2016 10:26 am", "Updated 3:45 PM", "Dec. 3, 2016".
 _STAMP = re.compile(r"(?i)\s*(?:(?:posted|updated|published|last updated|created|modified)\b[^a-z]*|"
                     r"(?:[a-z]+day,?\s+)?[a-z]+\.?\s+\d{1,2},?\s+\d{4}\b[\d:apm. ]*$)")
-_PAST_WORDS = ("shot hit struck fought took led held met said went came fell ran left found told broke began threw "
-               "stole sent caught fled beat killed slain wounded died")
-_PAST_VERB = frozenset(_PAST_WORDS.split())
 
 
 def _refine_dates(story: Story) -> None:
@@ -223,8 +220,10 @@ _WEEKDAY = re.compile(r"(?i)\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?
 def _past(sentence: Sentence, event: Event) -> bool:
     """The trigger reads as a past event: a past-tense verb ("killed", "shot") or a noun that a day owns ("Tuesday's
     shooting")."""
+    from flashpoint.extract.dates import _lexicon
+
     word = event.trigger.text.split()[0].lower() if event.trigger.text else ""
-    if word.endswith("ed") or word in _PAST_VERB:
+    if word.endswith("ed") or word in _lexicon().words["past_verb"]:
         return True
     return bool(event.date_text) and sentence.text[:event.trigger.start].rstrip().endswith(
         (f"{event.date_text}'s", f"{event.date_text}’s")) or "'s " in (event.date_text or "")

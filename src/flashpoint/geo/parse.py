@@ -23,6 +23,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
 from flashpoint.geo.gazetteer import ADM1, ADM2, CONT, LMK, PCLI, PPLC, RGN, SEA, Gazetteer, Place, fold, load
 
@@ -58,41 +59,44 @@ _NEVER_WORDS = (
     "Island Islands Coast Lake River Valley Mountains Hills Beach Bay "
 )
 _NEVER = frozenset(fold(w) for w in _NEVER_WORDS.split())
+
+
+@cache
+def _story_word_lists() -> dict[str, frozenset[str]]:
+    """The lists of data/story_words.tsv, folded."""
+    from importlib import resources
+
+    out: dict[str, set[str]] = {}
+    text = resources.files("flashpoint.geo").joinpath("data/story_words.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            name, word = line.split("\t", 1)
+            out.setdefault(name, set()).add(fold(word))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _story_words(name: str) -> frozenset[str]:
+    return _story_word_lists()[name]
+
+
 # Months and weekdays end a name: "in Tulsa Thursday evening", "in Pontiac March 18" are Tulsa and Pontiac.
 _TIME_WORDS = frozenset(fold(w) for w in _NEVER_WORDS.split()[:35])
 # A compass word alone is a part of the place named next ("Southwest Memphis", "North Philadelphia"), not the
 # Cameroonian region of that name; and a city's own sides and ends ("the East End", "the city's West Side") are
 # neighbourhoods of the story's city, not the places of those names elsewhere.
-_COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "central",
-                      "northern", "southern", "eastern", "western", "downtown", "midtown", "uptown", "greater",
-                      "upper", "lower", "inner", "old", "new"})
-_DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-                         "northeastern", "northwestern", "southeastern", "southwestern", "central", "downtown",
-                         "midtown", "uptown", "greater", "inner"})
-_CITY_PARTS = frozenset(fold(w) for w in (
-    "East Side", "West Side", "North Side", "South Side", "Southside", "Northside", "Eastside", "Westside",
-    "East End", "West End", "North End", "South End", "Northeast Side", "Northwest Side", "Southeast Side",
-    "Southwest Side", "Far East Side", "Far West Side", "Far North Side", "Far South Side", "Downtown", "Midtown",
-    "Uptown", "Southwest", "Northwest", "Northeast", "Southeast", "North", "South", "East", "West", "Central"))
+_COMPASS = _story_words("compass")
+_DIRECTIONS = _story_words("direction")
+_CITY_PARTS = _story_words("city_part")
 # Words after a place name that make the name an organisation's ("Richmond Police", "the Duluth Police Department"):
 # the place is still named, and in local news it is where the story happened.
 # A name before these is a street's ("Washington Street", "East Broadway Ave"), and after "block of" one too.
-_STREETS = ("Street St Avenue Ave Road Rd Boulevard Blvd Drive Dr Lane Ln Court Ct Way Parkway Pkwy Highway Hwy Circle "
-            "Terrace Pike Expressway Freeway Turnpike Streets Avenues Roads")
-_STREET_WORDS = frozenset(fold(w) for w in _STREETS.split())
+_STREET_WORDS = _story_words("street")
 # "a Toledo boy", "one Cleveland mother", "the Pittsburgh police": a place name as where people live or serve.
-_RESIDENTS = frozenset({"man", "woman", "boy", "girl", "teen", "teenager", "mother", "father", "mom", "dad", "family",
-                        "resident", "residents", "couple", "child", "toddler", "baby", "student", "students", "pastor",
-                        "officer", "officers", "police", "deputy", "deputies", "firefighter", "native", "homeowner",
-                        "men", "women", "boys", "girls", "kids", "children", "infant", "grandmother", "grandfather",
-                        "youth", "teens", "teenagers", "neighborhood", "neighbourhood", "home", "house", "apartment"})
-_ARTICLES = frozenset({"a", "an", "one", "the", "two", "three", "another"})
+_RESIDENTS = _story_words("resident")
+_ARTICLES = _story_words("article")
 # First words of place names ("Lake Chad", "Fort Worth"): the word after them is not a person's surname.
-_NAME_HEADS = frozenset({"lake", "mount", "mt", "fort", "ft", "port", "san", "santa", "saint", "st", "cape", "point",
-                         "glen", "little", "big", "new", "old", "great", "los", "las", "el", "la", "le", "des", "del",
-                         "sierra", "rio", "bay", "isle", "isla", "gulf", "camp", "base", "val", "ras", "tel", "wadi",
-                         "jebel", "jabal", "bir", "ain", "deir", "kafr", "beit", "tell", "costa", "puerto", "villa"})
-_LOCAL_ORG = frozenset({"police", "pd", "sheriff", "sheriffs", "fire", "officers", "detectives"})
+_NAME_HEADS = _story_words("name_head")
+_LOCAL_ORG = _story_words("local_org")
 # A place inside a longer capitalised name counts only when it is one of these (or a city of a million); a landmark
 # (news_names.tsv) needs no locative cue either.
 _STRONG = frozenset({PCLI, ADM1, CONT, RGN, SEA, LMK})

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from flashpoint.geo.gazetteer import ADM1, ADM2, PCLI, Gazetteer, Place, fold, load
 from flashpoint.geo.locate import SentencePlaces
-from flashpoint.geo.parse import _CITY_PARTS, _COMPASS, _NEVER, Mention, recognise, resolve
+from flashpoint.geo.parse import _CITY_PARTS, _COMPASS, _NEVER, Mention, _story_words, recognise, resolve
 
 __all__ = ["Dateline", "StoryPlaces", "find_dateline", "read_story", "street_like", "text_votes"]
 
@@ -41,11 +41,7 @@ _DATELINE = re.compile(
         (?=\s*[A-Z"“‘'(]|\s*$)""",
     re.X,
 )
-_NOT_DATELINE_WORDS = (
-    "UPDATE UPDATED EMBED BREAKING ADVERTISEMENT WATCH PHOTO PHOTOS VIDEO NEW DEVELOPING CLOSE SHARE EXCLUSIVE "
-    "EDITOR EDITORS NOTE CORRECTION MORE RELATED READ ALSO LIVE FILE AP REUTERS AFP CNN CBS NBC ABC FOX POSTED "
-    "PUBLISHED BY SOURCE SOURCES WARNING COPYRIGHT OPINION ANALYSIS COMMENTARY")
-_NOT_DATELINE = frozenset(fold(w) for w in _NOT_DATELINE_WORDS.split())
+_NOT_DATELINE = _story_words("not_dateline")
 _MONTH_WORDS = ("January February March April May June July August September October November December Jan Feb Mar "
                 "Apr Jun Jul Aug Sep Sept Oct Nov Dec")
 _MONTHS = frozenset(fold(w) for w in _MONTH_WORDS.split())
@@ -67,17 +63,8 @@ _US_SIGNS = (re.compile(r"\((?:[KW][A-Z]{2,3})(?:[- ]?(?:TV|FM|AM|DT|\d+))?(?:/[
 _US_VOTES = 3  # at most; one per kind of sign
 
 # What makes a phrase a street, a block, a building or a part of a city: it is in the story's city.
-_STREET_WORDS = (
-    "Street St St. Avenue Ave Ave. Road Rd Rd. Boulevard Blvd Blvd. Drive Dr Dr. Lane Ln Ln. Court Ct Ct. Place Pl "
-    "Pl. Way Circle Cir Parkway Pkwy Highway Hwy Terrace Ter Trail Trl Alley Loop Pike Row Expressway Freeway "
-    "Turnpike Plaza Crossing Square Streets Avenues Roads")
-_STREET_END = frozenset(w.lower() for w in _STREET_WORDS.split())
-_SITE_WORDS = (
-    "Hospital Center Centre Clinic School Academy College University Apartments Apartment Complex Homes Courts Park "
-    "Mall Church Mosque Temple Motel Hotel Inn Station Bar Lounge Club Restaurant Market Store Shop Plaza Field "
-    "Stadium Arena Gardens Village Heights Estates Manor Terrace Towers Tower Building Jail Prison Airport Base "
-    "Neighborhood Neighbourhood District Subdivision Projects Housing Camp Lot Cemetery Library")
-_SITE_END = frozenset(w.lower() for w in _SITE_WORDS.split())
+_STREET_END = _story_words("street_end")
+_SITE_END = _story_words("site_end")
 
 
 @dataclass(slots=True)
@@ -251,7 +238,7 @@ def street_like(text: str) -> bool:
     words = text.replace(",", " ").split()
     if not words:
         return False
-    last = words[-1].lower()
+    last = fold(words[-1])
     return last in _STREET_END or last in _SITE_END or any(ch.isdigit() for ch in text)
 
 
