@@ -106,7 +106,10 @@ class Gazetteer:
         if r is None:
             raw = self.index.get(key)
             r = [int(x) for x in raw.split(",")] if raw else []
-            r = r + [x for x in self.extra.get(key, ()) if x not in r and -(x + 1) not in r]
+            ext = self.extra.get(key, ())
+            if ext:  # a name added at load is a primary name of its row, even where GeoNames lists it as another
+                r = [-x - 1 if x < 0 and -x - 1 in ext else x for x in r]
+                r = r + [x for x in ext if x not in r]
             self._lookups[key] = r
         return r
 

@@ -43,7 +43,7 @@ _LOCATIVE = frozenset({"in", "at", "near", "from", "to", "outside", "inside", "a
 _MODIFIERS = frozenset({"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
                         "Northeast", "Northwest", "Southeast", "Southwest", "Northeastern", "Northwestern",
                         "Southeastern", "Southwestern", "Upper", "Lower", "Greater", "Downtown", "Metro", "Rural",
-                        "In", "At", "Near", "From", "To", "Outside", "Across", "Inside", "Throughout",
+                        "In", "At", "Near", "From", "To", "Outside", "Across", "Inside", "Throughout", "A", "An",
                         "The", "And", "Of", "For", "With", "By", "On", "After", "Before", "But", "As", "While",
                         "When", "Where", "Since", "Both", "Then", "Like", "Unlike", "Including", "Between", "Via",
                         "Mr", "Mrs", "Ms", "Dr", "President", "Prime", "Minister", "Governor", "Mayor", "Senator",
@@ -91,6 +91,7 @@ _CITY_PARTS = _story_words("city_part")
 # the place is still named, and in local news it is where the story happened.
 # A name before these is a street's ("Washington Street", "East Broadway Ave"), and after "block of" one too.
 _STREET_WORDS = _story_words("street")
+_BLOCK_OF = re.compile(r"(?i)\bblock of (?:(?:north|south|east|west|[nsew]\.?)\s+)?$")
 # "a Toledo boy", "one Cleveland mother", "the Pittsburgh police": a place name as where people live or serve.
 _RESIDENTS = _story_words("resident")
 _ARTICLES = _story_words("article")
@@ -215,7 +216,7 @@ def recognise(text: str, g: Gazetteer | None = None, dropped: list[Mention] | No
         j, key, dem = found
         start, end = t.start(), toks[j - 1].end()
         if j < n and fold(toks[j].group()) in _STREET_WORDS and text[end:toks[j].start()] == " " or (
-                text[max(0, start - 9):start].lower() == "block of "):
+                _BLOCK_OF.search(text, max(0, start - 24), start)):
             i = j  # "the 500 block of Washington Street", "the 1900 block of Dover": a street
             continue
         if j == i + 1 and key in _DIRECTIONS and j < n and toks[j].group()[:1].isupper() and (
