@@ -167,7 +167,8 @@ def main() -> int:
                 seen = _found(story, city, state)
                 n[f"where:{kind}"] += 1
                 n[f"where:{kind}:found"] += seen
-                line = (f"{sid}: gold {city}, {state}; found in story: {seen}; main {main_event.event_type + ' ' + repr(main_event.trigger.text) if main_event else None} "
+                what = f"{main_event.event_type} {main_event.trigger.text!r}" if main_event else None
+                line = (f"{sid}: gold {city}, {state}; found in story: {seen}; main {what} "
                         f"s{main_event.sentence_index if main_event else '-'} loc "
                         f"{(loc.text, loc.name, loc.admin1, loc.country, loc.precision) if loc else None}\n"
                         f"      {body[:240]!r}")
