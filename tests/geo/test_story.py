@@ -105,3 +105,10 @@ def test_aliases_name_their_places():
     g = load()
     for alias, name in (("Bronx", "The Bronx"), ("Miami-Dade", "Miami-Dade County"), ("Indy", "Indianapolis")):
         assert any(r >= 0 and g.place(r).name == name for r in g.lookup(alias)), alias
+
+
+def test_a_wire_story_from_a_capital_keeps_its_events_places_elsewhere():
+    events = flashpoint.code("LAGOS, Jan 5 - Nigerian soldiers killed 11 suspected insurgents in an ambush near "
+                             "Maiduguri on Wednesday, the army said.", date="2024-01-05", model="rules")
+    killed = [e for e in events if e.event_type == "ASSAULT"]
+    assert killed and killed[0].location.name == "Maiduguri"

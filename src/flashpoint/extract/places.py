@@ -145,12 +145,13 @@ def _local_name(sentence: Sentence, loc: Location, geo) -> bool:
     """A town of another state (or country) than the story's, named without its state, that nothing else in the
     story puts there ("in Madisonville" in a Cincinnati story, "in Austin" in a Chicago one, "Salisbury" read as
     Harare's old name): most likely a neighbourhood or a place of the story's own area that the gazetteer does not
-    hold. A small town needs only the story's state; a larger city a firmer one (its dateline, or two of its places);
-    a place abroad a story firmly in its country (three votes)."""
+    hold. Only in local news (`StoryPlaces.local`: a wire story datelined in a capital reports from all over the
+    country). A small town needs only the story's state; a larger city a firmer one (its dateline, or two of its
+    places); a place abroad a story firmly in its country (three votes)."""
     from flashpoint.geo.gazetteer import fold, load
 
-    if geo is None or loc.precision not in ("city", "landmark"):
-        return False
+    if geo is None or not geo.local or loc.precision not in ("city", "landmark"):
+        return False  # a wire story datelined in a capital reports events all over the country
     if re.match(r",\s*[A-Z]", sentence.text[loc.end or 0:]) is not None:
         return False  # "Pensacola, Florida" says its state
     main, home = geo.country(), geo.home()

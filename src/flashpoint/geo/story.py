@@ -86,6 +86,7 @@ class StoryPlaces:
     sentences: list[SentencePlaces | None]  # by sentence index; None for a skipped sentence
     dateline: Dateline | None = None
     surnames: set[str] = field(default_factory=set)  # folded names the story shows to be people's ("Bassett")
+    local: int = 0  # how many kinds of the signs of American local news the story shows (`_US_SIGNS`)
     countries: Counter = field(default_factory=Counter)  # the story's confident places by country
     admins: Counter = field(default_factory=Counter)  # ... by (country, folded admin1)
 
@@ -205,8 +206,7 @@ def _votes(texts: list[str], dateline: Dateline | None, g: Gazetteer) -> tuple[C
     """Votes for resolving a story's names that come from outside them: the dateline's country (three) and
     division (two), once it is resolved; the United States for the signs of American local news."""
     prior: tuple[Counter, Counter] = (Counter(), Counter())
-    head = "\n".join(texts[:40])
-    signs = sum(1 for sign in _US_SIGNS if sign.search(head))
+    signs = _signs(texts)
     if signs:
         prior[0]["USA"] += min(signs, _US_VOTES)
     if dateline is not None:
@@ -217,6 +217,11 @@ def _votes(texts: list[str], dateline: Dateline | None, g: Gazetteer) -> tuple[C
             if p.feature != PCLI and (p.admin1 or p.feature == ADM1):
                 prior[1][(p.country, fold(p.admin1 or p.name))] += 2
     return prior
+
+
+def _signs(texts: list[str]) -> int:
+    head = "\n".join(texts[:40])
+    return sum(1 for sign in _US_SIGNS if sign.search(head))
 
 
 def text_votes(text: str, g: Gazetteer | None = None) -> tuple[Counter, Counter]:
@@ -276,11 +281,12 @@ def read_story(texts: list[str], skip: list[bool] | None = None, g: Gazetteer | 
         if back:
             per[k] = sorted(per[k] + back, key=lambda x: x.start)
     prior = _votes(texts, dateline, g)
+    local = _signs(texts)
     mentions = [x for ms in per for x in ms]
     evidence = [x for ds in dropped for x in ds if x.why != "surname" and fold(x.text) not in surnames]
     resolve(mentions, g, prior=prior, evidence=evidence)
     out = StoryPlaces([SentencePlaces(t, ms) if not sk else None for t, ms, sk in zip(texts, per, skip, strict=True)],
-                      dateline, surnames)
+                      dateline, surnames, local)
     out.countries.update(prior[0])
     out.admins.update(prior[1])
     for x in mentions:
