@@ -88,8 +88,9 @@ def test_a_state_that_holds_the_storys_city_is_refined_to_it():
 
 
 def test_a_neighbourhood_named_like_a_town_elsewhere_is_the_storys_city():
-    events = flashpoint.code("CINCINNATI (AP) — A 5-year-old boy was fatally shot in Madisonville on Saturday, "
-                             "Cincinnati police said.", date="2016-07-04", model="rules")
+    events = flashpoint.code("CINCINNATI (WLWT) — A 5-year-old boy was fatally shot in Madisonville on Saturday, "
+                             "Cincinnati police said. It happened in the 6200 block of Chandler Street.",
+                             date="2016-07-04", model="rules")
     shot = [e for e in events if e.event_type == "ASSAULT"]
     assert shot and shot[0].location.name == "Cincinnati" and shot[0].location.text == "Madisonville"
 
