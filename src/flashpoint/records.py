@@ -219,6 +219,9 @@ class Story:
     date_source: Literal["input", "text", "dateline"] | None = None
     # What was cut or ignored while coding this story (over the size limits): said on stderr as warnings.
     warnings: list[str] = field(default_factory=list)
+    # What a stage leaves for later stages of the same story (e.g. "places": each sentence's resolved place names):
+    # stage state travels with its story, never in module globals. Not serialised.
+    stage_data: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @staticmethod
     def make_id(text: str) -> str:

@@ -311,3 +311,24 @@ def test_lexicon_file() -> None:
     for kind in ("future_cue", "past_cue", "year_context", "not_year_before", "count_after", "month_context"):
         assert lx.words[kind], kind
     assert "will" in lx.words["future_cue"] and "said" in lx.words["past_cue"]
+
+
+def test_an_address_block_is_no_year():
+    import datetime as _dt
+
+    from flashpoint.extract.dates import find_times
+
+    assert find_times("Police found him in the 1900 block of Dover.", _dt.date(2016, 4, 25)) == []
+    assert [t.value for t in find_times("It was built in 1900 in Dover.", _dt.date(2016, 4, 25))] == ["1900"]
+
+
+def test_update_stamps_date_their_sections():
+    from flashpoint.extract.dates import DateStage
+    from flashpoint.text.readers import story_from_text
+    from flashpoint.text.sentences import SentenceStage
+
+    text = ("UPDATE (11/23/16 at 4 p.m.):\n\nA boy was shot Tuesday in the Troy area.\n\n"
+            "EARLIER COVERAGE, May 2:\n\nPolice said a man was shot Tuesday.")
+    story = DateStage()(SentenceStage()(story_from_text(text, date="2016-11-30")))
+    values = [t.value for s in story.sentences for t in s.times if t.text == "Tuesday"]
+    assert values == ["2016-11-22", "2016-04-26"]

@@ -44,3 +44,35 @@ def test_the_day_of_the_report_is_not_the_day_of_the_event():
     dates = _dates("Gunmen shot two guards on Saturday. Gunmen also shot a driver, police said on Monday.",
                    published="2024-03-05")
     assert [d for t, d, _ in dates if t == "shot"] == ["2024-03-02", "2024-03-02"]
+
+
+def test_a_past_event_is_never_dated_after_its_story():
+    # "expected" is a future cue, which reads a bare weekday forward; the shooting it owns is past all the same
+    events = flashpoint.code("No charges are expected in Tuesday's shooting of a teenager.", date="2017-03-08",
+                             model="rules")
+    shootings = [e for e in events if e.event_type == "ASSAULT"]
+    assert shootings and all(e.date is not None and e.date <= "2017-03-08" for e in shootings)
+
+
+def test_a_week_is_narrowed_to_the_storys_day_in_it():
+    events = flashpoint.code("A 19-year-old woman was shot and killed last week at her apartment. "
+                             "Officers were called to the apartment on Dec. 15 after a report of gunfire.",
+                             date="2016-12-23", model="rules")
+    first = next(e for e in events if e.event_type == "ASSAULT")
+    assert (first.date, first.date_precision, first.date_source) == ("2016-12-15", "day", "context")
+
+
+def test_a_story_anchor_is_its_earliest_recent_day_not_a_page_stamp():
+    dates = _dates("Posted: Monday, March 4, 2024\n\nA man was shot dead in his car on Friday. "
+                   "Charges were filed Sunday.", published="2024-03-04")
+    assert ("shot", "2024-03-01", "text") in dates
+
+
+def test_a_report_stamp_is_not_the_events_day():
+    from flashpoint.extract.link import _reporting_time
+    from flashpoint.records import Sentence, TimeExpr
+
+    s = Sentence("Boy dies in shooting Posted: Wednesday, March 12, 2014 8:04 AM", 0, 0)
+    start = s.text.index("Wednesday")
+    t = TimeExpr("Wednesday, March 12, 2014", start, start + 25, "2014-03-12", "day", "2014-03-12")
+    assert _reporting_time(s, t)

@@ -1,6 +1,6 @@
 from flashpoint.geo import geoparse, locate
 from flashpoint.geo.gazetteer import distance_km, fold, load
-from flashpoint.geo.locate import features, remember, scored
+from flashpoint.geo.locate import SentencePlaces, features, locate_event, scored
 from flashpoint.geo.parse import parse, recognise, resolve
 from flashpoint.records import Story
 
@@ -51,7 +51,7 @@ def test_names_that_are_not_places():
 
 def test_city_beats_its_namesake_division():
     r = _resolved("Protesters gathered in Moscow and Washington.")
-    assert r["Moscow"][0] == "Moscow" and r["Washington"][2] == "Washington, D.C."
+    assert r["Moscow"][0] == "Moscow" and r["Washington"][2] == "District of Columbia"
 
 
 def test_geoparse_rows_and_offsets():
@@ -144,16 +144,15 @@ def test_scores_are_probabilities_over_named_cues():
     assert features.__doc__
 
 
-def test_remembered_mentions_are_used_for_the_sentence():
+def test_a_sentences_places_travel_with_it_and_no_cache_outlives_the_call():
     text = "Fighting broke out in Springfield on Monday."
     g = load()
     ms = resolve(recognise(text, g), g)
     toronto = next(g.place(r) for r in g.lookup("Toronto") if r >= 0 and g.place(r).country == "CAN")
     ms[0].place = g.place(toronto.row)  # as if story context had said so
-    remember({text: ms})
     t = text.index("Fighting")
-    assert locate(text, (t, t + len("Fighting")))["country"] == "CAN"
-    remember({})
+    assert locate_event(text, t, t + len("Fighting"), SentencePlaces(text, ms)).country == "CAN"
+    # a standalone call resolves the text alone: another story's resolution never leaks into it
     assert locate(text, (t, t + len("Fighting")))["country"] == "USA"
 
 

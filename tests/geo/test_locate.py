@@ -5,7 +5,9 @@ from importlib import resources
 
 import pytest
 
+from flashpoint.geo.gazetteer import load
 from flashpoint.geo.locate import (
+    SentencePlaces,
     _accepted,
     _model,
     candidates,
@@ -13,9 +15,9 @@ from flashpoint.geo.locate import (
     event_candidates,
     features,
     locate_event,
-    remember,
     scored,
 )
+from flashpoint.geo.parse import recognise, resolve
 
 
 def _at(text: str, trigger: str, nth: int = 0) -> tuple[int, int]:
@@ -127,14 +129,15 @@ def test_the_fast_path_is_decide_over_scored():
     m = _model()
     for text, trigger in texts:
         a, b = _at(text, trigger)
-        p_slow, c_slow = decide(scored(text, a, b), m)
-        p_fast, c_fast = _accepted(text, a, b, None, m)
+        sp = SentencePlaces(text, resolve(recognise(text, load()), load()))
+        p_slow, c_slow = decide(scored(text, a, b, sp), m)
+        p_fast, c_fast = _accepted(text, a, b, sp, m)
         assert p_fast == pytest.approx(p_slow, abs=1e-9) and c_fast is c_slow
         loc = locate_event(text, a, b)
         assert (loc is not None) == (c_slow is not None and p_slow >= m.threshold)
 
 
-def test_mentions_handed_over_are_used_and_forgotten():
+def test_mentions_handed_over_are_used_and_not_kept():
     text = "Fighting broke out in Springfield on Monday."
     a, b = _at(text, "Fighting")
     from flashpoint.geo.gazetteer import load
@@ -144,9 +147,10 @@ def test_mentions_handed_over_are_used_and_forgotten():
     ms = resolve(recognise(text, g), g)
     toronto = next(g.place(r) for r in g.lookup("Toronto") if r >= 0 and g.place(r).country == "CAN")
     ms[0].place = toronto
-    remember({text: ms})
-    assert locate_event(text, a, b).country == "CAN"
-    remember({})
+    sp = SentencePlaces(text, ms)
+    assert locate_event(text, a, b, sp).country == "CAN"
+    assert sp.analysis is not None  # analysed once, for the sentence's next events
+    assert locate_event(text, a, b, ms).country == "CAN"  # a plain list of mentions works too
     assert locate_event(text, a, b).country == "USA"
 
 

@@ -916,6 +916,8 @@ def _h_yr(x: _Match) -> TimeExpr | None:
     year = _year_of(ytxt)
     if year is None or not 1900 <= year <= 2100:
         return None
+    if ytxt[0].isdigit() and (x.next_word() or "").lower() in ("block", "blocks"):
+        return None  # "the 1900 block of Dover": an address
     if not x.g("yr_mod"):
         if not ytxt[0].isdigit() and ytxt.lower().startswith("two"):
             return None  # "two thousand" alone is a count; "the year two thousand" is a year
@@ -1030,6 +1032,26 @@ class DateStage:
     def __call__(self, story: Story) -> Story:
         pub = parse_pub_date(story.date)
         state = _State()
+        anchor = pub
         for sentence in story.sentences:
-            sentence.times = _find(sentence.text, pub, state)
+            stamp = _SECTION.match(sentence.text) is not None
+            sentence.times = _find(sentence.text, pub if stamp else anchor, state)
+            if stamp and pub is not None:
+                # "UPDATE (11/23/16 at 4 p.m.):", "EARLIER COVERAGE, May 2:": the section that follows was written
+                # that day, and its "Tuesday" is the Tuesday before it, not before the latest update
+                days = [dt.date.fromisoformat(t.date) for t in sentence.times if t.precision == "day" and t.date]
+                m = _SLASHED.search(sentence.text)
+                if m and not days:  # "UPDATE: 8/18/16 5:25 p.m."
+                    with contextlib.suppress(ValueError):
+                        y = int(m.group(3))
+                        days = [dt.date(y + 2000 if y < 100 else y, int(m.group(1)), int(m.group(2)))]
+                days = [d for d in days if pub - dt.timedelta(days=366) <= d <= pub]
+                if days:
+                    anchor = days[0]
         return story
+
+
+_SLASHED = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})\b")
+# A line that opens a section of a story written on another day than the story's latest version.
+_SECTION = re.compile(r"(?i)\W*(?:update[ds]?|earlier coverage|previous coverage|original story|original post|"
+                      r"previously|editor'?s note)\b\W{0,4}[(\[]?\W{0,3}(?:[a-z]+day,?\s+)?(?:[a-z]{3,9}\.?\s+\d|\d)")

@@ -3,20 +3,25 @@
 The other stages find time expressions, counts and attribution in a sentence; this stage decides which of them belong
 to which event. A date is the time expression nearest the trigger in its clause and nearer to it than to another
 event's trigger (`date_source` "text"); else the nearest in another clause of the sentence, the day of the nearest
-event of the same type elsewhere in the story, or the story's first day in the fortnight before publication (all
+event of the same type elsewhere in the story, or the story's earliest day in the fortnight before publication (all
 `date_source` "context"); with none, the event takes the publication date and says so (`date_source`
-"publication"), never a silent guess. The day of a report ("..., police said on Monday") is not the event's.
+"publication"), never a silent guess. The day of a report ("..., police said on Monday") or of a page stamp
+("Posted: Monday, ...") is not the event's. Then two corrections (`_refine_dates`): a past event is never dated after
+its story, and a week or month the clause gives is narrowed to the story's day inside it.
 
-On the GVA dev articles (`bench/bench_event_dates.py`) a story's main shooting is dated to the incident's day 0.736 of
-the time this way, against 0.471 with the clause's date alone and 0.355 for the publication date.
+A place is the one the event's clause names (`places.event_location`); then `places.story_locations` puts streets,
+buildings and unknown names in the story's city and gives events whose clause names no place the story's place
+(dateline first), each with a note saying so. Measured by `bench/bench_story_places.py` and
+`../shared/tools/score-records --sets gva`.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from flashpoint.extract.events import clause_bounds
-from flashpoint.extract.places import event_location
+from flashpoint.extract.places import event_location, story_locations
 from flashpoint.records import Event, Sentence, Story, TimeExpr, Trigger
 from flashpoint.text.sentences import dateline_end
 from flashpoint.text.tokens import tokenize
@@ -36,9 +41,15 @@ def _gap(t: TimeExpr, trigger: Trigger) -> int:
 
 
 def _reporting_time(sentence: Sentence, t: TimeExpr) -> bool:
-    """"..., police said on Monday": the day of the report, not of the event."""
+    """"..., police said on Monday": the day of the report, not of the event; "Posted: Monday, October 17, 2016":
+    the day of the page."""
     att = sentence.attribution
-    return att is not None and t.start >= att.end and sentence.text[att.end:t.start].strip().lower() in ("", "on")
+    if att is not None and t.start >= att.end and sentence.text[att.end:t.start].strip().lower() in ("", "on"):
+        return True
+    return _STAMPED.search(sentence.text[max(0, t.start - 12):t.start]) is not None
+
+
+_STAMPED = re.compile(r"(?i)\b(?:posted|updated|published|last updated)(?: on)?:?\s*$")
 
 
 def _nearest_time(sentence: Sentence, event: Event, clause: tuple[int, int]) -> TimeExpr | None:
@@ -80,12 +91,14 @@ class LinkStage:
                 clause = clause_bounds(tokens, i, i)
                 self._date(story, sentence, event, clause)
                 event.attribution = sentence.attribution
-                event.location = event_location(sentence, event.trigger.start, event.trigger.end)
+                event.location = event_location(sentence, event.trigger.start, event.trigger.end, story)
                 for kind in _FIGURES.get(event.event_type, ()):
                     values = [q.value for q in sentence.quantities if q.kind == kind]
                     if values:
                         setattr(event, kind, max(values))  # repeated figures are one figure ("killed 2 ... the 2 dead")
         _story_dates(story)
+        _refine_dates(story)
+        story_locations(story)
         return story
 
     @staticmethod
@@ -140,17 +153,92 @@ def _story_dates(story: Story) -> None:
             event.notes.append(f"link: date {event.date} from {event.date_text!r}, {why} (date_source=context)")
 
 
-def _story_anchor(story: Story) -> TimeExpr | None:
-    """The story's first day in the fortnight before publication ("Police responded to a call Saturday night"): when
-    no event of a type carries a date, the story's own day is a better guess than its publication."""
+def _story_days(story: Story) -> list[tuple[int, TimeExpr]]:
+    """The story's days in the fortnight before publication, in story order: not a dateline's or a time stamp's
+    ("Posted: Monday, October 17, 2016"), not the day of a report ("..., police said Monday")."""
     if not story.date:
-        return None
+        return []
     published = date.fromisoformat(story.date[:10])
+    out = []
     for sentence in story.sentences:
         after_dateline = dateline_end(sentence.text)
+        if _STAMP.match(sentence.text):
+            continue
         for t in sentence.times:
-            if t.date and t.precision == "day" and t.start >= after_dateline:
+            if t.date and t.precision == "day" and t.start >= after_dateline and not _reporting_time(sentence, t):
                 day = date.fromisoformat(t.date)
                 if published - timedelta(days=14) <= day <= published:
-                    return t
-    return None
+                    out.append((sentence.index, t))
+    return out
+
+
+def _story_anchor(story: Story) -> TimeExpr | None:
+    """The story's earliest day in the fortnight before publication ("Police responded to a call Saturday night"; a
+    later day is most often that of the charges, the autopsy, the report): when no event of a type carries a date,
+    the story's own day is a better guess than its publication."""
+    days = _story_days(story)
+    return min(days, key=lambda it: (it[1].date, it[0]))[1] if days else None
+
+
+# A line that only stamps the story: "Posted: Monday, October 17, 2016 10:26 am", "Updated 3:45 PM", "Dec. 3, 2016".
+_STAMP = re.compile(r"(?i)\s*(?:(?:posted|updated|published|last updated|created|modified)\b[^a-z]*|"
+                    r"(?:[a-z]+day,?\s+)?[a-z]+\.?\s+\d{1,2},?\s+\d{4}\b[\d:apm. ]*$)")
+
+
+def _refine_dates(story: Story) -> None:
+    """Two corrections of a date read from the clause itself (`date_source` "text"):
+    - a past event ("was killed Tuesday", "Tuesday's shooting") dated after publication, because a future cue in the
+      sentence turned a weekday or a day without its year forward ("No charges expected in Tuesday's shooting"), is
+      read backward: an asserted past event is never dated after its story;
+    - a week, weekend or month ("last week", "over the weekend", "in January") that holds one of the story's days is
+      that day ("... shot last week" and elsewhere "on Dec. 15"), at day precision (`date_source` "context")."""
+    if not story.date:
+        return
+    published = date.fromisoformat(story.date[:10])
+    days = _story_days(story)
+    for sentence in story.sentences:
+        for event in sentence.events:
+            if event.date_source != "text" or not event.date:
+                continue
+            when = date.fromisoformat(event.date)
+            if when > published and event.date_precision == "day" and _past(sentence, event):
+                back = when
+                while back > published:
+                    back -= timedelta(days=7 if _WEEKDAY.search(event.date_text or "") else 365)
+                event.date = back.isoformat()
+                event.notes.append(f"link: {event.date_text!r} read backward to {event.date}: a past event is not "
+                                   "dated after its story")
+            elif event.date_precision in ("week", "month") and days:
+                span = _period(event.date, event.date_precision, event.date_text or "")
+                inside = [t for _, t in days if span[0] <= date.fromisoformat(t.date) <= min(span[1], published)]
+                if inside:
+                    t = min(inside, key=lambda x: x.date)
+                    event.notes.append(f"link: {event.date_text!r} narrowed to {t.date} by {t.text!r} elsewhere in "
+                                       "the story (date_source=context)")
+                    event.date, event.date_precision, event.date_source = t.date, "day", "context"
+
+
+_WEEKDAY = re.compile(r"(?i)\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b")
+
+
+def _past(sentence: Sentence, event: Event) -> bool:
+    """The trigger reads as a past event: a past-tense verb ("killed", "shot") or a noun that a day owns ("Tuesday's
+    shooting")."""
+    from flashpoint.extract.dates import _lexicon
+
+    word = event.trigger.text.split()[0].lower() if event.trigger.text else ""
+    if word.endswith("ed") or word in _lexicon().words["past_verb"]:
+        return True
+    return bool(event.date_text) and sentence.text[:event.trigger.start].rstrip().endswith(
+        (f"{event.date_text}'s", f"{event.date_text}’s")) or "'s " in (event.date_text or "")
+
+
+def _period(first: str, precision: str, text: str) -> tuple[date, date]:
+    start = date.fromisoformat(first)
+    if precision == "week":
+        if "weekend" in text.lower():  # a weekend's first day: its Friday or Saturday, or the week's Monday
+            sat = start + timedelta(days=(5 - start.weekday()) % 7)
+            return sat - timedelta(days=1), sat + timedelta(days=1)
+        return start, start + timedelta(days=6)
+    nxt = date(start.year + start.month // 12, start.month % 12 + 1, 1)
+    return start, nxt - timedelta(days=1)

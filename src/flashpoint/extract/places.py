@@ -10,6 +10,8 @@ say where something happened.
 
 from __future__ import annotations
 
+import re
+
 from flashpoint.records import Location, Sentence, Story
 
 __all__ = ["PlaceStage", "event_location", "find_places"]
@@ -32,19 +34,13 @@ class PlaceStage:
     name = "places"
 
     def __call__(self, story: Story) -> Story:
-        from flashpoint.geo.gazetteer import load
-        from flashpoint.geo.locate import remember
-        from flashpoint.geo.parse import recognise, resolve
+        from flashpoint.geo.story import read_story
 
-        g = load()
-        per_sentence = []
-        for sentence in story.sentences:
-            per_sentence.append(recognise(sentence.text, g) if not sentence.skip else [])
-        resolve([m for ms in per_sentence for m in ms], g)
-        remember({s.text: ms for s, ms in zip(story.sentences, per_sentence, strict=True) if not s.skip})
-        for sentence, ms in zip(story.sentences, per_sentence, strict=True):
-            if not sentence.skip:
-                sentence.places = [_location(m) for m in ms if m.place is not None and not m.demonym]
+        geo = read_story([s.text for s in story.sentences], [bool(s.skip) for s in story.sentences])
+        story.stage_data["places"] = geo
+        for sentence, sp in zip(story.sentences, geo.sentences, strict=True):
+            if sp is not None:
+                sentence.places = [_location(m) for m in sp.mentions if m.place is not None and not m.demonym]
                 localise_actors(sentence)
         return story
 
@@ -79,17 +75,189 @@ def localise_actors(sentence: Sentence) -> None:
             a.country = country
 
 
-def event_location(sentence: Sentence, trigger_start: int, trigger_end: int) -> Location | None:
+def event_location(sentence: Sentence, trigger_start: int, trigger_end: int, story: Story | None = None
+                   ) -> Location | None:
     """Where the event at the trigger happened (`flashpoint.geo.locate`: a learned score over every candidate place
     of the sentence), or None when the sentence does not say.
 
-    A place the stage already resolved with story context keeps that resolution."""
+    A place the stage already resolved with story context keeps that resolution; a place phrase that no recognised
+    name covered is resolved with the story's context (`StoryPlaces.resolve_name`); a street, block or building
+    ("the 3400 block of West Elm Street") is left with its text only, for `story_locations` to put in the story's
+    city."""
     from flashpoint.geo.locate import locate_event
 
-    loc = locate_event(sentence.text, trigger_start, trigger_end)
+    geo = story.stage_data.get("places") if story is not None else None
+    sp = geo.sentences[sentence.index] if geo is not None and sentence.index < len(geo.sentences) else None
+    loc = locate_event(sentence.text, trigger_start, trigger_end, sp if sp is not None else None)
     if loc is None:
         return None
     for p in sentence.places:
         if p.start is not None and p.end is not None and p.start <= (loc.start or 0) < p.end:
             return p
+    if loc.lat is None and geo is not None and not any(
+            a.start < (loc.end or 0) and (loc.start or 0) < a.end for a in sentence.actors):  # not a person's name
+        words = loc.text.split()
+        # "Tulsa"; "Chicago's Brainerd": the city that owns it; for a street or a site, the town its name may begin
+        # with ("Rupert Gun Range")
+        owner = next((n for n in range(1, len(words)) if words[n - 1].endswith(("'s", "’s"))), None)
+        for n in ([len(words)] if not _street(loc.text) else []) + list(range(len(words) - 1, 0, -1)):
+            place = geo.resolve_name(" ".join(words[:n]))
+            if place is not None and (n == len(words) or n == owner or _home(place, geo)):
+                return _located(loc.text, place, loc.start, loc.end)
     return loc
+
+
+def _home(place, geo) -> bool:
+    from flashpoint.geo.gazetteer import fold
+
+    home = geo.home()
+    return home is not None and (place.country, fold(place.admin1 or "")) == home and place.precision == "city"
+
+
+def _located(text: str, p, start: int | None = None, end: int | None = None, precision: str | None = None
+             ) -> Location:
+    return Location(text=text, name=p.name, country=p.country, admin1=p.admin1 if p.feature != "PCLI" else None,
+                    lat=p.lat, lon=p.lon, geonameid=p.geonameid, precision=precision or p.precision, start=start,
+                    end=end)
+
+
+_FINE = ("city", "landmark")
+_SMALL_AWAY = 50_000  # a town this small in another state than the story's, named without its state, is a local name
+
+
+def _inside(outer: Location, inner: Location) -> bool:
+    """Whether `inner` (a city-level place) lies in `outer` (a country, first- or second-level division)."""
+    from flashpoint.geo.gazetteer import distance_km, fold
+
+    if outer.country is None or inner.country != outer.country:
+        return False
+    if outer.precision == "country":
+        return True
+    if outer.precision == "admin1":
+        return fold(inner.admin1 or "") == fold(outer.admin1 or outer.name or "")
+    if outer.precision == "admin2" and outer.lat is not None and inner.lat is not None:
+        return fold(inner.admin1 or "") == fold(outer.admin1 or "") and distance_km(
+            outer.lat, outer.lon, inner.lat, inner.lon) <= 60
+    return False
+
+
+def _local_name(sentence: Sentence, loc: Location, geo) -> bool:
+    """A town of another state (or country) than the story's, named without its state, that nothing else in the
+    story puts there ("in Madisonville" in a Cincinnati story, "in Austin" in a Chicago one, "Salisbury" read as
+    Harare's old name): most likely a neighbourhood or a place of the story's own area that the gazetteer does not
+    hold. Only in local news (`StoryPlaces.local`: a wire story datelined in a capital reports from all over the
+    country). A small town needs only the story's state; a larger city a firmer one (its dateline, or two of its
+    places); a place abroad a story firmly in its country (three votes)."""
+    from flashpoint.geo.gazetteer import fold, load
+
+    if geo is None or not geo.local or loc.precision not in ("city", "landmark"):
+        return False  # a wire story datelined in a capital reports events all over the country
+    if re.match(r",\s*[A-Z]", sentence.text[loc.end or 0:]) is not None:
+        return False  # "Pensacola, Florida" says its state
+    main, home = geo.country(), geo.home()
+    if main is not None and loc.country != main:  # "Salisbury" (Harare's old name), "Birmingham" in American news
+        named = sum(1 for sp in geo.sentences if sp is not None for m in sp.mentions
+                    if m.place is not None and m.place.country == loc.country)
+        return geo.countries[main] >= 3 and geo.countries[loc.country] <= named
+    if home is None or loc.country != home[0] or fold(loc.admin1 or "") == home[1]:
+        return False
+    g = load()
+    small = not any(g.place(r).population >= _SMALL_AWAY for r in g.lookup(loc.name or "")
+                    if r >= 0 and g.place(r).geonameid == loc.geonameid)
+    if small:
+        return True
+    firm = (geo.dateline is not None and geo.dateline.place is not None) or geo.admins[home] >= 2
+    named = sum(1 for sp in geo.sentences if sp is not None for m in sp.mentions
+                if m.place is not None and m.place.geonameid == loc.geonameid)
+    return firm and geo.admins[(loc.country, fold(loc.admin1 or ""))] <= named
+
+
+def story_locations(story: Story) -> None:
+    """Put each event where the story says it happened.
+
+    An event keeps the place its clause names, except: a street, block or building ("the 3900 block of Orchard
+    Road", "Chippenham Hospital") and a name the gazetteer lacks are places in the story's city (the location keeps
+    their text); a state, county or country that holds the story's city is refined to that city; a small town of
+    another state named without its state is taken for a local name. An event whose clause names no place takes the
+    story's: the dateline's, else the place of its first event of the same type located in its own clause, else the
+    first event located in its clause, else the city the story names most. `precision` is that of the place given
+    (`city`, `admin2`, `admin1`, `country`), and the event's notes say where it came from."""
+    geo = story.stage_data.get("places")
+    events = [(s, e) for s in story.sentences for e in s.events]
+    if not events:
+        return
+    own: list[tuple[Sentence, object]] = []
+    local: dict[int, str] = {}  # id(event) -> why its own place is the story's
+    for s, e in events:
+        loc = e.location
+        if loc is None:
+            continue
+        if loc.lat is None:
+            local[id(e)] = "a name the gazetteer lacks"
+        elif _street(loc.text):
+            inner = [p for p in s.places if p.precision in _FINE and (loc.start or 0) <= (p.start or 0)
+                     and (p.end or 0) <= (loc.end or 0)]
+            if inner:
+                e.location = inner[0]
+                own.append((s, e))
+            else:
+                local[id(e)] = "a street or site"
+        elif _local_name(s, loc, geo):
+            local[id(e)] = f"a small town of another state ({loc.admin1})"
+        elif loc.precision in _FINE:
+            own.append((s, e))
+    by_type: dict[str, Location] = {}
+    for _, e in own:
+        by_type.setdefault(e.event_type, e.location)
+    first_fine = own[0][1].location if own else None
+    dl_loc = None
+    if geo is not None and geo.dateline is not None and geo.dateline.place is not None:
+        dl = geo.dateline
+        text = dl.city.text if dl.city is not None and dl.city.place is dl.place else dl.region.text
+        dl_loc = _located(text, dl.place)
+    named = _most_named(story, geo)
+    for _, e in events:
+        loc = e.location
+        if loc is not None and loc.lat is not None and id(e) not in local and loc.precision in _FINE:
+            continue
+        options = ((dl_loc, "the dateline"), (by_type.get(e.event_type), f"the story's first located {e.event_type}"),
+                   (first_fine, "the story's first located event"), (named, "the place the story names most"))
+        if loc is not None and id(e) not in local:  # a state, county or country: refined when it holds the story's
+            options = tuple((x, w) for x, w in options if x is not None and x.precision in _FINE and _inside(loc, x))
+        source, why = next(((x, w) for x, w in options if x is not None), (None, ""))
+        if source is None:
+            continue
+        if loc is None:
+            text, note = source.text, "no place in the clause"
+        elif id(e) in local:
+            text, note = loc.text, f"{loc.text!r} is {local[id(e)]}"
+        else:
+            text, note = source.text, f"{loc.text!r} ({loc.precision}) holds the story's place"
+        e.location = Location(text=text, name=source.name, country=source.country, admin1=source.admin1,
+                              lat=source.lat, lon=source.lon, geonameid=source.geonameid,
+                              precision=source.precision, start=loc.start if loc is not None else None,
+                              end=loc.end if loc is not None else None)
+        e.notes.append(f"places: {note}; {source.name} from {why} (precision {source.precision})")
+
+
+def _street(text: str) -> bool:
+    from flashpoint.geo.story import street_like
+
+    return street_like(text)
+
+
+def _most_named(story: Story, geo) -> Location | None:
+    """The city-level place the story names most often (ties: the first named), in the story's main country."""
+    counts: dict[tuple, list] = {}
+    main = geo.country() if geo is not None else None
+    for s in story.sentences:
+        for p in s.places:
+            if p.precision in _FINE and p.lat is not None and (main is None or p.country == main):
+                k = (p.name, p.country, p.admin1)
+                if k in counts:
+                    counts[k][0] += 1
+                else:
+                    counts[k] = [1, len(counts), p]
+    if not counts:
+        return None
+    return max(counts.values(), key=lambda v: (v[0], -v[1]))[2]

@@ -26,14 +26,18 @@ def _row(story_id: str, text: str, start: int, end: int, place: Any) -> dict[str
 
 def geoparse(story: Story, toponyms: list[tuple[int, int]] | None = None) -> list[dict[str, Any]]:
     """One row per place name in `story.text` (or per given span, when `toponyms` or story.extra["toponyms"] is
-    set), resolved with the story's other places as context."""
-    from flashpoint.geo.parse import mentions_for_spans, parse, resolve
+    set), resolved with the story's other places, its dateline and the signs of American local news as context."""
+    from flashpoint.geo.gazetteer import load
+    from flashpoint.geo.parse import mentions_for_spans, recognise, resolve
+    from flashpoint.geo.story import text_votes
 
+    g = load()
+    prior = text_votes(story.text, g)  # the dateline's country and state, the signs of American local news
     spans = toponyms if toponyms is not None else story.extra.get("toponyms")
     if spans is not None:
-        mentions = resolve(mentions_for_spans(story.text, [(int(a), int(b)) for a, b in spans]))
+        mentions = resolve(mentions_for_spans(story.text, [(int(a), int(b)) for a, b in spans], g), g, prior)
     else:
-        mentions = parse(story.text)
+        mentions = resolve(recognise(story.text, g), g, prior)
     return [_row(story.id, m.text, m.start, m.end, m.place) for m in mentions]
 
 

@@ -1,7 +1,7 @@
 """The gazetteer: ~245k places (GeoNames cities >= 500 inhabitants, countries, continents, first-level divisions,
 US counties) from `data/places.tsv.gz` (built by training/geo_build_index.py), plus hand-written regions
-(`regions.tsv`), news usage and landmarks (`news_names.tsv`), US state abbreviations (`us_states.tsv`) and the actor
-knowledge base's country names and demonyms.
+(`regions.tsv`), news usage and landmarks (`news_names.tsv`), short forms and nicknames (`aliases.tsv`), US state
+abbreviations (`us_states.tsv`) and the actor knowledge base's country names and demonyms.
 
 Names are looked up in folded form (`fold`: lower case, no accents, no dots, hyphens as spaces), so "São Paulo",
 "Sao Paulo" and "SAO PAULO" meet. Loaded once per process, lazily; columns are plain lists (no numpy needed): the
@@ -106,7 +106,10 @@ class Gazetteer:
         if r is None:
             raw = self.index.get(key)
             r = [int(x) for x in raw.split(",")] if raw else []
-            r = r + [x for x in self.extra.get(key, ()) if x not in r and -(x + 1) not in r]
+            ext = self.extra.get(key, ())
+            if ext:  # a name added at load is a primary name of its row, even where GeoNames lists it as another
+                r = [-x - 1 if x < 0 and -x - 1 in ext else x for x in r]
+                r = r + [x for x in ext if x not in r]
             self._lookups[key] = r
         return r
 
@@ -186,6 +189,12 @@ def _build() -> Gazetteer:
         if ap:
             g.add_name(fold(ap), row)
             g.ap_keys.add(fold(ap))
+
+    for alias, name, cc, admin1, _why in _tsv("aliases.tsv"):
+        for r in g.rows(fold(name)):
+            if r >= 0 and g.place(r).country == cc and fold(g.place(r).admin1 or "") == fold(admin1):
+                g.add_name(fold(alias), r)
+                break
 
     _add_knowledge(g)
     for line in _text("data/common_words.tsv").splitlines():

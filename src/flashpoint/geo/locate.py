@@ -38,7 +38,7 @@ from flashpoint.geo.parse import _NEVER, Mention, recognise, resolve
 from flashpoint.records import Location
 
 __all__ = ["Candidate", "accept_features", "candidates", "decide", "event_candidates", "features",
-           "locate_event", "remember", "scored", "to_location"]
+           "locate_event", "SentencePlaces", "scored", "to_location"]
 
 
 @cache
@@ -599,35 +599,21 @@ def _static_cues(atoms: tuple) -> list:
     return [f, {d: [f"{d}|{s}" for s in both] for d in "AB"}, 0, {}]
 
 
-_MENTIONS: dict[str, list[Mention]] = {}
-_ANALYSES: dict[str, _Sentence] = {}
+@dataclass(slots=True)
+class SentencePlaces:
+    """One sentence's resolved place names (resolved with its story as context by the places stage) and, once an
+    event of it is located, its analysis: a sentence often has several triggers, and its words and candidates are
+    the same for each. Travels on the story (`Story.stage_data["places"]`), never in a module cache, so that a
+    sentence's places are always the ones resolved for its own story."""
 
+    text: str
+    mentions: list[Mention]
+    analysis: _Sentence | None = None
 
-def _mentions(text: str, g: Gazetteer) -> list[Mention]:
-    """A sentence's resolved place names, kept for its next events (a sentence often has several triggers)."""
-    ms = _MENTIONS.get(text)
-    if ms is None:
-        if len(_MENTIONS) > 256:
-            _MENTIONS.clear()
-        ms = _MENTIONS[text] = resolve(recognise(text, g), g)
-    return ms
-
-
-def _analysis(text: str, mentions: list[Mention], g: Gazetteer) -> _Sentence:
-    an = _ANALYSES.get(text)
-    if an is None or an.mentions is not mentions:
-        if len(_ANALYSES) > 256:
-            _ANALYSES.clear()
-        an = _ANALYSES[text] = _analyse(text, mentions, g)
-    return an
-
-
-def remember(mentions_by_text: dict[str, list[Mention]]) -> None:
-    """Let the places stage hand over a story's sentences, resolved with the story as context: their events are
-    located next, without scanning the sentences again."""
-    _MENTIONS.clear()
-    _ANALYSES.clear()
-    _MENTIONS.update(mentions_by_text)
+    def analysed(self, g: Gazetteer) -> _Sentence:
+        if self.analysis is None:
+            self.analysis = _analyse(self.text, self.mentions, g)
+        return self.analysis
 
 
 # ---------------------------------------------------------------------------------------------------------------------
@@ -753,14 +739,18 @@ def _pair_cues(atoms: tuple) -> list[str]:
     return f
 
 
-def _event(text: str, trigger_start: int, trigger_end: int, mentions: list[Mention] | None
+def _event(text: str, trigger_start: int, trigger_end: int, mentions: list[Mention] | SentencePlaces | None
            ) -> tuple[dict[str, list[str]], list[tuple[Candidate, str, list]]]:
     """The trigger's cues by direction, and each candidate with its direction and pair cues (their shared memo
-    entry: [cues, weights id, summed weight]), nearest first."""
+    entry: [cues, weights id, summed weight]), nearest first. `mentions`: the text's resolved place names, or its
+    `SentencePlaces` (whose analysis is then made once for all its events); None: found here, the text alone."""
     g = load()
-    if mentions is None:
-        mentions = _mentions(text, g)
-    an = _analysis(text, mentions, g)
+    if isinstance(mentions, SentencePlaces) and mentions.text == text:
+        an = mentions.analysed(g)
+    else:
+        if mentions is None or isinstance(mentions, SentencePlaces):
+            mentions = resolve(recognise(text, g), g)
+        an = _analyse(text, mentions, g)
     ti, te = bisect_left(an.t.s, trigger_start), bisect_left(an.t.s, trigger_end)
     out = []
     r = 0
@@ -776,7 +766,8 @@ def _event(text: str, trigger_start: int, trigger_end: int, mentions: list[Menti
     return (_trigger_cues(an, trigger_start, trigger_end, ti, te) if out else {}), out
 
 
-def event_candidates(text: str, trigger_start: int, trigger_end: int, mentions: list[Mention] | None = None
+def event_candidates(text: str, trigger_start: int, trigger_end: int,
+                     mentions: list[Mention] | SentencePlaces | None = None
                      ) -> list[tuple[Candidate, list[str], list[str]]]:
     """Every candidate place of the text for the event at the trigger, nearest first on each side (before the
     trigger, then after): (candidate, its trigger-independent cues, its cues for this trigger)."""
@@ -820,7 +811,8 @@ def accept_features(best: float, second: float | None, n: int, fs: list[str]) ->
     return [("score", best), ("margin", margin), (f"n={min(n, 5)}", 1.0), *((s, 1.0) for s in fs)]
 
 
-def _ranked(text: str, trigger_start: int, trigger_end: int, mentions: list[Mention] | None, m: _Model
+def _ranked(text: str, trigger_start: int, trigger_end: int, mentions: list[Mention] | SentencePlaces | None,
+            m: _Model
             ) -> tuple[dict[str, list[str]], list[tuple[float, Candidate, str, list]]]:
     """(trigger cues, [(rank logit, candidate, direction, pair memo)]), nearest first on each side. The weight sums
     are kept in the shared memo entries, so a cue list seen before costs one look-up."""
@@ -844,7 +836,7 @@ def _ranked(text: str, trigger_start: int, trigger_end: int, mentions: list[Ment
     return trig, out
 
 
-def scored(text: str, trigger_start: int, trigger_end: int, mentions: list[Mention] | None = None,
+def scored(text: str, trigger_start: int, trigger_end: int, mentions: list[Mention] | SentencePlaces | None = None,
            model: _Model | None = None) -> list[tuple[float, Candidate, list[str]]]:
     """Every candidate place of the text with its rank probability and its cues, nearest first on each side."""
     m = model or _model()
@@ -870,7 +862,8 @@ def decide(ranked: list[tuple[float, Candidate, list[str]]], model: _Model | Non
     return _sigmoid(m.accept_bias + sum(a.get(k, 0.0) * v for k, v in xs)), ranked[order[0]][1]
 
 
-def _accepted(text: str, trigger_start: int, trigger_end: int, mentions: list[Mention] | None, m: _Model
+def _accepted(text: str, trigger_start: int, trigger_end: int, mentions: list[Mention] | SentencePlaces | None,
+              m: _Model
               ) -> tuple[float, Candidate | None]:
     """`decide(scored(...))` without building the cue lists: the accept step's weight sums are memoised like the
     rank step's."""
@@ -896,7 +889,7 @@ def _accepted(text: str, trigger_start: int, trigger_end: int, mentions: list[Me
 
 
 def locate_event(text: str, trigger_start: int, trigger_end: int,
-                 mentions: list[Mention] | None = None) -> Location | None:
+                 mentions: list[Mention] | SentencePlaces | None = None) -> Location | None:
     """Where the event at text[trigger_start:trigger_end] happened, or None."""
     m = _model()
     p, c = _accepted(text, trigger_start, trigger_end, mentions, m)

@@ -23,6 +23,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
 from flashpoint.geo.gazetteer import ADM1, ADM2, CONT, LMK, PCLI, PPLC, RGN, SEA, Gazetteer, Place, fold, load
 
@@ -42,7 +43,7 @@ _LOCATIVE = frozenset({"in", "at", "near", "from", "to", "outside", "inside", "a
 _MODIFIERS = frozenset({"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
                         "Northeast", "Northwest", "Southeast", "Southwest", "Northeastern", "Northwestern",
                         "Southeastern", "Southwestern", "Upper", "Lower", "Greater", "Downtown", "Metro", "Rural",
-                        "In", "At", "Near", "From", "To", "Outside", "Across", "Inside", "Throughout",
+                        "In", "At", "Near", "From", "To", "Outside", "Across", "Inside", "Throughout", "A", "An",
                         "The", "And", "Of", "For", "With", "By", "On", "After", "Before", "But", "As", "While",
                         "When", "Where", "Since", "Both", "Then", "Like", "Unlike", "Including", "Between", "Via",
                         "Mr", "Mrs", "Ms", "Dr", "President", "Prime", "Minister", "Governor", "Mayor", "Senator",
@@ -58,6 +59,45 @@ _NEVER_WORDS = (
     "Island Islands Coast Lake River Valley Mountains Hills Beach Bay "
 )
 _NEVER = frozenset(fold(w) for w in _NEVER_WORDS.split())
+
+
+@cache
+def _story_word_lists() -> dict[str, frozenset[str]]:
+    """The lists of data/story_words.tsv, folded."""
+    from importlib import resources
+
+    out: dict[str, set[str]] = {}
+    text = resources.files("flashpoint.geo").joinpath("data/story_words.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            name, word = line.split("\t", 1)
+            out.setdefault(name, set()).add(fold(word))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _story_words(name: str) -> frozenset[str]:
+    return _story_word_lists()[name]
+
+
+# Months and weekdays end a name: "in Tulsa Thursday evening", "in Pontiac March 18" are Tulsa and Pontiac.
+_TIME_WORDS = frozenset(fold(w) for w in _NEVER_WORDS.split()[:35])
+# A compass word alone is a part of the place named next ("Southwest Memphis", "North Philadelphia"), not the
+# Cameroonian region of that name; and a city's own sides and ends ("the East End", "the city's West Side") are
+# neighbourhoods of the story's city, not the places of those names elsewhere.
+_COMPASS = _story_words("compass")
+_DIRECTIONS = _story_words("direction")
+_CITY_PARTS = _story_words("city_part")
+# Words after a place name that make the name an organisation's ("Richmond Police", "the Duluth Police Department"):
+# the place is still named, and in local news it is where the story happened.
+# A name before these is a street's ("Washington Street", "East Broadway Ave"), and after "block of" one too.
+_STREET_WORDS = _story_words("street")
+_BLOCK_OF = re.compile(r"(?i)\bblock of (?:(?:north|south|east|west|[nsew]\.?)\s+)?$")
+# "a Toledo boy", "one Cleveland mother", "the Pittsburgh police": a place name as where people live or serve.
+_RESIDENTS = _story_words("resident")
+_ARTICLES = _story_words("article")
+# First words of place names ("Lake Chad", "Fort Worth"): the word after them is not a person's surname.
+_NAME_HEADS = _story_words("name_head")
+_LOCAL_ORG = _story_words("local_org")
 # A place inside a longer capitalised name counts only when it is one of these (or a city of a million); a landmark
 # (news_names.tsv) needs no locative cue either.
 _STRONG = frozenset({PCLI, ADM1, CONT, RGN, SEA, LMK})
@@ -66,6 +106,9 @@ _PREFER = 5.0  # a news-usage preference outweighs about 100x the population
 _ALT_PENALTY = 1.5
 _COUNTRY_CONTEXT = 4.0  # times the share of the story's other confident places in the candidate's country
 _ADMIN_CONTEXT = 3.0  # another confident place in the candidate's first-level division
+_COVER = 2.0  # the division holding the most names of the story
+_COVER_RANGE = 4.0  # ... counted over each name's candidates this close to its best
+_COVER_TIE = 0.5  # divisions holding as many names: the one whose entries are larger by this much (summed priors)
 _EMBED_MIN_POP = 1_000_000
 _SMALL_POP = 1_000
 
@@ -84,6 +127,7 @@ class Mention:
     after: str = ""  # the next word, lower case ("New York state")
     place: Place | None = None
     score: float = 0.0
+    why: str = ""  # why `recognise` set it aside ("surname": the second word of a person's name), if it did
 
 
 def _tokens(text: str) -> list[re.Match]:
@@ -125,8 +169,11 @@ def _best_pop(g: Gazetteer, rows: list[int]) -> tuple[int, bool]:
     return pop, strong
 
 
-def recognise(text: str, g: Gazetteer | None = None) -> list[Mention]:
-    """Place names in `text`, with candidate gazetteer rows; offsets into `text`."""
+def recognise(text: str, g: Gazetteer | None = None, dropped: list[Mention] | None = None) -> list[Mention]:
+    """Place names in `text`, with candidate gazetteer rows; offsets into `text`. `dropped`, when given, collects
+    the names set aside only for want of a cue (a frequent English word, a small village, a name inside a longer
+    name): the story may show elsewhere that they are places ("Houston police" where the story also says "in
+    Houston")."""
     g = g or load()
     first = _first_words(g)
     toks = _tokens(text)
@@ -155,7 +202,7 @@ def recognise(text: str, g: Gazetteer | None = None) -> list[Mention]:
                 continue
             start, end = t.start(), toks[j - 1].end()
             key = fold(text[start:end])
-            if key in _NEVER:
+            if key in _NEVER or key in _CITY_PARTS:
                 continue
             if key in g.demonyms:  # "Canadian" is Canada's adjective before it is a town in Texas
                 found = (j, key, True)
@@ -168,15 +215,28 @@ def recognise(text: str, g: Gazetteer | None = None) -> list[Mention]:
             continue
         j, key, dem = found
         start, end = t.start(), toks[j - 1].end()
+        if j < n and fold(toks[j].group()) in _STREET_WORDS and text[end:toks[j].start()] == " " or (
+                _BLOCK_OF.search(text, max(0, start - 24), start)):
+            i = j  # "the 500 block of Washington Street", "the 1900 block of Dover": a street
+            continue
+        if j == i + 1 and key in _DIRECTIONS and j < n and toks[j].group()[:1].isupper() and (
+                text[end:toks[j].start()] == " "):
+            i += 1  # "Southwest Memphis": Memphis, seen next
+            continue
         if end < len(text) and text[end] == "." and (key in g.ap_keys or "." in text[start:end]):
             end += 1  # "Va.", "D.C.", "U.S."
         elif key in g.ap_keys:
             i = j
             continue
         rows = [g.demonyms[key]] if dem else g.rows(key)
+        head, _, rest = key.partition(" ")
+        if not dem and head in _COMPASS and rest and all(r < 0 for r in rows) and g.has(rest):
+            rows = [r for r in g.rows(rest) if r >= 0] or rows  # "North Philadelphia": Philadelphia, not Amman
         m = Mention(start, end, text[start:end], rows, demonym=dem, after=_after(text, end))
         if _keep(text, toks, i, j, m, key, g):
             out.append(m)
+        elif dropped is not None and not dem:
+            dropped.append(m)
         i = j
     for a, b in zip(out, out[1:], strict=False):
         gap = text[a.end:b.start]
@@ -199,22 +259,30 @@ def _keep(text: str, toks: list[re.Match], i: int, j: int, m: Mention, key: str,
         pop, strong = _best_pop(g, m.rows)
     if m.text.isupper() and len(m.text) <= 3 and not strong:
         return False
+    nxt_key = fold(nxt)
+    org = adjacent_next and (nxt_key in _LOCAL_ORG or nxt in _RESIDENTS and prev.lower() in _ARTICLES) and (
+        not m.demonym and pop >= _SMALL_POP and any(
+            g.place(r).feature.startswith("PPL") or g.place(r).feature == ADM2 for r in m.rows if r >= 0))
     embedded = (adjacent_prev and prev[:1].isupper() and prev not in _MODIFIERS and not initial) or (
-        adjacent_next and nxt[:1].isupper() and nxt not in _MODIFIERS)
+        adjacent_next and nxt[:1].isupper() and nxt not in _MODIFIERS and nxt_key not in _TIME_WORDS and not org)
     if embedded and not (strong or pop >= _EMBED_MIN_POP):
+        if adjacent_prev and prev[:1].isupper() and prev not in _MODIFIERS and not initial and (
+                prev.lower() not in _NAME_HEADS and not (adjacent_next and nxt[:1].isupper())):
+            m.why = "surname"  # "Brenda Bassett"
         return False
     if adjacent_prev and prev[:1].isupper() and prev not in _MODIFIERS and not initial and not m.demonym and (
             fold(prev) not in g.demonyms and _best_pop(g, g.rows(fold(prev)))[0] < 100_000):
+        m.why = "surname" if prev.lower() not in _NAME_HEADS and not strong else ""
         return False  # "Michael Jordan", "Lake Chad": a name's second word
     if m.demonym:
         return True
     common = g.common.get(key, 0.0) if " " not in key else 0.0
     if common and not strong:
-        if initial or not (m.cue or hierarchy):
+        if (initial and not org) or not (m.cue or hierarchy or org):
             return False
         if common >= 4.5 and pop < 100_000:
             return False
-    if initial and common >= 4.0 and not m.cue:
+    if initial and common >= 4.0 and not m.cue and not org:
         return strong and pop >= 1_000_000
     return strong or pop >= _SMALL_POP or m.cue or hierarchy
 
@@ -266,8 +334,12 @@ def _contains(parent: Place, child: Place) -> bool:
     return False
 
 
-def resolve(mentions: list[Mention], g: Gazetteer | None = None) -> list[Mention]:
-    """Pick each mention's gazetteer entry using population, kind, admin hierarchy and the other mentions."""
+def resolve(mentions: list[Mention], g: Gazetteer | None = None,
+            prior: tuple[Counter, Counter] | None = None, evidence: list[Mention] | None = None) -> list[Mention]:
+    """Pick each mention's gazetteer entry using population, kind, admin hierarchy and the other mentions.
+    `prior`: votes from outside the mentions (countries, (country, folded admin1) pairs), e.g. a story's dateline;
+    `evidence`: names that are not resolved themselves but tell the region ("Charleston" in "Charleston Area Medical
+    Center")."""
     g = g or load()
     cands: list[list[tuple[float, Place]]] = [_usage(g, m, _homonyms([_prior(g, r) for r in m.rows]))
                                               for m in mentions]
@@ -286,6 +358,26 @@ def resolve(mentions: list[Mention], g: Gazetteer | None = None) -> list[Mention
                 s += 6.0
             boosted.append((s, p))
         cands[k] = boosted
+    # the division that holds most of the story's names ("Princeton", "Mercer County", "Charleston": West Virginia)
+    cover: dict[tuple[str, str], dict[str, float]] = {}  # division -> {name: its best candidate's prior there}
+    counties: dict[tuple[str, str], bool] = {}
+    extra = [(m, [_prior(g, r) for r in m.rows]) for m in evidence or ()]
+    for m, c in [*zip(mentions, cands, strict=True), *extra]:
+        if m.demonym or not c:
+            continue
+        top = max(s for s, _ in c)
+        for s, p in c:
+            if s >= top - _COVER_RANGE and p.country and p.feature not in (PCLI, CONT, RGN, SEA):
+                a = (p.country, fold(p.admin1 or p.name))
+                names = cover.setdefault(a, {})
+                names[fold(m.text)] = max(names.get(fold(m.text), 0.0), s)
+                counties[a] = counties.get(a, False) or p.feature == ADM2
+    ranked = sorted(((len(v), sum(v.values()), k) for k, v in cover.items()), reverse=True)
+    if ranked and (ranked[0][0] >= 3 or ranked[0][0] == 2 and counties[ranked[0][2]]) and (
+            len(ranked) == 1 or ranked[1][0] < ranked[0][0] or ranked[1][1] < ranked[0][1] - _COVER_TIE):
+        best_admin = ranked[0][2]
+        cands = [[(s + _COVER if p.country == best_admin[0] and p.feature not in (PCLI, CONT, RGN, SEA)
+                   and fold(p.admin1 or p.name) == best_admin[1] else s, p) for s, p in c] for c in cands]
     # first pass: context from confident mentions (each mention's own vote is left out when it is scored)
     countries: Counter = Counter()
     admins: Counter = Counter()
@@ -304,6 +396,9 @@ def resolve(mentions: list[Mention], g: Gazetteer | None = None) -> list[Mention
                 if adm:
                     admins[adm] += 1
         votes.append(vote)
+    if prior is not None:
+        countries.update(prior[0])
+        admins.update(prior[1])
     total = sum(countries.values())
     for k, m in enumerate(mentions):
         own_c, own_a = votes[k]
