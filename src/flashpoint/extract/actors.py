@@ -88,6 +88,7 @@ _CLAUSE_WORDS = frozenset({
     "gave", "made", "sent", "met", "led", "held", "fled", "fought", "shot", "struck", "hit", "won", "lost",
     "began", "begun", "came", "went", "saw", "left", "put", "set", "cut", "kept", "brought", "bought", "sought",
     "spoke", "wrote", "ran", "stood", "broke", "chose", "drove", "rose", "fell", "threw", "drew", "grew",
+    "burst", "lob", "nab", "thrash",  # police verbs of South Asian papers: "police burst tear gas shells"
     "knew", "flew", "hid", "beat", "built", "caught", "felt", "found", "heard", "paid", "laid", "meant", "read",
     "sold", "sat", "spent", "spread", "stole", "swore", "taught", "tore", "withdrew", "overthrew", "upheld",
     "shut", "let", "say", "tell", "take", "give", "make", "send", "meet", "lead", "hold", "flee", "fight",

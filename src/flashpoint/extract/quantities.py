@@ -500,6 +500,11 @@ def _elem_value(t: str, vague: Mapping[str, int | None]) -> tuple[int | None, bo
     if low.startswith("both"):
         return 2, False, others, True
     m = p.number_re.search(low)
+    while m is not None and vague.get(_norm(m.group(0)), 0) is None:  # "as many as 98": "many" is a modifier
+        following = p.number_re.search(low, m.end())
+        if following is None:
+            break
+        m = following
     if m and not _AGE_AFTER.match(low, m.end()) and not re.search(r",\s*$", low[: m.start()]):
         tok = _norm(m.group(0))
         if _YEAR.fullmatch(tok) and m.end() == len(low):
