@@ -17,6 +17,7 @@ from datetime import date, timedelta
 
 from flashpoint.extract.events import clause_bounds
 from flashpoint.extract.places import event_location
+from flashpoint.extract.quantities import settle_figures
 from flashpoint.records import Event, Sentence, Story, TimeExpr, Trigger
 from flashpoint.text.sentences import dateline_end
 from flashpoint.text.tokens import tokenize
@@ -86,6 +87,7 @@ class LinkStage:
                     if values:
                         setattr(event, kind, max(values))  # repeated figures are one figure ("killed 2 ... the 2 dead")
         _story_dates(story)
+        settle_figures(story)  # figures agree with the story's totals (extract/quantities.py)
         return story
 
     @staticmethod

@@ -847,6 +847,15 @@ def find_quantities(text: str, vague: Mapping[str, int | None] | None = None) ->
     ]
 
 
+def this_incident(text: str, year: int | None = None) -> bool:
+    """Whether a sentence's figures may be the story's own incident's: not a teaser line for another story, not a
+    background sentence ("last year", "in a separate shooting"), no year other than the publication `year`."""
+    p = _patterns()
+    if p.teaser.match(text) or p.background.search(text.lower()):
+        return False
+    return year is None or all(int(y) == year for y in p.years.findall(text))
+
+
 TALLY_KEYS = ("dead", "injured", "shot", "shot_others", "arrested", "size", "dead_implied")
 
 
@@ -866,13 +875,9 @@ def story_tally(sentences: Iterable[str], vague: Mapping[str, int | None] | None
     p = _patterns()
     best: dict[str, int | None] = dict.fromkeys(TALLY_KEYS)
     for text in sentences:
-        if p.teaser.match(text):
+        if not this_incident(text, year):
             continue
         low = text.lower()
-        if p.background.search(low):
-            continue
-        if year is not None and any(int(y) != year for y in p.years.findall(text)):
-            continue
         hits = [h for h in find_counts(text, vague) if not h.cumulative]
         figures: dict[str, int] = {}
         for h in hits:
@@ -937,3 +942,48 @@ class QuantityStage:
                 continue
             sentence.quantities = find_quantities(sentence.text, self.vague)
         return story
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Figures on the records
+
+
+_SETTLED = ("dead", "injured")
+
+
+def settle_figures(story: Story, vague: Mapping[str, int | None] | None = None) -> None:
+    """Make the dead / injured figures on a story's records agree with the story's totals (`story_totals` over its
+    sentences that are not skipped).
+
+    A sentence alone cannot tell a victim who "was shot" from one who later died: "a man was shot" gives injured 1
+    there, while the story's total is injured 0 once another sentence says he died; "five were found shot" gives 5,
+    the total 3 when two were pronounced dead. So a record's figure above the story's total for its kind comes down
+    to that total. The first record that reports violence (story order) and carries none of the figures gets the
+    totals: it is the story's main incident, which the figures elsewhere in the story describe ("Police are
+    investigating a shooting. ... Two men were taken to hospital"). Records in sentences about other incidents
+    (`this_incident` false: background, teasers, other years) keep their own figures, and a story without any
+    figure of a kind changes nothing of that kind. Vague words stay as the quantities lexicon codes them."""
+    year = int(story.date[:4]) if story.date and story.date[:4].isdigit() else None
+    own = [s for s in story.sentences if not s.skip and this_incident(s.text, year)]
+    if not own or not any(s.events for s in own):
+        return
+    totals = combine_tallies([story_tally((s.text for s in own), vague, year)])
+    if all(totals[k] is None for k in _SETTLED):
+        return
+    main = None
+    for sentence in own:
+        for event in sentence.events:
+            if event.event_type != "ASSAULT":
+                continue
+            if main is None:
+                main = event
+            for kind in _SETTLED:
+                value, total = getattr(event, kind), totals[kind]
+                if value is not None and total is not None and value > total:
+                    setattr(event, kind, total)
+                    event.notes.append(f"figures: {kind} {value} -> {total}, the story's total")
+    if main is not None and all(getattr(main, k) is None for k in _SETTLED):
+        for kind in _SETTLED:
+            if totals[kind] is not None:
+                setattr(main, kind, totals[kind])
+                main.notes.append(f"figures: {kind} {totals[kind]} from the story's totals (main incident)")
