@@ -960,7 +960,8 @@ def settle_figures(story: Story, vague: Mapping[str, int | None] | None = None) 
     the total 3 when two were pronounced dead. So a record's figure above the story's total for its kind comes down
     to that total. The first record that reports violence (story order) and carries none of the figures gets the
     totals: it is the story's main incident, which the figures elsewhere in the story describe ("Police are
-    investigating a shooting. ... Two men were taken to hospital"). Records in sentences about other incidents
+    investigating a shooting. ... Two men were taken to hospital"), unless the story's sentences give different
+    figures of that kind (a round-up of several incidents). Records in sentences about other incidents
     (`this_incident` false: background, teasers, other years) keep their own figures, and a story without any
     figure of a kind changes nothing of that kind. Vague words stay as the quantities lexicon codes them."""
     year = int(story.date[:4]) if story.date and story.date[:4].isdigit() else None
@@ -970,6 +971,13 @@ def settle_figures(story: Story, vague: Mapping[str, int | None] | None = None) 
     totals = combine_tallies([story_tally((s.text for s in own), vague, year)])
     if all(totals[k] is None for k in _SETTLED):
         return
+    # A story whose sentences give different figures of a kind reports several incidents (a round-up: "97 died in
+    # police firing ... two were killed in Vatva"): its largest figure is no one record's, so no record is filled.
+    seen: dict[str, set[int]] = {k: set() for k in _SETTLED}
+    for sentence in own:
+        for q in sentence.quantities:
+            if q.kind in seen and q.value:
+                seen[q.kind].add(q.value)
     main = None
     for sentence in own:
         for event in sentence.events:
@@ -984,6 +992,6 @@ def settle_figures(story: Story, vague: Mapping[str, int | None] | None = None) 
                     event.notes.append(f"figures: {kind} {value} -> {total}, the story's total")
     if main is not None and all(getattr(main, k) is None for k in _SETTLED):
         for kind in _SETTLED:
-            if totals[kind] is not None:
+            if totals[kind] is not None and len(seen[kind]) <= 1:
                 setattr(main, kind, totals[kind])
                 main.notes.append(f"figures: {kind} {totals[kind]} from the story's totals (main incident)")
