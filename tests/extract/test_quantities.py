@@ -256,3 +256,49 @@ def test_murder_suicide_implies_two_dead():
 def test_implied_death_does_not_override_explicit_zero():
     totals = story_totals(["A homicide investigation is open, but no deaths have been reported."])
     assert totals["dead"] == 0
+
+
+def test_as_many_as_is_a_modifier_not_a_vague_count():
+    from flashpoint.extract.quantities import find_quantities
+
+    got = find_quantities("as many as 98 people were killed in police firing, he said.")
+    assert [(q.kind, q.value) for q in got] == [("dead", 98)]
+    assert find_quantities("many people were killed") == []
+
+
+def _coded(text: str, date: str = "2017-03-01"):
+    from flashpoint.pipeline import Pipeline
+    from flashpoint.text.readers import story_from_text
+
+    return Pipeline(model="rules").events(story_from_text(text, date=date))
+
+
+def test_records_agree_with_the_story_totals():
+    events = _coded("A man was shot on Main Street on Monday. He died at the hospital, police said.")
+    assaults = [e for e in events if e.event_type == "ASSAULT"]
+    assert assaults and max(e.injured or 0 for e in assaults) == 0
+    assert max(e.dead or 0 for e in assaults) == 1
+
+
+def test_main_incident_gets_the_figures_told_elsewhere():
+    events = _coded("Police are investigating a shooting on Elm Street. Two men were taken to the hospital with "
+                    "gunshot wounds.")
+    assaults = [e for e in events if e.event_type == "ASSAULT"]
+    assert max(e.injured or 0 for e in assaults) == 2
+
+
+def test_round_up_stories_fill_nothing():
+    from flashpoint.extract.quantities import settle_figures
+    from flashpoint.records import Event, Quantity, Sentence, Story, Trigger
+
+    story = Story(id="s", text="", date="2002-03-05")
+    texts = ["police opened fire in vatva.", "97 died in police firing.", "two were killed in khambhat."]
+    for i, t in enumerate(texts):
+        story.sentences.append(Sentence(text=t, index=i, start=0, paragraph=0))
+    story.sentences[1].quantities = [Quantity("dead", 97, "97 died", 0, 7)]
+    story.sentences[2].quantities = [Quantity("dead", 2, "two were killed", 0, 15)]
+    event = Event(story_id="s", sentence_index=0, sentence=texts[0], event_type="ASSAULT",
+                  trigger=Trigger("opened fire", 7, 18))
+    story.sentences[0].events.append(event)
+    settle_figures(story)
+    assert event.dead is None

@@ -958,9 +958,9 @@ def settle_figures(story: Story, vague: Mapping[str, int | None] | None = None) 
     A sentence alone cannot tell a victim who "was shot" from one who later died: "a man was shot" gives injured 1
     there, while the story's total is injured 0 once another sentence says he died; "five were found shot" gives 5,
     the total 3 when two were pronounced dead. So a record's figure above the story's total for its kind comes down
-    to that total. The first record that reports violence (story order) and carries none of the figures gets the
-    totals: it is the story's main incident, which the figures elsewhere in the story describe ("Police are
-    investigating a shooting. ... Two men were taken to hospital"), unless the story's sentences give different
+    to that total. The first record that reports violence (story order) gets the totals of the kinds it lacks: it
+    is the story's main incident, which the figures elsewhere in the story describe ("Police are investigating a
+    shooting. ... Two men were taken to hospital"), unless the story's sentences give different
     figures of that kind (a round-up of several incidents). Records in sentences about other incidents
     (`this_incident` false: background, teasers, other years) keep their own figures, and a story without any
     figure of a kind changes nothing of that kind. Vague words stay as the quantities lexicon codes them."""
@@ -990,8 +990,8 @@ def settle_figures(story: Story, vague: Mapping[str, int | None] | None = None) 
                 if value is not None and total is not None and value > total:
                     setattr(event, kind, total)
                     event.notes.append(f"figures: {kind} {value} -> {total}, the story's total")
-    if main is not None and all(getattr(main, k) is None for k in _SETTLED):
+    if main is not None:
         for kind in _SETTLED:
-            if totals[kind] is not None and len(seen[kind]) <= 1:
+            if getattr(main, kind) is None and totals[kind] is not None and len(seen[kind]) <= 1:
                 setattr(main, kind, totals[kind])
                 main.notes.append(f"figures: {kind} {totals[kind]} from the story's totals (main incident)")

@@ -1,0 +1,35 @@
+"""Police actions found in lower-cased text, and trigger words read in their other senses giving no event."""
+
+import pytest
+
+from flashpoint.extract.events import find_triggers
+from flashpoint.text.tokens import tokenize
+
+
+def _types(text: str) -> list[tuple[str, str | None]]:
+    return [(m.pattern.event_type, m.pattern.mode) for m in find_triggers(tokenize(text))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("police had fired ten rounds in the air", ("ASSAULT", "firearms")),
+    ("99 persons have been killed in police firing", ("ASSAULT", "firearms")),
+    ("the police had to lathi-charge vhp activists", ("ASSAULT", "crowd-control")),
+    ("the police burst teargas shells to disperse them", ("ASSAULT", "crowd-control")),
+    ("police fired in air to disperse a mob", ("ASSAULT", "crowd-control")),
+    ("six persons were nabbed on sunday", ("COERCE", "arrest")),
+    ("the magistrate remanded them to police custody", ("COERCE", "arrest")),
+])
+def test_police_actions(text, expected):
+    assert expected in _types(text)
+
+
+@pytest.mark.parametrize("text", [
+    "he lived in the 3400 block of Main Street",
+    "they met at a Shell station on Route 9",
+    "dr dalal had suffered a cardiac arrest",
+    "his arrest warrant was signed at noon",
+    "apprehending trouble, shopkeepers downed their shutters",
+    "the firing of the coach surprised fans",
+])
+def test_other_senses_give_no_event(text):
+    assert _types(text) == []
