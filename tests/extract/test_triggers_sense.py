@@ -25,7 +25,7 @@ def test_police_actions(text, expected):
 
 @pytest.mark.parametrize("text", [
     "he lived in the 3400 block of Main Street",
-    "they met at a Shell station on Route 9",
+    "the car was parked at a Shell station on Route 9",
     "dr dalal had suffered a cardiac arrest",
     "his arrest warrant was signed at noon",
     "apprehending trouble, shopkeepers downed their shutters",
