@@ -51,6 +51,7 @@ from flashpoint.knowledge import (
     load,
 )
 from flashpoint.records import Actor, Story
+from flashpoint.text.casing import recased
 
 __all__ = ["ActorStage", "dominant_country", "find_actors", "resolve"]
 
@@ -190,7 +191,8 @@ def _longest(table: dict[str, Entry], prefixes: set[str], words: list[str], i: i
     return best, best_len, poss
 
 
-def _scan(words: list[str], kb: KnowledgeBase, caps: bool, hyphens: bool = True) -> list[_Item]:
+def _scan(words: list[str], kb: KnowledgeBase, caps: bool, hyphens: bool = True, caseless: bool = False
+          ) -> list[_Item]:
     """Longest knowledge-base phrase at each position, left to right, non-overlapping."""
     proper, lower, starts = kb.proper, kb.lower, kb.starts
     pwords, lwords = kb.proper_words, kb.lower_words
@@ -198,6 +200,9 @@ def _scan(words: list[str], kb: KnowledgeBase, caps: bool, hyphens: bool = True)
     if caps:  # an all-capitals text: look names up in title case too ("TEHRAN" -> "Tehran")
         forms.insert(0, [w.title() if len(w) > 3 and w.isupper() else w for w in words])
         candidates: list[int] | range = range(len(words))
+    elif caseless:  # a lower-cased archive: names in their usual casing ("bjp" -> "BJP"; see text/casing.py)
+        forms.insert(0, recased(words, proper))
+        candidates = range(len(words))
     else:  # only words that can start a key, or hyphenated ones ("ex-president", "US-led")
         candidates = list(compress(range(len(words)), map(starts.__contains__, words)))
         if hyphens:
@@ -400,10 +405,11 @@ def _analyse_kb(text: str, date: str | None, kb: KnowledgeBase) -> tuple[list[Ac
     if not words:
         return [], []
     caps = text.isupper()
-    items = _scan(words, kb, caps, "-" in text)
+    caseless = not caps and text.islower()
+    items = _scan(words, kb, caps, "-" in text, caseless)
     if not items:
         return [], []
-    if not caps:
+    if not caps and not caseless:
         items = _reject_neighbours(words, items)
     n, m = len(words), len(items)
     actors: list[Actor] = []
