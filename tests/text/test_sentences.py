@@ -418,3 +418,13 @@ def test_archive_page_furniture_is_skipped():
     skips = [(s.text[:20], s.skip) for s in story.sentences]
     assert skips == [("This story is from M", "boilerplate"), ("surat: police fired.", None),
                      ("related stories\xa0modi", "teaser"), ("Facebook Twitter Lin", "boilerplate")]
+
+
+def test_repeated_sentences_are_coded_once_and_explained():
+    from flashpoint.explain import explain_story
+    from flashpoint.text.readers import story_from_text
+
+    lead = "Police fired tear gas at protesters in Nairobi on Monday, injuring 12 people."
+    story = SentenceStage()(story_from_text(f"{lead}\n\nA protester runs. (Photo: Reuters)\n\n{lead}"))
+    assert [s.skip for s in story.sentences] == [None, "photo credit", "photo credit", "repeated"]
+    assert "skipped as repeated ('same as sentence 0')" in explain_story(story)

@@ -33,6 +33,7 @@ from flashpoint.records import Sentence, Story
 
 MAX_SENTENCE_CHARS = 2000  # longer runs without punctuation (tables, lists) are cut at a space, to bound later stages
 CAPTION_MAX_CHARS = 500  # a paragraph up to this long with a photo credit in it is a caption: all of it is skipped
+REPEAT_MIN_CHARS = 30  # a sentence at least this long that repeats an earlier one word for word is skipped
 
 _CLOSERS = "\"'”’»)]"
 _OPENERS = "\"'“‘«([¿¡"
@@ -579,11 +580,21 @@ class SentenceStage:
         if not story.paragraphs:
             story.paragraphs = paragraph_spans(text)
         sentences: list[Sentence] = []
+        seen: dict[str, int] = {}  # a sentence's folded text -> index of its first occurrence
+        caseless = is_caseless(text)
         for pi, (ps, pe) in enumerate(story.paragraphs):
             ptext = text[ps:pe]
             plen = pe - ps
-            spans = split_sentences(ptext)
+            spans = split_sentences(ptext, caseless or None)
             reasons: list[tuple[str, str] | None] = [skip_reason(ptext[s:e], plen) for s, e in spans]
+            for k, (s, e) in enumerate(spans):
+                # A sentence printed again (a caption under every photo, the headline repeated as the lead, a
+                # pasted paragraph) is coded once, where it first appears.
+                if e - s >= REPEAT_MIN_CHARS and reasons[k] is None:
+                    key = " ".join(ptext[s:e].lower().split())
+                    first = seen.setdefault(key, len(sentences) + k)
+                    if first != len(sentences) + k:
+                        reasons[k] = ("repeated", f"same as sentence {first}")
             caption = None
             if plen <= CAPTION_MAX_CHARS:
                 caption = next((r for r in reasons if r and r[0] == "photo credit"), None)
