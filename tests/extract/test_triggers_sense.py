@@ -33,3 +33,8 @@ def test_police_actions(text, expected):
 ])
 def test_other_senses_give_no_event(text):
     assert _types(text) == []
+
+
+def test_fire_the_noun_is_no_shooting():
+    assert ("ASSAULT", "firearms") not in _types("a fire in which ammunition exploded killed one")
+    assert ("ASSAULT", "firearms") in _types("police had to fire 8 rounds")
