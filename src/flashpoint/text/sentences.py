@@ -33,7 +33,7 @@ from flashpoint.records import Sentence, Story
 
 MAX_SENTENCE_CHARS = 2000  # longer runs without punctuation (tables, lists) are cut at a space, to bound later stages
 CAPTION_MAX_CHARS = 500  # a paragraph up to this long with a photo credit in it is a caption: all of it is skipped
-REPEAT_MIN_CHARS = 30  # a sentence at least this long that repeats an earlier one word for word is skipped
+REPEAT_MIN_CHARS = 30  # a sentence this long in a short paragraph, repeating an earlier one word for word: skipped
 
 _CLOSERS = "\"'”’»)]"
 _OPENERS = "\"'“‘«([¿¡"
@@ -588,9 +588,10 @@ class SentenceStage:
             spans = split_sentences(ptext, caseless or None)
             reasons: list[tuple[str, str] | None] = [skip_reason(ptext[s:e], plen) for s, e in spans]
             for k, (s, e) in enumerate(spans):
-                # A sentence printed again (a caption under every photo, the headline repeated as the lead, a
-                # pasted paragraph) is coded once, where it first appears.
-                if e - s >= REPEAT_MIN_CHARS and reasons[k] is None:
+                # A short paragraph printed again (a caption under every photo, the headline repeated as the lead,
+                # a pull quote) is coded once, where it first appears. Long body text is left alone: a page scraped
+                # twice gives the same records twice, which grouping merges (store/grouping.py).
+                if plen <= CAPTION_MAX_CHARS and e - s >= REPEAT_MIN_CHARS and reasons[k] is None:
                     key = " ".join(ptext[s:e].lower().split())
                     first = seen.setdefault(key, len(sentences) + k)
                     if first != len(sentences) + k:
