@@ -30,6 +30,7 @@ def default_stages(model: str = "encoder") -> list[Stage]:
     from flashpoint.extract.places import PlaceStage
     from flashpoint.extract.quantities import QuantityStage
     from flashpoint.extract.scores import ScoreStage
+    from flashpoint.extract.senses import SenseStage
     from flashpoint.extract.status import StatusStage
     from flashpoint.text.sentences import SentenceStage
 
@@ -37,7 +38,7 @@ def default_stages(model: str = "encoder") -> list[Stage]:
         raise ValueError(f"model must be encoder, fast or rules, not {model!r}")
     stages: list[Stage] = [
         SentenceStage(), ActorStage(), DateStage(), QuantityStage(), AttributionStage(), PlaceStage(),
-        EventStage(), LinkStage(), StatusStage(),
+        EventStage(), SenseStage(), LinkStage(), StatusStage(),
     ]
     if model != "rules":
         stages.append(ModelStage(fast=model == "fast"))

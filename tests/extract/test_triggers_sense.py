@@ -27,7 +27,6 @@ def test_police_actions(text, expected):
     "he lived in the 3400 block of Main Street",
     "the car was parked at a Shell station on Route 9",
     "dr dalal had suffered a cardiac arrest",
-    "his arrest warrant was signed at noon",
     "apprehending trouble, shopkeepers downed their shutters",
     "the firing of the coach surprised fans",
 ])
@@ -38,3 +37,31 @@ def test_other_senses_give_no_event(text):
 def test_fire_the_noun_is_no_shooting():
     assert ("ASSAULT", "firearms") not in _types("a fire in which ammunition exploded killed one")
     assert ("ASSAULT", "firearms") in _types("police had to fire 8 rounds")
+
+
+@pytest.mark.parametrize("text", [
+    "the man asked not to be named",
+    "she asked why the women stayed quiet",
+    "he was a convicted felon",
+    "the name has not been released",
+    "according to a news release from the office",
+    "the officer in charge of the station",
+    "a storm surge hit the coast",
+    "the body was sent to the state medical examiner",
+    "Rich & Ruthless Nabs 8 Nods",
+    "he hit a game-winning shot",
+    "he shot down rumors of a deal",
+])
+def test_everyday_senses_give_no_event(text):
+    assert _types(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Police asked residents to stay indoors", "REQUEST"),
+    ("Police released three prisoners", "RETREAT"),
+    ("Rebels shot down a helicopter", "ASSAULT"),
+    ("troops stormed the building", "ASSAULT"),
+    ("the protesters demonstrated the day before", "PROTEST"),
+])
+def test_event_senses_still_fire(text, expected):
+    assert expected in [t for t, _ in _types(text)]
