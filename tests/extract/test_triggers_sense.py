@@ -65,3 +65,8 @@ def test_everyday_senses_give_no_event(text):
 ])
 def test_event_senses_still_fire(text, expected):
     assert expected in [t for t, _ in _types(text)]
+
+
+def test_munition_led_passives():
+    assert ("ASSAULT", "firearms") in _types("five rounds were fired by the station house officer")
+    assert ("ASSAULT", "crowd-control") in _types("tear gas shells were lobbed by police")
