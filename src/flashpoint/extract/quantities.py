@@ -11,7 +11,8 @@ patterns are case-sensitive with capitalised variants of each word: Python's `re
 IGNORECASE, and case is needed anyway to recognise names ("Jane Doe, 23, was wounded").
 
 Conventions (they change the numbers, so they are written down):
-- Vague words: `quantities_vague.tsv` (ACLED: tens = 10, dozens = 12, hundreds = 100, ...; several = 3).
+- Vague words: `quantities_vague.tsv`. By default "dozens", "hundreds", "several" are recognised and not coded (no
+  made-up exact number; the record's figure stays null); `acled_vague()` gives ACLED's reading (dozens = 12, ...).
 - "more than 100", "nearly 50", "some 200": the number itself. Ranges ("10 to 15", "between 10 and 15"): the lower
   bound (ACLED's "most conservative estimate").
 - A person who "was shot" with nothing saying dead or hurt counts as injured (1 for "a man"); "shot dead", "shot and
@@ -90,15 +91,26 @@ def _lexicon() -> dict:
         return json.load(fh)
 
 
-@lru_cache(maxsize=1)
-def default_vague() -> dict[str, int | None]:
-    """Vague quantity word -> value (None: recognised, never coded), from `quantities_vague.tsv`."""
+def _vague_column(column: int) -> dict[str, int | None]:
     out: dict[str, int | None] = {}
     with open(_HERE / "quantities_vague.tsv", encoding="utf-8") as fh:
         for row in csv.reader((ln for ln in fh if ln.strip() and not ln.startswith("#")), delimiter="\t"):
-            value = row[1].strip() if len(row) > 1 else ""
+            value = row[column].strip() if len(row) > column else ""
             out[row[0].strip().lower()] = int(value) if value else None
     return out
+
+
+@lru_cache(maxsize=1)
+def default_vague() -> dict[str, int | None]:
+    """Vague quantity word -> value (None: recognised, never coded), from `quantities_vague.tsv`: by default only
+    "a couple" and "a dozen" are coded; "dozens", "hundreds", "several" stay vague (null on the records)."""
+    return _vague_column(1)
+
+
+@lru_cache(maxsize=1)
+def acled_vague() -> dict[str, int | None]:
+    """ACLED's conservative reading of vague words (dozens = 12, hundreds = 100, ...), for `vague=`."""
+    return _vague_column(2)
 
 
 def _plurals(noun: str, irregular: Mapping[str, list[str]]) -> list[str]:
