@@ -311,3 +311,10 @@ def test_round_up_stories_fill_nothing():
     story.sentences[0].events.append(event)
     settle_figures(story)
     assert event.dead is None
+
+
+def test_part_of_a_death_count():
+    from flashpoint.extract.quantities import find_quantities
+
+    got = find_quantities("an official said 40 of these deaths have taken place due to police firing.")
+    assert [(q.kind, q.value) for q in got] == [("dead", 40)]

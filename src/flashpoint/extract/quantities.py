@@ -376,7 +376,8 @@ class _Patterns:
             rf"surpassed|topped|passed)\s+(?:to\s+|at\s+|reached\s+|risen\s+to\s+)?(?P<n>{self.qnum})"
         )
         self.nouns = re.compile(
-            rf"(?<![\w-])(?P<n>{self.qnum})\s+(?:(?:more|other|additional|confirmed|reported|civilian|new)\s+)?"
+            rf"(?<![\w-])(?P<n>{self.qnum})\s+(?:of\s+(?:these|those|the)\s+)?"  # "40 of these deaths"
+            rf"(?:(?:more|other|additional|confirmed|reported|civilian|new)\s+)?"
             rf"(?P<noun>deaths|fatalities|dead\s+bodies|bodies|corpses|injuries|arrests|detentions)\b"
         )
         crowd = _trie(lex["crowd_nouns"], cased=False)
