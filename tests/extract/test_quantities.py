@@ -318,3 +318,11 @@ def test_part_of_a_death_count():
 
     got = find_quantities("an official said 40 of these deaths have taken place due to police firing.")
     assert [(q.kind, q.value) for q in got] == [("dead", 40)]
+
+
+def test_with_absolute_construction():
+    from flashpoint.extract.quantities import find_quantities
+
+    got = find_quantities("the city seethed with two persons, including a woman, being killed in police firing.")
+    assert [(q.kind, q.value) for q in got] == [("dead", 2)]
+    assert find_quantities("police clashed with protesters being held.") == []

@@ -35,6 +35,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 
 from flashpoint.records import Quantity, Story
@@ -333,6 +334,10 @@ class _Patterns:
             rf"(?<!\b{w}\s)" for w in ("of", "with", "for", "by", "to", "on", "at", "between", "among", "from",
                                          "against", "like", "than", "into", "toward", "towards", "over", "behind"))
         self.passive = re.compile(rf"{start}(?P<subj>{subj})(?P<gap>{gap}){auxadv}(?P<pred>{pred})(?![\w'’-])")
+        # The absolute construction after "with" that `start` keeps out: "with two persons, including a woman,
+        # being killed in police firing".
+        self.with_being = re.compile(
+            rf"(?<=\b[Ww]ith\s)(?P<subj>{subj})(?P<gap>{gap})(?P<aux>(?:\s*,)?\s+(?P<auxv>being))\s+(?P<pred>{pred})(?![\w'’-])")
         # Cheap gates: the full patterns only run on sentences that have a predicate / an active verb, and only
         # from a little before the first one.
         self.pred_only = re.compile(rf"(?<![\w'’-])(?:{pred})(?![\w'’-])")
@@ -634,7 +639,10 @@ def find_counts(text: str, vague: Mapping[str, int | None] | None = None) -> lis
     hits: list[Count] = []
 
     gate = p.pred_only.search(text)
-    for m in p.passive.finditer(text, max(0, gate.start() - 160)) if gate else ():
+    passives = p.passive.finditer(text, max(0, gate.start() - 160)) if gate else iter(())
+    if gate and " being " in low:
+        passives = chain(passives, p.with_being.finditer(text))
+    for m in passives:
         pred = _norm(m.group("pred"))
         kind = p.pred_kind.get(pred)
         if kind is None:
