@@ -70,3 +70,14 @@ def test_event_senses_still_fire(text, expected):
 def test_munition_led_passives():
     assert ("ASSAULT", "firearms") in _types("five rounds were fired by the station house officer")
     assert ("ASSAULT", "crowd-control") in _types("tear gas shells were lobbed by police")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("makeshift jails have been established", []),
+    ("of the 22 on police remand", []),
+    ("he was jailed for ten years", [("COERCE", "arrest")]),
+    ("Wendy was booked into jail on four counts", [("COERCE", "arrest")]),
+    ("he is being held at the Allegheny County Jail on bond", [("COERCE", "detain")]),
+])
+def test_jail_the_building_is_no_arrest(text, expected):
+    assert _types(text) == expected
