@@ -147,6 +147,8 @@ def governing_cues(tokens: Sequence[Token], cue_list: list[tuple[int, int, str]]
                 continue
             if tokens[c_last].lower in {"next", "upcoming"} and (between & _SOFT_BREAKS or distance > 2):
                 continue
+            if tokens[c_last].lower == "to" and between & _BE_FORMS:
+                continue  # "ramsevaks who tried to sneak in were arrested": the attempt is the sneaking
         elif kind == "claimed" and tokens[c_last].lower not in _CLAIM_ADVERBS and between & _BE_FORMS:
             continue  # "journalists accused of spying were freed": the claim is the spying, not the release
         elif kind not in {"condition", "denial"} and between & _SOFT_BREAKS:
