@@ -81,3 +81,16 @@ def test_munition_led_passives():
 ])
 def test_jail_the_building_is_no_arrest(text, expected):
     assert _types(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("six persons were picked up in cases of arson", [("COERCE", "arrest")]),
+    ("the police have booked 62 people under the law", [("COERCE", "arrest")]),
+    ("50 persons were held on tuesday", [("COERCE", "detain")]),
+    ("i booked a room at the hotel", []),
+    ("elections were held on monday", []),
+    ("people were held hostage", []),
+    ("the kids were picked up from school", []),
+])
+def test_arrests_as_police_reports_write_them(text, expected):
+    assert _types(text) == expected
