@@ -29,3 +29,17 @@ def test_readers_repair_and_keep_the_edits():
     assert story.text == "the vhp’s rally. police fired."
     assert story.extra["repair"]["edits"]
     assert story.id == story_from_text("the vhpâ€™s rally. police fired.").id
+
+
+def test_jsonl_repairs_unless_the_caller_brings_offsets(tmp_path):
+    import json
+
+    from flashpoint.text.readers import read
+
+    path = tmp_path / "in.jsonl"
+    text = "the vhpâ€™s rally in surat."
+    path.write_text(json.dumps({"id": "a", "text": text}) + "\n"
+                    + json.dumps({"id": "b", "text": text, "toponyms": [[20, 25]]}) + "\n", encoding="utf-8")
+    a, b = [s for s in read(path)]
+    assert a.text == "the vhp’s rally in surat." and "repair" in a.extra
+    assert b.text == text and b.extra == {"toponyms": [[20, 25]]}
