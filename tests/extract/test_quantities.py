@@ -326,3 +326,11 @@ def test_with_absolute_construction():
     got = find_quantities("the city seethed with two persons, including a woman, being killed in police firing.")
     assert [(q.kind, q.value) for q in got] == [("dead", 2)]
     assert find_quantities("police clashed with protesters being held.") == []
+
+
+def test_a_figure_with_its_own_record_is_not_moved_to_the_main_one():
+    events = _coded("police fired tear gas at the crowd in surat on monday. in another incident one person was "
+                    "stabbed to death.")
+    tear_gas = next(e for e in events if e.event_type == "ASSAULT" and "tear gas" in e.trigger.text)
+    assert tear_gas.dead is None
+    assert any(e.dead == 1 for e in events if e.event_type == "ASSAULT")

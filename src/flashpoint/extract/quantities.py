@@ -979,12 +979,14 @@ def settle_figures(story: Story, vague: Mapping[str, int | None] | None = None) 
     A sentence alone cannot tell a victim who "was shot" from one who later died: "a man was shot" gives injured 1
     there, while the story's total is injured 0 once another sentence says he died; "five were found shot" gives 5,
     the total 3 when two were pronounced dead. So a record's figure above the story's total for its kind comes down
-    to that total. The first record that reports violence (story order) gets the totals of the kinds it lacks: it
-    is the story's main incident, which the figures elsewhere in the story describe ("Police are investigating a
-    shooting. ... Two men were taken to hospital"), unless the story's sentences give different
-    figures of that kind (a round-up of several incidents). Records in sentences about other incidents
-    (`this_incident` false: background, teasers, other years) keep their own figures, and a story without any
-    figure of a kind changes nothing of that kind. Vague words stay as the quantities lexicon codes them."""
+    to that total. A figure of the story that no violent record carries goes to the first record that reports
+    violence (story order): the story's main incident, which the figures elsewhere in the story describe ("Police
+    are investigating a shooting. ... Two men were taken to hospital"); not when a record already carries a figure
+    of that kind (a death told with its own record, "one person was stabbed to death", is that record's), nor when
+    the story's sentences give different figures of that kind (a round-up of several incidents). Records in
+    sentences about other incidents (`this_incident` false: background, teasers, other years) keep their own
+    figures, and a story without any figure of a kind changes nothing of that kind. Vague words stay as the
+    quantities lexicon codes them."""
     year = int(story.date[:4]) if story.date and story.date[:4].isdigit() else None
     own = [s for s in story.sentences if not s.skip and this_incident(s.text, year)]
     if not own or not any(s.events for s in own):
@@ -1000,12 +1002,14 @@ def settle_figures(story: Story, vague: Mapping[str, int | None] | None = None) 
             if q.kind in seen and q.value:
                 seen[q.kind].add(q.value)
     main = None
+    carried: set[str] = set()  # kinds some violent record already carries
     for sentence in own:
         for event in sentence.events:
             if event.event_type != "ASSAULT":
                 continue
             if main is None:
                 main = event
+            carried.update(k for k in _SETTLED if getattr(event, k) is not None)
             for kind in _SETTLED:
                 value, total = getattr(event, kind), totals[kind]
                 if value is not None and total is not None and value > total:
@@ -1013,6 +1017,6 @@ def settle_figures(story: Story, vague: Mapping[str, int | None] | None = None) 
                     event.notes.append(f"figures: {kind} {value} -> {total}, the story's total")
     if main is not None:
         for kind in _SETTLED:
-            if getattr(main, kind) is None and totals[kind] is not None and len(seen[kind]) <= 1:
+            if kind not in carried and totals[kind] is not None and len(seen[kind]) <= 1:
                 setattr(main, kind, totals[kind])
                 main.notes.append(f"figures: {kind} {totals[kind]} from the story's totals (main incident)")
