@@ -13,7 +13,10 @@ Reports exact-match accuracy for killed and injured per incident (and both at on
 incident's gold), and the stage's speed. `--errors N` prints N wrong incidents with the sentences that gave figures.
 
     PYTHONPATH=src .venv/bin/python bench/bench_casualties.py [--errors 20] [--combine max|mode|first] [--speed]
-        [--data other_incidents.jsonl.gz]
+        [--data other_incidents.jsonl.gz] [--records rules|fast|encoder]
+
+--records also codes the articles with the whole pipeline and scores the figures the records carry (as
+../shared/tools/score-records does), listing incidents whose figure the stage gets right and the records lose.
 
 The sentence splitter here is a small regex one, so that the bench measures this stage alone.
 """
@@ -74,6 +77,10 @@ def main() -> int:
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--data", type=Path, default=GVA, help="incidents file (default: the GVA dev half)")
     ap.add_argument("--speed", action="store_true", help="also time find_quantities (the pipeline stage)")
+    ap.add_argument("--records", choices=("rules", "fast", "encoder"), default=None,
+                    help="also code the articles with the whole pipeline (this model) and score the records' figures "
+                         "as score-records does (largest dead / injured over asserted or claimed ASSAULT records), "
+                         "with the incidents the stage gets right and the records lose")
     args = ap.parse_args()
     if not args.data.exists():
         print("skipped: ../shared/data not found" if args.data == GVA else f"skipped: {args.data} not found")
@@ -92,6 +99,14 @@ def main() -> int:
     elapsed = elapsed_fq = 0.0
     errors: list[tuple] = []
     confusion_k: Counter = Counter()
+    pipeline = None
+    if args.records:
+        from flashpoint.pipeline import Pipeline
+        from flashpoint.text.readers import story_from_text
+
+        pipeline = Pipeline(model=args.records)
+    rec_k = rec_i = lost_k = lost_i = 0
+    lost: list[str] = []
     for inc in incidents:
         gold_k, gold_i = int(inc["num_killed"]), int(inc["num_injured"])
         per_article = []
@@ -121,6 +136,23 @@ def main() -> int:
         else:
             pred_k = _combine([a[0] for a in per_article], args.combine)
             pred_i = _combine([a[1] for a in per_article], args.combine)
+        if pipeline is not None:
+            dead = injured = 0
+            for doc in inc.get("docs", []):
+                if not (doc.get("content") or "").strip():
+                    continue
+                date = (doc.get("dct") or "")[:10] or None
+                for e in pipeline.events(story_from_text(doc["content"], date=date)):
+                    if e.event_type == "ASSAULT" and e.status in ("asserted", "claimed"):
+                        dead, injured = max(dead, e.dead or 0), max(injured, e.injured or 0)
+            rec_k += dead == gold_k
+            rec_i += injured == gold_i
+            for kind, stage, got, gold in (("killed", pred_k, dead, gold_k), ("injured", pred_i, injured, gold_i)):
+                if stage == gold != got:
+                    lost_k += kind == "killed"
+                    lost_i += kind == "injured"
+                    if len(lost) < args.errors:
+                        lost.append(f"  {inc['incident_id']}: {kind} gold {gold}, stage {stage}, records {got}")
         n += 1
         ok_k += pred_k == gold_k
         ok_i += pred_i == gold_i
@@ -146,6 +178,10 @@ def main() -> int:
     print(f"per article:  killed exact {art_k / max(art_n, 1):.3f}  injured exact {art_i / max(art_n, 1):.3f}")
     print("killed confusion (gold, predicted; 3 = 3+): "
           + ", ".join(f"{g}->{p}: {c}" for (g, p), c in sorted(confusion_k.items())))
+    if pipeline is not None:
+        print(f"records ({args.records}): killed exact {rec_k / n:.3f}  injured exact {rec_i / n:.3f}; "
+              f"right in the stage, lost on the records: killed {lost_k}, injured {lost_i}")
+        print("\n".join(lost))
     print(f"speed: story_tally {elapsed / max(n_sent, 1) * 1e3:.3f} ms per sentence")
     if args.speed:
         print(f"speed: find_quantities {elapsed_fq / max(n_sent, 1) * 1e3:.3f} ms per sentence")

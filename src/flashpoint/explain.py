@@ -12,8 +12,9 @@ def explain_story(story: Story) -> str:
     lines.extend(f"  limit: {warning}" for warning in story.warnings)
     for s in story.sentences:
         lines.append(f"\n[{s.index}] {s.text}")
-        if s.skip:
-            lines.append(f"  sentences: skipped ({s.skip})")
+        if s.skip:  # the sentences stage's note says why and what matched
+            lines.extend(f"  {note}" for note in s.notes if note.startswith("sentences:")) if s.notes else \
+                lines.append(f"  sentences: skipped ({s.skip})")
             continue
         lines.append("  actors: " + (", ".join(
             f"{a.text!r}={a.country or '?'}/{a.sector or '?'}" for a in s.actors) or "none"))

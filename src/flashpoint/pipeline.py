@@ -49,13 +49,14 @@ def default_stages(model: Model | str = Model.encoder) -> list[Stage]:
     from flashpoint.extract.places import PlaceStage
     from flashpoint.extract.quantities import QuantityStage
     from flashpoint.extract.scores import ScoreStage
+    from flashpoint.extract.senses import SenseStage
     from flashpoint.extract.status import StatusStage
     from flashpoint.text.sentences import SentenceStage
 
     model = to_model(model)
     stages: list[Stage] = [
         SentenceStage(), ActorStage(), DateStage(), QuantityStage(), AttributionStage(), PlaceStage(),
-        EventStage(), LinkStage(), StatusStage(),
+        EventStage(), SenseStage(), LinkStage(), StatusStage(),
     ]
     if model is not Model.rules:
         stages.append(ModelStage(fast=model is Model.fast))

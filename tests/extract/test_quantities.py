@@ -76,14 +76,23 @@ def test_number_forms(text, expected):
     assert [v for _, v in figures(text)] == [expected]
 
 
-def test_vague_words_follow_the_convention_table():
+def test_vague_words_stay_vague():
     vague = default_vague()
+    assert vague["dozens"] is None and vague["hundreds"] is None and vague["several"] is None
+    assert vague["a dozen"] == 12 and vague["a couple"] == 2 and vague["many"] is None
+    assert figures("Police wounded dozens of protesters.") == []
+    assert figures("Hundreds of people were arrested overnight.") == []
+    assert figures("A dozen people were killed in the crush.") == [("dead", 12)]
+
+
+def test_acled_reading_is_available():
+    from flashpoint.extract.quantities import acled_vague
+
+    vague = acled_vague()
     assert vague["dozens"] == 12 and vague["hundreds"] == 100 and vague["thousands"] == 1000
-    assert vague["several"] == 3 and vague["scores"] == 20
-    assert vague["many"] is None
-    assert figures("Police wounded dozens of protesters.") == [("injured", 12)]
-    assert figures("Hundreds of people were arrested overnight.") == [("arrested", 100)]
-    assert figures("Several people were killed in the crush.") == [("dead", 3)]
+    assert vague["several"] == 3 and vague["scores"] == 20 and vague["many"] is None
+    assert find_quantities("Police wounded dozens of protesters.", vague=vague)[0].value == 12
+    assert find_quantities("Several people were killed in the crush.", vague=vague)[0].value == 3
 
 
 def test_vague_words_are_configurable():
@@ -114,10 +123,10 @@ def test_shot_then_died_in_one_clause_is_dead():
 
 
 def test_size():
-    assert figures("Thousands of protesters marched through the capital.") == [("size", 1000)]
+    assert figures("Thousands of protesters marched through the capital.") == []  # vague: no made-up size
     assert figures("A crowd of 8,000 gathered outside the parliament.") == [("size", 8000)]
     assert figures("Some 250 demonstrators blocked the highway.") == [("size", 250)]
-    assert figures("Tens of thousands took to the streets on Saturday.") == [("size", 10000)]
+    assert figures("Nearly 20,000 took to the streets on Saturday.") == [("size", 20000)]
 
 
 def test_arrest_beats_size_for_the_same_people():
@@ -256,3 +265,72 @@ def test_murder_suicide_implies_two_dead():
 def test_implied_death_does_not_override_explicit_zero():
     totals = story_totals(["A homicide investigation is open, but no deaths have been reported."])
     assert totals["dead"] == 0
+
+
+def test_as_many_as_is_a_modifier_not_a_vague_count():
+    from flashpoint.extract.quantities import find_quantities
+
+    got = find_quantities("as many as 98 people were killed in police firing, he said.")
+    assert [(q.kind, q.value) for q in got] == [("dead", 98)]
+    assert find_quantities("many people were killed") == []
+
+
+def _coded(text: str, date: str = "2017-03-01"):
+    from flashpoint.pipeline import Pipeline
+    from flashpoint.text.readers import story_from_text
+
+    return Pipeline(model="rules").events(story_from_text(text, date=date))
+
+
+def test_records_agree_with_the_story_totals():
+    events = _coded("A man was shot on Main Street on Monday. He died at the hospital, police said.")
+    assaults = [e for e in events if e.event_type == "ASSAULT"]
+    assert assaults and max(e.injured or 0 for e in assaults) == 0
+    assert max(e.dead or 0 for e in assaults) == 1
+
+
+def test_main_incident_gets_the_figures_told_elsewhere():
+    events = _coded("Police are investigating a shooting on Elm Street. Two men were taken to the hospital with "
+                    "gunshot wounds.")
+    assaults = [e for e in events if e.event_type == "ASSAULT"]
+    assert max(e.injured or 0 for e in assaults) == 2
+
+
+def test_round_up_stories_fill_nothing():
+    from flashpoint.extract.quantities import settle_figures
+    from flashpoint.records import Event, Quantity, Sentence, Story, Trigger
+
+    story = Story(id="s", text="", date="2002-03-05")
+    texts = ["police opened fire in vatva.", "97 died in police firing.", "two were killed in khambhat."]
+    for i, t in enumerate(texts):
+        story.sentences.append(Sentence(text=t, index=i, start=0, paragraph=0))
+    story.sentences[1].quantities = [Quantity("dead", 97, "97 died", 0, 7)]
+    story.sentences[2].quantities = [Quantity("dead", 2, "two were killed", 0, 15)]
+    event = Event(story_id="s", sentence_index=0, sentence=texts[0], event_type="ASSAULT",
+                  trigger=Trigger("opened fire", 7, 18))
+    story.sentences[0].events.append(event)
+    settle_figures(story)
+    assert event.dead is None
+
+
+def test_part_of_a_death_count():
+    from flashpoint.extract.quantities import find_quantities
+
+    got = find_quantities("an official said 40 of these deaths have taken place due to police firing.")
+    assert [(q.kind, q.value) for q in got] == [("dead", 40)]
+
+
+def test_with_absolute_construction():
+    from flashpoint.extract.quantities import find_quantities
+
+    got = find_quantities("the city seethed with two persons, including a woman, being killed in police firing.")
+    assert [(q.kind, q.value) for q in got] == [("dead", 2)]
+    assert find_quantities("police clashed with protesters being held.") == []
+
+
+def test_a_figure_with_its_own_record_is_not_moved_to_the_main_one():
+    events = _coded("police fired tear gas at the crowd in surat on monday. in another incident one person was "
+                    "stabbed to death.")
+    tear_gas = next(e for e in events if e.event_type == "ASSAULT" and "tear gas" in e.trigger.text)
+    assert tear_gas.dead is None
+    assert any(e.dead == 1 for e in events if e.event_type == "ASSAULT")

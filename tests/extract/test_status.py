@@ -87,3 +87,25 @@ def test_announcing_cues_are_future_cues_read_from_the_file():
 
     assert {"will", "vowed to"} <= announcing()
     assert all(cues().get(tuple(phrase.split())) == "future" for phrase in announcing())
+
+
+def test_time_power_and_permission_to_act_are_not_acts():
+    from flashpoint.pipeline import Pipeline
+    from flashpoint.text.readers import story_from_text
+
+    def statuses(text: str) -> list[str]:
+        story = story_from_text(text, date="2002-03-05")
+        return [e.status for e in Pipeline(model="rules").events(story) if e.event_type == "COERCE"]
+
+    assert statuses("the court granted the police 20 days to arrest the chairman.") == ["hypothetical"]
+    assert statuses("they are finding it difficult to arrest them.") == ["hypothetical"]
+    assert statuses("the sections allow the police to arrest anyone.") == ["hypothetical"]
+    assert statuses("police arrested 12 people on monday.") == ["asserted"]
+
+
+def test_an_attempt_governs_its_own_verb_only():
+    from flashpoint.pipeline import Pipeline
+    from flashpoint.text.readers import story_from_text
+
+    story = story_from_text("about 17 men who tried to sneak into the town were arrested on sunday.", date="2002-03-05")
+    assert [e.status for e in Pipeline(model="rules").events(story) if e.event_type == "COERCE"] == ["asserted"]

@@ -366,3 +366,65 @@ def test_stage_uses_given_paragraphs():
         ("Alpha beta.", 0, 0), ("Gamma delta.", 0, 12), ("Epsilon.", 1, 26),
     ]
     assert SentenceStage.name == "sentences"
+
+
+def test_lower_cased_text_is_split_without_capitals():
+    from flashpoint.text.sentences import is_caseless
+
+    text = ("surat: police said here on wednesday. earlier, over 50 persons were arrested, police said. "
+            "dr. patel and lt. gen. singh met at 7.00 am. the curfew was relaxed.")
+    assert is_caseless(text)
+    got = [text[s:e] for s, e in split_sentences(text)]
+    assert got == [
+        "surat: police said here on wednesday.",
+        "earlier, over 50 persons were arrested, police said.",
+        "dr. patel and lt. gen. singh met at 7.00 am.",
+        "the curfew was relaxed.",
+    ]
+
+
+def test_all_caps_text_is_split():
+    text = "POLICE FIRED TEAR GAS ON MONDAY. GEN. SMITH SAID THE CROWD FLED. THE CURFEW HOLDS."
+    assert len(split_sentences(text)) == 3
+
+
+def test_ordinary_words_are_no_abbreviations_without_capitals():
+    text = "the leader fell ill. police arrested two men."
+    assert len(split_sentences(text)) == 2
+
+
+def test_normal_text_is_not_caseless():
+    from flashpoint.text.sentences import is_caseless
+
+    assert not is_caseless("Police fired tear gas in Nairobi on Tuesday. The crowd fled, witnesses said.")
+
+
+def test_fused_sentences_are_cut_but_not_web_addresses():
+    text = "Police fired.The crowd fled. See timesofindia.com for more.it was calm."
+    got = [text[s:e] for s, e in split_sentences(text)]
+    assert got[:2] == ["Police fired.", "The crowd fled."]
+    assert any("timesofindia.com" in g for g in got)
+    lower = "police fired.the crowd fled to www.example.com and story.cms pages."
+    assert [lower[s:e] for s, e in split_sentences(lower)] == [
+        "police fired.", "the crowd fled to www.example.com and story.cms pages."]
+
+
+def test_archive_page_furniture_is_skipped():
+    from flashpoint.text.readers import story_from_text
+
+    text = ("This story is from March 10, 2002\n\nsurat: police fired. related stories\u00c2 modi visits riot-hit "
+            "areas \u00c2 police reports name vhp\n\nFacebook Twitter Linkedin Mail")
+    story = SentenceStage()(story_from_text(text))
+    skips = [(s.text[:20], s.skip) for s in story.sentences]
+    assert skips == [("This story is from M", "boilerplate"), ("surat: police fired.", None),
+                     ("related stories\xa0modi", "teaser"), ("Facebook Twitter Lin", "boilerplate")]
+
+
+def test_repeated_sentences_are_coded_once_and_explained():
+    from flashpoint.explain import explain_story
+    from flashpoint.text.readers import story_from_text
+
+    lead = "Police fired tear gas at protesters in Nairobi on Monday, injuring 12 people."
+    story = SentenceStage()(story_from_text(f"{lead}\n\nA protester runs. (Photo: Reuters)\n\n{lead}"))
+    assert [s.skip for s in story.sentences] == [None, "photo credit", "photo credit", "repeated"]
+    assert "skipped as repeated ('same as sentence 0')" in explain_story(story)

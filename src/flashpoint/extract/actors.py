@@ -51,6 +51,7 @@ from flashpoint.knowledge import (
     load,
 )
 from flashpoint.records import Actor, Story
+from flashpoint.text.casing import recased
 
 __all__ = ["ActorStage", "dominant_country", "find_actors", "resolve"]
 
@@ -88,6 +89,7 @@ _CLAUSE_WORDS = frozenset({
     "gave", "made", "sent", "met", "led", "held", "fled", "fought", "shot", "struck", "hit", "won", "lost",
     "began", "begun", "came", "went", "saw", "left", "put", "set", "cut", "kept", "brought", "bought", "sought",
     "spoke", "wrote", "ran", "stood", "broke", "chose", "drove", "rose", "fell", "threw", "drew", "grew",
+    "burst", "lob", "nab", "thrash",  # police verbs of South Asian papers: "police burst tear gas shells"
     "knew", "flew", "hid", "beat", "built", "caught", "felt", "found", "heard", "paid", "laid", "meant", "read",
     "sold", "sat", "spent", "spread", "stole", "swore", "taught", "tore", "withdrew", "overthrew", "upheld",
     "shut", "let", "say", "tell", "take", "give", "make", "send", "meet", "lead", "hold", "flee", "fight",
@@ -189,7 +191,8 @@ def _longest(table: dict[str, Entry], prefixes: set[str], words: list[str], i: i
     return best, best_len, poss
 
 
-def _scan(words: list[str], kb: KnowledgeBase, caps: bool, hyphens: bool = True) -> list[_Item]:
+def _scan(words: list[str], kb: KnowledgeBase, caps: bool, hyphens: bool = True, caseless: bool = False
+          ) -> list[_Item]:
     """Longest knowledge-base phrase at each position, left to right, non-overlapping."""
     proper, lower, starts = kb.proper, kb.lower, kb.starts
     pwords, lwords = kb.proper_words, kb.lower_words
@@ -197,6 +200,9 @@ def _scan(words: list[str], kb: KnowledgeBase, caps: bool, hyphens: bool = True)
     if caps:  # an all-capitals text: look names up in title case too ("TEHRAN" -> "Tehran")
         forms.insert(0, [w.title() if len(w) > 3 and w.isupper() else w for w in words])
         candidates: list[int] | range = range(len(words))
+    elif caseless:  # a lower-cased archive: names in their usual casing ("bjp" -> "BJP"; see text/casing.py)
+        forms.insert(0, recased(words, proper))
+        candidates = range(len(words))
     else:  # only words that can start a key, or hyphenated ones ("ex-president", "US-led")
         candidates = list(compress(range(len(words)), map(starts.__contains__, words)))
         if hyphens:
@@ -399,10 +405,11 @@ def _analyse_kb(text: str, date: str | None, kb: KnowledgeBase) -> tuple[list[Ac
     if not words:
         return [], []
     caps = text.isupper()
-    items = _scan(words, kb, caps, "-" in text)
+    caseless = not caps and text.islower()
+    items = _scan(words, kb, caps, "-" in text, caseless)
     if not items:
         return [], []
-    if not caps:
+    if not caps and not caseless:
         items = _reject_neighbours(words, items)
     n, m = len(words), len(items)
     actors: list[Actor] = []

@@ -22,6 +22,7 @@ from datetime import date, timedelta
 
 from flashpoint.extract.events import clause_bounds
 from flashpoint.extract.places import event_location, story_locations
+from flashpoint.extract.quantities import settle_figures
 from flashpoint.records import Event, Sentence, Story, TimeExpr, Trigger
 from flashpoint.text.sentences import dateline_end
 from flashpoint.text.tokens import tokenize
@@ -99,6 +100,7 @@ class LinkStage:
         _story_dates(story)
         _refine_dates(story)
         story_locations(story)
+        settle_figures(story)  # figures agree with the story's totals (extract/quantities.py)
         return story
 
     @staticmethod

@@ -11,7 +11,8 @@ patterns are case-sensitive with capitalised variants of each word: Python's `re
 IGNORECASE, and case is needed anyway to recognise names ("Jane Doe, 23, was wounded").
 
 Conventions (they change the numbers, so they are written down):
-- Vague words: `quantities_vague.tsv` (ACLED: tens = 10, dozens = 12, hundreds = 100, ...; several = 3).
+- Vague words: `quantities_vague.tsv`. By default "dozens", "hundreds", "several" are recognised and not coded (no
+  made-up exact number; the record's figure stays null); `acled_vague()` gives ACLED's reading (dozens = 12, ...).
 - "more than 100", "nearly 50", "some 200": the number itself. Ranges ("10 to 15", "between 10 and 15"): the lower
   bound (ACLED's "most conservative estimate").
 - A person who "was shot" with nothing saying dead or hurt counts as injured (1 for "a man"); "shot dead", "shot and
@@ -34,6 +35,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 
 from flashpoint.records import Quantity, Story
@@ -90,15 +92,26 @@ def _lexicon() -> dict:
         return json.load(fh)
 
 
-@lru_cache(maxsize=1)
-def default_vague() -> dict[str, int | None]:
-    """Vague quantity word -> value (None: recognised, never coded), from `quantities_vague.tsv`."""
+def _vague_column(column: int) -> dict[str, int | None]:
     out: dict[str, int | None] = {}
     with open(_HERE / "quantities_vague.tsv", encoding="utf-8") as fh:
         for row in csv.reader((ln for ln in fh if ln.strip() and not ln.startswith("#")), delimiter="\t"):
-            value = row[1].strip() if len(row) > 1 else ""
+            value = row[column].strip() if len(row) > column else ""
             out[row[0].strip().lower()] = int(value) if value else None
     return out
+
+
+@lru_cache(maxsize=1)
+def default_vague() -> dict[str, int | None]:
+    """Vague quantity word -> value (None: recognised, never coded), from `quantities_vague.tsv`: by default only
+    "a couple" and "a dozen" are coded; "dozens", "hundreds", "several" stay vague (null on the records)."""
+    return _vague_column(1)
+
+
+@lru_cache(maxsize=1)
+def acled_vague() -> dict[str, int | None]:
+    """ACLED's conservative reading of vague words (dozens = 12, hundreds = 100, ...), for `vague=`."""
+    return _vague_column(2)
 
 
 def _plurals(noun: str, irregular: Mapping[str, list[str]]) -> list[str]:
@@ -321,6 +334,10 @@ class _Patterns:
             rf"(?<!\b{w}\s)" for w in ("of", "with", "for", "by", "to", "on", "at", "between", "among", "from",
                                          "against", "like", "than", "into", "toward", "towards", "over", "behind"))
         self.passive = re.compile(rf"{start}(?P<subj>{subj})(?P<gap>{gap}){auxadv}(?P<pred>{pred})(?![\w'’-])")
+        # The absolute construction after "with" that `start` keeps out: "with two persons, including a woman,
+        # being killed in police firing".
+        self.with_being = re.compile(
+            rf"(?<=\b[Ww]ith\s)(?P<subj>{subj})(?P<gap>{gap})(?P<aux>(?:\s*,)?\s+(?P<auxv>being))\s+(?P<pred>{pred})(?![\w'’-])")
         # Cheap gates: the full patterns only run on sentences that have a predicate / an active verb, and only
         # from a little before the first one.
         self.pred_only = re.compile(rf"(?<![\w'’-])(?:{pred})(?![\w'’-])")
@@ -364,7 +381,8 @@ class _Patterns:
             rf"surpassed|topped|passed)\s+(?:to\s+|at\s+|reached\s+|risen\s+to\s+)?(?P<n>{self.qnum})"
         )
         self.nouns = re.compile(
-            rf"(?<![\w-])(?P<n>{self.qnum})\s+(?:(?:more|other|additional|confirmed|reported|civilian|new)\s+)?"
+            rf"(?<![\w-])(?P<n>{self.qnum})\s+(?:of\s+(?:these|those|the)\s+)?"  # "40 of these deaths"
+            rf"(?:(?:more|other|additional|confirmed|reported|civilian|new)\s+)?"
             rf"(?P<noun>deaths|fatalities|dead\s+bodies|bodies|corpses|injuries|arrests|detentions)\b"
         )
         crowd = _trie(lex["crowd_nouns"], cased=False)
@@ -502,6 +520,11 @@ def _elem_value(t: str, vague: Mapping[str, int | None]) -> tuple[int | None, bo
     if low.startswith("both"):
         return 2, False, others, True
     m = p.number_re.search(low)
+    while m is not None and vague.get(_norm(m.group(0)), 0) is None:  # "as many as 98": "many" is a modifier
+        following = p.number_re.search(low, m.end())
+        if following is None:
+            break
+        m = following
     if m and not _AGE_AFTER.match(low, m.end()) and not re.search(r",\s*$", low[: m.start()]):
         tok = _norm(m.group(0))
         if _YEAR.fullmatch(tok) and m.end() == len(low):
@@ -618,7 +641,10 @@ def find_counts(text: str, vague: Mapping[str, int | None] | None = None) -> lis
     hits: list[Count] = []
 
     gate = p.pred_only.search(text)
-    for m in p.passive.finditer(text, max(0, gate.start() - 160)) if gate else ():
+    passives = p.passive.finditer(text, max(0, gate.start() - 160)) if gate else iter(())
+    if gate and " being " in low:
+        passives = chain(passives, p.with_being.finditer(text))
+    for m in passives:
         pred = _norm(m.group("pred"))
         kind = p.pred_kind.get(pred)
         if kind is None:
@@ -844,6 +870,15 @@ def find_quantities(text: str, vague: Mapping[str, int | None] | None = None) ->
     ]
 
 
+def this_incident(text: str, year: int | None = None) -> bool:
+    """Whether a sentence's figures may be the story's own incident's: not a teaser line for another story, not a
+    background sentence ("last year", "in a separate shooting"), no year other than the publication `year`."""
+    p = _patterns()
+    if p.teaser.match(text) or p.background.search(text.lower()):
+        return False
+    return year is None or all(int(y) == year for y in p.years.findall(text))
+
+
 TALLY_KEYS = ("dead", "injured", "shot", "shot_others", "arrested", "size", "dead_implied")
 
 
@@ -863,13 +898,9 @@ def story_tally(sentences: Iterable[str], vague: Mapping[str, int | None] | None
     p = _patterns()
     best: dict[str, int | None] = dict.fromkeys(TALLY_KEYS)
     for text in sentences:
-        if p.teaser.match(text):
+        if not this_incident(text, year):
             continue
         low = text.lower()
-        if p.background.search(low):
-            continue
-        if year is not None and any(int(y) != year for y in p.years.findall(text)):
-            continue
         hits = [h for h in find_counts(text, vague) if not h.cumulative]
         figures: dict[str, int] = {}
         for h in hits:
@@ -934,3 +965,60 @@ class QuantityStage:
                 continue
             sentence.quantities = find_quantities(sentence.text, self.vague)
         return story
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Figures on the records
+
+
+_SETTLED = ("dead", "injured")
+
+
+def settle_figures(story: Story, vague: Mapping[str, int | None] | None = None) -> None:
+    """Make the dead / injured figures on a story's records agree with the story's totals (`story_totals` over its
+    sentences that are not skipped).
+
+    A sentence alone cannot tell a victim who "was shot" from one who later died: "a man was shot" gives injured 1
+    there, while the story's total is injured 0 once another sentence says he died; "five were found shot" gives 5,
+    the total 3 when two were pronounced dead. So a record's figure above the story's total for its kind comes down
+    to that total. A figure of the story that no violent record carries goes to the first record that reports
+    violence (story order): the story's main incident, which the figures elsewhere in the story describe ("Police
+    are investigating a shooting. ... Two men were taken to hospital"); not when a record already carries a figure
+    of that kind (a death told with its own record, "one person was stabbed to death", is that record's), nor when
+    the story's sentences give different figures of that kind (a round-up of several incidents). Records in
+    sentences about other incidents (`this_incident` false: background, teasers, other years) keep their own
+    figures, and a story without any figure of a kind changes nothing of that kind. Vague words stay as the
+    quantities lexicon codes them."""
+    year = int(story.date[:4]) if story.date and story.date[:4].isdigit() else None
+    own = [s for s in story.sentences if not s.skip and this_incident(s.text, year)]
+    if not own or not any(s.events for s in own):
+        return
+    totals = combine_tallies([story_tally((s.text for s in own), vague, year)])
+    if all(totals[k] is None for k in _SETTLED):
+        return
+    # A story whose sentences give different figures of a kind reports several incidents (a round-up: "97 died in
+    # police firing ... two were killed in Vatva"): its largest figure is no one record's, so no record is filled.
+    seen: dict[str, set[int]] = {k: set() for k in _SETTLED}
+    for sentence in own:
+        for q in sentence.quantities:
+            if q.kind in seen and q.value:
+                seen[q.kind].add(q.value)
+    main = None
+    carried: set[str] = set()  # kinds some violent record already carries
+    for sentence in own:
+        for event in sentence.events:
+            if event.event_type != "ASSAULT":
+                continue
+            if main is None:
+                main = event
+            carried.update(k for k in _SETTLED if getattr(event, k) is not None)
+            for kind in _SETTLED:
+                value, total = getattr(event, kind), totals[kind]
+                if value is not None and total is not None and value > total:
+                    setattr(event, kind, total)
+                    event.notes.append(f"figures: {kind} {value} -> {total}, the story's total")
+    if main is not None:
+        for kind in _SETTLED:
+            if kind not in carried and totals[kind] is not None and len(seen[kind]) <= 1:
+                setattr(main, kind, totals[kind])
+                main.notes.append(f"figures: {kind} {totals[kind]} from the story's totals (main incident)")

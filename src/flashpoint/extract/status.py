@@ -126,10 +126,11 @@ def governing_cues(tokens: Sequence[Token], cue_list: list[tuple[int, int, str]]
         if kind not in {"condition", "denial"} and not coordinated and any(c_last < k < first for k in other_triggers):
             continue
         if kind == "requested":
-            # "urged the army to withdraw": the action asked for follows "to" / "that", in the same clause; or it is
-            # the noun asked for ("called for (tougher) sanctions", "demanded an inquiry").
+            # "urged the army to withdraw": the action asked for follows "to" / "that" (or a subjunctive "be":
+            # "demanded Kodnani be arrested"), in the same clause; or it is the noun asked for ("called for (tougher)
+            # sanctions", "demanded an inquiry").
             asked_noun = between <= _ASKED_NOUN_WORDS and distance <= 2
-            if not (between & {"to", "that"} or asked_noun) or between & (_SOFT_BREAKS - {",", "and"}):
+            if not (between & {"to", "that", "be"} or asked_noun) or between & (_SOFT_BREAKS - {",", "and"}):
                 continue
         elif kind == "hedge":
             if between & (_SOFT_BREAKS | {"and", "or"}):
@@ -141,6 +142,8 @@ def governing_cues(tokens: Sequence[Token], cue_list: list[tuple[int, int, str]]
                 continue
             if tokens[c_last].lower in {"next", "upcoming"} and (between & _SOFT_BREAKS or distance > 2):
                 continue
+            if tokens[c_last].lower == "to" and between & _BE_FORMS:
+                continue  # "ramsevaks who tried to sneak in were arrested": the attempt is the sneaking
         elif kind == "claimed" and tokens[c_last].lower not in _CLAIM_ADVERBS and between & _BE_FORMS:
             continue  # "journalists accused of spying were freed": the claim is the spying, not the release
         elif kind not in {"condition", "denial"} and between & _SOFT_BREAKS:

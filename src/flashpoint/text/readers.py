@@ -7,9 +7,12 @@ empty files, bad UTF-8, lines that are not JSON, absurdly long lines or files, p
 
 Formats: .txt/.text (one story), .html/.htm (article extracted with trafilatura, no network), .jsonl (one story a
 line), .json (an array of story objects), .rss/.atom/.xml (RSS/Atom feeds through feedparser; links are never
-fetched). Story text keeps the input's offsets where there is an input text (.txt, JSONL "text": only line endings are
-normalised to "\\n"), so callers' character offsets stay valid; for HTML and feeds the text is rebuilt as paragraphs
-joined by blank lines. trafilatura and feedparser are imported on first use only.
+fetched). Every text is repaired first (flashpoint.text.repair: mojibake such as "â€™", HTML entities); clean text
+comes through untouched. Story text keeps the input's offsets where there is an input text (.txt, JSONL "text": only
+line endings are normalised to "\\n") unless the repair changed something: then Story.extra["repair"] holds the edits
+that map offsets back (`flashpoint.text.repair.to_source`), and a JSONL line that brings its own "toponyms" offsets is
+not repaired. For HTML and feeds the text is rebuilt as paragraphs joined by blank lines. trafilatura and feedparser
+are imported on first use only.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from flashpoint.records import Story
+from flashpoint.text.repair import repair
 from flashpoint.text.sentences import looks_like_headline, paragraph_spans
 
 MAX_LINE_BYTES = 2 * 1024 * 1024  # a JSONL line longer than this is rejected without being parsed
@@ -235,18 +239,30 @@ def _iter_lines(src: _Source, limit: int) -> Iterator[tuple[int, bytes | None, i
 # ------------------------------------------------------------------------------------------------ story builders
 
 
+def _repaired(text: str, fix: bool) -> tuple[str, dict[str, Any]]:
+    """Text repair (flashpoint.text.repair) and what to keep of it in Story.extra["repair"]: ftfy's steps and the
+    edits, (repaired start, end, input start, end), that map offsets back to the input."""
+    if not fix:
+        return text, {}
+    r = repair(text)
+    if not r.changed:
+        return text, {}
+    return r.text, {"repair": {"steps": r.steps, "edits": [list(e) for e in r.edits]}}
+
+
 def _text_story(
     text: str, source: str, *, story_id: str | None, date: str | None, url: str | None = None,
-    title: str | None = None,
+    title: str | None = None, fix: bool = True,
 ) -> Story:
+    story_id = story_id or Story.make_id(text)  # the input's hash: the id does not depend on the repair
+    text, extra = _repaired(text, fix)
     paras = paragraph_spans(text)
     if title is None and len(paras) > 1:
         first = text[paras[0][0]:paras[0][1]]
         if "\n" not in first and looks_like_headline(first):
             title = first
     return Story(
-        id=story_id or Story.make_id(text), text=text, date=date, url=url, title=title, source=source,
-        paragraphs=paras,
+        id=story_id, text=text, date=date, url=url, title=title, source=source, paragraphs=paras, extra=extra,
     )
 
 
@@ -254,7 +270,8 @@ def story_from_text(
     text: str, *, date: str | None = None, story_id: str | None = None, url: str | None = None,
     title: str | None = None, source: str | None = None,
 ) -> Story:
-    """A Story from plain text given in code (the Python API). Offsets stay those of `text` (after \\r\\n -> \\n).
+    """A Story from plain text given in code (the Python API). Offsets stay those of `text` (after \\r\\n -> \\n)
+    unless text repair changed it (see Story.extra["repair"]).
 
     Unlike `read`, a programming mistake raises: a `date` that is not YYYY-MM-DD (or ISO datetime) is a ValueError."""
     day = parse_date(date) if date is not None else None
@@ -270,9 +287,11 @@ def _joined_story(
     title: str | None,
 ) -> Story:
     text = "\n\n".join(paragraphs)
+    story_id = story_id or Story.make_id(text)
+    text, extra = _repaired(text, True)
     return Story(
-        id=story_id or Story.make_id(text), text=text, date=date, url=url, title=title, source=source,
-        paragraphs=paragraph_spans(text),
+        id=story_id, text=text, date=date, url=url, title=title, source=source,
+        paragraphs=paragraph_spans(text), extra=extra,
     )
 
 
@@ -375,13 +394,14 @@ def _story_from_object(obj: object, source: str, default_date: str | None) -> It
         assert text is not None
         if "\r" in text:
             text = text.replace("\r\n", "\n").replace("\r", "\n")
-        story = _text_story(text, source, story_id=story_id, date=date, **optional)
+        # caller's toponym offsets refer to the text as given: then it is not repaired
+        story = _text_story(text, source, story_id=story_id, date=date, fix="toponyms" not in obj, **optional)
     else:
         assert markup is not None
         # the line's own date wins over the page's metadata; the caller's default does too
         story = _html_story(markup, source, story_id=story_id, date=date, **optional)
     if isinstance(story, Story):  # other fields ride along for stage commands ("toponyms" for `places`)
-        story.extra = {k: v for k, v in obj.items() if k not in _STORY_FIELDS}
+        story.extra.update((k, v) for k, v in obj.items() if k not in _STORY_FIELDS)
     yield story
 
 

@@ -33,6 +33,7 @@ from flashpoint.records import Sentence, Story
 
 MAX_SENTENCE_CHARS = 2000  # longer runs without punctuation (tables, lists) are cut at a space, to bound later stages
 CAPTION_MAX_CHARS = 500  # a paragraph up to this long with a photo credit in it is a caption: all of it is skipped
+REPEAT_MIN_CHARS = 30  # a sentence this long in a short paragraph, repeating an earlier one word for word: skipped
 
 _CLOSERS = "\"'”’»)]"
 _OPENERS = "\"'“‘«([¿¡"
@@ -49,6 +50,8 @@ _AFTER_TIME = re.compile(
     r"|(?:local|Local|Eastern|Pacific|Central|Mountain|Atlantic|GMT|UTC|[A-Z]{1,2}T|[A-Z][SD]T)\b"
 )
 
+_AFTER_TIME_ANY_CASE = re.compile(_AFTER_TIME.pattern, re.IGNORECASE)
+
 # Quotations that belong to one sentence with their speaker: a speech verb just before the opening quote, or the
 # quote ending in a comma / followed by "he said", "Smith told reporters". Splits inside them are suppressed.
 _SPEECH = (
@@ -58,6 +61,13 @@ _SPEECH = (
 _QUOTE_MARK = re.compile("[\"“”]")
 _SPEAKER_AFTER = re.compile(r"\s*(?:[a-z]|(?:[A-Z][\w.'’-]*\s+){1,4}" + _SPEECH + r"\b)")
 _SPEAKER_BEFORE = re.compile(_SPEECH + r"(?:\s+[\w'’-]+){0,4}?\s*[,:]?\s*$")
+# Without capitals a speaker after a quote is a speech verb within a few words ("... ," he said / says noorjahan).
+_SPEAKER_AFTER_CASELESS = re.compile(r"\s*(?:[\w.'’-]+\s+){0,4}?" + _SPEECH + r"\b", re.IGNORECASE)
+
+# A sentence end without the space after it, from careless scraping: "fired.Police", and in text without capitals
+# "fired.police" (not a web address or a file name: see _fused_cuts).
+_FUSED = re.compile(r"(?<=[a-z]{2})[.!?][\"'”’]?(?=[A-Z][a-z])")
+_FUSED_CASELESS = re.compile(r"(?<=[a-zA-Z]{3})[.!?][\"'”’]?(?=[a-zA-Z]{2,}\b)")
 _QUOTE_MAX = 800
 
 # A dateline at the start of a paragraph: ALL-CAPS place (+ ", State" / ", March 3"), optional (Agency), a dash.
@@ -97,6 +107,11 @@ _WEEKDAYS_MONTHS = _words(
     "September October November December Christmas Easter Ramadan Eid Then Now Noon Midnight Contrast Comparison "
     "Law Night Day Dawn Morning Evening"
 )
+# After "name." these are web addresses and file names ("timesofindia.com", "story.cms"), not a new sentence.
+_WEB_SUFFIX = _words(
+    "com net org gov edu mil int info biz co in uk us au ca de fr nic htm html php asp aspx cms jsp pdf jpg png gif "
+    "shtml xml rss"
+)
 _BYLINE_SMALL = _words("and & de van von der den al el bin ibn la le del da dos du di y")
 _BYLINE_TAIL = _words(
     "staff writer writers correspondent correspondents reporter reporters editor editors contributor in for of "
@@ -105,13 +120,30 @@ _BYLINE_TAIL = _words(
 
 
 @lru_cache(maxsize=1)
-def _abbreviations() -> dict[str, str]:
-    table: dict[str, str] = {}
+def _abbreviation_rows() -> list[tuple[str, str, bool]]:
+    """abbreviations.tsv: (abbreviation, kind, also an ordinary word in lower case)."""
+    rows: list[tuple[str, str, bool]] = []
     text = resources.files(__package__).joinpath("abbreviations.tsv").read_text(encoding="utf-8")
     for line in text.splitlines():
         if line and not line.startswith("#"):
-            abbrev, kind = line.split("\t")[:2]
-            table[abbrev.strip()] = kind.strip()
+            cols = [c.strip() for c in line.split("\t")]
+            rows.append((cols[0], cols[1], len(cols) > 2 and cols[2] == "word"))
+    return rows
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> dict[str, str]:
+    return {a: kind for a, kind, _ in _abbreviation_rows()}
+
+
+@lru_cache(maxsize=1)
+def _caseless_abbreviations() -> dict[str, str]:
+    """Lower-cased abbreviations for text without capitals, leaving out those that are also ordinary words ("ill.",
+    "miss.", "ft.") and would otherwise keep real sentence ends from being cut."""
+    table: dict[str, str] = {}
+    for a, kind, word in _abbreviation_rows():
+        if not word:
+            table.setdefault(a.lower(), kind)
     return table
 
 
@@ -121,17 +153,68 @@ def _starters() -> frozenset[str]:
     return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
 
+@lru_cache(maxsize=1)
+def _caseless_starters() -> frozenset[str]:
+    return frozenset(w.lower() for w in _starters())
+
+
+_UPPER = re.compile(r"[A-Z]")
+_LOWER = re.compile(r"[a-z]")
+
+
+def is_caseless(text: str) -> bool:
+    """True for text whose capitals say nothing: lower-cased archives and ALL-CAPS wires (a stray capital or two
+    allowed). Sentence starts then cannot be told by a capital letter."""
+    if text.islower() or text.isupper():
+        return True
+    upper = len(_UPPER.findall(text))
+    lower = len(_LOWER.findall(text))
+    if upper + lower < 40:
+        return False
+    return upper < 0.004 * (upper + lower) or lower < 0.05 * (upper + lower)
+
+
 def _is_upper_start(ch: str) -> bool:
     return ch.isupper() or ch.isdigit()
 
 
-def _period_ends_sentence(text: str, m: re.Match[str], abbrevs: dict[str, str], starters: frozenset[str]) -> bool:
-    """Decide whether a single period (no closer after it) ends a sentence, from the word before and after."""
+def _period_ends_sentence(
+    text: str, m: re.Match[str], abbrevs: dict[str, str], starters: frozenset[str], caseless: bool = False
+) -> bool:
+    """Decide whether a single period (no closer after it) ends a sentence, from the word before and after.
+
+    caseless: the text has no usable capitals; words are looked up in lower case, a single letter is an initial
+    and "St." is ambiguous (a street or a saint cannot be told apart)."""
     i = m.start()
     j = max(text.rfind(" ", 0, i), text.rfind("\n", 0, i), text.rfind("\t", 0, i), text.rfind("\u00a0", 0, i)) + 1
     tok = text[j:i].lstrip(_OPENERS)
     if not tok:
         return True
+    if caseless:
+        tok = tok.lower()
+        kind = abbrevs.get(tok)
+        if kind is None and ("-" in tok or "/" in tok):
+            kind = abbrevs.get(re.split(r"[-/]", tok)[-1])
+        if kind is None:
+            if tok in ("a.m", "p.m"):
+                return _AFTER_TIME_ANY_CASE.match(text, m.start(3)) is None
+            if len(tok) == 1 and tok.isalpha() or _DOTTED.fullmatch(tok):
+                kind = "ambiguous"
+            else:
+                return not (tok.isdigit() and len(tok) <= 2 and not text[:j].strip())
+        if kind == "saint":
+            kind = "ambiguous"
+        if kind in ("title", "inside"):
+            return False
+        first = m.group(3)
+        if kind == "number" or (kind == "month" and first.isdigit()):
+            return not first.isdigit()
+        w = _WORD.match(text, m.start(3))
+        if w is not None and w.end() - w.start() == 1 and text.startswith(".", w.end()):
+            return False
+        if "\n" in m.group(1):
+            return True
+        return w is not None and w.group().lower() in starters
     kind = abbrevs.get(tok)
     if kind is None and ("-" in tok or "/" in tok):  # Maj.-Gen., ex-Gov.
         kind = abbrevs.get(re.split(r"[-/]", tok)[-1])
@@ -242,8 +325,9 @@ def _cap(text: str, s: int, e: int, out: list[tuple[int, int]]) -> None:
         out.append((s, e))
 
 
-def _attributed_quotes(text: str) -> list[tuple[int, int]]:
+def _attributed_quotes(text: str, caseless: bool = False) -> list[tuple[int, int]]:
     """(open, close) of quotations that stay inside one sentence with their speaker."""
+    after = _SPEAKER_AFTER_CASELESS if caseless else _SPEAKER_AFTER
     spans: list[tuple[int, int]] = []
     opened = -1
     for m in _QUOTE_MARK.finditer(text):
@@ -259,34 +343,67 @@ def _attributed_quotes(text: str) -> list[tuple[int, int]]:
         inner_end = text[i - 1] if i > o + 1 else ""
         if (
             inner_end == ","
-            or _SPEAKER_AFTER.match(text, i + 1)
+            or after.match(text, i + 1)
             or _SPEAKER_BEFORE.search(text, max(0, o - 60), o)
         ):
             spans.append((o, i))
     return spans
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans (start, end) in one paragraph; spans exclude surrounding whitespace."""
+def _fused_cuts(text: str, caseless: bool, abbrevs: dict[str, str]) -> list[int]:
+    """Sentence ends with no space after them ("fired.Police"); never inside web addresses, e-mails, file names,
+    abbreviations or numbers."""
+    cuts: list[int] = []
+    for m in (_FUSED_CASELESS if caseless else _FUSED).finditer(text):
+        a = max(text.rfind(" ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        b = m.end()
+        while b < len(text) and not text[b].isspace():
+            b += 1
+        token = text[a:b]
+        if "/" in token or "@" in token or "www" in token.lower() or "_" in token:
+            continue
+        after = _WORD.match(text, m.end())
+        if after is None or after.group().lower() in _WEB_SUFFIX:
+            continue
+        left = text[a:m.start()].lstrip(_OPENERS)
+        if (left.lower() if caseless else left) in abbrevs:
+            continue
+        cuts.append(m.end())
+    return cuts
+
+
+def split_sentences(text: str, caseless: bool | None = None) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) in one paragraph; spans exclude surrounding whitespace.
+
+    caseless: the text has no usable capitals (lower-cased archives, ALL CAPS); None decides by `is_caseless`. Then
+    any letter may start a sentence, and abbreviations and sentence starters are looked up in lower case."""
     if not text:
         return []
-    abbrevs = _abbreviations()
-    starters = _starters()
+    if caseless is None:
+        caseless = is_caseless(text)
+    abbrevs = _caseless_abbreviations() if caseless else _abbreviations()
+    starters = _caseless_starters() if caseless else _starters()
+    speaker_after = _SPEAKER_AFTER_CASELESS if caseless else _SPEAKER_AFTER
     protect = dateline_end(text)
-    quotes = _attributed_quotes(text) if ('"' in text or "“" in text) else ()
+    quotes = _attributed_quotes(text, caseless) if ('"' in text or "“" in text) else ()
     cuts: list[int] = []
     for m in _CANDIDATE.finditer(text):
         if m.start() < protect:
             continue
-        if not _is_upper_start(m.group(3)):
+        first = m.group(3)
+        if not (_is_upper_start(first) or caseless and first.isalpha()):
             continue
         if quotes and any(o < m.start() and m.end() <= c for o, c in quotes):
             continue
-        if m.group()[-1] in "\"”" and _SPEAKER_AFTER.match(text, m.end()):
+        if m.group()[-1] in "\"”" and speaker_after.match(text, m.end()):
             continue  # '"Get out!" Smith said.'
-        if m.group() == "." and not _period_ends_sentence(text, m, abbrevs, starters):
+        if m.group() == "." and not _period_ends_sentence(text, m, abbrevs, starters, caseless):
             continue
         cuts.append(m.end())
+    fused = _fused_cuts(text, caseless, abbrevs) if "." in text else []
+    if fused:
+        fused = [c for c in fused if c >= protect and not any(o < c <= q for o, q in quotes)]
+        cuts = sorted(set(cuts).union(fused))
     if "\n" in text:
         extra = _newline_cuts(text, protect)
         if extra:
@@ -463,11 +580,22 @@ class SentenceStage:
         if not story.paragraphs:
             story.paragraphs = paragraph_spans(text)
         sentences: list[Sentence] = []
+        seen: dict[str, int] = {}  # a sentence's folded text -> index of its first occurrence
+        caseless = is_caseless(text)
         for pi, (ps, pe) in enumerate(story.paragraphs):
             ptext = text[ps:pe]
             plen = pe - ps
-            spans = split_sentences(ptext)
+            spans = split_sentences(ptext, caseless or None)
             reasons: list[tuple[str, str] | None] = [skip_reason(ptext[s:e], plen) for s, e in spans]
+            for k, (s, e) in enumerate(spans):
+                # A short paragraph printed again (a caption under every photo, the headline repeated as the lead,
+                # a pull quote) is coded once, where it first appears. Long body text is left alone: a page scraped
+                # twice gives the same records twice, which grouping merges (store/grouping.py).
+                if plen <= CAPTION_MAX_CHARS and e - s >= REPEAT_MIN_CHARS and reasons[k] is None:
+                    key = " ".join(ptext[s:e].lower().split())
+                    first = seen.setdefault(key, len(sentences) + k)
+                    if first != len(sentences) + k:
+                        reasons[k] = ("repeated", f"same as sentence {first}")
             caption = None
             if plen <= CAPTION_MAX_CHARS:
                 caption = next((r for r in reasons if r and r[0] == "photo credit"), None)

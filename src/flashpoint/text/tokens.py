@@ -10,7 +10,8 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-_TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’\-.][A-Za-z0-9]+)*|[^\sA-Za-z0-9]")
+# A number with thousands separators ("5,176 rounds") is one token, so trigger gaps and clause breaks count it once.
+_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w,])|[A-Za-z0-9]+(?:['’\-.][A-Za-z0-9]+)*|[^\sA-Za-z0-9]")
 
 
 class Token(NamedTuple):

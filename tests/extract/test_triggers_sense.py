@@ -1,0 +1,96 @@
+"""Police actions found in lower-cased text, and trigger words read in their other senses giving no event."""
+
+import pytest
+
+from flashpoint.extract.events import find_triggers
+from flashpoint.text.tokens import tokenize
+
+
+def _types(text: str) -> list[tuple[str, str | None]]:
+    return [(m.pattern.event_type, m.pattern.mode) for m in find_triggers(tokenize(text))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("police had fired ten rounds in the air", ("ASSAULT", "firearms")),
+    ("99 persons have been killed in police firing", ("ASSAULT", "firearms")),
+    ("the police had to lathi-charge vhp activists", ("ASSAULT", "crowd-control")),
+    ("the police burst teargas shells to disperse them", ("ASSAULT", "crowd-control")),
+    ("police fired in air to disperse a mob", ("ASSAULT", "crowd-control")),
+    ("six persons were nabbed on sunday", ("COERCE", "arrest")),
+    ("the magistrate remanded them to police custody", ("COERCE", "arrest")),
+])
+def test_police_actions(text, expected):
+    assert expected in _types(text)
+
+
+@pytest.mark.parametrize("text", [
+    "he lived in the 3400 block of Main Street",
+    "the car was parked at a Shell station on Route 9",
+    "dr dalal had suffered a cardiac arrest",
+    "apprehending trouble, shopkeepers downed their shutters",
+    "the firing of the coach surprised fans",
+])
+def test_other_senses_give_no_event(text):
+    assert _types(text) == []
+
+
+def test_fire_the_noun_is_no_shooting():
+    assert ("ASSAULT", "firearms") not in _types("a fire in which ammunition exploded killed one")
+    assert ("ASSAULT", "firearms") in _types("police had to fire 8 rounds")
+
+
+@pytest.mark.parametrize("text", [
+    "the man asked not to be named",
+    "she asked why the women stayed quiet",
+    "he was a convicted felon",
+    "the name has not been released",
+    "according to a news release from the office",
+    "the officer in charge of the station",
+    "a storm surge hit the coast",
+    "the body was sent to the state medical examiner",
+    "Rich & Ruthless Nabs 8 Nods",
+    "he hit a game-winning shot",
+    "he shot down rumors of a deal",
+])
+def test_everyday_senses_give_no_event(text):
+    assert _types(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Police asked residents to stay indoors", "REQUEST"),
+    ("Police released three prisoners", "RETREAT"),
+    ("Rebels shot down a helicopter", "ASSAULT"),
+    ("troops stormed the building", "ASSAULT"),
+    ("the protesters demonstrated the day before", "PROTEST"),
+])
+def test_event_senses_still_fire(text, expected):
+    assert expected in [t for t, _ in _types(text)]
+
+
+def test_munition_led_passives():
+    assert ("ASSAULT", "firearms") in _types("five rounds were fired by the station house officer")
+    assert ("ASSAULT", "crowd-control") in _types("tear gas shells were lobbed by police")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("makeshift jails have been established", []),
+    ("of the 22 on police remand", []),
+    ("he was jailed for ten years", [("COERCE", "arrest")]),
+    ("Wendy was booked into jail on four counts", [("COERCE", "arrest")]),
+    ("he is being held at the Allegheny County Jail on bond", [("COERCE", "detain")]),
+])
+def test_jail_the_building_is_no_arrest(text, expected):
+    assert _types(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("six persons were picked up in cases of arson", [("COERCE", "arrest")]),
+    ("the police have booked 62 people under the law", [("COERCE", "arrest")]),
+    ("50 persons were held on tuesday", [("COERCE", "detain")]),
+    ("i booked a room at the hotel", []),
+    ("elections were held on monday", []),
+    ("people were held hostage", []),
+    ("the kids were picked up from school", []),
+])
+def test_arrests_as_police_reports_write_them(text, expected):
+    assert _types(text) == expected
