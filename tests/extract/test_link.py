@@ -54,6 +54,14 @@ def test_a_past_event_is_never_dated_after_its_story():
     assert shootings and all(e.date is not None and e.date <= "2017-03-08" for e in shootings)
 
 
+def test_a_past_act_does_not_take_another_clauses_future_time():
+    dates = dict((t, (d, s)) for t, d, s in _dates(
+        "The United States urged both sides to hold talks, and the African Union said its envoy will visit Nairobi "
+        "next week.", published="2023-03-21"))
+    assert dates["urged"] == ("2023-03-21", "publication")
+    assert dates["visit"][0] > "2023-03-21"
+
+
 def test_a_week_is_narrowed_to_the_storys_day_in_it():
     events = flashpoint.code("A 19-year-old woman was shot and killed last week at her apartment. "
                              "Officers were called to the apartment on Dec. 15 after a report of gunfire.",

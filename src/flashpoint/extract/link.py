@@ -107,6 +107,10 @@ class LinkStage:
     def _date(story: Story, sentence: Sentence, event: Event, clause: tuple[int, int]) -> None:
         time = _nearest_time(sentence, event, clause)
         other = None if time is not None else _other_clause_time(sentence, event, clause)
+        if other is not None and story.date and other.date > story.date[:10] and _past(sentence, event):
+            # "X urged talks, and the envoy will visit next week": a past act does not take another clause's future
+            event.notes.append(f"link: {other.text!r} of another clause is after publication; not for a past act")
+            other = None
         if time is not None:
             event.date, event.date_precision, event.date_text = time.date, time.precision, time.text
             event.date_source = "text"
