@@ -27,6 +27,7 @@ def default_stages(model: str = "encoder") -> list[Stage]:
     from flashpoint.extract.events import EventStage
     from flashpoint.extract.link import LinkStage
     from flashpoint.extract.model import ModelStage
+    from flashpoint.extract.people import PeopleStage
     from flashpoint.extract.places import PlaceStage
     from flashpoint.extract.quantities import QuantityStage
     from flashpoint.extract.scores import ScoreStage
@@ -37,7 +38,7 @@ def default_stages(model: str = "encoder") -> list[Stage]:
         raise ValueError(f"model must be encoder, fast or rules, not {model!r}")
     stages: list[Stage] = [
         SentenceStage(), ActorStage(), DateStage(), QuantityStage(), AttributionStage(), PlaceStage(),
-        EventStage(), LinkStage(), StatusStage(),
+        PeopleStage(), EventStage(), LinkStage(), StatusStage(),
     ]
     if model != "rules":
         stages.append(ModelStage(fast=model == "fast"))
