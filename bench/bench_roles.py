@@ -115,6 +115,9 @@ def gva(args) -> None:
                 for k, v in (("ceiling", ceiling), ("mention", mention), ("role", ok), ("named", named),
                              ("swapped", swapped)):
                     hit[(key, k)] += v
+                if swapped:
+                    e = next(e for e in assaults for m in e[other] if low in (m.get("text") or "").lower())
+                    miss[(key, "swapped")].append(f"{sid} {kind} {last!r}: \"{e['sentence'][:220]}\" -> {brief(e)}")
                 if not ok and (ceiling or not args.only_ceiling):
                     stage = "role" if mention else "mention" if ceiling else "ceiling"
                     for i in where[:1]:
@@ -125,7 +128,7 @@ def gva(args) -> None:
         print(f"  {key}: {n[key]} names")
         for k in ("ceiling", "mention", "role", "named", "swapped"):
             print(f"    {k:8} {hit[(key, k)] / max(n[key], 1):.3f}  ({hit[(key, k)]})")
-        for stage in ("role", "mention", "ceiling"):
+        for stage in ("swapped", "role", "mention", "ceiling"):
             for m in miss[(key, stage)][: args.errors]:
                 print(f"      lost at {stage}: {m}")
 

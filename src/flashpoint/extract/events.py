@@ -177,7 +177,7 @@ def is_passive(tokens: Sequence[Token], first: int, actors: list[Actor] | None =
                                                     "put", "hurt", "caught", "kept", "shut", "told", "burnt", "cast"}):
         return False
     j = first - 1
-    while j >= 0 and tokens[j].lower in _ADVERBS:
+    while j >= 0 and (tokens[j].lower in _ADVERBS or (tokens[j].lower.endswith("ly") and len(tokens[j].lower) > 4)):
         if tokens[j].lower in _BE:
             return True
         j -= 1
@@ -443,11 +443,96 @@ def assign_participants(sentence: Sentence, tokens: Sequence[Token], m: Match) -
         by_agent: list[Actor] = []
         for i in right:
             between = text[trig_end:usable[i].start].lower().split()
-            if between[-3:] and "by" in between[-3:] and len(between) <= 6:
+            # "by police", "in the face by a friend, Aaron Harcum": the first name after a near "by"
+            if "by" in between and len(between) <= 8 and len(between) - between.index("by") <= 5:
                 by_agent = _with_conjuncts(usable, i, text, +1)
             break
         actor, recipient = by_agent, actor
         note = "passive voice: subject is the recipient" + (", 'by' phrase is the actor" if by_agent else "")
+    if m.pattern.event_type == "ASSAULT":
+        actor, recipient, note = harm_frames(sentence, tokens, m, usable, actor, recipient, note)
+    return actor, recipient, note
+
+
+def is_person(a: Actor) -> bool:
+    """A mention the people stage found: a person's name with no dictionary entry (extract/people.py)."""
+    return a.sector is None and a.country is None and a.id is None and a.name is not None
+
+
+_REFLEXIVE = frozenset({"himself", "herself", "themselves", "myself", "yourself"})
+# "found with a gunshot wound", "suffering from gunshot wounds", "died from a gunshot": the one who has the wound is
+# its recipient, and the sentence does not say who caused it.
+_HOLDER = re.compile(
+    r"(?:\bwith|\bsuffer(?:ed|ing|s)?(?:\s+from)?|\bsustain(?:ed|ing|s)?|\breceiv(?:ed|ing)|\b(?:died|dead|dying|"
+    r"died\s+\w+)\s+(?:from|of)|\bsuccumb(?:ed|ing)?\s+to|\btreated\s+for|\bhad|\bhas|\bcause\s+of\s+death\s+was)"
+    r"(?:\s+(?:a|an|his|her|their|its|one|two|three|four|multiple|several|single|apparent|self-inflicted|"
+    r"accidental|fatal|life-threatening|non-life-threatening|critical|serious|severe|minor|possible|at|least|"
+    r"gunshot|gun|shotgun|bullet|stab|head|chest))*\s*$", re.I)
+# An act named after a charge on someone: "charged with murder in the shooting of", "arrested in connection with
+# the shooting", "faces charges in the killing": the one charged is the act's (alleged) actor.
+_CHARGE = frozenset({"charged", "charges", "charge", "arrested", "accused", "convicted", "indicted", "faces", "face",
+                     "facing", "booked", "jailed", "sentenced", "suspected", "suspect", "pleaded", "pled", "guilty",
+                     "responsible", "custody", "connection", "suspicion"})
+_FINDERS = frozenset({"found", "discovered", "located", "saw", "spotted", "left", "leaving", "find", "finds",
+                      "discover", "discovers"})
+_OF_PREPS = frozenset({"of", "on", "against", "at", "targeting", "toward", "towards"})
+
+
+def _only_fillers(text: str) -> bool:
+    """Words between a name and what follows it are an age or an apposition comma ("Robin Lily, 49,")."""
+    return all(w.strip(",").isdigit() or w in {",", "a", "an"} or w.endswith("-old") for w in text.split()) \
+        and len(text.split()) <= 3
+
+
+def harm_frames(sentence: Sentence, tokens: Sequence[Token], m: Match, usable: list[Actor], actor: list[Actor],
+                recipient: list[Actor], note: str) -> tuple[list[Actor], list[Actor], str]:
+    """Roles of harm that clause patterns make plain: a wound's holder ("found X with a gunshot wound"), a
+    reflexive ("X shot himself"), a possessor ("X's shooting death"), the one charged ("X was charged in the
+    shooting of Y"), the one found ("deputies found X shot")."""
+    text = sentence.text
+    trig_start, trig_end = tokens[m.first].start, tokens[m.last].end
+    left = [a for a in usable if a.end <= trig_start]
+    right = [a for a in usable if a.start >= trig_end]
+    nxt = tokens[m.last + 1].lower if m.last + 1 < len(tokens) else ""
+    if nxt in _REFLEXIVE and actor:
+        return actor, list(actor), note + "; reflexive: the actor is its own recipient"
+    words = [t.lower for t in tokens[:m.first]]
+    charge = next((j for j in range(m.first - 1, max(-1, m.first - 14), -1) if words[j] in _CHARGE), None)
+    nominal = is_nominal(tokens, m) or not m.pattern.verbal or (
+        tokens[m.first].lower.endswith("ing") and m.first and words[m.first - 1] in {"with", "in", "for", "of"})
+    if charge is not None and nominal and not any(_is_break(tokens, j) for j in range(charge, m.first)):
+        objects = [a for a in left if a.start >= tokens[charge].end and is_person(a)]
+        subjects = [a for a in left if a.end <= tokens[charge].start]
+        who = objects[:1] or ([subjects[-1]] if subjects and (is_person(subjects[-1]) or subjects[-1].sector == "CRM")
+                              else [])
+        victims = [a for a in right if _OF_PREPS & set(text[trig_end:a.start].lower().split()[:4])]
+        if not who and victims and "against" in text[trig_end:victims[0].start].lower().split()[:3]:
+            who, victims = victims[:1], []  # "filed charges of murder against Tristin Carr"
+        if who:
+            return who, [v for v in victims[:1] if v not in who], f"charged with the act: {who[0].text!r} is its actor"
+    before = text[max(0, trig_start - 80):trig_start]
+    if left and _HOLDER.search(before):
+        return [], [left[-1]], "holder of the wound is the recipient"
+    if left and is_person(left[-1]) and text[left[-1].end:trig_start].startswith(("'s", "’s", "'", "’")) and \
+            len(text[left[-1].end:trig_start].split()) <= 3:
+        return [], [left[-1]], "possessor of the act is its recipient"
+    if left and not is_nominal(tokens, m) and _only_fillers(text[left[-1].end:trig_start]):
+        j = len(text[:left[-1].start].split())
+        prev = text[:left[-1].start].lower().split()[-2:]
+        if j and _FINDERS & set(prev):
+            return [], [left[-1]], "found shot: the one found is the recipient"
+    if is_nominal(tokens, m) or not m.pattern.verbal:
+        # a person after a noun is its recipient only after "of" / "on" / "against" ("the shooting of Sam Ortiz"),
+        # not "the shooting happened at Cox's home"
+        kept = [r for r in recipient if not (is_person(r) and r.start >= trig_end and not (
+            _OF_PREPS & set(text[trig_end:r.start].lower().split()[:4])))]
+        if len(kept) != len(recipient):
+            recipient = kept
+            note += "; a name after the noun with no 'of' is not its recipient"
+        if actor and all(is_person(a) for a in actor) and actor[-1].end <= trig_start and \
+                len(text[actor[-1].end:trig_start].split()) > 2 and not _light_verb_object(
+                    text[actor[-1].end:trig_start]):
+            actor = []
     return actor, recipient, note
 
 
