@@ -59,9 +59,10 @@ _POSS = ("'s", "’s", "'", "’")
 _IDENTIFIED = re.compile(r"(?:\b(?:identified|id'd|named|listed|known)\b[^.;]{0,60}?\bas|\bnamed|\bname is|"
                          r"\bnames? of|\bidentified)\s*(?:the\s+)?$", re.I)
 _AGE_BEFORE = re.compile(r"\b\d{1,3}[- ]years?[- ]old\s*$|\b[Aa]ged?\s+\d{1,3}\s*,?\s*$")
-_AGE_AFTER = re.compile(r"^\s*(?:,\s*(?:age\s+|aged\s+)?\d{1,3}\s*(?:,|\.|;|\)|$|\s+(?:and|of|who|was|is|has|had|from|"
+_AGE_AFTER = re.compile(r"\s*(?:,\s*(?:age\s+|aged\s+)?\d{1,3}\s*(?:,|\.|;|\)|$|\s+(?:and|of|who|was|is|has|had|from|"
                         r"years?|died|faces|remains|were)\b)|\(\s*\d{1,3}\s*\))")
 _MAX_WORDS = 4
+_QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
 
 
 class _Run:
@@ -116,6 +117,10 @@ def _runs(text: str, toks: list[re.Match[str]], kinds: dict[str, frozenset[str]]
                 continue
             if words and "particle" in kinds.get(w, ()) and j + 1 < n and _name_word(toks[j + 1].group(), kinds):
                 j += 1
+                continue
+            if words and raw in _QUOTES and j + 3 < n and toks[j + 2].group() in _QUOTES and \
+                    _name_word(toks[j + 1].group(), kinds) and _name_word(toks[j + 3].group(), kinds):
+                j += 3  # a nickname: Cashaan “Dink” Williams
                 continue
             if words and "suffix" in kinds.get(w, ()):
                 end = toks[j].end()
@@ -179,6 +184,18 @@ def _evidence(text: str, run: _Run, before: str, after: str, kinds: dict[str, fr
         return "identified"
     if len(run.words) >= 2 and run.words[0] in firsts:
         return "first name"
+    low = prev.lower().rstrip()
+    noun = low.rstrip(",").split()[-1:] if low else []
+    if noun and "person" in kinds.get(noun[0], ()):
+        return "apposition"  # "the boy, Avion Weaver", "his wife Gina Williams"
+    if len(run.words) >= 2:
+        nxt = after if after[:1].islower() else ""
+        if nxt and ("verb" in kinds.get(nxt, ()) or (nxt.endswith("ed") and len(nxt) > 4)):
+            return "subject"  # "Jayden Norton was shot", "Kenerick Taylor pleaded"
+        last = noun[0] if noun else ""
+        if last and ("verb" in kinds.get(last, ()) and not last.startswith(("was", "were", "is", "are", "ha"))
+                     or (last.endswith("ed") and len(last) > 4)):
+            return "object"  # "fatally shot Ty-Ryne Hoskins", "police arrested Demetrius McDonald"
     return None
 
 
@@ -221,8 +238,41 @@ def find_people(story: Story) -> dict[int, list[Actor]]:
             else:
                 name = " ".join(words) if len(words) > 1 else (registry.full(words[0]) or words[0])
             people.append(Actor(text=sentence.text[run.start:run.end], start=run.start, end=run.end, name=name))
+        people += _generic(sentence, people, kinds)
         if people:
-            out[sentence.index] = people
+            out[sentence.index] = sorted(people, key=lambda a: a.start)
+    return out
+
+
+_DETS = frozenset({"the", "a", "an", "his", "her", "their", "its", "my", "our", "your", "another", "one", "whose"})
+_GENERIC_RE = re.compile(r"\b(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Aa]nother)\s+)(?:[\w-]+\s+){0,2}?"
+                         r"(\d{1,2}[- ](?:year|month)[- ]old|[a-z-]+)\b")
+# Sectors of generic person nouns that the dictionaries do not list (private people).
+_GENERIC_SECTOR = "CVL"
+
+
+def _generic(sentence: Sentence, people: list[Actor], kinds: dict[str, frozenset[str]]) -> list[Actor]:
+    """Common nouns for private people after a determiner ("the man", "his wife", "a 17-year-old"), unless a name
+    stands in apposition to them ("the boy, Avion Weaver", "his father Brandon Hill": the name is the mention)."""
+    text = sentence.text
+    taken = [(a.start, a.end) for a in sentence.actors] + [(a.start, a.end) for a in people]
+    out: list[Actor] = []
+    for m in _GENERIC_RE.finditer(text):
+        word = m.group(1)
+        age = word[:1].isdigit()
+        if not age and "person" not in kinds.get(word, ()):
+            continue
+        start, end = m.span(1)
+        if age and re.match(r"\s+[a-z]+(?:s)?\b", text[end:]) and \
+                "person" in kinds.get(re.match(r"\s+([a-z-]+)", text[end:]).group(1), ()):
+            continue  # "a 17-year-old boy": the noun is the mention
+        if any(s < end and start < e for s, e in taken):
+            continue
+        rest = text[end:end + 60]
+        if re.match(r"\s*,?\s*(?:\d{1,2}[- ]year[- ]old\s+|age\s+\d+\s*,\s*)?[A-Z]", rest) and \
+                any(a.start >= end and a.start - end <= 25 for a in people):
+            continue  # apposition: the name stands for it
+        out.append(Actor(text=word, start=start, end=end, sector=_GENERIC_SECTOR))
     return out
 
 
