@@ -434,6 +434,13 @@ def assign_participants(sentence: Sentence, tokens: Sequence[Token], m: Match) -
         else:
             actor = []  # "..., and said it would ban": the subject is a pronoun we do not resolve
             note += "; pronoun subject, actor unknown"
+            if m.pattern.event_type == "ASSAULT":
+                pronoun = next((t for t in tokens[:m.first] if t.start >= usable[left[-1]].end
+                                and t.lower in {"he", "she"}), None) if left else None
+                named = resolve_pronoun(sentence, pronoun) if pronoun else None
+                if named is not None:
+                    actor = [named]
+                    note += f"; {pronoun.text!r} is {named.text!r}"
     if not actor:
         claimant = _claimant(sentence, trig_start)
         if claimant is not None:
@@ -462,12 +469,13 @@ def is_person(a: Actor) -> bool:
 _REFLEXIVE = frozenset({"himself", "herself", "themselves", "myself", "yourself"})
 # "found with a gunshot wound", "suffering from gunshot wounds", "died from a gunshot": the one who has the wound is
 # its recipient, and the sentence does not say who caused it.
+_FILLERS = (r"(?:a|an|his|her|their|its|one|two|three|four|multiple|several|single|apparent|self-inflicted|accidental|"
+            r"fatal|life-threatening|non-life-threatening|critical|serious|severe|minor|possible|at|least|gunshot|gun|"
+            r"shotgun|bullet|stab|head|chest|,)")
 _HOLDER = re.compile(
-    r"(?:\bwith|\bsuffer(?:ed|ing|s)?(?:\s+from)?|\bsustain(?:ed|ing|s)?|\breceiv(?:ed|ing)|\b(?:died|dead|dying|"
-    r"died\s+\w+)\s+(?:from|of)|\bsuccumb(?:ed|ing)?\s+to|\btreated\s+for|\bhad|\bhas|\bcause\s+of\s+death\s+was)"
-    r"(?:\s+(?:a|an|his|her|their|its|one|two|three|four|multiple|several|single|apparent|self-inflicted|"
-    r"accidental|fatal|life-threatening|non-life-threatening|critical|serious|severe|minor|possible|at|least|"
-    r"gunshot|gun|shotgun|bullet|stab|head|chest))*\s*$", re.I)
+    r"(?:\b(?:suffer(?:ed|ing|s)?(?:\s+from)?|sustain(?:ed|ing|s)?|receiv(?:ed|ing)|succumb(?:ed|ing)?\s+to|treated\s+for|"
+    r"(?:died|dead|dies|dying)\b[^;]{0,60}?\b(?:from|of))(?:\s*" + _FILLERS + r")*"
+    r"|\b(?:with|had|has)(?:\s*" + _FILLERS + r")+)\s*$", re.I)
 # An act named after a charge on someone: "charged with murder in the shooting of", "arrested in connection with
 # the shooting", "faces charges in the killing": the one charged is the act's (alleged) actor.
 _CHARGE = frozenset({"charged", "charges", "charge", "arrested", "accused", "convicted", "indicted", "faces", "face",
@@ -476,6 +484,29 @@ _CHARGE = frozenset({"charged", "charges", "charge", "arrested", "accused", "con
 _FINDERS = frozenset({"found", "discovered", "located", "saw", "spotted", "left", "leaving", "find", "finds",
                       "discover", "discovers"})
 _OF_PREPS = frozenset({"of", "on", "against", "at", "targeting", "toward", "towards"})
+
+
+_AFTER_HER = frozenset({"in", "on", "at", "with", "and", "to", "twice", "once", "multiple", "several", "after", "before",
+                        "while", "when", "during", "again", "dead", "as", "from", "near", "outside", "inside"})
+
+
+def resolve_pronoun(sentence: Sentence, pronoun: Token, exclude: list[Actor] | None = None) -> Actor | None:
+    """The person a he/she/him/her stands for, when the sentence names one before it: the nearest person mention
+    (a name, or a private person's noun of the pronoun's gender) that is not the other role."""
+    from flashpoint.extract.people import word_kinds
+
+    kinds = word_kinds()
+    female = pronoun.lower in {"she", "her"}
+    for a in reversed(sentence.actors):
+        if a.end > pronoun.start or a in (exclude or ()):
+            continue
+        if is_person(a):
+            return a
+        if a.sector == "CVL":
+            k = kinds.get(a.text.lower(), frozenset())
+            if ("female" in k and female) or ("male" in k and not female):
+                return a
+    return None
 
 
 def _only_fillers(text: str) -> bool:
@@ -496,6 +527,13 @@ def harm_frames(sentence: Sentence, tokens: Sequence[Token], m: Match, usable: l
     nxt = tokens[m.last + 1].lower if m.last + 1 < len(tokens) else ""
     if nxt in _REFLEXIVE and actor:
         return actor, list(actor), note + "; reflexive: the actor is its own recipient"
+    if not recipient and nxt in {"him", "her"} and not (nxt == "her" and m.last + 2 < len(tokens)
+                                                          and tokens[m.last + 2].lower.isalpha()
+                                                          and tokens[m.last + 2].lower not in _AFTER_HER):
+        named = resolve_pronoun(sentence, tokens[m.last + 1], exclude=actor)
+        if named is not None:
+            recipient = [named]
+            note += f"; {nxt!r} is {named.text!r}"
     words = [t.lower for t in tokens[:m.first]]
     charge = next((j for j in range(m.first - 1, max(-1, m.first - 14), -1) if words[j] in _CHARGE), None)
     nominal = is_nominal(tokens, m) or not m.pattern.verbal or (
@@ -512,7 +550,8 @@ def harm_frames(sentence: Sentence, tokens: Sequence[Token], m: Match, usable: l
             return who, [v for v in victims[:1] if v not in who], f"charged with the act: {who[0].text!r} is its actor"
     before = text[max(0, trig_start - 80):trig_start]
     if left and _HOLDER.search(before):
-        return [], [left[-1]], "holder of the wound is the recipient"
+        persons = [a for a in left if is_person(a) or a.sector == "CVL"]
+        return [], [persons[-1] if persons else left[-1]], "holder of the wound is the recipient"
     if left and is_person(left[-1]) and text[left[-1].end:trig_start].startswith(("'s", "’s", "'", "’")) and \
             len(text[left[-1].end:trig_start].split()) <= 3:
         return [], [left[-1]], "possessor of the act is its recipient"
