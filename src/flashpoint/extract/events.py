@@ -225,7 +225,7 @@ def _with_conjuncts(actors: list[Actor], k: int, text: str, step: int) -> list[A
     j = k + step
     while 0 <= j < len(actors):
         a, b = (actors[j], group[-1]) if step < 0 else (group[-1], actors[j])
-        between = text[a.end:b.start].strip().lower()
+        between = re.sub(r"^,\s*\d{1,3}\s*(?=,)", "", text[a.end:b.start].strip().lower())  # "X, 20, and Y, 16,"
         if between not in {"and", ",", ", and", "or", "and the", ", the", "as well as"}:
             break
         group.append(actors[j])
@@ -486,6 +486,19 @@ _FINDERS = frozenset({"found", "discovered", "located", "saw", "spotted", "left"
 _OF_PREPS = frozenset({"of", "on", "against", "at", "targeting", "toward", "towards"})
 
 
+_LOCATIVE = frozenset({"at", "in", "inside", "outside", "near", "into", "to", "from", "toward", "towards"})
+_REPORTING = frozenset({"say", "says", "said", "told", "tell", "tells", "reported", "reports", "believe", "believes",
+                        "believed", "testified", "stated", "learned", "determined", "confirmed", "announced"})
+
+
+def _locative(text: str, a: Actor) -> bool:
+    words = text[max(0, a.start - 40):a.start].lower().split()
+    while words and words[-1] in DETERMINERS | _PLACE_FILLERS:
+        words.pop()
+    return bool(words) and words[-1] in _LOCATIVE
+
+
+_PLACE_FILLERS = frozenset({"st.", "saint", "area", "local", "nearby", "an", "a"})
 _AFTER_HER = frozenset({"in", "on", "at", "with", "and", "to", "twice", "once", "multiple", "several", "after", "before",
                         "while", "when", "during", "again", "dead", "as", "from", "near", "outside", "inside"})
 
@@ -522,8 +535,19 @@ def harm_frames(sentence: Sentence, tokens: Sequence[Token], m: Match, usable: l
     shooting of Y"), the one found ("deputies found X shot")."""
     text = sentence.text
     trig_start, trig_end = tokens[m.first].start, tokens[m.last].end
-    left = [a for a in usable if a.end <= trig_start]
     right = [a for a in usable if a.start >= trig_end]
+    # Before the trigger, a place ("pronounced dead at St. Charles Hospital after being shot") or the source of a
+    # report ("Police said the shooting ...") is no participant.
+    left = [a for a in usable if a.end <= trig_start and not _locative(text, a)
+            and not _REPORTING & set(re.findall(r"[a-z]+", text[a.end:trig_start].lower()))]
+    for role in (actor, recipient):
+        if role and role[-1].end <= trig_start and role[-1] not in left:
+            subject = left[-1:] if left and (is_person(left[-1]) or left[-1].sector == "CVL") else []
+            if role is actor:
+                actor = subject
+            else:
+                recipient = subject
+            note += "; a place or a report's source before the trigger is no participant"
     nxt = tokens[m.last + 1].lower if m.last + 1 < len(tokens) else ""
     if nxt in _REFLEXIVE and actor:
         return actor, list(actor), note + "; reflexive: the actor is its own recipient"
