@@ -201,7 +201,8 @@ def _is_break(tokens: Sequence[Token], j: int) -> bool:
     if word == "(" and j + 2 < len(tokens) and tokens[j + 2].text == ")" or \
             word == ")" and j >= 2 and tokens[j - 2].text == "(":
         return False  # a one-word aside is no clause: "Amnesty International (AI) has accused ..."
-    return word in _CLAUSE_BREAKS or (word in {"and", "but"} and j > 0 and tokens[j - 1].lower == ",")
+    return word in _CLAUSE_BREAKS or (word in {"and", "but"} and j > 0 and tokens[j - 1].lower == ","
+                                      and not (word == "and" and j > 1 and tokens[j - 2].text.isdigit()))
 
 
 def clause_bounds(tokens: Sequence[Token], first: int, last: int) -> tuple[int, int]:
@@ -219,13 +220,16 @@ def clause_bounds(tokens: Sequence[Token], first: int, last: int) -> tuple[int, 
     return start, end
 
 
+_AGES = re.compile(r"^,\s*\d{1,3}\s*(?=,)|\s*\b\d{1,2}[- ](?:year|month)[- ]old$")
+
+
 def _with_conjuncts(actors: list[Actor], k: int, text: str, step: int) -> list[Actor]:
     """The mention at index k plus those joined to it by "and" / "," ("the US and France")."""
     group = [actors[k]]
     j = k + step
     while 0 <= j < len(actors):
         a, b = (actors[j], group[-1]) if step < 0 else (group[-1], actors[j])
-        between = re.sub(r"^,\s*\d{1,3}\s*(?=,)", "", text[a.end:b.start].strip().lower())  # "X, 20, and Y, 16,"
+        between = _AGES.sub("", text[a.end:b.start].strip().lower()).strip()  # "X, 20, and Y, 16,", "and 7-year-old Y"
         if between not in {"and", ",", ", and", "or", "and the", ", the", "as well as"}:
             break
         group.append(actors[j])
@@ -492,10 +496,12 @@ _REPORTING = frozenset({"say", "says", "said", "told", "tell", "tells", "reporte
 
 
 def _locative(text: str, a: Actor) -> bool:
-    words = text[max(0, a.start - 40):a.start].lower().split()
-    while words and words[-1] in DETERMINERS | _PLACE_FILLERS:
+    """The mention follows a locative preposition, across determiners and the rest of its name ("at St. Charles
+    Hospital", "in the Cook County jail")."""
+    words = text[max(0, a.start - 40):a.start].split()
+    while words and (words[-1].lower() in DETERMINERS | _PLACE_FILLERS or words[-1][:1].isupper()):
         words.pop()
-    return bool(words) and words[-1] in _LOCATIVE
+    return bool(words) and words[-1].lower() in _LOCATIVE
 
 
 _PLACE_FILLERS = frozenset({"st.", "saint", "area", "local", "nearby", "an", "a"})
