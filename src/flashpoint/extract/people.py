@@ -295,7 +295,70 @@ class PeopleStage:
                 continue
             sentence.actors = sorted([*sentence.actors, *add], key=lambda a: a.start)
             _drop_places(sentence, add)
+        _story_country(story)
+        name_roles(story)
         return story
+
+
+def _story_country(story: Story) -> None:
+    """Generic local mentions ("police", "the man") that took the story's country from the dictionaries' evidence
+    take the country of the places the story names instead, when the gazetteer puts most of them in another one
+    (a Toledo, Ohio story is not British for naming "St. Charles"); those with no country at all take it too. Named
+    people keep none: a name alone does not say where a person is from."""
+    from flashpoint.extract.places import _where
+
+    counts: dict[str, int] = {}
+    for sentence in story.sentences:
+        att = sentence.attribution
+        for p in sentence.places:  # where people are, not where they go or where a source sits
+            if p.country and (_where(sentence.text, p) or p.start == 0) and not (
+                    att and att.start <= (p.start or 0) < att.end):
+                counts[p.country] = counts.get(p.country, 0) + 1
+    if sum(counts.values()) < 2:
+        return
+    best = max(counts, key=lambda c: counts[c])
+    if counts[best] * 2 <= sum(counts.values()):
+        return  # no majority: keep the dictionaries' reading
+    for sentence in story.sentences:
+        here = {p.country for p in sentence.places if p.country}
+        for a in sentence.actors:
+            if (a.inferred and a.country != best and a.country not in here) or (
+                    a.country is None and a.id is None and a.sector not in (None, "NGO", "IGO")):
+                a.country, a.inferred = best, True
+
+
+# Role nouns a story ties to one named person: "the victim, Sam Ortiz", "Sam Ortiz, the suspect," "identified the
+# victim as Sam Ortiz".
+_ROLE_NOUNS = ("victim", "suspect", "gunman", "shooter", "driver", "homeowner", "boy", "girl", "man", "woman", "child",
+               "toddler", "teen", "teenager")
+_TIE = re.compile(r"\bthe (" + "|".join(_ROLE_NOUNS) + r")(?:'s)?(?:,| (?:was|is|has been) identified as| was| is)\s*$|"
+                  r"\bidentified the (" + "|".join(_ROLE_NOUNS) + r") as\s*(?:\d{1,3}[- ]year[- ]old\s+)?$", re.I)
+_TIE_AFTER = re.compile(r"\s*,\s*(?:\d{1,3}\s*,\s*)?the (" + "|".join(_ROLE_NOUNS) + r")\b", re.I)
+
+
+def name_roles(story: Story) -> None:
+    """Mentions of a role noun ("the victim", "the suspect") take the name the story ties to that noun, when it ties
+    exactly one name to it (issue: people tracked across the story; the mention keeps its own text)."""
+    tied: dict[str, set[str]] = {}
+    for sentence in story.sentences:
+        text = sentence.text
+        for a in sentence.actors:
+            if a.sector is not None or a.name is None:
+                continue
+            before = _TIE.search(text[max(0, a.start - 60):a.start])
+            after = _TIE_AFTER.match(text, a.end)
+            for m in (before, after):
+                if m:
+                    noun = (m.group(1) or (m.group(2) if m.re is _TIE else None) or "").lower()
+                    if noun:
+                        tied.setdefault(noun, set()).add(a.name)
+    if not tied:
+        return
+    for sentence in story.sentences:
+        for a in sentence.actors:
+            names = tied.get(a.text.lower())
+            if a.name is None and names and len(names) == 1:
+                a.name = next(iter(names))
 
 
 def _drop_places(sentence: Sentence, people: list[Actor]) -> None:
