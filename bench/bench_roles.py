@@ -52,7 +52,7 @@ def _code(item: tuple[str, str, str | None]) -> tuple[str, list[dict], list[list
     for e in story.events:
         d = e.to_dict()
         for side in ("actor", "recipient"):
-            for m, a in zip(d[side], getattr(e, side)):
+            for m, a in zip(d[side], getattr(e, side), strict=True):
                 m["name"] = a.name
         events.append(d)
     mentions = [[(a.start, a.end, a.text) for a in s.actors] for s in story.sentences]
@@ -78,7 +78,8 @@ def names(inc: dict, kind: str) -> list[str]:
 
 
 def gva(args) -> None:
-    incidents = [json.loads(line) for line in gzip.open(DATA / "gva" / "incidents.dev.jsonl.gz", "rt")]
+    with gzip.open(DATA / "gva" / "incidents.dev.jsonl.gz", "rt") as f:
+        incidents = [json.loads(line) for line in f]
     incidents = incidents[: args.limit] if args.limit else incidents
     items, owner = [], {}
     for inc in incidents:
@@ -134,13 +135,16 @@ def gva(args) -> None:
 
 
 def brief(e: dict) -> str:
-    roles = lambda side: ", ".join(f'{m["text"]}' + (f'={m["name"]}' if m.get("name") and m["name"] != m["text"]
-                                                      else "") for m in e[side])
+    def roles(side: str) -> str:
+        return ", ".join(m["text"] + (f'={m["name"]}' if m.get("name") and m["name"] != m["text"] else "")
+                         for m in e[side])
+
     return f'{e["event_type"]} {e["status"]} A[{roles("actor")}] R[{roles("recipient")}] trig {e["trigger"]["text"]!r}'
 
 
 def plv(args) -> None:
-    rows = list(csv.DictReader(open(DATA / "plv" / "PLV_train.tsv"), delimiter="\t"))
+    with open(DATA / "plv" / "PLV_train.tsv") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
     rows = rows[: args.limit] if args.limit else rows
     gold, sentences = [], {}
     for row in rows:
@@ -158,7 +162,10 @@ def plv(args) -> None:
     t = time.perf_counter()
     out = run([(s, x, "2020-01-15") for s, x in sentences.items()], args.workers)
     seconds = time.perf_counter() - t
-    yield_ = lambda x: "YIELD" if x in ("CONCEDE", "RETREAT") else x
+
+    def yield_(x: str) -> str:
+        return "YIELD" if x in ("CONCEDE", "RETREAT") else x
+
     hit = collections.Counter()
     miss = collections.defaultdict(list)
 
@@ -195,7 +202,8 @@ def plv(args) -> None:
         if not ok:
             stage = "role" if ms and mt and same else "type" if ms and mt else "mention"
             text = sentences[sid]
-            miss[stage].append(f'{typ} [{"; ".join(text[a:b] for a, b in s)}] -> [{"; ".join(text[a:b] for a, b in tg)}]'
+            gold_s, gold_t = "; ".join(text[a:b] for a, b in s), "; ".join(text[a:b] for a, b in tg)
+            miss[stage].append(f'{typ} [{gold_s}] -> [{gold_t}]'
                                f' in "{text[:200]}"; coded: {" || ".join(brief(e) for e in same[:3]) or "-"}')
     n = len(gold)
     print(f"plv: {n} relations, {seconds:.1f}s")

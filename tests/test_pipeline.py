@@ -68,7 +68,8 @@ def test_ids_are_stable_across_runs():
 
 
 def test_each_stage_has_a_name():
-    stages = ["sentences", "actors", "dates", "quantities", "attribution", "places", "people", "events", "link", "status"]
+    stages = ["sentences", "actors", "dates", "quantities", "attribution", "places", "people", "events", "link",
+              "status"]
     assert Pipeline(model="rules").names == [*stages, "scores"]
     assert Pipeline().names == [*stages, "model", "scores"]
 

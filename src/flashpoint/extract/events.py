@@ -505,8 +505,9 @@ def _locative(text: str, a: Actor) -> bool:
 
 
 _PLACE_FILLERS = frozenset({"st.", "saint", "area", "local", "nearby", "an", "a"})
-_AFTER_HER = frozenset({"in", "on", "at", "with", "and", "to", "twice", "once", "multiple", "several", "after", "before",
-                        "while", "when", "during", "again", "dead", "as", "from", "near", "outside", "inside"})
+_AFTER_HER = frozenset({"in", "on", "at", "with", "and", "to", "twice", "once", "multiple", "several", "after",
+                        "before", "while", "when", "during", "again", "dead", "as", "from", "near", "outside",
+                        "inside"})
 
 
 def resolve_pronoun(sentence: Sentence, pronoun: Token, exclude: list[Actor] | None = None) -> Actor | None:
@@ -582,9 +583,10 @@ def harm_frames(sentence: Sentence, tokens: Sequence[Token], m: Match, usable: l
     if left and _HOLDER.search(before):
         persons = [a for a in left if is_person(a) or a.sector == "CVL"]
         return [], [persons[-1] if persons else left[-1]], "holder of the wound is the recipient"
-    if left and is_person(left[-1]) and text[left[-1].end:trig_start].startswith(("'s", "’s", "'", "’")) and \
-            len(text[left[-1].end:trig_start].split()) <= 3:
-        return [], [left[-1]], "possessor of the act is its recipient"
+    owner = [a for a in usable if a.end <= trig_start][-1:]
+    if owner and is_person(owner[0]) and text[owner[0].end:trig_start].startswith(("'s", "’s", "'", "’")) and \
+            len(text[owner[0].end:trig_start].split()) <= 3:
+        return [], owner, "possessor of the act is its recipient"
     if left and not is_nominal(tokens, m) and _only_fillers(text[left[-1].end:trig_start]):
         j = len(text[:left[-1].start].split())
         prev = text[:left[-1].start].lower().split()[-2:]

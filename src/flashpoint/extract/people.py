@@ -62,6 +62,7 @@ _AGE_BEFORE = re.compile(r"\b\d{1,3}[- ]years?[- ]old\s*$|\b[Aa]ged?\s+\d{1,3}\s
 _AGE_AFTER = re.compile(r"\s*(?:,\s*(?:age\s+|aged\s+)?\d{1,3}\s*(?:,|\.|;|\)|$|\s+(?:and|of|who|was|is|has|had|from|"
                         r"years?|died|faces|remains|were)\b)|\(\s*\d{1,3}\s*\))")
 _MAX_WORDS = 4
+_HONORIFIC_DOT = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Rev|Prof)\.\s*$")
 _QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
 
 
@@ -176,7 +177,7 @@ def _evidence(text: str, run: _Run, before: str, after: str, kinds: dict[str, fr
     if len(run.words) > _MAX_WORDS:
         return None
     prev = text[max(0, run.start - 90):run.start]
-    if "honorific" in kinds.get(before, ()) or (before == "." and re.search(r"\b(?:Mr|Mrs|Ms|Dr|Rev|Prof)\.\s*$", prev)):
+    if "honorific" in kinds.get(before, ()) or (before == "." and _HONORIFIC_DOT.search(prev)):
         return "honorific"
     if _AGE_BEFORE.search(prev) or _AGE_AFTER.match(text, run.end):
         return "age"
