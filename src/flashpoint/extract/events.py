@@ -377,12 +377,20 @@ _LIGHT_FILLERS = DETERMINERS | {"has", "have", "had", "will", "would", "also", "
                                 "large", "mass", "major", "emergency"}
 
 
+_ASIDE = re.compile(r"^\s*(?:(?:in|on|at|last|this|earlier)\s+(?:[A-Z][\w.-]*\s*)+|on\s+\w+day\s*|"
+                    r"(?:last|this)\s+(?:week|month|year)\s*)")
+_COUNTS = frozenset({"several", "more", "than", "dozen", "dozens", "hundreds", "scores", "series", "wave", "waves",
+                     "of", "fresh", "new", "further", "two", "three", "four", "five", "ten", "some", "numerous"})
+
+
 def _light_verb_object(between: str) -> bool:
     """The words between an actor and a noun trigger are a light verb and its determiners: "will hold a", "has
-    issued an", "expressed its total" (the actor then stands for the noun's event)."""
+    issued an", "expressed its total", "has carried out more than two dozen", "in June announced the" (the actor
+    then stands for the noun's event)."""
+    between = _ASIDE.sub("", between)
     words = [w.strip(",").lower() for w in between.split()]
-    return len(words) <= 6 and any(w in _LIGHT_VERBS for w in words) and all(
-        w in _LIGHT_FILLERS or w in _LIGHT_VERBS or w[:1].isdigit() for w in words)
+    return len(words) <= 7 and any(w in _LIGHT_VERBS for w in words) and all(
+        w in _LIGHT_FILLERS or w in _LIGHT_VERBS or w in _COUNTS or w[:1].isdigit() or "-" in w for w in words)
 
 
 def assign_participants(sentence: Sentence, tokens: Sequence[Token], m: Match) -> tuple[list[Actor], list[Actor], str]:
@@ -462,7 +470,30 @@ def assign_participants(sentence: Sentence, tokens: Sequence[Token], m: Match) -
         note = "passive voice: subject is the recipient" + (", 'by' phrase is the actor" if by_agent else "")
     if m.pattern.event_type == "ASSAULT":
         actor, recipient, note = harm_frames(sentence, tokens, m, usable, actor, recipient, note)
+    if recipient and recipient[0].start >= trig_end:
+        # "withdraw its troops from Lebanon": own forces are not the recipient; "filed a lawsuit in a Paris court
+        # against X": a forum after "in" is not either
+        later = [a for a in usable if a.start >= trig_end]
+        k = later.index(recipient[0]) if recipient[0] in later else -1
+        while 0 <= k < len(later) and (_own_forces(text, later[k]) or _locative(text, later[k], _FORUM)):
+            k += 1
+        if k > 0 and later.index(recipient[0]) != k:
+            recipient = _with_conjuncts(later, k, text, +1) if k < len(later) else []
+            note += "; own forces or a forum are not the recipient"
+    if len(actor) >= 2 and m.pattern.event_type in _SYMMETRIC and not is_passive(tokens, m.first, usable) and \
+            all(a.end <= trig_start for a in actor):
+        # "Trump and Putin have agreed to ...": one side and the other
+        actor, recipient = actor[:1], actor[1:]
+        note += "; coordinated subjects of a joint act: the first is the actor, the others the recipient"
     return actor, recipient, note
+
+
+_SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+_FORUM = frozenset({"in", "at", "inside", "near", "within", "before"})
+
+
+def _own_forces(text: str, a: Actor) -> bool:
+    return a.sector == "MIL" and text[max(0, a.start - 8):a.start].lower().split()[-1:] in (["its"], ["their"])
 
 
 def is_person(a: Actor) -> bool:
@@ -495,13 +526,13 @@ _REPORTING = frozenset({"say", "says", "said", "told", "tell", "tells", "reporte
                         "believed", "testified", "stated", "learned", "determined", "confirmed", "announced"})
 
 
-def _locative(text: str, a: Actor) -> bool:
+def _locative(text: str, a: Actor, preps: frozenset[str] | None = None) -> bool:
     """The mention follows a locative preposition, across determiners and the rest of its name ("at St. Charles
     Hospital", "in the Cook County jail")."""
     words = text[max(0, a.start - 40):a.start].split()
     while words and (words[-1].lower() in DETERMINERS | _PLACE_FILLERS or words[-1][:1].isupper()):
         words.pop()
-    return bool(words) and words[-1].lower() in _LOCATIVE
+    return bool(words) and words[-1].lower() in (preps or _LOCATIVE)
 
 
 _PLACE_FILLERS = frozenset({"st.", "saint", "area", "local", "nearby", "an", "a"})
