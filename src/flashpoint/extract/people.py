@@ -62,6 +62,7 @@ _AGE_BEFORE = re.compile(r"\b\d{1,3}[- ]years?[- ]old\s*$|\b[Aa]ged?\s+\d{1,3}\s
 _AGE_AFTER = re.compile(r"\s*(?:,\s*(?:age\s+|aged\s+)?\d{1,3}\s*(?:,|\.|;|\)|$|\s+(?:and|of|who|was|is|has|had|from|"
                         r"years?|died|faces|remains|were)\b)|\(\s*\d{1,3}\s*\))")
 _MAX_WORDS = 4
+_OBJECT_PREPS = frozenset({"of", "into", "against", "on"})
 _HONORIFIC_DOT = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Rev|Prof)\.\s*$")
 _QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
 
@@ -187,6 +188,13 @@ def _evidence(text: str, run: _Run, before: str, after: str, kinds: dict[str, fr
         return "first name"
     low = prev.lower().rstrip()
     noun = low.rstrip(",").split()[-1:] if low else []
+    if len(run.words) == 1 and not _opens(text, run.start):
+        two = low.split()[-2:]
+        if len(two) == 2 and two[1] in _OBJECT_PREPS and "act" in kinds.get(two[0], ()):
+            return "object of an act"  # "an investigation into Boztepe", "charges against Thom"
+        if noun and noun[0].endswith("ed") and len(noun[0]) > 4 and not low.endswith(","):
+            return "object"  # "found Barbarin guilty", "sued Thom"
+
     if noun and "person" in kinds.get(noun[0], ()):
         return "apposition"  # "the boy, Avion Weaver", "his wife Gina Williams"
     if len(run.words) >= 2:
@@ -211,11 +219,14 @@ def find_people(story: Story) -> dict[int, list[Actor]]:
         text = sentence.text
         toks = list(_TOKEN.finditer(text))
         taken = [(a.start, a.end) for a in sentence.actors]
+        places = [(p.start, p.end) for p in sentence.places if p.start is not None]
         rows = []
         for run, before, after in _runs(text, toks, kinds):
             if any(s < run.end and run.start < e for s, e in taken):
                 continue
             why = _evidence(text, run, before, after, kinds, firsts)
+            if why in ("object", "object of an act") and any(ps < run.end and run.start < pe for ps, pe in places):
+                why = None  # "attacked Kabul": a place
             if why is not None:
                 registry.add(run.words)
             rows.append((run, before, after, why))
