@@ -121,7 +121,8 @@ def gva(args) -> None:
                     miss[(key, "swapped")].append(f"{sid} {kind} {last!r}: \"{e['sentence'][:220]}\" -> {brief(e)}")
                 if not ok and (ceiling or not args.only_ceiling):
                     stage = "role" if mention else "mention" if ceiling else "ceiling"
-                    for i in where[:1]:
+                    shown = [i for i in where if by_sent.get(i) and any(low in m[2].lower() for m in mentions[i])]
+                    for i in (shown or where)[:1]:
                         coded = " || ".join(brief(e) for e in by_sent.get(i, [])[:3]) or "no ASSAULT here"
                         miss[(key, stage)].append(f"{sid} {kind} {last!r}: \"{sents[i][:220]}\" -> {coded}")
     print(f"gva: {len(incidents)} incidents, {len(items)} articles, {seconds:.1f}s")

@@ -223,13 +223,32 @@ def clause_bounds(tokens: Sequence[Token], first: int, last: int) -> tuple[int, 
 _AGES = re.compile(r"^,\s*\d{1,3}\s*(?=,)|\s*\b\d{1,2}[- ](?:year|month)[- ]old$")
 
 
+def _conjunction(between: str) -> str:
+    """The joining words between two mentions without the ages and kin nouns of the second ("X, 20, and Y",
+    "X and his 6-year-old son Y" -> "and")."""
+    from flashpoint.extract.people import word_kinds
+
+    between = _AGES.sub("", between.strip().lower()).strip()
+    words = between.split()
+    if len(words) > 1:
+        kinds = word_kinds()
+        while len(words) > 1 and (words[-1] in _KIN_DETS or "person" in kinds.get(words[-1].strip(","), ())
+                                  or re.fullmatch(r"\d{1,2}[- ](?:year|month)[- ]old", words[-1])):
+            words.pop()
+        between = " ".join(words)
+    return between
+
+
+_KIN_DETS = frozenset({"his", "her", "their", "the", "a", "an"})
+
+
 def _with_conjuncts(actors: list[Actor], k: int, text: str, step: int) -> list[Actor]:
     """The mention at index k plus those joined to it by "and" / "," ("the US and France")."""
     group = [actors[k]]
     j = k + step
     while 0 <= j < len(actors):
         a, b = (actors[j], group[-1]) if step < 0 else (group[-1], actors[j])
-        between = _AGES.sub("", text[a.end:b.start].strip().lower()).strip()  # "X, 20, and Y, 16,", "and 7-year-old Y"
+        between = _conjunction(text[a.end:b.start])
         if between not in {"and", ",", ", and", "or", "and the", ", the", "as well as"}:
             break
         group.append(actors[j])
@@ -560,6 +579,28 @@ def resolve_pronoun(sentence: Sentence, pronoun: Token, exclude: list[Actor] | N
     return None
 
 
+_IDENTIFIED = re.compile(r"\b(?:identified|named)\b", re.I)
+_ACTOR_NOUN = re.compile(r"\b(?:suspects?|gunm[ae]n|shooters?|attackers?|killers?)\b", re.I)
+
+
+def _identified_as(text: str, trig_start: int, trig_end: int, usable: list[Actor]
+                   ) -> tuple[str, list[Actor]] | None:
+    """"identified the victims of the shooting as A, 18, and B": the named are the act's recipients (its actors
+    when the noun is "suspect", "gunman"); "the killed teenager has been identified as Kevin Barber"."""
+    m = _IDENTIFIED.search(text)
+    if m is None:
+        return None
+    at = re.compile(r"\bas\s+(?:\d{1,2}[- ](?:year|month)[- ]old\s+)?").search(text, max(m.end(), trig_end))
+    if at is None or at.start() - max(m.end(), trig_end) > 60:
+        return None
+    people = [a for a in usable if is_person(a) and a.start >= at.end()]
+    if not people or people[0].start - at.end() > 15:
+        return None
+    group = _with_conjuncts(people, 0, text, +1)
+    near = text[max(0, min(m.start(), trig_start) - 40):at.start()]
+    return ("actor" if _ACTOR_NOUN.search(near) else "recipient"), group
+
+
 def _only_fillers(text: str) -> bool:
     """Words between a name and what follows it are an age or an apposition comma ("Robin Lily, 49,")."""
     return all(w.strip(",").isdigit() or w in {",", "a", "an"} or w.endswith("-old") for w in text.split()) \
@@ -586,6 +627,12 @@ def harm_frames(sentence: Sentence, tokens: Sequence[Token], m: Match, usable: l
             else:
                 recipient = subject
             note += "; a place or a report's source before the trigger is no participant"
+    named = _identified_as(text, trig_start, trig_end, usable)
+    if named is not None:
+        who, people = named
+        if who == "actor":
+            return people, [r for r in recipient if r not in people], "identified as: the named are its actors"
+        return [], people, "identified as: the named are its recipients"
     nxt = tokens[m.last + 1].lower if m.last + 1 < len(tokens) else ""
     if nxt in _REFLEXIVE and actor:
         return actor, list(actor), note + "; reflexive: the actor is its own recipient"
@@ -613,7 +660,8 @@ def harm_frames(sentence: Sentence, tokens: Sequence[Token], m: Match, usable: l
     before = text[max(0, trig_start - 80):trig_start]
     if left and _HOLDER.search(before):
         persons = [a for a in left if is_person(a) or a.sector == "CVL"]
-        return [], [persons[-1] if persons else left[-1]], "holder of the wound is the recipient"
+        holder = persons[-1] if persons else left[-1]
+        return [], _with_conjuncts(left, left.index(holder), text, -1), "holder of the wound is the recipient"
     owner = [a for a in usable if a.end <= trig_start][-1:]
     if owner and is_person(owner[0]) and text[owner[0].end:trig_start].startswith(("'s", "’s", "'", "’")) and \
             len(text[owner[0].end:trig_start].split()) <= 3:
