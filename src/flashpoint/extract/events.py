@@ -525,11 +525,15 @@ _REFLEXIVE = frozenset({"himself", "herself", "themselves", "myself", "yourself"
 # its recipient, and the sentence does not say who caused it.
 _FILLERS = (r"(?:a|an|his|her|their|its|one|two|three|four|multiple|several|single|apparent|self-inflicted|accidental|"
             r"fatal|life-threatening|non-life-threatening|critical|serious|severe|minor|possible|at|least|gunshot|gun|"
-            r"shotgun|bullet|stab|head|chest|,)")
+            r"shotgun|bullet|stab|head|chest|\d+|,)")
+_LOOSE_FILLERS = _FILLERS[:-1] + r"|[a-z]+-[a-z-]+)"
 _HOLDER = re.compile(
     r"(?:\b(?:suffer(?:ed|ing|s)?(?:\s+from)?|sustain(?:ed|ing|s)?|receiv(?:ed|ing)|succumb(?:ed|ing)?\s+to|treated\s+for|"
-    r"(?:died|dead|dies|dying)\b[^;]{0,60}?\b(?:from|of))(?:\s*" + _FILLERS + r")*"
-    r"|\b(?:with|had|has)(?:\s*" + _FILLERS + r")+)\s*$", re.I)
+    r"(?:died|dead|dies|dying)\b[^;]{0,60}?\b(?:from|of)|cause\s+of\s+death\b[^;]{0,60}?\b(?:is|was)|from)"
+    r"(?:\s*" + _LOOSE_FILLERS + r")*"
+    r"|\b(?:with|had|has)(?:\s*" + _FILLERS + r")+"
+    r"|\b(?:died|dead|killed|wounded|injured|hurt)\s+(?:in|during)\s+(?:the|a|an)?(?:\s*(?:[\w-]+\s+){0,3}?))\s*$",
+    re.I)
 # An act named after a charge on someone: "charged with murder in the shooting of", "arrested in connection with
 # the shooting", "faces charges in the killing": the one charged is the act's (alleged) actor.
 _CHARGE = frozenset({"charged", "charges", "charge", "arrested", "accused", "convicted", "indicted", "faces", "face",
@@ -645,13 +649,17 @@ def harm_frames(sentence: Sentence, tokens: Sequence[Token], m: Match, usable: l
             note += f"; {nxt!r} is {named.text!r}"
     words = [t.lower for t in tokens[:m.first]]
     charge = next((j for j in range(m.first - 1, max(-1, m.first - 14), -1) if words[j] in _CHARGE), None)
-    nominal = is_nominal(tokens, m) or not m.pattern.verbal or (
-        tokens[m.first].lower.endswith("ing") and m.first and words[m.first - 1] in {"with", "in", "for", "of"})
+    nominal = is_nominal(tokens, m) or not m.pattern.verbal or (m.first and (
+        words[m.first - 1] in {"with", "in", "for", "of"} or "-" in words[m.first - 1]))  # "with first-degree murder"
     if charge is not None and nominal and not any(_is_break(tokens, j) for j in range(charge, m.first)):
         objects = [a for a in left if a.start >= tokens[charge].end and is_person(a)]
         subjects = [a for a in left if a.end <= tokens[charge].start]
-        who = objects[:1] or ([subjects[-1]] if subjects and (is_person(subjects[-1]) or subjects[-1].sector == "CRM")
-                              else [])
+        if objects:
+            who = _with_conjuncts(objects, 0, text, +1)
+        elif subjects and (is_person(subjects[-1]) or subjects[-1].sector == "CRM"):
+            who = _with_conjuncts(subjects, len(subjects) - 1, text, -1)
+        else:
+            who = []
         victims = [a for a in right if _OF_PREPS & set(text[trig_end:a.start].lower().split()[:4])]
         if not who and victims and "against" in text[trig_end:victims[0].start].lower().split()[:3]:
             who, victims = victims[:1], []  # "filed charges of murder against Tristin Carr"
@@ -666,6 +674,9 @@ def harm_frames(sentence: Sentence, tokens: Sequence[Token], m: Match, usable: l
     if owner and is_person(owner[0]) and text[owner[0].end:trig_start].startswith(("'s", "’s", "'", "’")) and \
             len(text[owner[0].end:trig_start].split()) <= 3:
         return [], owner, "possessor of the act is its recipient"
+    if left and not is_nominal(tokens, m) and m.first and tokens[m.first - 1].lower in {"found", "left"} and \
+            tokens[m.first].lower.endswith(("ed", "shot", "hurt")):
+        return [], [left[-1]], "found shot: the one found is the recipient"
     if left and not is_nominal(tokens, m) and _only_fillers(text[left[-1].end:trig_start]):
         j = len(text[:left[-1].start].split())
         prev = text[:left[-1].start].lower().split()[-2:]
