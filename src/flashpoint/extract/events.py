@@ -467,7 +467,7 @@ def assign_participants(sentence: Sentence, tokens: Sequence[Token], m: Match) -
             note += "; pronoun subject, actor unknown"
             if m.pattern.event_type == "ASSAULT":
                 pronoun = next((t for t in tokens[:m.first] if t.start >= usable[left[-1]].end
-                                and t.lower in {"he", "she"}), None) if left else None
+                                and t.lower in {"he", "she", "who"}), None) if left else None
                 named = resolve_pronoun(sentence, pronoun) if pronoun else None
                 if named is not None:
                     actor = [named]
@@ -549,6 +549,13 @@ _REPORTING = frozenset({"say", "says", "said", "told", "tell", "tells", "reporte
                         "believed", "testified", "stated", "learned", "determined", "confirmed", "announced"})
 
 
+def _home_town(text: str, a: Actor, usable: list[Actor]) -> bool:
+    """"Keith Smith of San Francisco": a place name after a person and "of" / "from" says where the person lives."""
+    before = [b for b in usable if b.end <= a.start]
+    return bool(before) and is_person(before[-1]) and a.sector is None and \
+        text[before[-1].end:a.start].strip(" ,").lower() in {"of", "from"}
+
+
 def _locative(text: str, a: Actor, preps: frozenset[str] | None = None) -> bool:
     """The mention follows a locative preposition, across determiners and the rest of its name ("at St. Charles
     Hospital", "in the Cook County jail")."""
@@ -571,6 +578,12 @@ def resolve_pronoun(sentence: Sentence, pronoun: Token, exclude: list[Actor] | N
 
     kinds = word_kinds()
     female = pronoun.lower in {"she", "her"}
+    if pronoun.lower == "who":  # "Leonel Melendez, who was shot": the name just before
+        before = [a for a in sentence.actors if a.end <= pronoun.start and (is_person(a) or a.sector == "CVL")]
+        if before and len(sentence.text[before[-1].end:pronoun.start].split()) <= 4:
+            return next((a for a in reversed(before) if is_person(a)
+                         and len(sentence.text[a.end:pronoun.start].split()) <= 6), before[-1])
+        return None
     for a in reversed(sentence.actors):
         if a.end > pronoun.start or a in (exclude or ()):
             continue
@@ -607,8 +620,9 @@ def _identified_as(text: str, trig_start: int, trig_end: int, usable: list[Actor
 
 def _only_fillers(text: str) -> bool:
     """Words between a name and what follows it are an age or an apposition comma ("Robin Lily, 49,")."""
-    return all(w.strip(",").isdigit() or w in {",", "a", "an"} or w.endswith("-old") for w in text.split()) \
-        and len(text.split()) <= 3
+    words = [w for w in text.split() if not (w.endswith("ly") and len(w) > 4)]  # "X, 21, fatally shot"
+    return all(w.strip(",").isdigit() or w in {",", "a", "an"} or w.endswith("-old") for w in words) \
+        and len(words) <= 3
 
 
 def harm_frames(sentence: Sentence, tokens: Sequence[Token], m: Match, usable: list[Actor], actor: list[Actor],
@@ -621,7 +635,7 @@ def harm_frames(sentence: Sentence, tokens: Sequence[Token], m: Match, usable: l
     right = [a for a in usable if a.start >= trig_end]
     # Before the trigger, a place ("pronounced dead at St. Charles Hospital after being shot") or the source of a
     # report ("Police said the shooting ...") is no participant.
-    left = [a for a in usable if a.end <= trig_start and not _locative(text, a)
+    left = [a for a in usable if a.end <= trig_start and not _locative(text, a) and not _home_town(text, a, usable)
             and not _REPORTING & set(re.findall(r"[a-z]+", text[a.end:trig_start].lower()))]
     for role in (actor, recipient):
         if role and role[-1].end <= trig_start and role[-1] not in left:
@@ -643,8 +657,11 @@ def harm_frames(sentence: Sentence, tokens: Sequence[Token], m: Match, usable: l
     if not recipient and nxt in {"him", "her"} and not (nxt == "her" and m.last + 2 < len(tokens)
                                                           and tokens[m.last + 2].lower.isalpha()
                                                           and tokens[m.last + 2].lower not in _AFTER_HER):
-        named = resolve_pronoun(sentence, tokens[m.last + 1], exclude=actor)
+        participle = tokens[m.first].lower.endswith("ing") and m.first and tokens[m.first - 1].text == ","
+        named = resolve_pronoun(sentence, tokens[m.last + 1], exclude=None if participle else actor)
         if named is not None:
+            if participle and named in actor:
+                actor = []  # "a round hit her nephew, Chris Perez, killing him": not Perez's act
             recipient = [named]
             note += f"; {nxt!r} is {named.text!r}"
     words = [t.lower for t in tokens[:m.first]]
@@ -678,10 +695,10 @@ def harm_frames(sentence: Sentence, tokens: Sequence[Token], m: Match, usable: l
             tokens[m.first].lower.endswith(("ed", "shot", "hurt")):
         return [], [left[-1]], "found shot: the one found is the recipient"
     if left and not is_nominal(tokens, m) and _only_fillers(text[left[-1].end:trig_start]):
-        j = len(text[:left[-1].start].split())
-        prev = text[:left[-1].start].lower().split()[-2:]
-        if j and _FINDERS & set(prev):
-            return [], [left[-1]], "found shot: the one found is the recipient"
+        group = _with_conjuncts(left, len(left) - 1, text, -1)  # "found Meghan Kerrigan, 22, and William Monroe"
+        prev = text[:group[0].start].lower().split()[-2:]
+        if _FINDERS & set(prev):
+            return [], group, "found shot: the one found is the recipient"
     if is_nominal(tokens, m) or not m.pattern.verbal:
         # a person after a noun is its recipient only after "of" / "on" / "against" ("the shooting of Sam Ortiz"),
         # not "the shooting happened at Cox's home"
