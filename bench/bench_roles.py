@@ -66,6 +66,16 @@ def run(items: list[tuple[str, str, str | None]], workers: int) -> dict:
     return {r[0]: r[1:] for r in map(_code, items)}
 
 
+def first_names_of(inc: dict, kind: str) -> dict[str, str]:
+    """Last name -> first name of the participants of a kind (to tell one person in both roles from two namesakes)."""
+    out = {}
+    for p in inc.get("participants") or []:
+        parts = re.sub(r"\b(jr|sr|ii|iii|iv)\b\.?", "", (p.get("Name") or "").strip(), flags=re.I).split()
+        if kind in (p.get("Type") or "") and len(parts) >= 2:
+            out[parts[-1].strip(".,")] = parts[0]
+    return out
+
+
 def names(inc: dict, kind: str) -> list[str]:
     out = []
     for p in inc.get("participants") or []:
@@ -113,8 +123,18 @@ def gva(args) -> None:
                 ok = any(low in (m.get("text") or "").lower() for e in assaults for m in e[role])
                 named = ok or any(low in (m.get("name") or "").lower() for e in assaults for m in e[role])
                 swapped = any(low in (m.get("text") or "").lower() for e in assaults for m in e[other])
+                first = first_names_of(inc, kind).get(last, "").lower()
+                # the same person in both roles of one event ("X shot himself", a murder-suicide): not a swap of two
+                same = swapped and bool(first) and any(
+                    low in (m.get("text") or "").lower() and first in ((m.get("name") or m.get("text") or "").lower())
+                    and any(first in (r.get("name") or r.get("text") or "").lower() for r in e[role])
+                    for e in assaults for m in e[other])
                 for k, v in (("ceiling", ceiling), ("mention", mention), ("role", ok), ("named", named),
-                             ("swapped", swapped)):
+                             ("swapped", swapped), ("swapped, same person in both roles", same),
+                             ("swapped, first name too", swapped and bool(first) and any(
+                                 low in (m.get("text") or "").lower()
+                                 and first in (m.get("name") or m.get("text") or "").lower()
+                                 for e in assaults for m in e[other]))):
                     hit[(key, k)] += v
                 if swapped:
                     e = next(e for e in assaults for m in e[other] if low in (m.get("text") or "").lower())
@@ -128,7 +148,8 @@ def gva(args) -> None:
     print(f"gva: {len(incidents)} incidents, {len(items)} articles, {seconds:.1f}s")
     for key in ("whom", "who"):
         print(f"  {key}: {n[key]} names")
-        for k in ("ceiling", "mention", "role", "named", "swapped"):
+        for k in ("ceiling", "mention", "role", "named", "swapped", "swapped, same person in both roles",
+                  "swapped, first name too"):
             print(f"    {k:8} {hit[(key, k)] / max(n[key], 1):.3f}  ({hit[(key, k)]})")
         for stage in ("swapped", "role", "mention", "ceiling"):
             for m in miss[(key, stage)][: args.errors]:
