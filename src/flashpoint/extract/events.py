@@ -666,8 +666,11 @@ def harm_frames(sentence: Sentence, tokens: Sequence[Token], m: Match, usable: l
             note += f"; {nxt!r} is {named.text!r}"
     words = [t.lower for t in tokens[:m.first]]
     charge = next((j for j in range(m.first - 1, max(-1, m.first - 14), -1) if words[j] in _CHARGE), None)
-    nominal = is_nominal(tokens, m) or not m.pattern.verbal or (m.first and (
-        words[m.first - 1] in {"with", "in", "for", "of"} or "-" in words[m.first - 1]))  # "with first-degree murder"
+    prev_word = words[m.first - 1] if m.first else ""
+    # a noun after a charge: "with first-degree murder", "with aggravated assault", "in the shooting"
+    nominal = is_nominal(tokens, m) or not m.pattern.verbal or (
+        prev_word[:1].isalpha() and tokens[m.first - 1].text.islower() and prev_word not in _BE | _PRONOUNS
+        | {"to", "and", "or", "had", "has", "have", "who", "allegedly", "then"} and not prev_word.endswith("ly"))
     if charge is not None and nominal and not any(_is_break(tokens, j) for j in range(charge, m.first)):
         objects = [a for a in left if a.start >= tokens[charge].end and is_person(a)]
         subjects = [a for a in left if a.end <= tokens[charge].start]
@@ -678,15 +681,19 @@ def harm_frames(sentence: Sentence, tokens: Sequence[Token], m: Match, usable: l
         else:
             who = []
         victims = [a for a in right if _OF_PREPS & set(text[trig_end:a.start].lower().split()[:4])]
-        if not who and victims and "against" in text[trig_end:victims[0].start].lower().split()[:3]:
-            who, victims = victims[:1], []  # "filed charges of murder against Tristin Carr"
+        accused = [a for a in right if is_person(a) and "against" in text[trig_end:a.start].lower().split()[:10]]
+        if not who and accused:
+            who, victims = accused[:1], []  # "filed charges of murder ... against 18 year old Tristin Carr"
         if who:
             return who, [v for v in victims[:1] if v not in who], f"charged with the act: {who[0].text!r} is its actor"
     before = text[max(0, trig_start - 80):trig_start]
     if left and _HOLDER.search(before):
         persons = [a for a in left if is_person(a) or a.sector == "CVL"]
         holder = persons[-1] if persons else left[-1]
-        return [], _with_conjuncts(left, left.index(holder), text, -1), "holder of the wound is the recipient"
+        holders = _with_conjuncts(left, left.index(holder), text, -1)
+        if "self-inflicted" in before.lower()[-60:]:
+            return holders, list(holders), "a self-inflicted wound: its holder is actor and recipient"
+        return [], holders, "holder of the wound is the recipient"
     owner = [a for a in usable if a.end <= trig_start][-1:]
     if owner and is_person(owner[0]) and text[owner[0].end:trig_start].startswith(("'s", "’s", "'", "’")) and \
             len(text[owner[0].end:trig_start].split()) <= 3:
