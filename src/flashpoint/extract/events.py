@@ -447,6 +447,13 @@ def assign_participants(sentence: Sentence, tokens: Sequence[Token], m: Match) -
             recipient = actor
         actor = _with_conjuncts(usable, subject, text, -1)
         note += "; participle: the main clause's subject is the actor"
+    elif actor and m.first >= 1 and tokens[m.first - 1].lower == "to" and m.pattern.verbal and \
+            _after_preposition(text, actor[-1]) and not text[actor[-1].end:tokens[m.first - 1].start].strip():
+        # "France has sent experts to Saudi Arabia to investigate": the purpose is the main subject's
+        subjects = [i for i in left if not _after_preposition(text, usable[i])]
+        if subjects:
+            actor = _with_conjuncts(usable, subjects[0], text, -1)
+            note += "; infinitive of purpose: the main clause's subject is the actor"
     gerund = tokens[m.last].lower.endswith("ing") and not (m.first and tokens[m.first - 1].lower in _BE)
     if (is_nominal(tokens, m) or gerund) and right and not inside:
         actor, recipient, noun_note = _noun_participants(usable, right, actor, text, trig_end,
@@ -499,6 +506,18 @@ def assign_participants(sentence: Sentence, tokens: Sequence[Token], m: Match) -
         if k > 0 and later.index(recipient[0]) != k:
             recipient = _with_conjuncts(later, k, text, +1) if k < len(later) else []
             note += "; own forces or a forum are not the recipient"
+    if m.pattern.event_type == "CONSULT":
+        partner = [a for a in usable if a.start >= trig_end and text[trig_end:a.start].lower().split()[-1:] == ["with"]]
+        if partner and partner[0] not in recipient:
+            recipient = _with_conjuncts(usable, usable.index(partner[0]), text, +1)
+            note += "; the 'with' phrase is the partner"  # "discussed Libya with Trump"
+    if m.pattern.event_type != "ASSAULT" and tokens[m.first].lower.endswith("ing") and m.first and \
+            tokens[m.first - 1].text == "," and len(left) >= 2 and actor and actor[0] == usable[left[-1]]:
+        main = [i for i in left if not _after_preposition(text, usable[i])][:1]
+        if main and main[0] != left[-1] and not _REPORTING & set(text[usable[main[0]].end:trig_start].lower().split()):
+            recipient = recipient or actor
+            actor = _with_conjuncts(usable, main[0], text, -1)
+            note += "; participle clause: the main subject is the actor, its object the recipient"
     if len(actor) >= 2 and m.pattern.event_type in _SYMMETRIC and not is_passive(tokens, m.first, usable) and \
             all(a.end <= trig_start for a in actor):
         # "Trump and Putin have agreed to ...": one side and the other
@@ -507,7 +526,7 @@ def assign_participants(sentence: Sentence, tokens: Sequence[Token], m: Match) -
     return actor, recipient, note
 
 
-_SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+_SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "REJECT"})
 _FORUM = frozenset({"in", "at", "inside", "near", "within", "before"})
 
 
