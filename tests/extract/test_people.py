@@ -83,6 +83,12 @@ def test_a_name_read_as_a_place_is_a_person():
     ("Jarvis Porter, 34, Russell Brown, 32, and Quartermane Titus, 33, were shot in the legs.", [],
      ["Jarvis Porter", "Russell Brown", "Quartermane Titus"]),  # a list with ages
     ("No charges have been filed in Adam Malaby's shooting death.", [], ["Adam Malaby"]),  # possessor
+    ("Police identified the victims of the shooting as Xacia Burnem, 18, and Kadejah Williams, 22.", [],
+     ["Xacia Burnem", "Kadejah Williams"]),  # identified as
+    ("Larry Zamora, 37, died of a self-inflicted gunshot wound on Monday.", ["Larry Zamora"], ["Larry Zamora"]),
+    ("Police found Meghan Kerrigan, 22, and William Monroe, 21, fatally shot.", [],
+     ["Meghan Kerrigan", "William Monroe"]),  # found shot
+    ("Leonel Melendez, who was shot in the head, thanked his friends.", [], ["Leonel Melendez"]),  # relative who
 ])
 def test_roles_of_named_people(text, actor, recipient):
     assert (actor, recipient) in roles(text)
