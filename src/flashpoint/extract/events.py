@@ -519,11 +519,23 @@ def assign_participants(sentence: Sentence, tokens: Sequence[Token], m: Match) -
             actor = _with_conjuncts(usable, main[0], text, -1)
             note += "; participle clause: the main subject is the actor, its object the recipient"
     if len(actor) >= 2 and m.pattern.event_type in _SYMMETRIC and not is_passive(tokens, m.first, usable) and \
-            all(a.end <= trig_start for a in actor):
+            all(a.end <= trig_start for a in actor) and _auxiliaries_only(text[actor[-1].end:trig_start]):
         # "Trump and Putin have agreed to ...": one side and the other
         actor, recipient = actor[:1], actor[1:]
         note += "; coordinated subjects of a joint act: the first is the actor, the others the recipient"
     return actor, recipient, note
+
+
+_AUXILIARIES = frozenset({"have", "has", "had", "will", "would", "also", "both", "jointly", "finally", "on", "today",
+                          "yesterday", "last", "this", "week", "month", "year", "now", "already", "in", "the", "to",
+                          "are", "is", "were", "was", "be", "been", "can", "could", "may", "might", "shall"})
+
+
+def _auxiliaries_only(between: str) -> bool:
+    """Nothing but auxiliaries, adverbs and times stand between subjects and their verb ("have now agreed", "on
+    Saturday signed"), so the verb is theirs, not a complement's ("urged both sides to hold talks")."""
+    return all(w in _AUXILIARIES or (w.endswith("ly") and len(w) > 4) or w.endswith("day") or w[:1].isdigit()
+               or w[:1].isupper() for w in (x.strip(",") for x in between.split()) if w)
 
 
 _SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "REJECT"})
