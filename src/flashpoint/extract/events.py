@@ -551,6 +551,11 @@ def is_person(a: Actor) -> bool:
     return a.sector is None and a.country is None and a.id is None and a.name is not None
 
 
+_FORCES = frozenset({"COP", "MIL", "REB", "UAF", "SPY", "GOV", "CRM"})
+_HARM_NOUNS = frozenset({"fire", "firing", "shooting", "shootings", "gunfire", "action", "attack", "attacks", "raid",
+                         "raids", "crossfire", "operation", "operations", "encounter", "shelling", "airstrike",
+                         "airstrikes", "strike", "strikes", "bombing", "bombardment", "assault", "crackdown",
+                         "custody"})
 _REFLEXIVE = frozenset({"himself", "herself", "themselves", "myself", "yourself"})
 # "found with a gunshot wound", "suffering from gunshot wounds", "died from a gunshot": the one who has the wound is
 # its recipient, and the sentence does not say who caused it.
@@ -666,8 +671,9 @@ def harm_frames(sentence: Sentence, tokens: Sequence[Token], m: Match, usable: l
     right = [a for a in usable if a.start >= trig_end]
     # Before the trigger, a place ("pronounced dead at St. Charles Hospital after being shot") or the source of a
     # report ("Police said the shooting ...") is no participant.
-    left = [a for a in usable if a.end <= trig_start and not _locative(text, a) and not _home_town(text, a, usable)
-            and not _REPORTING & set(re.findall(r"[a-z]+", text[a.end:trig_start].lower()))]
+    left = [a for a in usable if a.end <= trig_start and (not text[a.end:trig_start].strip() or (
+        not _locative(text, a) and not _home_town(text, a, usable)
+        and not _REPORTING & set(re.findall(r"[a-z]+", text[a.end:trig_start].lower()))))]  # "in police firing"
     for role in (actor, recipient):
         if role and role[-1].end <= trig_start and role[-1] not in left:
             subject = left[-1:] if left and (is_person(left[-1]) or left[-1].sector == "CVL") else []
@@ -682,6 +688,14 @@ def harm_frames(sentence: Sentence, tokens: Sequence[Token], m: Match, usable: l
         if who == "actor":
             return people, [r for r in recipient if r not in people], "identified as: the named are its actors"
         return [], people, "identified as: the named are its recipients"
+    if not actor and right:
+        # "killed in police firing", "wounded in an army raid": the body whose fire it was is the actor
+        agent = right[0]
+        gap = text[trig_end:agent.start].lower().split()
+        after = text[agent.end:agent.end + 30].lower().split()[:1]
+        if gap and gap[0] in {"in", "during", "by"} and len(gap) <= 3 and agent.sector in _FORCES and \
+                after and after[0].strip(",.") in _HARM_NOUNS:
+            return [agent], [r for r in recipient if r is not agent], note + "; the body whose fire it was is the actor"
     nxt = tokens[m.last + 1].lower if m.last + 1 < len(tokens) else ""
     if nxt in _REFLEXIVE and actor:
         return actor, list(actor), note + "; reflexive: the actor is its own recipient"
@@ -719,12 +733,16 @@ def harm_frames(sentence: Sentence, tokens: Sequence[Token], m: Match, usable: l
             return who, [v for v in victims[:1] if v not in who], f"charged with the act: {who[0].text!r} is its actor"
     before = text[max(0, trig_start - 80):trig_start]
     if left and _HOLDER.search(before):
-        persons = [a for a in left if is_person(a) or a.sector == "CVL"]
-        holder = persons[-1] if persons else left[-1]
-        holders = _with_conjuncts(left, left.index(holder), text, -1)
+        # "killed in police firing": a body right before the act is its actor, the holder the one before
+        by = [a for a in left[-1:] if not text[a.end:trig_start].strip() and a.sector not in (None, "CVL")]
+        rest = [a for a in left if a not in by]
+        persons = [a for a in rest if is_person(a) or a.sector == "CVL"]
+        holder = persons[-1] if persons else (rest[-1] if rest else None)
+        holders = _with_conjuncts(rest, rest.index(holder), text, -1) if holder is not None else []
         if "self-inflicted" in before.lower()[-60:]:
             return holders, list(holders), "a self-inflicted wound: its holder is actor and recipient"
-        return [], holders, "holder of the wound is the recipient"
+        return by, holders, "holder of the wound is the recipient" + ("; the body before the act is its actor"
+                                                                      if by else "")
     owner = [a for a in usable if a.end <= trig_start][-1:]
     if owner and is_person(owner[0]) and text[owner[0].end:trig_start].startswith(("'s", "’s", "'", "’")) and \
             len(text[owner[0].end:trig_start].split()) <= 3:
