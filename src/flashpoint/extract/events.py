@@ -201,6 +201,8 @@ def _is_break(tokens: Sequence[Token], j: int) -> bool:
     if word == "(" and j + 2 < len(tokens) and tokens[j + 2].text == ")" or \
             word == ")" and j >= 2 and tokens[j - 2].text == "(":
         return False  # a one-word aside is no clause: "Amnesty International (AI) has accused ..."
+    if word == ":" and 0 < j < len(tokens) - 1 and tokens[j - 1].text.isdigit() and tokens[j + 1].text[:1].isdigit():
+        return False  # a time of day: "at 9:30 a.m."
     return word in _CLAUSE_BREAKS or (word in {"and", "but"} and j > 0 and tokens[j - 1].lower == ","
                                       and not (word == "and" and j > 1 and tokens[j - 2].text.isdigit()))
 
@@ -568,7 +570,8 @@ _HOLDER = re.compile(
     r"(?:died|dead|dies|dying)\b[^;]{0,60}?\b(?:from|of)|cause\s+of\s+death\b[^;]{0,60}?\b(?:is|was)|from)"
     r"(?:\s*" + _LOOSE_FILLERS + r")*"
     r"|\b(?:with|had|has)(?:\s*" + _FILLERS + r")+"
-    r"|\b(?:died|dead|killed|wounded|injured|hurt)\s+(?:in|during)\s+(?:the|a|an)?(?:\s*(?:[\w-]+\s+){0,3}?))\s*$",
+    r"|\b(?:died|dead|killed|wounded|injured|hurt)(?:\s+[A-Z]\w+day)?\s+(?:in|during|following|after)\s+(?:the|a|an)?"
+    r"(?:\s*(?:[\w-]+\s+){0,3}?))\s*$",
     re.I)
 # An act named after a charge on someone: "charged with murder in the shooting of", "arrested in connection with
 # the shooting", "faces charges in the killing": the one charged is the act's (alleged) actor.
@@ -725,7 +728,8 @@ def harm_frames(sentence: Sentence, tokens: Sequence[Token], m: Match, usable: l
             who = _with_conjuncts(subjects, len(subjects) - 1, text, -1)
         else:
             who = []
-        victims = [a for a in right if _OF_PREPS & set(text[trig_end:a.start].lower().split()[:4])]
+        victims = [a for a in right if _OF_PREPS & set(text[trig_end:a.start].lower().split()[:4])
+                   or (m.pattern.verbal and is_person(a) and _only_fillers(text[trig_end:a.start]))]  # "killing X"
         accused = [a for a in right if is_person(a) and "against" in text[trig_end:a.start].lower().split()[:10]]
         if not who and accused:
             who, victims = accused[:1], []  # "filed charges of murder ... against 18 year old Tristin Carr"
