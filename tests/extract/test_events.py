@@ -297,3 +297,11 @@ def test_a_consultation_partner_follows_with():
     roles = _roles("Later on Thursday, Erdogan discussed Libya with Chancellor Angela Merkel in a phone call.",
                    "CONSULT")
     assert any(r and "Angela Merkel" in r[0] for _, r in roles)
+
+
+def test_a_time_of_day_is_no_clause_break():
+    from flashpoint.extract.events import clause_bounds
+
+    tokens = tokenize("Destin Wallace died at 9:30 a.m. on Tuesday from a gunshot wound.")
+    trigger = next(i for i, t in enumerate(tokens) if t.text == "gunshot")
+    assert clause_bounds(tokens, trigger, trigger)[0] == 0
