@@ -100,3 +100,11 @@ def test_role_nouns_take_the_name_the_story_ties_to_them():
                              date="2017-04-01", model="rules")
     arrest = next(e for e in events if e.event_type == "COERCE")
     assert [(a.text, a.name) for a in arrest.recipient] == [("suspect", "Mark Dunn")]
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    ("City police investigate a shooting in which a passenger shot the driver.", ["passenger"], ["driver"]),
+    ("The president condemned the attack on Monday.", [], []),  # the condemner is not the attacker
+])
+def test_investigators_and_condemners_are_not_attackers(text, actor, recipient):
+    assert (actor, recipient) in roles(text)

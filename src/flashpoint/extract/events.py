@@ -553,6 +553,12 @@ def is_person(a: Actor) -> bool:
     return a.sector is None and a.country is None and a.id is None and a.name is not None
 
 
+_RELATIVE = frozenset({"which", "where", "when", "that", "who", "whom"})
+_STANCE = frozenset({"condemned", "condemns", "condemn", "condemning", "denounced", "denounces", "criticised",
+                     "criticized", "criticises", "criticizes", "blamed", "blames", "investigate", "investigates",
+                     "investigated", "investigating", "probing", "probe", "mourned", "mourns", "reported", "reports",
+                     "described", "deplored", "decried", "praised", "welcomed", "said", "says", "witnessed",
+                     "survived", "condemnation", "responded", "respond", "responding"})
 _FORCES = frozenset({"COP", "MIL", "REB", "UAF", "SPY", "GOV", "CRM"})
 _HARM_NOUNS = frozenset({"fire", "firing", "shooting", "shootings", "gunfire", "action", "attack", "attacks", "raid",
                          "raids", "crossfire", "operation", "operations", "encounter", "shelling", "airstrike",
@@ -763,10 +769,14 @@ def harm_frames(sentence: Sentence, tokens: Sequence[Token], m: Match, usable: l
         # a person after a noun is its recipient only after "of" / "on" / "against" ("the shooting of Sam Ortiz"),
         # not "the shooting happened at Cox's home"
         kept = [r for r in recipient if not (is_person(r) and r.start >= trig_end and not (
-            _OF_PREPS & set(text[trig_end:r.start].lower().split()[:4])))]
+            _OF_PREPS & set(text[trig_end:r.start].lower().split()[:4])))
+            and not _RELATIVE & set(text[trig_end:r.start].lower().split())]  # "a shooting in which a passenger"
         if len(kept) != len(recipient):
             recipient = kept
             note += "; a name after the noun with no 'of' is not its recipient"
+        if actor and actor[-1].end <= trig_start and _STANCE & set(text[actor[-1].end:trig_start].lower().split()):
+            actor = []  # "The president condemned the attack": the condemner is not the attacker
+            note += "; who condemns or investigates an act is not its actor"
         if actor and all(is_person(a) for a in actor) and actor[-1].end <= trig_start and \
                 len(text[actor[-1].end:trig_start].split()) > 2 and not _light_verb_object(
                     text[actor[-1].end:trig_start]):

@@ -233,9 +233,9 @@ def find_people(story: Story) -> dict[int, list[Actor]]:
         found[sentence.index] = rows
     out: dict[int, list[Actor]] = {}
     for sentence in story.sentences:
-        rows = found.get(sentence.index)
-        if not rows:
+        if sentence.skip:
             continue
+        rows = found.get(sentence.index, [])
         people = []
         for run, before, after, why in rows:
             words = run.words
