@@ -46,6 +46,7 @@ def default_stages(model: Model | str = Model.encoder) -> list[Stage]:
     from flashpoint.extract.events import EventStage
     from flashpoint.extract.link import LinkStage
     from flashpoint.extract.model import ModelStage
+    from flashpoint.extract.people import PeopleStage
     from flashpoint.extract.places import PlaceStage
     from flashpoint.extract.quantities import QuantityStage
     from flashpoint.extract.scores import ScoreStage
@@ -56,7 +57,7 @@ def default_stages(model: Model | str = Model.encoder) -> list[Stage]:
     model = to_model(model)
     stages: list[Stage] = [
         SentenceStage(), ActorStage(), DateStage(), QuantityStage(), AttributionStage(), PlaceStage(),
-        EventStage(), SenseStage(), LinkStage(), StatusStage(),
+        PeopleStage(), EventStage(), SenseStage(), LinkStage(), StatusStage(),
     ]
     if model is not Model.rules:
         stages.append(ModelStage(fast=model is Model.fast))

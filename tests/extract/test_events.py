@@ -269,3 +269,39 @@ def test_the_subject_of_a_light_verb_is_the_actor_of_its_noun():
 def test_the_subject_of_ready_to_is_the_actor():
     (event, _) = code_sentence("Iran is ready to resume talks.", [("Iran", "IRN", None)])
     assert event.event_type == "AGREE" and [a.text for a in event.actor] == ["Iran"]
+
+
+def _roles(text: str, event_type: str) -> list[tuple[list[str], list[str]]]:
+    import flashpoint
+
+    return [([a.text for a in e.actor], [a.text for a in e.recipient])
+            for e in flashpoint.code(text, date="2020-01-15", model="rules") if e.event_type == event_type]
+
+
+def test_a_joint_act_splits_its_coordinated_subjects():
+    roles = _roles("Canada and Costa Rica have agreed to start negotiations on trade.", "AGREE")
+    assert (["Canada"], ["Costa Rica"]) in roles
+
+
+def test_own_forces_are_not_the_recipient_of_a_withdrawal():
+    roles = _roles("Australia is willing to withdraw its troops from Iraq after the election.", "AGREE")
+    assert all("troops" not in r for _, r in roles)
+
+
+def test_a_forum_is_not_the_recipient_of_a_lawsuit():
+    roles = _roles("A French lawyer has filed a lawsuit in a Paris court against the Saudi government.", "ACCUSE")
+    assert roles and all("court" not in " ".join(r) for _, r in roles)
+
+
+def test_a_consultation_partner_follows_with():
+    roles = _roles("Later on Thursday, Erdogan discussed Libya with Chancellor Angela Merkel in a phone call.",
+                   "CONSULT")
+    assert any(r and "Angela Merkel" in r[0] for _, r in roles)
+
+
+def test_a_time_of_day_is_no_clause_break():
+    from flashpoint.extract.events import clause_bounds
+
+    tokens = tokenize("Destin Wallace died at 9:30 a.m. on Tuesday from a gunshot wound.")
+    trigger = next(i for i, t in enumerate(tokens) if t.text == "gunshot")
+    assert clause_bounds(tokens, trigger, trigger)[0] == 0

@@ -177,7 +177,7 @@ def is_passive(tokens: Sequence[Token], first: int, actors: list[Actor] | None =
                                                     "put", "hurt", "caught", "kept", "shut", "told", "burnt", "cast"}):
         return False
     j = first - 1
-    while j >= 0 and tokens[j].lower in _ADVERBS:
+    while j >= 0 and (tokens[j].lower in _ADVERBS or (tokens[j].lower.endswith("ly") and len(tokens[j].lower) > 4)):
         if tokens[j].lower in _BE:
             return True
         j -= 1
@@ -201,7 +201,10 @@ def _is_break(tokens: Sequence[Token], j: int) -> bool:
     if word == "(" and j + 2 < len(tokens) and tokens[j + 2].text == ")" or \
             word == ")" and j >= 2 and tokens[j - 2].text == "(":
         return False  # a one-word aside is no clause: "Amnesty International (AI) has accused ..."
-    return word in _CLAUSE_BREAKS or (word in {"and", "but"} and j > 0 and tokens[j - 1].lower == ",")
+    if word == ":" and 0 < j < len(tokens) - 1 and tokens[j - 1].text.isdigit() and tokens[j + 1].text[:1].isdigit():
+        return False  # a time of day: "at 9:30 a.m."
+    return word in _CLAUSE_BREAKS or (word in {"and", "but"} and j > 0 and tokens[j - 1].lower == ","
+                                      and not (word == "and" and j > 1 and tokens[j - 2].text.isdigit()))
 
 
 def clause_bounds(tokens: Sequence[Token], first: int, last: int) -> tuple[int, int]:
@@ -219,13 +222,35 @@ def clause_bounds(tokens: Sequence[Token], first: int, last: int) -> tuple[int, 
     return start, end
 
 
+_AGES = re.compile(r"^,\s*\d{1,3}\s*(?=,)|\s*\b\d{1,2}[- ](?:year|month)[- ]old$")
+
+
+def _conjunction(between: str) -> str:
+    """The joining words between two mentions without the ages and kin nouns of the second ("X, 20, and Y",
+    "X and his 6-year-old son Y" -> "and")."""
+    from flashpoint.extract.people import word_kinds
+
+    between = _AGES.sub("", between.strip().lower()).strip()
+    words = between.split()
+    if len(words) > 1:
+        kinds = word_kinds()
+        while len(words) > 1 and (words[-1] in _KIN_DETS or "person" in kinds.get(words[-1].strip(","), ())
+                                  or re.fullmatch(r"\d{1,2}[- ](?:year|month)[- ]old", words[-1])):
+            words.pop()
+        between = " ".join(words)
+    return between
+
+
+_KIN_DETS = frozenset({"his", "her", "their", "the", "a", "an"})
+
+
 def _with_conjuncts(actors: list[Actor], k: int, text: str, step: int) -> list[Actor]:
     """The mention at index k plus those joined to it by "and" / "," ("the US and France")."""
     group = [actors[k]]
     j = k + step
     while 0 <= j < len(actors):
         a, b = (actors[j], group[-1]) if step < 0 else (group[-1], actors[j])
-        between = text[a.end:b.start].strip().lower()
+        between = _conjunction(text[a.end:b.start])
         if between not in {"and", ",", ", and", "or", "and the", ", the", "as well as"}:
             break
         group.append(actors[j])
@@ -373,12 +398,20 @@ _LIGHT_FILLERS = DETERMINERS | {"has", "have", "had", "will", "would", "also", "
                                 "large", "mass", "major", "emergency"}
 
 
+_ASIDE = re.compile(r"^\s*(?:(?:in|on|at|last|this|earlier)\s+(?:[A-Z][\w.-]*\s*)+|on\s+\w+day\s*|"
+                    r"(?:last|this)\s+(?:week|month|year)\s*)")
+_COUNTS = frozenset({"several", "more", "than", "dozen", "dozens", "hundreds", "scores", "series", "wave", "waves",
+                     "of", "fresh", "new", "further", "two", "three", "four", "five", "ten", "some", "numerous"})
+
+
 def _light_verb_object(between: str) -> bool:
     """The words between an actor and a noun trigger are a light verb and its determiners: "will hold a", "has
-    issued an", "expressed its total" (the actor then stands for the noun's event)."""
+    issued an", "expressed its total", "has carried out more than two dozen", "in June announced the" (the actor
+    then stands for the noun's event)."""
+    between = _ASIDE.sub("", between)
     words = [w.strip(",").lower() for w in between.split()]
-    return len(words) <= 6 and any(w in _LIGHT_VERBS for w in words) and all(
-        w in _LIGHT_FILLERS or w in _LIGHT_VERBS or w[:1].isdigit() for w in words)
+    return len(words) <= 7 and any(w in _LIGHT_VERBS for w in words) and all(
+        w in _LIGHT_FILLERS or w in _LIGHT_VERBS or w in _COUNTS or w[:1].isdigit() or "-" in w for w in words)
 
 
 def assign_participants(sentence: Sentence, tokens: Sequence[Token], m: Match) -> tuple[list[Actor], list[Actor], str]:
@@ -416,6 +449,13 @@ def assign_participants(sentence: Sentence, tokens: Sequence[Token], m: Match) -
             recipient = actor
         actor = _with_conjuncts(usable, subject, text, -1)
         note += "; participle: the main clause's subject is the actor"
+    elif actor and m.first >= 1 and tokens[m.first - 1].lower == "to" and m.pattern.verbal and \
+            _after_preposition(text, actor[-1]) and not text[actor[-1].end:tokens[m.first - 1].start].strip():
+        # "France has sent experts to Saudi Arabia to investigate": the purpose is the main subject's
+        subjects = [i for i in left if not _after_preposition(text, usable[i])]
+        if subjects:
+            actor = _with_conjuncts(usable, subjects[0], text, -1)
+            note += "; infinitive of purpose: the main clause's subject is the actor"
     gerund = tokens[m.last].lower.endswith("ing") and not (m.first and tokens[m.first - 1].lower in _BE)
     if (is_nominal(tokens, m) or gerund) and right and not inside:
         actor, recipient, noun_note = _noun_participants(usable, right, actor, text, trig_end,
@@ -434,6 +474,13 @@ def assign_participants(sentence: Sentence, tokens: Sequence[Token], m: Match) -
         else:
             actor = []  # "..., and said it would ban": the subject is a pronoun we do not resolve
             note += "; pronoun subject, actor unknown"
+            if m.pattern.event_type == "ASSAULT":
+                pronoun = next((t for t in tokens[:m.first] if t.start >= usable[left[-1]].end
+                                and t.lower in {"he", "she", "who"}), None) if left else None
+                named = resolve_pronoun(sentence, pronoun) if pronoun else None
+                if named is not None:
+                    actor = [named]
+                    note += f"; {pronoun.text!r} is {named.text!r}"
     if not actor:
         claimant = _claimant(sentence, trig_start)
         if claimant is not None:
@@ -443,11 +490,297 @@ def assign_participants(sentence: Sentence, tokens: Sequence[Token], m: Match) -
         by_agent: list[Actor] = []
         for i in right:
             between = text[trig_end:usable[i].start].lower().split()
-            if between[-3:] and "by" in between[-3:] and len(between) <= 6:
+            # "by police", "in the face by a friend, Aaron Harcum": the first name after a near "by"
+            if "by" in between and len(between) <= 8 and len(between) - between.index("by") <= 5:
                 by_agent = _with_conjuncts(usable, i, text, +1)
             break
         actor, recipient = by_agent, actor
         note = "passive voice: subject is the recipient" + (", 'by' phrase is the actor" if by_agent else "")
+    if m.pattern.event_type == "ASSAULT":
+        actor, recipient, note = harm_frames(sentence, tokens, m, usable, actor, recipient, note)
+    if recipient and recipient[0].start >= trig_end:
+        # "withdraw its troops from Lebanon": own forces are not the recipient; "filed a lawsuit in a Paris court
+        # against X": a forum after "in" is not either
+        later = [a for a in usable if a.start >= trig_end]
+        k = later.index(recipient[0]) if recipient[0] in later else -1
+        while 0 <= k < len(later) and (_own_forces(text, later[k]) or _locative(text, later[k], _FORUM)):
+            k += 1
+        if k > 0 and later.index(recipient[0]) != k:
+            recipient = _with_conjuncts(later, k, text, +1) if k < len(later) else []
+            note += "; own forces or a forum are not the recipient"
+    if m.pattern.event_type == "CONSULT":
+        partner = [a for a in usable if a.start >= trig_end and text[trig_end:a.start].lower().split()[-1:] == ["with"]]
+        if partner and partner[0] not in recipient:
+            recipient = _with_conjuncts(usable, usable.index(partner[0]), text, +1)
+            note += "; the 'with' phrase is the partner"  # "discussed Libya with Trump"
+    if m.pattern.event_type != "ASSAULT" and tokens[m.first].lower.endswith("ing") and m.first and \
+            tokens[m.first - 1].text == "," and len(left) >= 2 and actor and actor[0] == usable[left[-1]]:
+        main = [i for i in left if not _after_preposition(text, usable[i])][:1]
+        if main and main[0] != left[-1] and not _REPORTING & set(text[usable[main[0]].end:trig_start].lower().split()):
+            recipient = recipient or actor
+            actor = _with_conjuncts(usable, main[0], text, -1)
+            note += "; participle clause: the main subject is the actor, its object the recipient"
+    if len(actor) >= 2 and m.pattern.event_type in _SYMMETRIC and not is_passive(tokens, m.first, usable) and \
+            all(a.end <= trig_start for a in actor) and _auxiliaries_only(text[actor[-1].end:trig_start]):
+        # "Trump and Putin have agreed to ...": one side and the other
+        actor, recipient = actor[:1], actor[1:]
+        note += "; coordinated subjects of a joint act: the first is the actor, the others the recipient"
+    return actor, recipient, note
+
+
+_AUXILIARIES = frozenset({"have", "has", "had", "will", "would", "also", "both", "jointly", "finally", "on", "today",
+                          "yesterday", "last", "this", "week", "month", "year", "now", "already", "in", "the", "to",
+                          "are", "is", "were", "was", "be", "been", "can", "could", "may", "might", "shall"})
+
+
+def _auxiliaries_only(between: str) -> bool:
+    """Nothing but auxiliaries, adverbs and times stand between subjects and their verb ("have now agreed", "on
+    Saturday signed"), so the verb is theirs, not a complement's ("urged both sides to hold talks")."""
+    return all(w in _AUXILIARIES or (w.endswith("ly") and len(w) > 4) or w.endswith("day") or w[:1].isdigit()
+               or w[:1].isupper() for w in (x.strip(",") for x in between.split()) if w)
+
+
+_SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "REJECT"})
+_FORUM = frozenset({"in", "at", "inside", "near", "within", "before"})
+
+
+def _own_forces(text: str, a: Actor) -> bool:
+    return a.sector == "MIL" and text[max(0, a.start - 8):a.start].lower().split()[-1:] in (["its"], ["their"])
+
+
+def is_person(a: Actor) -> bool:
+    """A mention the people stage found: a person's name with no dictionary entry (extract/people.py)."""
+    return a.sector is None and a.country is None and a.id is None and a.name is not None
+
+
+_RELATIVE = frozenset({"which", "where", "when", "that", "who", "whom"})
+_STANCE = frozenset({"condemned", "condemns", "condemn", "condemning", "denounced", "denounces", "criticised",
+                     "criticized", "criticises", "criticizes", "blamed", "blames", "investigate", "investigates",
+                     "investigated", "investigating", "probing", "probe", "mourned", "mourns", "reported", "reports",
+                     "described", "deplored", "decried", "praised", "welcomed", "said", "says", "witnessed",
+                     "survived", "condemnation", "responded", "respond", "responding"})
+_FORCES = frozenset({"COP", "MIL", "REB", "UAF", "SPY", "GOV", "CRM"})
+_HARM_NOUNS = frozenset({"fire", "firing", "shooting", "shootings", "gunfire", "action", "attack", "attacks", "raid",
+                         "raids", "crossfire", "operation", "operations", "encounter", "shelling", "airstrike",
+                         "airstrikes", "strike", "strikes", "bombing", "bombardment", "assault", "crackdown",
+                         "custody"})
+_REFLEXIVE = frozenset({"himself", "herself", "themselves", "myself", "yourself"})
+# "found with a gunshot wound", "suffering from gunshot wounds", "died from a gunshot": the one who has the wound is
+# its recipient, and the sentence does not say who caused it.
+_FILLERS = (r"(?:a|an|his|her|their|its|one|two|three|four|multiple|several|single|apparent|self-inflicted|accidental|"
+            r"fatal|life-threatening|non-life-threatening|critical|serious|severe|minor|possible|at|least|gunshot|gun|"
+            r"shotgun|bullet|stab|head|chest|\d+|,)")
+_LOOSE_FILLERS = _FILLERS[:-1] + r"|[a-z]+-[a-z-]+)"
+_HOLDER = re.compile(
+    r"(?:\b(?:suffer(?:ed|ing|s)?(?:\s+from)?|sustain(?:ed|ing|s)?|receiv(?:ed|ing)|succumb(?:ed|ing)?\s+to|treated\s+for|"
+    r"(?:died|dead|dies|dying)\b[^;]{0,60}?\b(?:from|of)|cause\s+of\s+death\b[^;]{0,60}?\b(?:is|was)|from)"
+    r"(?:\s*" + _LOOSE_FILLERS + r")*"
+    r"|\b(?:with|had|has)(?:\s*" + _FILLERS + r")+"
+    r"|\b(?:died|dead|killed|wounded|injured|hurt)(?:\s+[A-Z]\w+day)?\s+(?:in|during|following|after)\s+(?:the|a|an)?"
+    r"(?:\s*(?:[\w-]+\s+){0,3}?))\s*$",
+    re.I)
+# An act named after a charge on someone: "charged with murder in the shooting of", "arrested in connection with
+# the shooting", "faces charges in the killing": the one charged is the act's (alleged) actor.
+_CHARGE = frozenset({"charged", "charges", "charge", "arrested", "accused", "convicted", "indicted", "faces", "face",
+                     "facing", "booked", "jailed", "sentenced", "suspected", "suspect", "pleaded", "pled", "guilty",
+                     "responsible", "custody", "connection", "suspicion"})
+_FINDERS = frozenset({"found", "discovered", "located", "saw", "spotted", "left", "leaving", "find", "finds",
+                      "discover", "discovers"})
+_OF_PREPS = frozenset({"of", "on", "against", "at", "targeting", "toward", "towards"})
+
+
+_LOCATIVE = frozenset({"at", "in", "inside", "outside", "near", "into", "to", "from", "toward", "towards"})
+_REPORTING = frozenset({"say", "says", "said", "told", "tell", "tells", "reported", "reports", "believe", "believes",
+                        "believed", "testified", "stated", "learned", "determined", "confirmed", "announced"})
+
+
+def _home_town(text: str, a: Actor, usable: list[Actor]) -> bool:
+    """"Keith Smith of San Francisco": a place name after a person and "of" / "from" says where the person lives."""
+    before = [b for b in usable if b.end <= a.start]
+    return bool(before) and is_person(before[-1]) and a.sector is None and \
+        text[before[-1].end:a.start].strip(" ,").lower() in {"of", "from"}
+
+
+def _locative(text: str, a: Actor, preps: frozenset[str] | None = None) -> bool:
+    """The mention follows a locative preposition, across determiners and the rest of its name ("at St. Charles
+    Hospital", "in the Cook County jail")."""
+    words = text[max(0, a.start - 40):a.start].split()
+    while words and (words[-1].lower() in DETERMINERS | _PLACE_FILLERS or words[-1][:1].isupper()):
+        words.pop()
+    return bool(words) and words[-1].lower() in (preps or _LOCATIVE)
+
+
+_PLACE_FILLERS = frozenset({"st.", "saint", "area", "local", "nearby", "an", "a"})
+_AFTER_HER = frozenset({"in", "on", "at", "with", "and", "to", "twice", "once", "multiple", "several", "after",
+                        "before", "while", "when", "during", "again", "dead", "as", "from", "near", "outside",
+                        "inside"})
+
+
+def resolve_pronoun(sentence: Sentence, pronoun: Token, exclude: list[Actor] | None = None) -> Actor | None:
+    """The person a he/she/him/her stands for, when the sentence names one before it: the nearest person mention
+    (a name, or a private person's noun of the pronoun's gender) that is not the other role."""
+    from flashpoint.extract.people import word_kinds
+
+    kinds = word_kinds()
+    female = pronoun.lower in {"she", "her"}
+    if pronoun.lower == "who":  # "Leonel Melendez, who was shot": the name just before
+        before = [a for a in sentence.actors if a.end <= pronoun.start and (is_person(a) or a.sector == "CVL")]
+        if before and len(sentence.text[before[-1].end:pronoun.start].split()) <= 4:
+            return next((a for a in reversed(before) if is_person(a)
+                         and len(sentence.text[a.end:pronoun.start].split()) <= 6), before[-1])
+        return None
+    for a in reversed(sentence.actors):
+        if a.end > pronoun.start or a in (exclude or ()):
+            continue
+        if is_person(a):
+            return a
+        if a.sector == "CVL":
+            k = kinds.get(a.text.lower(), frozenset())
+            if ("female" in k and female) or ("male" in k and not female):
+                return a
+    return None
+
+
+_IDENTIFIED = re.compile(r"\b(?:identified|named)\b", re.I)
+_ACTOR_NOUN = re.compile(r"\b(?:suspects?|gunm[ae]n|shooters?|attackers?|killers?)\b", re.I)
+
+
+def _identified_as(text: str, trig_start: int, trig_end: int, usable: list[Actor]
+                   ) -> tuple[str, list[Actor]] | None:
+    """"identified the victims of the shooting as A, 18, and B": the named are the act's recipients (its actors
+    when the noun is "suspect", "gunman"); "the killed teenager has been identified as Kevin Barber"."""
+    m = _IDENTIFIED.search(text)
+    if m is None:
+        return None
+    at = re.compile(r"\bas\s+(?:\d{1,2}[- ](?:year|month)[- ]old\s+)?").search(text, max(m.end(), trig_end))
+    if at is None or at.start() - max(m.end(), trig_end) > 60:
+        return None
+    people = [a for a in usable if is_person(a) and a.start >= at.end()]
+    if not people or people[0].start - at.end() > 15:
+        return None
+    group = _with_conjuncts(people, 0, text, +1)
+    near = text[max(0, min(m.start(), trig_start) - 40):at.start()]
+    return ("actor" if _ACTOR_NOUN.search(near) else "recipient"), group
+
+
+def _only_fillers(text: str) -> bool:
+    """Words between a name and what follows it are an age or an apposition comma ("Robin Lily, 49,")."""
+    words = [w for w in text.split() if not (w.endswith("ly") and len(w) > 4)]  # "X, 21, fatally shot"
+    return all(w.strip(",").isdigit() or w in {",", "a", "an"} or w.endswith("-old") for w in words) \
+        and len(words) <= 3
+
+
+def harm_frames(sentence: Sentence, tokens: Sequence[Token], m: Match, usable: list[Actor], actor: list[Actor],
+                recipient: list[Actor], note: str) -> tuple[list[Actor], list[Actor], str]:
+    """Roles of harm that clause patterns make plain: a wound's holder ("found X with a gunshot wound"), a
+    reflexive ("X shot himself"), a possessor ("X's shooting death"), the one charged ("X was charged in the
+    shooting of Y"), the one found ("deputies found X shot")."""
+    text = sentence.text
+    trig_start, trig_end = tokens[m.first].start, tokens[m.last].end
+    right = [a for a in usable if a.start >= trig_end]
+    # Before the trigger, a place ("pronounced dead at St. Charles Hospital after being shot") or the source of a
+    # report ("Police said the shooting ...") is no participant.
+    left = [a for a in usable if a.end <= trig_start and (not text[a.end:trig_start].strip() or (
+        not _locative(text, a) and not _home_town(text, a, usable)
+        and not _REPORTING & set(re.findall(r"[a-z]+", text[a.end:trig_start].lower()))))]  # "in police firing"
+    for role in (actor, recipient):
+        if role and role[-1].end <= trig_start and role[-1] not in left:
+            subject = left[-1:] if left and (is_person(left[-1]) or left[-1].sector == "CVL") else []
+            if role is actor:
+                actor = subject
+            else:
+                recipient = subject
+            note += "; a place or a report's source before the trigger is no participant"
+    named = _identified_as(text, trig_start, trig_end, usable)
+    if named is not None:
+        who, people = named
+        if who == "actor":
+            return people, [r for r in recipient if r not in people], "identified as: the named are its actors"
+        return [], people, "identified as: the named are its recipients"
+    if not actor and right:
+        # "killed in police firing", "wounded in an army raid": the body whose fire it was is the actor
+        agent = right[0]
+        gap = text[trig_end:agent.start].lower().split()
+        after = text[agent.end:agent.end + 30].lower().split()[:1]
+        if gap and gap[0] in {"in", "during", "by"} and len(gap) <= 3 and agent.sector in _FORCES and \
+                after and after[0].strip(",.") in _HARM_NOUNS:
+            return [agent], [r for r in recipient if r is not agent], note + "; the body whose fire it was is the actor"
+    nxt = tokens[m.last + 1].lower if m.last + 1 < len(tokens) else ""
+    if nxt in _REFLEXIVE and actor:
+        return actor, list(actor), note + "; reflexive: the actor is its own recipient"
+    if not recipient and nxt in {"him", "her"} and not (nxt == "her" and m.last + 2 < len(tokens)
+                                                          and tokens[m.last + 2].lower.isalpha()
+                                                          and tokens[m.last + 2].lower not in _AFTER_HER):
+        participle = tokens[m.first].lower.endswith("ing") and m.first and tokens[m.first - 1].text == ","
+        named = resolve_pronoun(sentence, tokens[m.last + 1], exclude=None if participle else actor)
+        if named is not None:
+            if participle and named in actor:
+                actor = []  # "a round hit her nephew, Chris Perez, killing him": not Perez's act
+            recipient = [named]
+            note += f"; {nxt!r} is {named.text!r}"
+    words = [t.lower for t in tokens[:m.first]]
+    charge = next((j for j in range(m.first - 1, max(-1, m.first - 14), -1) if words[j] in _CHARGE), None)
+    prev_word = words[m.first - 1] if m.first else ""
+    # a noun after a charge: "with first-degree murder", "with aggravated assault", "in the shooting"
+    nominal = is_nominal(tokens, m) or not m.pattern.verbal or (
+        prev_word[:1].isalpha() and tokens[m.first - 1].text.islower() and prev_word not in _BE | _PRONOUNS
+        | {"to", "and", "or", "had", "has", "have", "who", "allegedly", "then"} and not prev_word.endswith("ly"))
+    if charge is not None and nominal and not any(_is_break(tokens, j) for j in range(charge, m.first)):
+        objects = [a for a in left if a.start >= tokens[charge].end and is_person(a)]
+        subjects = [a for a in left if a.end <= tokens[charge].start]
+        if objects:
+            who = _with_conjuncts(objects, 0, text, +1)
+        elif subjects and (is_person(subjects[-1]) or subjects[-1].sector == "CRM"):
+            who = _with_conjuncts(subjects, len(subjects) - 1, text, -1)
+        else:
+            who = []
+        victims = [a for a in right if _OF_PREPS & set(text[trig_end:a.start].lower().split()[:4])
+                   or (m.pattern.verbal and is_person(a) and _only_fillers(text[trig_end:a.start]))]  # "killing X"
+        accused = [a for a in right if is_person(a) and "against" in text[trig_end:a.start].lower().split()[:10]]
+        if not who and accused:
+            who, victims = accused[:1], []  # "filed charges of murder ... against 18 year old Tristin Carr"
+        if who:
+            return who, [v for v in victims[:1] if v not in who], f"charged with the act: {who[0].text!r} is its actor"
+    before = text[max(0, trig_start - 80):trig_start]
+    if left and _HOLDER.search(before):
+        # "killed in police firing": a body right before the act is its actor, the holder the one before
+        by = [a for a in left[-1:] if not text[a.end:trig_start].strip() and a.sector not in (None, "CVL")]
+        rest = [a for a in left if a not in by]
+        persons = [a for a in rest if is_person(a) or a.sector == "CVL"]
+        holder = persons[-1] if persons else (rest[-1] if rest else None)
+        holders = _with_conjuncts(rest, rest.index(holder), text, -1) if holder is not None else []
+        if "self-inflicted" in before.lower()[-60:]:
+            return holders, list(holders), "a self-inflicted wound: its holder is actor and recipient"
+        return by, holders, "holder of the wound is the recipient" + ("; the body before the act is its actor"
+                                                                      if by else "")
+    owner = [a for a in usable if a.end <= trig_start][-1:]
+    if owner and is_person(owner[0]) and text[owner[0].end:trig_start].startswith(("'s", "’s", "'", "’")) and \
+            len(text[owner[0].end:trig_start].split()) <= 3:
+        return [], owner, "possessor of the act is its recipient"
+    if left and not is_nominal(tokens, m) and m.first and tokens[m.first - 1].lower in {"found", "left"} and \
+            tokens[m.first].lower.endswith(("ed", "shot", "hurt")):
+        return [], [left[-1]], "found shot: the one found is the recipient"
+    if left and not is_nominal(tokens, m) and _only_fillers(text[left[-1].end:trig_start]):
+        group = _with_conjuncts(left, len(left) - 1, text, -1)  # "found Meghan Kerrigan, 22, and William Monroe"
+        prev = text[:group[0].start].lower().split()[-2:]
+        if _FINDERS & set(prev):
+            return [], group, "found shot: the one found is the recipient"
+    if is_nominal(tokens, m) or not m.pattern.verbal:
+        # a person after a noun is its recipient only after "of" / "on" / "against" ("the shooting of Sam Ortiz"),
+        # not "the shooting happened at Cox's home"
+        kept = [r for r in recipient if not (is_person(r) and r.start >= trig_end and not (
+            _OF_PREPS & set(text[trig_end:r.start].lower().split()[:4])))
+            and not _RELATIVE & set(text[trig_end:r.start].lower().split())]  # "a shooting in which a passenger"
+        if len(kept) != len(recipient):
+            recipient = kept
+            note += "; a name after the noun with no 'of' is not its recipient"
+        if actor and actor[-1].end <= trig_start and _STANCE & set(text[actor[-1].end:trig_start].lower().split()):
+            actor = []  # "The president condemned the attack": the condemner is not the attacker
+            note += "; who condemns or investigates an act is not its actor"
+        if actor and all(is_person(a) for a in actor) and actor[-1].end <= trig_start and \
+                len(text[actor[-1].end:trig_start].split()) > 2 and not _light_verb_object(
+                    text[actor[-1].end:trig_start]):
+            actor = []
     return actor, recipient, note
 
 

@@ -109,7 +109,9 @@ def merge_same(events: list[Event]) -> list[Event]:
         recipient_spans = {(r.start, r.end) for r in first.recipient}
         first.actor = first.actor or [a for a in event.actor if (a.start, a.end) not in recipient_spans]
         actor_spans = {(a.start, a.end) for a in first.actor}
-        first.recipient = [r for r in _union(first.recipient, event.recipient) if (r.start, r.end) not in actor_spans]
+        reflexive = {(r.start, r.end) for e in (first, event) for r in e.recipient if r in e.actor}  # "shot himself"
+        first.recipient = [r for r in _union(first.recipient, event.recipient)
+                           if (r.start, r.end) not in actor_spans or (r.start, r.end) in reflexive]
         first.mode = first.mode or event.mode
         for kind in ("dead", "injured", "arrested", "size"):
             if getattr(first, kind) is None:

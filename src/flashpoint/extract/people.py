@@ -1,0 +1,379 @@
+"""People stage: person names as actor mentions, and each person tracked across the story.
+
+The actors stage knows only dictionary actors (countries, bodies, sector nouns, office-holders). Local news names its
+victims and suspects by name alone ("Chris Perez, of Allentown, was pronounced dead"; "Williams was shot by his friend,
+22-year-old Darell Meredith"), so this stage adds those names as mentions the events stage can give roles to.
+
+A run of capitalised words is a person's name only with evidence, since most capitalised runs are places, bodies or
+titles:
+  - a known first name before another name word ("Robin Lily", "Jordan Coleman"; `knowledge/first_names.tsv`);
+  - an honorific before it ("Mr Erdogan", "Mrs. Ortiz");
+  - an age beside it ("Robin Lily, 49,", "22-year-old Darell Meredith", "Tom Reyes (17)");
+  - an identification before it ("identified as Solomon Bonner", "named Wendy Lavarnia");
+  - a surname the story has already given a full name ("Williams", "Meredith": the person, with the full name as
+    the mention's resolved `name`).
+Never: runs next to a place or body word ("Todd County", "Lehigh Valley Hospital", "Fort Worth"), clause openers,
+titles, months and weekdays (`knowledge/people.tsv`), runs inside a dictionary actor, all-capitals words.
+
+Common nouns that stand for a person the story names ("the victim", "the suspect", "the 17-year-old", "his friend")
+keep their own text and take the person's `name` when the story ties them ("the victim, Sam Ortiz"; "identified the
+victim as Sam Ortiz"; one named victim and "the victim" later).
+
+Why rules and not a model: see bench/bench_roles.py and docs/roles.md — no English dependency parser ships on PyPI,
+and the name evidence above is what a tagger would have to learn from far less data than the rules encode.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+from flashpoint.records import Actor, Sentence, Story
+
+__all__ = ["PeopleStage", "find_people", "word_kinds", "first_names"]
+
+
+@cache
+def word_kinds() -> dict[str, frozenset[str]]:
+    """Word -> kinds ("honorific", "suffix", "particle", "place", "prefix", "function", "noun") from people.tsv."""
+    out: dict[str, set[str]] = {}
+    text = resources.files("flashpoint.knowledge").joinpath("people.tsv").read_text("utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#") or line.startswith("word\t"):
+            continue
+        word, kind = line.split("\t")[:2]
+        out.setdefault(word.strip(), set()).add(kind.strip())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@cache
+def first_names() -> frozenset[str]:
+    text = resources.files("flashpoint.knowledge").joinpath("first_names.tsv").read_text("utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+_TOKEN = re.compile(r"[^\W\d_][\w'’]*(?:[-‐][\w'’]+)*|\d[\w-]*|\S")
+_POSS = ("'s", "’s", "'", "’")
+# Words before a name that make it an identification: "identified as", "named", "is survived by".
+_IDENTIFIED = re.compile(r"(?:\b(?:identified|id'd|named|listed|known)\b[^.;]{0,60}?\bas|\bnamed|\bname is|"
+                         r"\bnames? of|\bidentified)\s*(?:the\s+)?$", re.I)
+_AGE_BEFORE = re.compile(r"\b\d{1,3}[- ]years?[- ]old\s*$|\b[Aa]ged?\s+\d{1,3}\s*,?\s*$")
+_AGE_AFTER = re.compile(r"\s*(?:,\s*(?:age\s+|aged\s+)?\d{1,3}\s*(?:,|\.|;|\)|$|\s+(?:and|of|who|was|is|has|had|from|"
+                        r"years?|died|faces|remains|were)\b)|\(\s*\d{1,3}\s*\))")
+_MAX_WORDS = 4
+_OBJECT_PREPS = frozenset({"of", "into", "against", "on"})
+_HONORIFIC_DOT = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Rev|Prof)\.\s*$")
+_QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
+
+
+class _Run:
+    """Capitalised name words at token indexes [i, j) of a sentence."""
+
+    __slots__ = ("i", "j", "start", "end", "words", "poss")
+
+    def __init__(self, i: int, j: int, start: int, end: int, words: list[str], poss: bool) -> None:
+        self.i, self.j, self.start, self.end, self.words, self.poss = i, j, start, end, words, poss
+
+
+def _bare(w: str) -> tuple[str, bool]:
+    """The word without a possessive ending, and whether it had one."""
+    for p in _POSS:
+        if w.endswith(p) and len(w) > len(p) + 1:
+            return w[: -len(p)], True
+    return w, False
+
+
+def _name_word(w: str, kinds: dict[str, frozenset[str]]) -> bool:
+    if not w[:1].isupper() or not w[:1].isalpha():
+        return False
+    if len(w) > 1 and w.isupper():
+        return False  # "HPD", "GRANT COUNTY": acronyms and shouting, not names
+    k = kinds.get(w)
+    return not k or not (k & {"function", "noun", "place", "prefix", "honorific"})
+
+
+def _runs(text: str, toks: list[re.Match[str]], kinds: dict[str, frozenset[str]]) -> list[tuple[_Run, str, str]]:
+    """Candidate name runs with (the word before, the word after) for the place-word check."""
+    out: list[tuple[_Run, str, str]] = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        g = toks[i].group()
+        if not g[:1].isupper():
+            i += 1
+            continue
+        w0, _ = _bare(g)
+        if not _name_word(w0, kinds) or "suffix" in kinds.get(w0, ()):
+            i += 1
+            continue
+        j, words, poss = i, [], False
+        end = toks[i].end()
+        while j < n:
+            raw = toks[j].group()
+            w, p = _bare(raw)
+            if len(w) == 1 and w.isupper() and j + 1 < n and toks[j + 1].group() == ".":
+                words.append(w)  # an initial: "John F. Kennedy"
+                end = toks[j + 1].end()
+                j += 2
+                continue
+            if words and "particle" in kinds.get(w, ()) and j + 1 < n and _name_word(toks[j + 1].group(), kinds):
+                j += 1
+                continue
+            if words and raw in _QUOTES and j + 3 < n and toks[j + 2].group() in _QUOTES and \
+                    _name_word(toks[j + 1].group(), kinds) and _name_word(toks[j + 3].group(), kinds):
+                j += 3  # a nickname: Cashaan “Dink” Williams
+                continue
+            if words and "suffix" in kinds.get(w, ()):
+                end = toks[j].end()
+                j += 1
+                if j < n and toks[j].group() == ".":
+                    end = toks[j].end()
+                    j += 1
+                break
+            if not _name_word(w, kinds) or (len(w) == 1):
+                break
+            words.append(w)
+            end = toks[j].end() - (len(raw) - len(w))
+            j += 1
+            if p:
+                poss = True
+                break
+        if words:
+            before = toks[i - 1].group() if i else ""
+            after = _bare(toks[j].group())[0] if j < n else ""
+            out.append((_Run(i, j, toks[i].start(), end, words, poss), before, after))
+        i = max(j, i + 1)
+    return out
+
+
+def _opens(text: str, start: int) -> bool:
+    """The run starts a sentence or a clause (its first word is capitalised for that reason alone)."""
+    before = text[:start].rstrip()
+    return not before or before[-1] in '.!?:;"“—(-'
+
+
+class _Registry:
+    """Full names the story gives, by surname."""
+
+    def __init__(self) -> None:
+        self.by_last: dict[str, str] = {}
+
+    def add(self, words: list[str]) -> str:
+        full = " ".join(words)
+        if len(words) >= 2:
+            self.by_last.setdefault(words[-1], full)
+        return full
+
+    def full(self, word: str) -> str | None:
+        return self.by_last.get(word)
+
+
+def _evidence(text: str, run: _Run, before: str, after: str, kinds: dict[str, frozenset[str]],
+              firsts: frozenset[str]) -> str | None:
+    """Why the run is a person's name, or None."""
+    if "place" in kinds.get(after, ()) or "prefix" in kinds.get(before, ()) or (
+            before[:1].isupper() and "place" in kinds.get(before, ()) and "noun" not in kinds.get(before, ())):
+        return None  # "Todd County", "Fort Worth", "Lehigh Valley Hospital"
+    if len(run.words) > _MAX_WORDS:
+        return None
+    prev = text[max(0, run.start - 90):run.start]
+    if "honorific" in kinds.get(before, ()) or (before == "." and _HONORIFIC_DOT.search(prev)):
+        return "honorific"
+    if _AGE_BEFORE.search(prev) or _AGE_AFTER.match(text, run.end):
+        return "age"
+    if _IDENTIFIED.search(prev):
+        return "identified"
+    if len(run.words) >= 2 and run.words[0] in firsts:
+        return "first name"
+    low = prev.lower().rstrip()
+    noun = low.rstrip(",").split()[-1:] if low else []
+    if len(run.words) == 1 and not _opens(text, run.start):
+        two = low.split()[-2:]
+        if len(two) == 2 and two[1] in _OBJECT_PREPS and "act" in kinds.get(two[0], ()):
+            return "object of an act"  # "an investigation into Boztepe", "charges against Thom"
+        if noun and noun[0].endswith("ed") and len(noun[0]) > 4 and not low.endswith(","):
+            return "object"  # "found Barbarin guilty", "sued Thom"
+
+    if noun and "person" in kinds.get(noun[0], ()):
+        return "apposition"  # "the boy, Avion Weaver", "his wife Gina Williams"
+    if len(run.words) >= 2:
+        nxt = after if after[:1].islower() else ""
+        if nxt and ("verb" in kinds.get(nxt, ()) or (nxt.endswith("ed") and len(nxt) > 4)):
+            return "subject"  # "Jayden Norton was shot", "Kenerick Taylor pleaded"
+        last = noun[0] if noun else ""
+        if last and ("verb" in kinds.get(last, ()) and not last.startswith(("was", "were", "is", "are", "ha"))
+                     or (last.endswith("ed") and len(last) > 4)):
+            return "object"  # "fatally shot Ty-Ryne Hoskins", "police arrested Demetrius McDonald"
+    return None
+
+
+def find_people(story: Story) -> dict[int, list[Actor]]:
+    """Person mentions per sentence index (not yet merged into `Sentence.actors`)."""
+    kinds, firsts = word_kinds(), first_names()
+    registry = _Registry()
+    found: dict[int, list[tuple[_Run, str, str, str | None]]] = {}
+    for sentence in story.sentences:
+        if sentence.skip:
+            continue
+        text = sentence.text
+        toks = list(_TOKEN.finditer(text))
+        taken = [(a.start, a.end) for a in sentence.actors]
+        places = [(p.start, p.end) for p in sentence.places if p.start is not None]
+        rows = []
+        for run, before, after in _runs(text, toks, kinds):
+            if any(s < run.end and run.start < e for s, e in taken):
+                continue
+            why = _evidence(text, run, before, after, kinds, firsts)
+            if why in ("object", "object of an act") and any(ps < run.end and run.start < pe for ps, pe in places):
+                why = None  # "attacked Kabul": a place
+            if why is not None:
+                registry.add(run.words)
+            rows.append((run, before, after, why))
+        found[sentence.index] = rows
+    out: dict[int, list[Actor]] = {}
+    for sentence in story.sentences:
+        if sentence.skip:
+            continue
+        rows = found.get(sentence.index, [])
+        people = []
+        for run, before, after, why in rows:
+            words = run.words
+            if why is None:
+                full = registry.full(words[-1])
+                if full is None or (len(words) == 1 and _opens(sentence.text, run.start)
+                                    and words[0].lower() in _COMMON_STARTS):
+                    continue
+                if "place" in kinds.get(after, ()) or "prefix" in kinds.get(before, ()):
+                    continue
+                name = full if len(words) == 1 else " ".join(words)
+            else:
+                name = " ".join(words) if len(words) > 1 else (registry.full(words[0]) or words[0])
+            people.append(Actor(text=sentence.text[run.start:run.end], start=run.start, end=run.end, name=name))
+        people += _generic(sentence, people, kinds)
+        if people:
+            out[sentence.index] = sorted(people, key=lambda a: a.start)
+    return out
+
+
+_DETS = frozenset({"the", "a", "an", "his", "her", "their", "its", "my", "our", "your", "another", "one", "whose"})
+_GENERIC_RE = re.compile(r"\b(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Aa]nother)\s+)(?:[\w-]+\s+){0,2}?"
+                         r"(\d{1,2}[- ](?:year|month)[- ]old|[a-z-]+)\b")
+# Sectors of generic person nouns that the dictionaries do not list (private people).
+_GENERIC_SECTOR = "CVL"
+
+
+def _generic(sentence: Sentence, people: list[Actor], kinds: dict[str, frozenset[str]]) -> list[Actor]:
+    """Common nouns for private people after a determiner ("the man", "his wife", "a 17-year-old"), unless a name
+    stands in apposition to them ("the boy, Avion Weaver", "his father Brandon Hill": the name is the mention)."""
+    text = sentence.text
+    taken = [(a.start, a.end) for a in sentence.actors] + [(a.start, a.end) for a in people]
+    out: list[Actor] = []
+    for m in _GENERIC_RE.finditer(text):
+        word = m.group(1)
+        age = word[:1].isdigit()
+        if not age and "person" not in kinds.get(word, ()):
+            continue
+        start, end = m.span(1)
+        if age and re.match(r"\s+[a-z]+(?:s)?\b", text[end:]) and \
+                "person" in kinds.get(re.match(r"\s+([a-z-]+)", text[end:]).group(1), ()):
+            continue  # "a 17-year-old boy": the noun is the mention
+        if any(s < end and start < e for s, e in taken):
+            continue
+        rest = text[end:end + 60]
+        if re.match(r"\s*,?\s*(?:\d{1,2}[- ]year[- ]old\s+|age\s+\d+\s*,\s*)?[A-Z]", rest) and \
+                any(a.start >= end and a.start - end <= 25 for a in people):
+            continue  # apposition: the name stands for it
+        out.append(Actor(text=word, start=start, end=end, sector=_GENERIC_SECTOR))
+    return out
+
+
+# Surnames that are also ordinary sentence openers: only mid-sentence are they the person.
+_COMMON_STARTS = frozenset({"young", "price", "king", "long", "will", "bell", "black", "white", "brown", "green",
+                            "rich", "hope", "may", "best", "little", "small", "early", "love", "strong", "wise"})
+
+
+class PeopleStage:
+    """Adds person-name mentions to `Sentence.actors` (after the places stage, whose toponyms it overrides where a
+    name was read as a place: "Jordan Coleman")."""
+
+    name = "people"
+
+    def __call__(self, story: Story) -> Story:
+        people = find_people(story)
+        for sentence in story.sentences:
+            add = people.get(sentence.index)
+            if not add:
+                continue
+            sentence.actors = sorted([*sentence.actors, *add], key=lambda a: a.start)
+            _drop_places(sentence, add)
+        _story_country(story)
+        name_roles(story)
+        return story
+
+
+def _story_country(story: Story) -> None:
+    """Generic local mentions ("police", "the man") that took the story's country from the dictionaries' evidence
+    take the country of the places the story names instead, when the gazetteer puts most of them in another one
+    (a Toledo, Ohio story is not British for naming "St. Charles"); those with no country at all take it too. Named
+    people keep none: a name alone does not say where a person is from."""
+    from flashpoint.extract.places import _where
+
+    counts: dict[str, int] = {}
+    for sentence in story.sentences:
+        att = sentence.attribution
+        for p in sentence.places:  # where people are, not where they go or where a source sits
+            if p.country and (_where(sentence.text, p) or p.start == 0) and not (
+                    att and att.start <= (p.start or 0) < att.end):
+                counts[p.country] = counts.get(p.country, 0) + 1
+    if sum(counts.values()) < 2:
+        return
+    best = max(counts, key=lambda c: counts[c])
+    if counts[best] * 2 <= sum(counts.values()):
+        return  # no majority: keep the dictionaries' reading
+    for sentence in story.sentences:
+        here = {p.country for p in sentence.places if p.country}
+        for a in sentence.actors:
+            if (a.inferred and a.country != best and a.country not in here) or (
+                    a.country is None and a.id is None and a.sector not in (None, "NGO", "IGO")):
+                a.country, a.inferred = best, True
+
+
+# Role nouns a story ties to one named person: "the victim, Sam Ortiz", "Sam Ortiz, the suspect," "identified the
+# victim as Sam Ortiz".
+_ROLE_NOUNS = ("victim", "suspect", "gunman", "shooter", "driver", "homeowner", "boy", "girl", "man", "woman", "child",
+               "toddler", "teen", "teenager")
+_TIE = re.compile(r"\bthe (" + "|".join(_ROLE_NOUNS) + r")(?:'s)?(?:,| (?:was|is|has been) identified as| was| is)\s*$|"
+                  r"\bidentified the (" + "|".join(_ROLE_NOUNS) + r") as\s*(?:\d{1,3}[- ]year[- ]old\s+)?$", re.I)
+_TIE_AFTER = re.compile(r"\s*,\s*(?:\d{1,3}\s*,\s*)?the (" + "|".join(_ROLE_NOUNS) + r")\b", re.I)
+
+
+def name_roles(story: Story) -> None:
+    """Mentions of a role noun ("the victim", "the suspect") take the name the story ties to that noun, when it ties
+    exactly one name to it (issue: people tracked across the story; the mention keeps its own text)."""
+    tied: dict[str, set[str]] = {}
+    for sentence in story.sentences:
+        text = sentence.text
+        for a in sentence.actors:
+            if a.sector is not None or a.name is None:
+                continue
+            before = _TIE.search(text[max(0, a.start - 60):a.start])
+            after = _TIE_AFTER.match(text, a.end)
+            for m in (before, after):
+                if m:
+                    noun = (m.group(1) or (m.group(2) if m.re is _TIE else None) or "").lower()
+                    if noun:
+                        tied.setdefault(noun, set()).add(a.name)
+    if not tied:
+        return
+    for sentence in story.sentences:
+        for a in sentence.actors:
+            names = tied.get(a.text.lower())
+            if a.name is None and names and len(names) == 1:
+                a.name = next(iter(names))
+
+
+def _drop_places(sentence: Sentence, people: list[Actor]) -> None:
+    sentence.places = [p for p in sentence.places
+                       if not any(p.start is not None and p.end is not None and a.start < p.end and p.start < a.end
+                                  for a in people)]

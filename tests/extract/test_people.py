@@ -1,0 +1,110 @@
+"""The people stage: person names as actor mentions, tracked across the story, and the roles they get."""
+
+import pytest
+
+import flashpoint
+from flashpoint.extract.people import find_people, first_names, word_kinds
+from flashpoint.pipeline import Pipeline
+from flashpoint.text.readers import story_from_text
+
+
+def people(text: str) -> list[tuple[str, str | None]]:
+    """(mention text, resolved name) of the person mentions in a story, in order."""
+    pipe = Pipeline(model="rules")
+    story = story_from_text(text, date="2017-04-01")
+    for stage in pipe.stages:
+        if stage.name == "people":
+            break
+        story = stage(story)
+    found = find_people(story)
+    return [(a.text, a.name) for i in sorted(found) for a in found[i] if a.sector is None]
+
+
+def roles(text: str, event_type: str = "ASSAULT") -> list[tuple[list[str], list[str]]]:
+    return [([a.text for a in e.actor], [a.text for a in e.recipient])
+            for e in flashpoint.code(text, date="2017-04-01", model="rules") if e.event_type == event_type]
+
+
+def test_knowledge_files_load():
+    assert {"Robin", "Jordan", "Mary"} <= first_names()
+    assert "In" not in first_names() and "May" not in first_names()  # function words and months are left out
+    assert "place" in word_kinds()["County"] and "honorific" in word_kinds()["Mrs"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Upon arrival, deputies discovered Robin Lily, 49, with a single gunshot wound.", "Robin Lily"),  # first name
+    ("When officers arrived, they found Avion Cymani Weaver, 4, with a wound.", "Avion Cymani Weaver"),  # age after
+    ("Police arrested 17-year-old Kenerick Taylor on Tuesday.", "Kenerick Taylor"),  # age before
+    ("The man was identified as Jericho Kobryn.", "Jericho Kobryn"),  # identification
+    ("Mr Dunleavy spoke on Monday.", "Dunleavy"),  # honorific
+    ("Jayden Norton was shot around midnight.", "Jayden Norton"),  # subject of a verb
+    ("Police arrested 17-year-old Cashaan “Dink” Williams of Arnold.", "Cashaan Williams"),  # nickname
+])
+def test_names_with_evidence_are_people(text, name):
+    assert name in [n for _, n in people(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Todd County authorities have charged a man.",  # a place word after the run
+    "He was taken to Lehigh Valley Hospital on Monday.",
+    "The shooting happened in Fort Worth on Monday.",
+    "On Monday, Upon Arrival the officers waited.",
+    "HPD has identified the men.",  # all capitals
+])
+def test_places_bodies_and_openers_are_not_people(text):
+    assert people(text) == []
+
+
+def test_a_surname_carries_the_full_name_through_the_story():
+    found = people("Gina Williams, 48, was found on the porch. Williams had been shot once.")
+    assert ("Williams", "Gina Williams") in found
+
+
+def test_a_name_read_as_a_place_is_a_person():
+    story = flashpoint.code("HPD identified the men as 17-year-old Jordan Coleman and Alfred Harris. Jordan Coleman "
+                            "was shot in the chest.", date="2017-04-01", model="rules")
+    shooting = next(e for e in story if e.event_type == "ASSAULT")
+    assert [a.text for a in shooting.recipient] == ["Jordan Coleman"]
+    assert shooting.location is None or shooting.location.country != "JOR"
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    ("Williams was shot by his friend, 22-year-old Darell Meredith, on Saturday. Nygel Williams died.",
+     ["Darell Meredith"], ["Williams"]),  # passive with a 'by' agent in apposition
+    ("Police say Tom Reyes, 17, was shot on Friday.", [], ["Tom Reyes"]),  # the speaker is no recipient
+    ("Upon arrival, deputies discovered Robin Lily, 49, with a single gunshot wound.", [], ["Robin Lily"]),
+    ("Officer Ray said Devon Lofton, 7, accidentally shot himself at his home.", ["Devon Lofton"], ["Devon Lofton"]),
+    ("Kenneth Murphy was charged on Tuesday with the shooting death of Christopher Rodriguez, 20.",
+     ["Kenneth Murphy"], ["Christopher Rodriguez"]),  # the one charged is the act's actor
+    ("Police arrested Demetrius McDonald in connection with the shooting.", ["Demetrius McDonald"], []),
+    ("Journi Johnson was pronounced dead at St. Charles Hospital after being shot, police said.", [],
+     ["Journi Johnson"]),  # a place before the trigger is no participant
+    ("Julius Gray, 23, died after he was shot in a mobile home.", [], ["Julius Gray"]),  # pronoun subject
+    ("Jarvis Porter, 34, Russell Brown, 32, and Quartermane Titus, 33, were shot in the legs.", [],
+     ["Jarvis Porter", "Russell Brown", "Quartermane Titus"]),  # a list with ages
+    ("No charges have been filed in Adam Malaby's shooting death.", [], ["Adam Malaby"]),  # possessor
+    ("Police identified the victims of the shooting as Xacia Burnem, 18, and Kadejah Williams, 22.", [],
+     ["Xacia Burnem", "Kadejah Williams"]),  # identified as
+    ("Larry Zamora, 37, died of a self-inflicted gunshot wound on Monday.", ["Larry Zamora"], ["Larry Zamora"]),
+    ("Police found Meghan Kerrigan, 22, and William Monroe, 21, fatally shot.", [],
+     ["Meghan Kerrigan", "William Monroe"]),  # found shot
+    ("Leonel Melendez, who was shot in the head, thanked his friends.", [], ["Leonel Melendez"]),  # relative who
+])
+def test_roles_of_named_people(text, actor, recipient):
+    assert (actor, recipient) in roles(text)
+
+
+def test_role_nouns_take_the_name_the_story_ties_to_them():
+    events = flashpoint.code("A man was shot on Saturday. The victim, Sam Ortiz, 22, died. Officers identified the "
+                             "suspect as 19-year-old Mark Dunn. The suspect was arrested on Sunday.",
+                             date="2017-04-01", model="rules")
+    arrest = next(e for e in events if e.event_type == "COERCE")
+    assert [(a.text, a.name) for a in arrest.recipient] == [("suspect", "Mark Dunn")]
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    ("City police investigate a shooting in which a passenger shot the driver.", ["passenger"], ["driver"]),
+    ("The president condemned the attack on Monday.", [], []),  # the condemner is not the attacker
+])
+def test_investigators_and_condemners_are_not_attackers(text, actor, recipient):
+    assert (actor, recipient) in roles(text)
