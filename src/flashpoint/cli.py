@@ -535,20 +535,6 @@ _ALERT_CSV = ["kind", "key", "window_events", "baseline_events", "baseline_rate"
               "baseline_intensity", "window_start", "window_end", "events"]
 
 
-def _analysis_db(db: str):
-    """A read-only connection to an existing flashpoint database, or a clear error."""
-    import os
-
-    from flashpoint.store.schema import DatabaseError, connect
-
-    if not os.path.exists(db):
-        raise _fail(f"no database at {db} (run `flashpoint ingest` first)")
-    try:
-        return connect(db, read_only=True)
-    except DatabaseError as exc:
-        raise _fail(str(exc)) from None
-
-
 def _write_rows(rows: list[dict], fmt: SeriesFormat, columns: list[str]) -> None:
     if fmt is SeriesFormat.csv:
         import csv
@@ -626,7 +612,7 @@ def series(
                                 status=status, since=since, until=until)
     except FilterError as exc:
         raise _fail(f"--{exc}") from None
-    con = _analysis_db(db)
+    con = _open_existing(db)
     try:
         rows = run(con, flt, by.value)
     except FilterError as exc:
@@ -658,7 +644,7 @@ def alerts(
         end, wanted = check_date(until, "until"), check_status(status)
     except FilterError as exc:
         raise _fail(f"--{exc}") from None
-    con = _analysis_db(db)
+    con = _open_existing(db)
     try:
         rows = run(con, window, baseline, until=end, status=wanted, min_events=min_events, threshold=threshold)
     except FilterError as exc:
