@@ -409,6 +409,8 @@ def assign_participants(sentence: Sentence, tokens: Sequence[Token], m: Match) -
         recipient = inside[:1]
     note = "active voice"
     subject = _participle_subject(tokens, m, usable, left, text)
+    if subject is not None and att is not None and att.start <= usable[subject].start < att.end:
+        subject = None  # "a spokesman said ... due to police firing": the speaker is no clause's subject
     if subject is not None and actor:
         # "Trump sent a letter to the WHO threatening to cut funds": the -ing clause's subject is the sentence's
         # subject, and the name before the trigger is the object of a preposition.
@@ -431,6 +433,8 @@ def assign_participants(sentence: Sentence, tokens: Sequence[Token], m: Match) -
     if actor and _PRONOUNS & set(between):
         if _speaker_is_subject(between):
             note += "; pronoun subject: the speaker"  # "Hungary says it will not accept ..."
+        elif between[0] in ("who", "which") and not _PRONOUNS & set(between[1:]):
+            note += "; relative pronoun: its antecedent"  # "the policemen who on sunday killed ..."
         else:
             actor = []  # "..., and said it would ban": the subject is a pronoun we do not resolve
             note += "; pronoun subject, actor unknown"

@@ -1,0 +1,42 @@
+"""Police actions in lower-cased Indian archives (issue 18): the police actor is found and carries sector COP."""
+
+import pytest
+
+import flashpoint
+
+
+def _police_assaults(text: str) -> list[tuple[str, str | None]]:
+    return [(e.trigger.text, e.actor[0].text) for e in flashpoint.code(text, date="2002-03-05", model="rules")
+            if e.event_type == "ASSAULT" and e.actor and e.actor[0].sector == "COP"]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("the crpf jawans opened fire on the mob, killing two.", "crpf jawans"),
+    ("rapid action force personnel lobbed tear gas shells at the mob.", "rapid action force personnel"),
+    ("the dsp ordered firing on the mob.", "dsp"),
+    ("the sub-inspector fired at the mob.", "sub-inspector"),
+    ("the superintendent of police fired at the mob.", "superintendent of police"),
+    ("home guards fired in the air to disperse the mob.", "home guards"),
+])
+def test_indian_police_forces_and_ranks_are_police(text, actor):
+    assert any(a == actor for _, a in _police_assaults(text))
+
+
+def test_army_jawans_stay_military():
+    events = flashpoint.code("army jawans fired at the mob.", date="2002-03-05", model="rules")
+    assert [a.sector for e in events for a in e.actor] == ["MIL"]
+
+
+def test_munition_led_passive_takes_the_by_phrase_as_actor():
+    assert _police_assaults("tear-gas shells were lobbed by police.") == [("tear-gas shells were lobbed", "police")]
+
+
+def test_relative_who_takes_its_antecedent_as_actor():
+    assert ("killed", "policemen") in _police_assaults(
+        "the vhp has demanded action against the policemen who on sunday killed a ram bhakt.")
+    assert ("fired on", "policemen") in _police_assaults("policemen who fired on the mob were suspended.")
+
+
+def test_the_speaker_is_not_the_actor_of_police_firing():
+    assert ("firing on", "police") in _police_assaults(
+        "an official spokesman said 40 of these deaths have taken place due to police firing on violent mobs.")
