@@ -40,3 +40,12 @@ def test_relative_who_takes_its_antecedent_as_actor():
 def test_the_speaker_is_not_the_actor_of_police_firing():
     assert ("firing on", "police") in _police_assaults(
         "an official spokesman said 40 of these deaths have taken place due to police firing on violent mobs.")
+
+
+def test_security_forces_in_india_are_police_elsewhere_military():
+    (india,) = [e for e in flashpoint.code("the security forces have fired 5,176 rounds on mobs in ahmedabad.",
+                                           date="2002-03-05", model="rules") if e.event_type == "ASSAULT"]
+    assert [(a.country, a.sector) for a in india.actor] == [("IND", "COP")]
+    (iraq,) = [e for e in flashpoint.code("Security forces opened fire on protesters in Baghdad, killing three.",
+                                          date="2019-10-05", model="rules") if e.event_type == "ASSAULT"]
+    assert [(a.country, a.sector) for a in iraq.actor] == [("IRQ", "MIL")]

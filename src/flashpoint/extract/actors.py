@@ -739,4 +739,6 @@ class ActorStage:
                 for a in sentence.actors:
                     if _fillable(a):
                         a.country, a.inferred = dominant, True
+                    if a.id is None:
+                        a.sector = kb.local_sector(a.text, a.country, a.sector)
         return story
