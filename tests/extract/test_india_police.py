@@ -49,3 +49,17 @@ def test_security_forces_in_india_are_police_elsewhere_military():
     (iraq,) = [e for e in flashpoint.code("Security forces opened fire on protesters in Baghdad, killing three.",
                                           date="2019-10-05", model="rules") if e.event_type == "ASSAULT"]
     assert [(a.country, a.sector) for a in iraq.actor] == [("IRQ", "MIL")]
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("also 12 tear-gas shells were lobbed during the police action.", "tear-gas shells were lobbed"),
+    ("three people were injured in police firing.", "injured"),
+])
+def test_agentless_passive_takes_the_action_nouns_modifier(text, trigger):
+    assert (trigger, "police") in _police_assaults(text)
+
+
+def test_army_operation_names_the_army():
+    (e,) = [e for e in flashpoint.code("two militants were killed in an army operation in kashmir.",
+                                       date="2002-03-05", model="rules") if e.event_type == "ASSAULT"]
+    assert [a.sector for a in e.actor] == ["MIL"] and [a.sector for a in e.recipient] == ["REB"]

@@ -310,12 +310,17 @@ def _preceded_by(words: list[str], i: int, preps: frozenset[str], skip: frozense
     return j >= 0 and words[j].lower() in preps
 
 
+# Action nouns whose modifier is their agent: "killed in police firing", "during the police action".
+ACTION_NOUNS = frozenset({"firing", "fire", "action", "lathi-charge", "lathicharge", "baton-charge", "cane-charge",
+                          "shelling", "crackdown", "operation", "raid", "raids", "shooting", "bombardment"})
+
+
 def _attributive(words: list[str], t: int) -> bool:
     """Whether the word at t makes the head before it an attribute: a lower-case word that does not look like a
     verb, adverb or function word ("military base", "police custody"; not "military said", "police also")."""
     w = words[t]
-    if not w.isalpha() or not w.islower() or w in _CLAUSE_WORDS:
-        return False
+    if not w.isalpha() or not w.islower() or w in _CLAUSE_WORDS or w in ACTION_NOUNS:
+        return False  # an action noun's modifier is its agent: "police action", "army operation"
     return not w.endswith(("ed", "s", "ly", "ing")) or w.endswith(("ss", "ling", "ding", "ning"))
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from flashpoint.extract.actors import ACTION_NOUNS
 from flashpoint.records import Actor, Event, Sentence, Story, Trigger
 from flashpoint.text.tokens import Token, tokenize, verb_forms
 
@@ -381,6 +382,13 @@ def _light_verb_object(between: str) -> bool:
         w in _LIGHT_FILLERS or w in _LIGHT_VERBS or w[:1].isdigit() for w in words)
 
 
+def _compound_agent(text: str, trig_end: int, a: Actor) -> bool:
+    """A passive's agent named as the modifier of an action noun after "in"/"during": "in police firing"."""
+    gap = [w for w in text[trig_end:a.start].lower().split() if w not in ("the", "a", "an")]
+    head = text[a.end:].lower().split()[:1]
+    return 1 <= len(gap) <= 4 and gap[-1] in ("in", "during") and bool(head) and head[0].strip(",.;") in ACTION_NOUNS
+
+
 def assign_participants(sentence: Sentence, tokens: Sequence[Token], m: Match) -> tuple[list[Actor], list[Actor], str]:
     """(actor, recipient, note) for a trigger match."""
     text = sentence.text
@@ -452,6 +460,9 @@ def assign_participants(sentence: Sentence, tokens: Sequence[Token], m: Match) -
             break
         actor, recipient = by_agent, actor
         note = "passive voice: subject is the recipient" + (", 'by' phrase is the actor" if by_agent else "")
+    if not actor and right and _compound_agent(text, trig_end, usable[right[0]]):
+        actor, recipient = [usable[right[0]]], [r for r in recipient if r is not usable[right[0]]]
+        note += "; the action noun's modifier is the actor"  # "were killed in police firing"
     return actor, recipient, note
 
 
