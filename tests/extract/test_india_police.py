@@ -63,3 +63,21 @@ def test_army_operation_names_the_army():
     (e,) = [e for e in flashpoint.code("two militants were killed in an army operation in kashmir.",
                                        date="2002-03-05", model="rules") if e.event_type == "ASSAULT"]
     assert [a.sector for a in e.actor] == ["MIL"] and [a.sector for a in e.recipient] == ["REB"]
+
+
+def test_the_speaker_is_not_the_actor_of_a_clause_with_its_own_subject():
+    assert _police_assaults("in surat, police said that two clashing groups resorted to severe stone pelting.") == []
+    assert ("fired tear gas", "Police") in _police_assaults("Police said they fired tear gas at the crowd.")
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("bhavnagar sp rahul sharma had ordered firing at mobs in which four persons were killed.", "sp"),
+    ("the dcp rahul sharma ordered firing at the mob.", "dcp"),
+])
+def test_a_lower_cased_title_before_a_name_is_an_actor(text, actor):
+    assert any(a == actor for _, a in _police_assaults(text))
+
+
+def test_a_speakers_light_verb_or_own_words_keep_the_speaker():
+    events = flashpoint.code("US President Trump announced a suspension of aid to Pakistan.", model="rules")
+    assert any(e.actor and e.actor[0].text == "US President Trump" for e in events if e.event_type == "SANCTION")

@@ -540,7 +540,8 @@ def _analyse_kb(text: str, date: str | None, kb: KnowledgeBase) -> tuple[list[Ac
             h = heads[0]
             hw = words[h.j - 1].lower()
             if ((h.j - h.i == 1 and hw in _NEEDS_MOD)
-                    or (hcur < n and words[hcur].islower() and not hw.endswith("s") and _attributive(words, hcur))
+                    or (hcur < n and words[hcur].islower() and not hw.endswith("s") and _attributive(words, hcur)
+                        and not (caseless and h.e.kind == TITLE))  # lower-cased "dcp rahul sharma": a name follows
                     or (hw in _PLACE_HEADS and _preceded_by(words, h.i, _LOC_CITY, _HEAD_SKIP))):
                 heads = []
                 hpos = pos

@@ -374,6 +374,10 @@ _LIGHT_FILLERS = DETERMINERS | {"has", "have", "had", "will", "would", "also", "
                                 "large", "mass", "major", "emergency"}
 
 
+# The speaker's own words in a reported clause ("Putin said his country will ..."): the speaker may be its subject.
+_OWN_WORDS = frozenset({"his", "her", "its", "their", "our", "my", "we", "i", "he", "she", "it", "they"})
+
+
 def _light_verb_object(between: str) -> bool:
     """The words between an actor and a noun trigger are a light verb and its determiners: "will hold a", "has
     issued an", "expressed its total" (the actor then stands for the noun's event)."""
@@ -446,6 +450,12 @@ def assign_participants(sentence: Sentence, tokens: Sequence[Token], m: Match) -
         else:
             actor = []  # "..., and said it would ban": the subject is a pronoun we do not resolve
             note += "; pronoun subject, actor unknown"
+    elif actor and att is not None and att.start <= actor[-1].start < att.end <= trig_start \
+            and any(w not in ("that", ",") for w in text[att.end:trig_start].lower().split()) \
+            and not _light_verb_object(text[actor[-1].end:trig_start]) \
+            and not _OWN_WORDS & set(text[att.end:trig_start].lower().split()):
+        actor = []  # "police said that two clashing groups": the reported clause has its own subject
+        note += "; the speaker is not the reported clause's subject"
     if not actor:
         claimant = _claimant(sentence, trig_start)
         if claimant is not None:
