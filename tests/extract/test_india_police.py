@@ -81,3 +81,10 @@ def test_a_lower_cased_title_before_a_name_is_an_actor(text, actor):
 def test_a_speakers_light_verb_or_own_words_keep_the_speaker():
     events = flashpoint.code("US President Trump announced a suspension of aid to Pakistan.", model="rules")
     assert any(e.actor and e.actor[0].text == "US President Trump" for e in events if e.event_type == "SANCTION")
+
+
+def test_a_coordinated_verb_shares_the_first_verbs_subject():
+    assert ("fired 2000 rounds", "police") in _police_assaults(
+        "jaitley said police arrested nearly 4000 rioters during the first five days and fired 2000 rounds.")
+    events = flashpoint.code("Troops shelled the town and the rebels fired back.", model="rules")
+    assert all(e.actor[0].text == "Troops" for e in events if e.event_type == "ASSAULT")

@@ -491,6 +491,10 @@ class EventStage:
                 if any(a.start <= start and end <= a.end for a in sentence.actors):
                     continue  # a word inside a name ("the Rally for Democracy party")
                 actor, recipient, voice = assign_participants(sentence, tokens, m)
+                prev = sentence.events[-1] if sentence.events else None
+                if prev and prev.actor and actor and m.pattern.verbal and tokens[m.first - 1].lower == "and" \
+                        and prev.trigger.end <= actor[0].start:  # "police arrested 4000 rioters and fired": a
+                    actor, voice = prev.actor, voice + "; shared subject of a coordinated verb"  # shared subject
                 event = Event(
                     story_id=story.id,
                     sentence_index=sentence.index,
