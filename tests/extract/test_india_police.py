@@ -17,6 +17,7 @@ def _police_assaults(text: str) -> list[tuple[str, str | None]]:
     ("the sub-inspector fired at the mob.", "sub-inspector"),
     ("the superintendent of police fired at the mob.", "superintendent of police"),
     ("home guards fired in the air to disperse the mob.", "home guards"),
+    ("the deputy police superintendent fired at the mob.", "deputy police superintendent"),
 ])
 def test_indian_police_forces_and_ranks_are_police(text, actor):
     assert any(a == actor for _, a in _police_assaults(text))
