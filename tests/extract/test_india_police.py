@@ -89,3 +89,12 @@ def test_a_coordinated_verb_shares_the_first_verbs_subject():
         "jaitley said police arrested nearly 4000 rioters during the first five days and fired 2000 rounds.")
     events = flashpoint.code("Troops shelled the town and the rebels fired back.", model="rules")
     assert all(e.actor[0].text == "Troops" for e in events if e.event_type == "ASSAULT")
+
+
+@pytest.mark.parametrize("text", [
+    "the court then granted the police the time sought for arresting shah.",
+    "the applicants filed an application to pass appropriate orders to the authorities to arrest shah.",
+])
+def test_an_arrest_sought_or_ordered_is_not_done(text):
+    assert [e.status for e in flashpoint.code(text, date="2002-03-05", model="rules")
+            if e.event_type == "COERCE"] == ["hypothetical"]
