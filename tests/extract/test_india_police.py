@@ -98,3 +98,9 @@ def test_a_coordinated_verb_shares_the_first_verbs_subject():
 def test_an_arrest_sought_or_ordered_is_not_done(text):
     assert [e.status for e in flashpoint.code(text, date="2002-03-05", model="rules")
             if e.event_type == "COERCE"] == ["hypothetical"]
+
+
+def test_in_the_custody_of_is_detention():
+    events = flashpoint.code("aftab looked run down after spending over a month in the custody of different agencies.",
+                             date="2002-03-05", model="rules")
+    assert [(e.event_type, e.mode) for e in events] == [("COERCE", "detain")]
