@@ -491,10 +491,11 @@ class EventStage:
                 if any(a.start <= start and end <= a.end for a in sentence.actors):
                     continue  # a word inside a name ("the Rally for Democracy party")
                 actor, recipient, voice = assign_participants(sentence, tokens, m)
+                # "police arrested 4000 rioters and fired 2000 rounds": a verb after "and" shares the first subject
                 prev = sentence.events[-1] if sentence.events else None
-                if prev and prev.actor and actor and m.pattern.verbal and tokens[m.first - 1].lower == "and" \
-                        and prev.trigger.end <= actor[0].start:  # "police arrested 4000 rioters and fired": a
-                    actor, voice = prev.actor, voice + "; shared subject of a coordinated verb"  # shared subject
+                if prev and prev.actor and actor and m.pattern.verbal and m.first \
+                        and tokens[m.first - 1].lower == "and" and prev.trigger.end <= actor[0].start:
+                    actor, voice = prev.actor, voice + "; shared subject of a coordinated verb"
                 event = Event(
                     story_id=story.id,
                     sentence_index=sentence.index,
