@@ -135,3 +135,14 @@ def test_sector_codes_and_dates_in_the_data_files_are_valid():
         assert office and office == office.lower(), (pid, office)
         assert DATE.match(start), (pid, start)
         assert end == "" or (DATE.match(end) and start < end), (pid, start, end)
+
+
+def test_local_sectors_override_by_country_only():
+    from flashpoint.knowledge import load
+
+    kb = load()
+    assert kb.local_sector("security forces", "IND", "MIL") == "COP"
+    assert kb.local_sector("Security Forces", "IND", "MIL") == "COP"
+    assert kb.local_sector("security forces", "IRQ", "MIL") == "MIL"
+    assert kb.local_sector("army security forces", "IND", "MIL") == "MIL"
+    assert kb.local_sector("security forces", None, "MIL") == "MIL"

@@ -310,12 +310,17 @@ def _preceded_by(words: list[str], i: int, preps: frozenset[str], skip: frozense
     return j >= 0 and words[j].lower() in preps
 
 
+# Action nouns whose modifier is their agent: "killed in police firing", "during the police action".
+ACTION_NOUNS = frozenset({"firing", "fire", "action", "lathi-charge", "lathicharge", "baton-charge", "cane-charge",
+                          "shelling", "crackdown", "operation", "raid", "raids", "shooting", "bombardment"})
+
+
 def _attributive(words: list[str], t: int) -> bool:
     """Whether the word at t makes the head before it an attribute: a lower-case word that does not look like a
     verb, adverb or function word ("military base", "police custody"; not "military said", "police also")."""
     w = words[t]
-    if not w.isalpha() or not w.islower() or w in _CLAUSE_WORDS:
-        return False
+    if not w.isalpha() or not w.islower() or w in _CLAUSE_WORDS or w in ACTION_NOUNS:
+        return False  # an action noun's modifier is its agent: "police action", "army operation"
     return not w.endswith(("ed", "s", "ly", "ing")) or w.endswith(("ss", "ling", "ding", "ning"))
 
 
@@ -535,7 +540,8 @@ def _analyse_kb(text: str, date: str | None, kb: KnowledgeBase) -> tuple[list[Ac
             h = heads[0]
             hw = words[h.j - 1].lower()
             if ((h.j - h.i == 1 and hw in _NEEDS_MOD)
-                    or (hcur < n and words[hcur].islower() and not hw.endswith("s") and _attributive(words, hcur))
+                    or (hcur < n and words[hcur].islower() and not hw.endswith("s") and _attributive(words, hcur)
+                        and not (caseless and h.e.kind == TITLE))  # lower-cased "dcp rahul sharma": a name follows
                     or (hw in _PLACE_HEADS and _preceded_by(words, h.i, _LOC_CITY, _HEAD_SKIP))):
                 heads = []
                 hpos = pos
@@ -739,4 +745,6 @@ class ActorStage:
                 for a in sentence.actors:
                     if _fillable(a):
                         a.country, a.inferred = dominant, True
+                    if a.id is None:
+                        a.sector = kb.local_sector(a.text, a.country, a.sector)
         return story

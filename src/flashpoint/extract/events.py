@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from flashpoint.extract.actors import ACTION_NOUNS
 from flashpoint.records import Actor, Event, Sentence, Story, Trigger
 from flashpoint.text.tokens import Token, tokenize, verb_forms
 
@@ -402,6 +403,8 @@ _ASIDE = re.compile(r"^\s*(?:(?:in|on|at|last|this|earlier)\s+(?:[A-Z][\w.-]*\s*
                     r"(?:last|this)\s+(?:week|month|year)\s*)")
 _COUNTS = frozenset({"several", "more", "than", "dozen", "dozens", "hundreds", "scores", "series", "wave", "waves",
                      "of", "fresh", "new", "further", "two", "three", "four", "five", "ten", "some", "numerous"})
+# The speaker's own words in a reported clause ("Putin said his country will ..."): the speaker may be its subject.
+_OWN_WORDS = frozenset({"his", "her", "its", "their", "our", "my", "we", "i", "he", "she", "it", "they"})
 
 
 def _light_verb_object(between: str) -> bool:
@@ -412,6 +415,13 @@ def _light_verb_object(between: str) -> bool:
     words = [w.strip(",").lower() for w in between.split()]
     return len(words) <= 7 and any(w in _LIGHT_VERBS for w in words) and all(
         w in _LIGHT_FILLERS or w in _LIGHT_VERBS or w in _COUNTS or w[:1].isdigit() or "-" in w for w in words)
+
+
+def _compound_agent(text: str, trig_end: int, a: Actor) -> bool:
+    """A passive's agent named as the modifier of an action noun after "in"/"during": "in police firing"."""
+    gap = [w for w in text[trig_end:a.start].lower().split() if w not in ("the", "a", "an")]
+    head = text[a.end:].lower().split()[:1]
+    return 1 <= len(gap) <= 4 and gap[-1] in ("in", "during") and bool(head) and head[0].strip(",.;") in ACTION_NOUNS
 
 
 def assign_participants(sentence: Sentence, tokens: Sequence[Token], m: Match) -> tuple[list[Actor], list[Actor], str]:
@@ -442,6 +452,8 @@ def assign_participants(sentence: Sentence, tokens: Sequence[Token], m: Match) -
         recipient = inside[:1]
     note = "active voice"
     subject = _participle_subject(tokens, m, usable, left, text)
+    if subject is not None and att is not None and att.start <= usable[subject].start < att.end:
+        subject = None  # "a spokesman said ... due to police firing": the speaker is no clause's subject
     if subject is not None and actor:
         # "Trump sent a letter to the WHO threatening to cut funds": the -ing clause's subject is the sentence's
         # subject, and the name before the trigger is the object of a preposition.
@@ -471,6 +483,8 @@ def assign_participants(sentence: Sentence, tokens: Sequence[Token], m: Match) -
     if actor and _PRONOUNS & set(between):
         if _speaker_is_subject(between):
             note += "; pronoun subject: the speaker"  # "Hungary says it will not accept ..."
+        elif between[0] in ("who", "which") and not _PRONOUNS & set(between[1:]):
+            note += "; relative pronoun: its antecedent"  # "the policemen who on sunday killed ..."
         else:
             actor = []  # "..., and said it would ban": the subject is a pronoun we do not resolve
             note += "; pronoun subject, actor unknown"
@@ -481,6 +495,13 @@ def assign_participants(sentence: Sentence, tokens: Sequence[Token], m: Match) -
                 if named is not None:
                     actor = [named]
                     note += f"; {pronoun.text!r} is {named.text!r}"
+    elif actor and att is not None and att.start <= actor[-1].start < att.end <= trig_start \
+            and any(w not in ("that", ",") for w in text[att.end:trig_start].lower().split()) \
+            and text[att.end:trig_start].lower().split()[-1:] not in (["and"], ["then"]) \
+            and not _light_verb_object(text[actor[-1].end:trig_start]) \
+            and not _OWN_WORDS & set(text[att.end:trig_start].lower().split()):
+        actor = []  # "police said that two clashing groups": the reported clause has its own subject
+        note += "; the speaker is not the reported clause's subject"
     if not actor:
         claimant = _claimant(sentence, trig_start)
         if claimant is not None:
@@ -496,6 +517,9 @@ def assign_participants(sentence: Sentence, tokens: Sequence[Token], m: Match) -
             break
         actor, recipient = by_agent, actor
         note = "passive voice: subject is the recipient" + (", 'by' phrase is the actor" if by_agent else "")
+    if not actor and right and _compound_agent(text, trig_end, usable[right[0]]):
+        actor, recipient = [usable[right[0]]], [r for r in recipient if r is not usable[right[0]]]
+        note += "; the action noun's modifier is the actor"  # "were killed in police firing"
     if m.pattern.event_type == "ASSAULT":
         actor, recipient, note = harm_frames(sentence, tokens, m, usable, actor, recipient, note)
     if recipient and recipient[0].start >= trig_end:
@@ -682,7 +706,8 @@ def harm_frames(sentence: Sentence, tokens: Sequence[Token], m: Match, usable: l
     # report ("Police said the shooting ...") is no participant.
     left = [a for a in usable if a.end <= trig_start and (not text[a.end:trig_start].strip() or (
         not _locative(text, a) and not _home_town(text, a, usable)
-        and not _REPORTING & set(re.findall(r"[a-z]+", text[a.end:trig_start].lower()))))]  # "in police firing"
+        and not (_REPORTING & set(re.findall(r"[a-z]+", text[a.end:trig_start].lower()))
+                 and not _speaker_is_subject(text[a.end:trig_start].lower().split()))))]  # "in police firing"
     for role in (actor, recipient):
         if role and role[-1].end <= trig_start and role[-1] not in left:
             subject = left[-1:] if left and (is_person(left[-1]) or left[-1].sector == "CVL") else []
@@ -799,6 +824,11 @@ class EventStage:
                 if any(a.start <= start and end <= a.end for a in sentence.actors):
                     continue  # a word inside a name ("the Rally for Democracy party")
                 actor, recipient, voice = assign_participants(sentence, tokens, m)
+                # "police arrested 4000 rioters and fired 2000 rounds": a verb after "and" shares the first subject
+                prev = sentence.events[-1] if sentence.events else None
+                if prev and prev.actor and actor and m.pattern.verbal and m.first \
+                        and tokens[m.first - 1].lower == "and" and prev.trigger.end <= actor[0].start:
+                    actor, voice = prev.actor, voice + "; shared subject of a coordinated verb"
                 event = Event(
                     story_id=story.id,
                     sentence_index=sentence.index,

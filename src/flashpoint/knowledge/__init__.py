@@ -126,6 +126,12 @@ class KnowledgeBase:
     starts: set[str] = field(default_factory=set)  # every word at which some key may start
     offices: dict[tuple[str, str], list[Person]] = field(default_factory=dict)  # (country, office) -> holders
     persons: dict[str, Person] = field(default_factory=dict)
+    local_sectors: dict[tuple[str, str], str] = field(default_factory=dict)  # (sector noun, country) -> sector
+
+    def local_sector(self, text: str, country: str | None, sector: str | None) -> str | None:
+        """The sector of a generic mention in its country ("security forces" in India are police: COP); else
+        `sector` unchanged. The whole mention must be the phrase: "army security forces" keeps its own sector."""
+        return self.local_sectors.get((" ".join(text.lower().split()), country or ""), sector)
 
     def holder(self, country: str, office: str, date: str | None) -> Person | None:
         """Who held `office` ("president", "foreign minister") in `country` at `date` (or holds it now)."""
@@ -236,6 +242,7 @@ def _build() -> KnowledgeBase:
     for phrase, sector, role in _rows("sectors.tsv", 3):
         lower[key(phrase.lower())] = Entry(role, None, None if sector in ("", "-") else sector)
 
+    kb.local_sectors = {(phrase.lower(), country): sector for phrase, country, sector in _rows("sectors_local.tsv", 3)}
     kb.proper, kb.lower = proper, lower
     kb.proper_prefixes = _prefixes(proper)
     kb.lower_prefixes = _prefixes(lower)

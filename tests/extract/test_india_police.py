@@ -1,0 +1,106 @@
+"""Police actions in lower-cased Indian archives (issue 18): the police actor is found and carries sector COP."""
+
+import pytest
+
+import flashpoint
+
+
+def _police_assaults(text: str) -> list[tuple[str, str | None]]:
+    return [(e.trigger.text, e.actor[0].text) for e in flashpoint.code(text, date="2002-03-05", model="rules")
+            if e.event_type == "ASSAULT" and e.actor and e.actor[0].sector == "COP"]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("the crpf jawans opened fire on the mob, killing two.", "crpf jawans"),
+    ("rapid action force personnel lobbed tear gas shells at the mob.", "rapid action force personnel"),
+    ("the dsp ordered firing on the mob.", "dsp"),
+    ("the sub-inspector fired at the mob.", "sub-inspector"),
+    ("the superintendent of police fired at the mob.", "superintendent of police"),
+    ("home guards fired in the air to disperse the mob.", "home guards"),
+    ("the deputy police superintendent fired at the mob.", "deputy police superintendent"),
+])
+def test_indian_police_forces_and_ranks_are_police(text, actor):
+    assert any(a == actor for _, a in _police_assaults(text))
+
+
+def test_army_jawans_stay_military():
+    events = flashpoint.code("army jawans fired at the mob.", date="2002-03-05", model="rules")
+    assert [a.sector for e in events for a in e.actor] == ["MIL"]
+
+
+def test_munition_led_passive_takes_the_by_phrase_as_actor():
+    assert _police_assaults("tear-gas shells were lobbed by police.") == [("tear-gas shells were lobbed", "police")]
+
+
+def test_relative_who_takes_its_antecedent_as_actor():
+    assert ("killed", "policemen") in _police_assaults(
+        "the vhp has demanded action against the policemen who on sunday killed a ram bhakt.")
+    assert ("fired on", "policemen") in _police_assaults("policemen who fired on the mob were suspended.")
+
+
+def test_the_speaker_is_not_the_actor_of_police_firing():
+    assert ("firing on", "police") in _police_assaults(
+        "an official spokesman said 40 of these deaths have taken place due to police firing on violent mobs.")
+
+
+def test_security_forces_in_india_are_police_elsewhere_military():
+    (india,) = [e for e in flashpoint.code("the security forces have fired 5,176 rounds on mobs in ahmedabad.",
+                                           date="2002-03-05", model="rules") if e.event_type == "ASSAULT"]
+    assert [(a.country, a.sector) for a in india.actor] == [("IND", "COP")]
+    (iraq,) = [e for e in flashpoint.code("Security forces opened fire on protesters in Baghdad, killing three.",
+                                          date="2019-10-05", model="rules") if e.event_type == "ASSAULT"]
+    assert [(a.country, a.sector) for a in iraq.actor] == [("IRQ", "MIL")]
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("also 12 tear-gas shells were lobbed during the police action.", "tear-gas shells were lobbed"),
+    ("three people were injured in police firing.", "injured"),
+])
+def test_agentless_passive_takes_the_action_nouns_modifier(text, trigger):
+    assert (trigger, "police") in _police_assaults(text)
+
+
+def test_army_operation_names_the_army():
+    (e,) = [e for e in flashpoint.code("two militants were killed in an army operation in kashmir.",
+                                       date="2002-03-05", model="rules") if e.event_type == "ASSAULT"]
+    assert [a.sector for a in e.actor] == ["MIL"] and [a.sector for a in e.recipient] == ["REB"]
+
+
+def test_the_speaker_is_not_the_actor_of_a_clause_with_its_own_subject():
+    assert _police_assaults("in surat, police said that two clashing groups resorted to severe stone pelting.") == []
+    assert ("fired tear gas", "Police") in _police_assaults("Police said they fired tear gas at the crowd.")
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("bhavnagar sp rahul sharma had ordered firing at mobs in which four persons were killed.", "sp"),
+    ("the dcp rahul sharma ordered firing at the mob.", "dcp"),
+])
+def test_a_lower_cased_title_before_a_name_is_an_actor(text, actor):
+    assert any(a == actor for _, a in _police_assaults(text))
+
+
+def test_a_speakers_light_verb_or_own_words_keep_the_speaker():
+    events = flashpoint.code("US President Trump announced a suspension of aid to Pakistan.", model="rules")
+    assert any(e.actor and e.actor[0].text == "US President Trump" for e in events if e.event_type == "SANCTION")
+
+
+def test_a_coordinated_verb_shares_the_first_verbs_subject():
+    assert ("fired 2000 rounds", "police") in _police_assaults(
+        "jaitley said police arrested nearly 4000 rioters during the first five days and fired 2000 rounds.")
+    events = flashpoint.code("Troops shelled the town and the rebels fired back.", model="rules")
+    assert all(e.actor[0].text == "Troops" for e in events if e.event_type == "ASSAULT")
+
+
+@pytest.mark.parametrize("text", [
+    "the court then granted the police the time sought for arresting shah.",
+    "the applicants filed an application to pass appropriate orders to the authorities to arrest shah.",
+])
+def test_an_arrest_sought_or_ordered_is_not_done(text):
+    assert [e.status for e in flashpoint.code(text, date="2002-03-05", model="rules")
+            if e.event_type == "COERCE"] == ["hypothetical"]
+
+
+def test_in_the_custody_of_is_detention():
+    events = flashpoint.code("aftab looked run down after spending over a month in the custody of different agencies.",
+                             date="2002-03-05", model="rules")
+    assert [(e.event_type, e.mode) for e in events] == [("COERCE", "detain")]
