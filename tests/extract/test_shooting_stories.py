@@ -14,3 +14,22 @@ def test_accidental_shootings_are_assaults():
         assert [e.trigger.text for e in events] == [trigger], text
     assert not [e for e in flashpoint.code("A man was killed in a car accident.", model="rules")
                 if e.event_type == "ASSAULT"]
+
+
+def _first_shooting(text: str, published: str) -> tuple[str | None, str | None]:
+    events = [e for e in flashpoint.code(text, date=published, model="rules")
+              if e.event_type == "ASSAULT" and e.status in ("asserted", "claimed")]
+    return events[0].date, events[0].date_source
+
+
+def test_a_follow_up_story_dates_its_background_shooting_by_the_day_it_names():
+    # the charges come five weeks later: the story's only day, not its publication, is the shooting's
+    text = ("A grand jury indicted a man accused of shooting a teenager at a bus stop. "
+            "The boy was found near the stop on Feb. 10 and taken to a hospital.")
+    assert _first_shooting(text, "2024-03-20") == ("2024-02-10", "context")
+
+
+def test_last_year_is_narrowed_to_the_day_the_story_gives():
+    text = ("A teenager charged in the fatal shooting of his friend last year pleaded guilty on Friday. "
+            "Deputies found the friend wounded at a farmhouse on Oct. 4, 2023.")
+    assert _first_shooting(text, "2024-03-04") == ("2023-10-04", "context")

@@ -159,12 +159,14 @@ def _story_dates(story: Story) -> None:
             event.notes.append(f"link: date {event.date} from {event.date_text!r}, {why} (date_source=context)")
 
 
-def _story_days(story: Story) -> list[tuple[int, TimeExpr]]:
-    """The story's days in the fortnight before publication, in story order: not a dateline's or a time stamp's
-    ("Posted: Monday, October 17, 2016"), not the day of a report ("..., police said Monday")."""
+def _story_days(story: Story, recent: bool = True) -> list[tuple[int, TimeExpr]]:
+    """The story's days in the fortnight before publication (`recent`; else any day up to publication), in story
+    order: not a dateline's or a time stamp's ("Posted: Monday, October 17, 2016"), not the day of a report ("...,
+    police said Monday")."""
     if not story.date:
         return []
     published = date.fromisoformat(story.date[:10])
+    oldest = published - timedelta(days=14) if recent else date.min
     out = []
     for sentence in story.sentences:
         after_dateline = dateline_end(sentence.text)
@@ -173,7 +175,7 @@ def _story_days(story: Story) -> list[tuple[int, TimeExpr]]:
         for t in sentence.times:
             if t.date and t.precision == "day" and t.start >= after_dateline and not _reporting_time(sentence, t):
                 day = date.fromisoformat(t.date)
-                if published - timedelta(days=14) <= day <= published:
+                if oldest <= day <= published:
                     out.append((sentence.index, t))
     return out
 
@@ -183,7 +185,12 @@ def _story_anchor(story: Story) -> TimeExpr | None:
     later day is most often that of the charges, the autopsy, the report): when no event of a type carries a date,
     the story's own day is a better guess than its publication."""
     days = _story_days(story)
-    return min(days, key=lambda it: (it[1].date, it[0]))[1] if days else None
+    if days:
+        return min(days, key=lambda it: (it[1].date, it[0]))[1]
+    # A follow-up story (the charges, the trial, the funeral) names the incident's day weeks before it is published
+    # ("Powers is charged in the Jan. 13 shooting"): its first such day, not the publication, is the story's own day.
+    days = _story_days(story, recent=False)
+    return days[0][1] if days else None
 
 
 # A line that only stamps the story: "Posted: Monday, October 17, 2016 10:26 am", "Updated 3:45 PM", "Dec. 3, 2016".
@@ -196,12 +203,13 @@ def _refine_dates(story: Story) -> None:
     - a past event ("was killed Tuesday", "Tuesday's shooting") dated after publication, because a future cue in the
       sentence turned a weekday or a day without its year forward ("No charges expected in Tuesday's shooting"), is
       read backward: an asserted past event is never dated after its story;
-    - a week, weekend or month ("last week", "over the weekend", "in January") that holds one of the story's days is
-      that day ("... shot last week" and elsewhere "on Dec. 15"), at day precision (`date_source` "context")."""
+    - a week, weekend, month or year ("last week", "over the weekend", "in January", "last year") that holds one of
+      the story's days is that day ("... shot last week" and elsewhere "on Dec. 15"), at day precision (`date_source`
+      "context")."""
     if not story.date:
         return
     published = date.fromisoformat(story.date[:10])
-    days = _story_days(story)
+    days = _story_days(story, recent=False)
     for sentence in story.sentences:
         for event in sentence.events:
             if event.date_source != "text" or not event.date:
@@ -214,7 +222,7 @@ def _refine_dates(story: Story) -> None:
                 event.date = back.isoformat()
                 event.notes.append(f"link: {event.date_text!r} read backward to {event.date}: a past event is not "
                                    "dated after its story")
-            elif event.date_precision in ("week", "month") and days:
+            elif event.date_precision in ("week", "month", "year") and days:
                 span = _period(event.date, event.date_precision, event.date_text or "")
                 inside = [t for _, t in days if span[0] <= date.fromisoformat(t.date) <= min(span[1], published)]
                 if inside:
@@ -246,5 +254,7 @@ def _period(first: str, precision: str, text: str) -> tuple[date, date]:
             sat = start + timedelta(days=(5 - start.weekday()) % 7)
             return sat - timedelta(days=1), sat + timedelta(days=1)
         return start, start + timedelta(days=6)
+    if precision == "year":
+        return start, date(start.year, 12, 31)
     nxt = date(start.year + start.month // 12, start.month % 12 + 1, 1)
     return start, nxt - timedelta(days=1)
