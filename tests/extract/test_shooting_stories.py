@@ -33,3 +33,27 @@ def test_last_year_is_narrowed_to_the_day_the_story_gives():
     text = ("A teenager charged in the fatal shooting of his friend last year pleaded guilty on Friday. "
             "Deputies found the friend wounded at a farmhouse on Oct. 4, 2023.")
     assert _first_shooting(text, "2024-03-04") == ("2023-10-04", "context")
+
+
+def test_a_day_that_owns_the_shooting_is_read_backward_past_a_modifier():
+    # published Wednesday 2024-03-06: "Tuesday's downtown shooting" is the day before, not next week
+    text = "No arrests expected in Tuesday's downtown shooting, officers say."
+    assert _first_shooting(text, "2024-03-06")[0] == "2024-03-05"
+
+
+def test_a_headline_takes_the_corrected_day_of_the_story():
+    # "expected to recover" looks forward; the shooting itself is read back before the headline copies its day
+    text = ("Boy shoots cousin while playing with rifle\n\n"
+            "The 6-year-old girl who was shot by her cousin Thursday night is expected to recover, deputies said.")
+    assert [d for d, _ in [_first_shooting(text, "2024-03-09")]] == ["2024-03-07"]
+
+
+def test_the_day_police_speak_is_not_the_shootings():
+    text = ("Police on Friday said a shooting at a trailer park was accidental. "
+            "A man was wounded there on Wednesday night while cleaning a pistol.")
+    assert _first_shooting(text, "2024-03-09")[0] == "2024-03-06"
+
+
+def test_a_hearing_set_for_a_weekday_is_not_the_stories_day():
+    text = "A man charged in the shooting of a store clerk was arrested. A bond hearing is set for Tuesday."
+    assert _first_shooting(text, "2024-03-06") == ("2024-03-06", "publication")

@@ -47,9 +47,12 @@ def _reporting_time(sentence: Sentence, t: TimeExpr) -> bool:
     att = sentence.attribution
     if att is not None and t.start >= att.end and sentence.text[att.end:t.start].strip().lower() in ("", "on"):
         return True
+    if _REPORT_AFTER.match(sentence.text, t.end):  # "Police on Tuesday said ...", "the coroner Friday identified"
+        return True
     return _STAMPED.search(sentence.text[max(0, t.start - 12):t.start]) is not None
 
 
+_REPORT_AFTER = re.compile(r"\s*(?:said|says|announced|confirmed|reported|identified|released)\b")
 _STAMPED = re.compile(r"(?i)\b(?:posted|updated|published|last updated)(?: on)?:?\s*$")
 
 
@@ -97,8 +100,8 @@ class LinkStage:
                     values = [q.value for q in sentence.quantities if q.kind == kind]
                     if values:
                         setattr(event, kind, max(values))  # repeated figures are one figure ("killed 2 ... the 2 dead")
+        _refine_dates(story)  # first, so that a date read backward is the one the story's other events take
         _story_dates(story)
-        _refine_dates(story)
         story_locations(story)
         settle_figures(story)  # figures agree with the story's totals (extract/quantities.py)
         return story
@@ -237,14 +240,18 @@ _WEEKDAY = re.compile(r"(?i)\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?
 
 def _past(sentence: Sentence, event: Event) -> bool:
     """The trigger reads as a past event: a past-tense verb ("killed", "shot") or a noun that a day owns ("Tuesday's
-    shooting")."""
+    shooting", "Tuesday's midtown shooting")."""
     from flashpoint.extract.dates import _lexicon
 
     word = event.trigger.text.split()[0].lower() if event.trigger.text else ""
     if word.endswith("ed") or word in _lexicon().words["past_verb"]:
         return True
-    return bool(event.date_text) and sentence.text[:event.trigger.start].rstrip().endswith(
-        (f"{event.date_text}'s", f"{event.date_text}’s")) or "'s " in (event.date_text or "")
+    if not event.date_text:
+        return False
+    at = sentence.text.rfind(event.date_text, 0, event.trigger.start)
+    between = sentence.text[at + len(event.date_text):event.trigger.start] if at >= 0 else ""
+    # "Tuesday's shooting", "Tuesday’s midtown shooting": the day owns the noun
+    return between.startswith(("'s", "’s")) and len(between.split()) <= 3 or "'s " in event.date_text
 
 
 def _period(first: str, precision: str, text: str) -> tuple[date, date]:
