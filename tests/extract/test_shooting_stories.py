@@ -57,3 +57,18 @@ def test_the_day_police_speak_is_not_the_shootings():
 def test_a_hearing_set_for_a_weekday_is_not_the_stories_day():
     text = "A man charged in the shooting of a store clerk was arrested. A bond hearing is set for Tuesday."
     assert _first_shooting(text, "2024-03-06") == ("2024-03-06", "publication")
+
+
+def test_a_photo_gallery_with_only_captions_is_coded_from_its_captions():
+    text = ("Photo: Jane Roe Image 1 of / 4 Caption Close\n\n"
+            "Image 1 of 4 Deputies work the scene where a hunter was wounded by gunfire on Sunday near Elm Lake. "
+            "Photo: Jane Roe\n\n"
+            "Image 2 of 4 A deputy walks along the road near Elm Lake. Photo: Jane Roe")
+    assert _first_shooting(text, "2024-03-05") == ("2024-03-03", "text")
+
+
+def test_a_caption_above_a_story_is_still_skipped():
+    text = ("Image 1 of 4 Deputies at the scene of last year's shooting. Photo: Jane Roe\n\n"
+            "A hunter was wounded by gunfire on Sunday near Elm Lake, deputies said.")
+    events = [e for e in flashpoint.code(text, date="2024-03-05", model="rules") if e.event_type == "ASSAULT"]
+    assert [e.sentence_index for e in events] == [2]

@@ -271,6 +271,7 @@ def test_dateline_paragraph_joins_the_next():
         ("Sign up for our newsletter", "teaser"),
         ("Click here to watch the video", "teaser"),
         ("2:14 Mayor speaks after downtown shooting Pause", "teaser"),
+        ("Related Coverage Two men wounded in parking lot shooting", "teaser"),
         ("Advertisement", "boilerplate"),
         ("Share this article", "boilerplate"),
         ("Copyright 2023 Example News. All rights reserved.", "boilerplate"),
