@@ -72,3 +72,20 @@ def test_a_caption_above_a_story_is_still_skipped():
             "A hunter was wounded by gunfire on Sunday near Elm Lake, deputies said.")
     events = [e for e in flashpoint.code(text, date="2024-03-05", model="rules") if e.event_type == "ASSAULT"]
     assert [e.sentence_index for e in events] == [2]
+
+
+def test_the_day_that_modifies_a_past_shooting_is_read_backward():
+    # "the March 2 shooting" in a story of January 10: last March, not the coming one
+    text = "Two brothers charged in the March 2 shooting outside a gas station were indicted on Monday."
+    assert _first_shooting(text, "2024-01-10")[0] == "2023-03-02"
+
+
+def test_a_court_day_is_not_the_day_of_the_shooting_the_accused_is_charged_in():
+    text = ("A woman accused in the shooting death of her neighbor appeared in court on Tuesday. "
+            "Deputies said the neighbor was shot on Saturday night after an argument.")
+    assert _first_shooting(text, "2024-03-06")[0] == "2024-03-02"
+
+
+def test_a_shooting_keeps_the_day_its_own_relative_clause_gives():
+    text = "A man wanted in the shooting that wounded two teenagers on Friday was arrested."
+    assert _first_shooting(text, "2024-03-06")[0] == "2024-03-01"

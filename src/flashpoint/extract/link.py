@@ -68,8 +68,32 @@ def _nearest_time(sentence: Sentence, event: Event, clause: tuple[int, int]) -> 
     # A time nearer another event's trigger is that event's ("... was indicted Tuesday"), not this one's; triggers of
     # one type are one event ("fired tear gas ... on Tuesday, injuring 12").
     others = [e.trigger for e in sentence.events if e.event_type != event.event_type]
-    own = [t for t in anchored if all(_gap(t, event.trigger) <= _gap(t, o) for o in others)]
+    own = [t for t in anchored if all(_gap(t, event.trigger) <= _gap(t, o) for o in others)
+           and not _later_verbs_time(sentence.text, event.trigger, t)]
     return min(own, key=lambda t: _gap(t, event.trigger)) if own else None
+
+
+_NOUN_HEADS = {"death", "deaths", "murder", "murders", "homicide", "homicides", "slaying", "slayings"}
+_OBJECT_OF = {"in", "of", "for", "with", "over"}
+
+
+def _later_verbs_time(text: str, trigger: Trigger, t: TimeExpr) -> bool:
+    """"Three men accused in the shooting death of a girl entered pleas Friday", "charged with shooting a man,
+    appeared in court Tuesday": an event noun that is the object of a preposition names a past act; a time after it
+    and after a verb of the sentence's own ("entered", "appeared") is that verb's, not the noun's."""
+    words = trigger.text.lower().split()
+    if not words or not (words[-1].endswith("ing") or words[-1] in _NOUN_HEADS) or t.start < trigger.end:
+        return False
+    lead = text[max(0, trigger.start - 40):trigger.start].lower().split()[-3:]
+    if not any(w in _OBJECT_OF for w in lead):
+        return False
+    from flashpoint.extract.dates import _lexicon
+
+    past = _lexicon().words["past_verb"]
+    gap = re.findall(r"[a-z]+", text[trigger.end:t.start].lower())
+    if any(w in ("that", "which", "who", "when", "where") for w in gap):
+        return False  # "the shooting that occurred Tuesday", "the shooting which took place on May 14": the noun's
+    return any(w in past or (w.endswith("ed") and len(w) > 4) for w in gap)
 
 
 def _other_clause_time(sentence: Sentence, event: Event, clause: tuple[int, int]) -> TimeExpr | None:
@@ -220,8 +244,10 @@ def _refine_dates(story: Story) -> None:
             when = date.fromisoformat(event.date)
             if when > published and event.date_precision == "day" and _past(sentence, event):
                 back = when
-                while back > published:
-                    back -= timedelta(days=7 if _WEEKDAY.search(event.date_text or "") else 365)
+                weekday = _WEEKDAY.search(event.date_text or "")
+                while back > published:  # a week back for a weekday, else the same day a calendar year back
+                    back = back - timedelta(days=7) if weekday else \
+                        back.replace(year=back.year - 1, day=min(back.day, 28 if back.month == 2 else 31))
                 event.date = back.isoformat()
                 event.notes.append(f"link: {event.date_text!r} read backward to {event.date}: a past event is not "
                                    "dated after its story")
@@ -240,7 +266,7 @@ _WEEKDAY = re.compile(r"(?i)\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?
 
 def _past(sentence: Sentence, event: Event) -> bool:
     """The trigger reads as a past event: a past-tense verb ("killed", "shot") or a noun that a day owns ("Tuesday's
-    shooting", "Tuesday's midtown shooting")."""
+    shooting", "Tuesday's midtown shooting", "the April 28 double murder")."""
     from flashpoint.extract.dates import _lexicon
 
     word = event.trigger.text.split()[0].lower() if event.trigger.text else ""
@@ -251,7 +277,12 @@ def _past(sentence: Sentence, event: Event) -> bool:
     at = sentence.text.rfind(event.date_text, 0, event.trigger.start)
     between = sentence.text[at + len(event.date_text):event.trigger.start] if at >= 0 else ""
     # "Tuesday's shooting", "Tuesday’s midtown shooting": the day owns the noun
-    return between.startswith(("'s", "’s")) and len(between.split()) <= 3 or "'s " in event.date_text
+    if between.startswith(("'s", "’s")) and len(between.split()) <= 3 or "'s " in event.date_text:
+        return True
+    # "the April 28 double murder", "in the Jan. 3 shooting": a day that modifies the noun names a past event
+    before = sentence.text[:at].split()[-1:] if at >= 0 else []
+    return bool(before) and before[0].lower() in ("the", "a", "an") and len(between.split()) <= 2 and \
+        not any(ch in between for ch in ",;:")
 
 
 def _period(first: str, precision: str, text: str) -> tuple[date, date]:
