@@ -89,3 +89,12 @@ def test_a_court_day_is_not_the_day_of_the_shooting_the_accused_is_charged_in():
 def test_a_shooting_keeps_the_day_its_own_relative_clause_gives():
     text = "A man wanted in the shooting that wounded two teenagers on Friday was arrested."
     assert _first_shooting(text, "2024-03-06")[0] == "2024-03-01"
+
+
+def test_a_possible_accidental_shooting_is_a_shooting():
+    events = [e for e in flashpoint.code("The man hurt in a possible accidental shooting was named on Friday.",
+                                         model="rules") if e.event_type == "ASSAULT"]
+    assert [e.status for e in events] == ["asserted"]
+    events = [e for e in flashpoint.code("Officials warned of a possible shooting at the school.", model="rules")
+              if e.event_type == "ASSAULT"]
+    assert [e.status for e in events] == ["hypothetical"]
