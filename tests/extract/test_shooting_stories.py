@@ -98,3 +98,16 @@ def test_a_possible_accidental_shooting_is_a_shooting():
     events = [e for e in flashpoint.code("Officials warned of a possible shooting at the school.", model="rules")
               if e.event_type == "ASSAULT"]
     assert [e.status for e in events] == ["hypothetical"]
+
+
+def test_a_holiday_names_the_day_of_the_shooting():
+    assert _first_shooting("A teenager was shot on Christmas Eve outside a church.", "2023-12-27")[0] == "2023-12-24"
+    assert _first_shooting("Two men were wounded at a bar on Thanksgiving.", "2023-11-27")[0] == "2023-11-23"
+    assert _first_shooting("A woman was shot on the Fourth of July near the river.", "2023-07-06")[0] == "2023-07-04"
+
+
+def test_a_holiday_party_or_the_day_after_is_not_the_holiday():
+    from flashpoint.extract.dates import find_times
+
+    assert [t.text for t in find_times("He left a Halloween party before the shooting.", "2023-11-02")] == []
+    assert [t.text for t in find_times("the day after Thanksgiving", "2023-11-27")] == []
