@@ -84,3 +84,10 @@ def test_a_report_stamp_is_not_the_events_day():
     start = s.text.index("Wednesday")
     t = TimeExpr("Wednesday, March 12, 2014", start, start + 25, "2014-03-12", "day", "2014-03-12")
     assert _reporting_time(s, t)
+
+
+def test_a_video_playlist_item_above_the_story_is_not_its_first_shooting():
+    text = ("1:05 Widow of man killed in bar shooting speaks\n\n"
+            "A 30-year-old man was shot and wounded on Saturday night outside a store, police said.")
+    first = [(t, d) for t, d, _ in _dates(text) if t in ("killed", "shot", "shooting")][0]
+    assert first == ("shot", "2024-03-02")

@@ -270,6 +270,8 @@ def test_dateline_paragraph_joins_the_next():
         ("Related: Ceasefire talks stall", "teaser"),
         ("Sign up for our newsletter", "teaser"),
         ("Click here to watch the video", "teaser"),
+        ("2:14 Mayor speaks after downtown shooting Pause", "teaser"),
+        ("Related Coverage Two men wounded in parking lot shooting", "teaser"),
         ("Advertisement", "boilerplate"),
         ("Share this article", "boilerplate"),
         ("Copyright 2023 Example News. All rights reserved.", "boilerplate"),
@@ -294,6 +296,8 @@ def test_skip_reasons(sentence, reason):
         "Readers of the newspaper protested outside its office.",
         "The credit union said it would close two branches.",
         "Advertisement revenue fell by 20 percent.",
+        "9:40 p.m. Officers reached the house and found the man wounded.",
+        "10:15 Saturday night, a neighbour called police.",
     ],
 )
 def test_news_sentences_are_not_skipped(sentence):

@@ -114,15 +114,16 @@ class _Grammar:
 
 # Which rules can contain an anchor of each kind (in the order tried: longer, more specific rules first).
 _KIND_RULES = {
-    "month": ("md", "dm", "my", "mon"),
+    "month": ("hol", "md", "dm", "my", "mon"),
     "weekday": ("md", "dm", "wd"),
     "dayword": ("dayw",),
-    "unit": ("qtr", "half", "qana", "yago", "inthe", "rel", "wkend", "ago", "vague", "dur", "century", "yr",
+    "unit": ("hol", "qtr", "half", "qana", "yago", "inthe", "rel", "wkend", "ago", "vague", "dur", "century", "yr",
              "theunit"),
     "count": ("ago", "vague", "dur"),
     "season": ("season",),
     "digit": ("iso", "num", "qtr", "half", "qana", "decade", "yr"),
     "qq": ("qq",),
+    "holiday": ("hol",),
 }
 # Words that may come before an anchor inside one expression: where a match may start.
 _PREFIX = (
@@ -130,7 +131,7 @@ _PREFIX = (
     "rest remainder of first second third fourth final half more than less about nearly almost roughly some just "
     "only over under barely around exactly at least few several many couple fiscal calendar year current latest "
     "most recent same comparable corresponding ago morning afternoon evening noon midnight on in m day days week weeks "
-    "month months years decades centuries time while long ages st nd rd th p s"
+    "month months years decades centuries time while long ages st nd rd th p s new"
 )
 
 @cache
@@ -167,6 +168,12 @@ def _grammar() -> _Grammar:
                 rf"(?P<q_n>{qn})[\s-](?:fiscal[\s-])?quarter(?![-\w])"
                 rf"(?:\s+of\s+(?:fiscal\s+)?(?:(?P<q_of>{year})|(?P<q_ofrel>this|last|next)\s+year))?"),
         ("qq", rf"(?-i:Q(?P<qq_n>[1-4]))(?![\w])(?:\s+(?P<qq_y>{year}))?"),
+        # US holidays that name a day: "on Christmas Eve", "early New Year's Day", "the Fourth of July", "Thanksgiving"
+        ("hol", r"(?P<ho_n>christmas(?:\s+(?:eve|day|night|morning))?|new\s+year['’]?s\s+(?:eve|day)"
+                r"|(?:the\s+)?fourth\s+of\s+july|halloween|thanksgiving(?:\s+day)?)(?![-\w])"
+                r"(?!\s+(?:party|parties|weekend|holiday|holidays|break|parade|celebrations?|costume|dinner"
+                r"|festivities|season|week|shopping|lights|tree|decorations|gathering)\b)"
+                rf"(?:,?\s+(?P<ho_y>{year}))?"),
         ("half", rf"(?:the\s+)?(?P<h_n>first|second|last)\s+half\s+of\s+(?:(?P<h_y>{year})|(?P<h_rel>this|last|next)"
                  r"\s+year|(?P<h_the>the)\s+year)"),
         ("qana", r"(?:the|this|that|its)\s+(?:(?P<qa_rel>latest|most\s+recent|current|same|comparable|corresponding"
@@ -239,6 +246,7 @@ def _grammar() -> _Grammar:
     add(("spring", "summer", "fall", "autumn", "winter"), "season")
     add(("nineteen", *lx.decade_word), "digit")
     add(("Q1", "Q2", "Q3", "Q4"), "qq", cased=True)
+    add(("Christmas", "Halloween", "Thanksgiving"), "holiday")
 
     future = {" ".join(w.replace("’", "'").split()) for w in lx.words["future_cue"]}
     prefix = set(_PREFIX.split()) | set(lx.number) | set(_TENS) | set(lx.ordinal) | set(lx.weekday)
@@ -605,6 +613,35 @@ def _h_dm(x: _Match) -> TimeExpr | None:
     return _month_day(x, x.g("dm_mon"), x.g("dm_dw") or x.g("dm_dn"), x.g("dm_y"), x.g("dm_wd"), None)
 
 
+def _h_hol(x: _Match) -> TimeExpr | None:
+    """A holiday's day: the most recent one on or before publication, the next with a future cue; its year if given.
+    Thanksgiving is the fourth Thursday of November."""
+    name = " ".join(x.g("ho_n").lower().replace("’", "'").split())
+    before = x.text[max(0, x.m.start() - 12):x.m.start()]
+    if re.search(r"(?i)(?:\b(?:after|before|since|until|following)\s+|-)$", before):
+        return None  # "the day after Thanksgiving", "day-after-Christmas": not the holiday itself
+
+    def day_in(year: int) -> dt.date:
+        if name.startswith("thanksgiving"):
+            first = dt.date(year, 11, 1)
+            return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+        if name.startswith("christmas"):
+            return dt.date(year, 12, 24 if name.endswith("eve") else 25)
+        if name.startswith("new"):
+            return dt.date(year, 12, 31) if name.endswith("eve") else dt.date(year, 1, 1)
+        return dt.date(year, 10, 31) if name == "halloween" else dt.date(year, 7, 4)
+
+    year = _year_of(x.g("ho_y"))
+    if year is not None:
+        return _day(x, day_in(year))
+    if x.pub is None:
+        return _unanchored(x)
+    cands = [day_in(y) for y in (x.pub.year - 1, x.pub.year, x.pub.year + 1)]
+    if _direction(None, x) in ("future", "strict_future"):
+        return _day(x, next(c for c in cands if c >= x.pub))
+    return _day(x, [c for c in cands if c <= x.pub][-1])
+
+
 def _weekday_of(text: str | None) -> int | None:
     if not text:
         return None
@@ -942,7 +979,8 @@ def _h_yr(x: _Match) -> TimeExpr | None:
 
 _HANDLERS = {
     "iso": _h_iso, "num": _h_num, "qtr": _h_qtr, "qq": _h_qq, "half": _h_half, "qana": _h_qana, "yago": _h_yago,
-    "md": _h_md, "dm": _h_dm, "my": _h_my, "inthe": _h_inthe, "rel": _h_rel, "wkend": _h_wkend, "ago": _h_ago,
+    "hol": _h_hol, "md": _h_md, "dm": _h_dm, "my": _h_my, "inthe": _h_inthe, "rel": _h_rel, "wkend": _h_wkend,
+    "ago": _h_ago,
     "vague": _h_vague, "dur": _h_dur, "wd": _h_wd, "dayw": _h_dayw, "season": _h_season, "decade": _h_decade,
     "century": _h_century, "mon": _h_mon, "yr": _h_yr, "theunit": _h_theunit,
 }

@@ -47,9 +47,12 @@ def _reporting_time(sentence: Sentence, t: TimeExpr) -> bool:
     att = sentence.attribution
     if att is not None and t.start >= att.end and sentence.text[att.end:t.start].strip().lower() in ("", "on"):
         return True
+    if _REPORT_AFTER.match(sentence.text, t.end):  # "Police on Tuesday said ...", "the coroner Friday identified"
+        return True
     return _STAMPED.search(sentence.text[max(0, t.start - 12):t.start]) is not None
 
 
+_REPORT_AFTER = re.compile(r"\s*(?:said|says|announced|confirmed|reported|identified|released)\b")
 _STAMPED = re.compile(r"(?i)\b(?:posted|updated|published|last updated)(?: on)?:?\s*$")
 
 
@@ -65,8 +68,32 @@ def _nearest_time(sentence: Sentence, event: Event, clause: tuple[int, int]) -> 
     # A time nearer another event's trigger is that event's ("... was indicted Tuesday"), not this one's; triggers of
     # one type are one event ("fired tear gas ... on Tuesday, injuring 12").
     others = [e.trigger for e in sentence.events if e.event_type != event.event_type]
-    own = [t for t in anchored if all(_gap(t, event.trigger) <= _gap(t, o) for o in others)]
+    own = [t for t in anchored if all(_gap(t, event.trigger) <= _gap(t, o) for o in others)
+           and not _later_verbs_time(sentence.text, event.trigger, t)]
     return min(own, key=lambda t: _gap(t, event.trigger)) if own else None
+
+
+_NOUN_HEADS = {"death", "deaths", "murder", "murders", "homicide", "homicides", "slaying", "slayings"}
+_OBJECT_OF = {"in", "of", "for", "with", "over"}
+
+
+def _later_verbs_time(text: str, trigger: Trigger, t: TimeExpr) -> bool:
+    """"Three men accused in the shooting death of a girl entered pleas Friday", "charged with shooting a man,
+    appeared in court Tuesday": an event noun that is the object of a preposition names a past act; a time after it
+    and after a verb of the sentence's own ("entered", "appeared") is that verb's, not the noun's."""
+    words = trigger.text.lower().split()
+    if not words or not (words[-1].endswith("ing") or words[-1] in _NOUN_HEADS) or t.start < trigger.end:
+        return False
+    lead = text[max(0, trigger.start - 40):trigger.start].lower().split()[-3:]
+    if not any(w in _OBJECT_OF for w in lead):
+        return False
+    from flashpoint.extract.dates import _lexicon
+
+    past = _lexicon().words["past_verb"]
+    gap = re.findall(r"[a-z]+", text[trigger.end:t.start].lower())
+    if any(w in ("that", "which", "who", "when", "where") for w in gap):
+        return False  # "the shooting that occurred Tuesday", "the shooting which took place on May 14": the noun's
+    return any(w in past or (w.endswith("ed") and len(w) > 4) for w in gap)
 
 
 def _other_clause_time(sentence: Sentence, event: Event, clause: tuple[int, int]) -> TimeExpr | None:
@@ -97,8 +124,8 @@ class LinkStage:
                     values = [q.value for q in sentence.quantities if q.kind == kind]
                     if values:
                         setattr(event, kind, max(values))  # repeated figures are one figure ("killed 2 ... the 2 dead")
+        _refine_dates(story)  # first, so that a date read backward is the one the story's other events take
         _story_dates(story)
-        _refine_dates(story)
         story_locations(story)
         settle_figures(story)  # figures agree with the story's totals (extract/quantities.py)
         return story
@@ -159,12 +186,14 @@ def _story_dates(story: Story) -> None:
             event.notes.append(f"link: date {event.date} from {event.date_text!r}, {why} (date_source=context)")
 
 
-def _story_days(story: Story) -> list[tuple[int, TimeExpr]]:
-    """The story's days in the fortnight before publication, in story order: not a dateline's or a time stamp's
-    ("Posted: Monday, October 17, 2016"), not the day of a report ("..., police said Monday")."""
+def _story_days(story: Story, recent: bool = True) -> list[tuple[int, TimeExpr]]:
+    """The story's days in the fortnight before publication (`recent`; else any day up to publication), in story
+    order: not a dateline's or a time stamp's ("Posted: Monday, October 17, 2016"), not the day of a report ("...,
+    police said Monday")."""
     if not story.date:
         return []
     published = date.fromisoformat(story.date[:10])
+    oldest = published - timedelta(days=14) if recent else date.min
     out = []
     for sentence in story.sentences:
         after_dateline = dateline_end(sentence.text)
@@ -173,7 +202,7 @@ def _story_days(story: Story) -> list[tuple[int, TimeExpr]]:
         for t in sentence.times:
             if t.date and t.precision == "day" and t.start >= after_dateline and not _reporting_time(sentence, t):
                 day = date.fromisoformat(t.date)
-                if published - timedelta(days=14) <= day <= published:
+                if oldest <= day <= published:
                     out.append((sentence.index, t))
     return out
 
@@ -183,7 +212,12 @@ def _story_anchor(story: Story) -> TimeExpr | None:
     later day is most often that of the charges, the autopsy, the report): when no event of a type carries a date,
     the story's own day is a better guess than its publication."""
     days = _story_days(story)
-    return min(days, key=lambda it: (it[1].date, it[0]))[1] if days else None
+    if days:
+        return min(days, key=lambda it: (it[1].date, it[0]))[1]
+    # A follow-up story (the charges, the trial, the funeral) names the incident's day weeks before it is published
+    # ("Powers is charged in the Jan. 13 shooting"): its first such day, not the publication, is the story's own day.
+    days = _story_days(story, recent=False)
+    return days[0][1] if days else None
 
 
 # A line that only stamps the story: "Posted: Monday, October 17, 2016 10:26 am", "Updated 3:45 PM", "Dec. 3, 2016".
@@ -196,12 +230,13 @@ def _refine_dates(story: Story) -> None:
     - a past event ("was killed Tuesday", "Tuesday's shooting") dated after publication, because a future cue in the
       sentence turned a weekday or a day without its year forward ("No charges expected in Tuesday's shooting"), is
       read backward: an asserted past event is never dated after its story;
-    - a week, weekend or month ("last week", "over the weekend", "in January") that holds one of the story's days is
-      that day ("... shot last week" and elsewhere "on Dec. 15"), at day precision (`date_source` "context")."""
+    - a week, weekend, month or year ("last week", "over the weekend", "in January", "last year") that holds one of
+      the story's days is that day ("... shot last week" and elsewhere "on Dec. 15"), at day precision (`date_source`
+      "context")."""
     if not story.date:
         return
     published = date.fromisoformat(story.date[:10])
-    days = _story_days(story)
+    days = _story_days(story, recent=False)
     for sentence in story.sentences:
         for event in sentence.events:
             if event.date_source != "text" or not event.date:
@@ -209,12 +244,14 @@ def _refine_dates(story: Story) -> None:
             when = date.fromisoformat(event.date)
             if when > published and event.date_precision == "day" and _past(sentence, event):
                 back = when
-                while back > published:
-                    back -= timedelta(days=7 if _WEEKDAY.search(event.date_text or "") else 365)
+                weekday = _WEEKDAY.search(event.date_text or "")
+                while back > published:  # a week back for a weekday, else the same day a calendar year back
+                    back = back - timedelta(days=7) if weekday else \
+                        back.replace(year=back.year - 1, day=min(back.day, 28 if back.month == 2 else 31))
                 event.date = back.isoformat()
                 event.notes.append(f"link: {event.date_text!r} read backward to {event.date}: a past event is not "
                                    "dated after its story")
-            elif event.date_precision in ("week", "month") and days:
+            elif event.date_precision in ("week", "month", "year") and days:
                 span = _period(event.date, event.date_precision, event.date_text or "")
                 inside = [t for _, t in days if span[0] <= date.fromisoformat(t.date) <= min(span[1], published)]
                 if inside:
@@ -229,14 +266,23 @@ _WEEKDAY = re.compile(r"(?i)\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?
 
 def _past(sentence: Sentence, event: Event) -> bool:
     """The trigger reads as a past event: a past-tense verb ("killed", "shot") or a noun that a day owns ("Tuesday's
-    shooting")."""
+    shooting", "Tuesday's midtown shooting", "the April 28 double murder")."""
     from flashpoint.extract.dates import _lexicon
 
     word = event.trigger.text.split()[0].lower() if event.trigger.text else ""
     if word.endswith("ed") or word in _lexicon().words["past_verb"]:
         return True
-    return bool(event.date_text) and sentence.text[:event.trigger.start].rstrip().endswith(
-        (f"{event.date_text}'s", f"{event.date_text}’s")) or "'s " in (event.date_text or "")
+    if not event.date_text:
+        return False
+    at = sentence.text.rfind(event.date_text, 0, event.trigger.start)
+    between = sentence.text[at + len(event.date_text):event.trigger.start] if at >= 0 else ""
+    # "Tuesday's shooting", "Tuesday’s midtown shooting": the day owns the noun
+    if between.startswith(("'s", "’s")) and len(between.split()) <= 3 or "'s " in event.date_text:
+        return True
+    # "the April 28 double murder", "in the Jan. 3 shooting": a day that modifies the noun names a past event
+    before = sentence.text[:at].split()[-1:] if at >= 0 else []
+    return bool(before) and before[0].lower() in ("the", "a", "an") and len(between.split()) <= 2 and \
+        not any(ch in between for ch in ",;:")
 
 
 def _period(first: str, precision: str, text: str) -> tuple[date, date]:
@@ -246,5 +292,7 @@ def _period(first: str, precision: str, text: str) -> tuple[date, date]:
             sat = start + timedelta(days=(5 - start.weekday()) % 7)
             return sat - timedelta(days=1), sat + timedelta(days=1)
         return start, start + timedelta(days=6)
+    if precision == "year":
+        return start, date(start.year, 12, 31)
     nxt = date(start.year + start.month // 12, start.month % 12 + 1, 1)
     return start, nxt - timedelta(days=1)

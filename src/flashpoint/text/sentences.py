@@ -580,6 +580,7 @@ class SentenceStage:
         if not story.paragraphs:
             story.paragraphs = paragraph_spans(text)
         sentences: list[Sentence] = []
+        captioned: list[Sentence] = []  # sentences skipped only because their paragraph is a caption
         seen: dict[str, int] = {}  # a sentence's folded text -> index of its first occurrence
         caseless = is_caseless(text)
         for pi, (ps, pe) in enumerate(story.paragraphs):
@@ -604,6 +605,8 @@ class SentenceStage:
                 sent = Sentence(text=ptext[s:e], index=len(sentences), start=ps + s, paragraph=pi)
                 why = reasons[k]
                 if caption is not None and (why is None or why[0] != "no words"):
+                    if why is None:
+                        captioned.append(sent)
                     why = caption
                 elif why is None and k > teaser_from:
                     why = reasons[teaser_from]
@@ -611,5 +614,11 @@ class SentenceStage:
                     sent.skip = why[0]
                     sent.notes.append(f"{self.name}: skipped as {why[0]} ({why[1][:60]!r})")
                 sentences.append(sent)
+        if captioned and all(s.skip is not None for s in sentences):
+            # A photo gallery whose captions are all the story there is ("Image 1 of 11 Police investigate the
+            # scene where two men died ... Photo: Jane Roe"): its captions are its text, the credits still skipped.
+            for sent in captioned:
+                sent.skip = None
+                sent.notes.append(f"{self.name}: caption coded: the story has no other text")
         story.sentences = sentences
         return story
