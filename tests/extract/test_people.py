@@ -108,3 +108,9 @@ def test_role_nouns_take_the_name_the_story_ties_to_them():
 ])
 def test_investigators_and_condemners_are_not_attackers(text, actor, recipient):
     assert (actor, recipient) in roles(text)
+
+
+def test_a_whole_place_name_is_no_person():
+    events = flashpoint.code("Rebels in the Ivory Coast on Tuesday blocked transport into Abidjan.", date="2003-01-07",
+                             model="rules")
+    assert events and all(a.text != "Ivory Coast" for e in events for a in e.actor + e.recipient)

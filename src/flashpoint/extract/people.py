@@ -227,6 +227,8 @@ def find_people(story: Story) -> dict[int, list[Actor]]:
             why = _evidence(text, run, before, after, kinds, firsts)
             if why in ("object", "object of an act") and any(ps < run.end and run.start < pe for ps, pe in places):
                 why = None  # "attacked Kabul": a place
+            if any(ps <= run.start and run.end <= pe for ps, pe in places):
+                why = None  # "the Ivory Coast": a place name whole, though "Ivory" is a first name
             if why is not None:
                 registry.add(run.words)
             rows.append((run, before, after, why))
