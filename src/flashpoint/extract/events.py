@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from flashpoint.extract.objects import further_clause, object_recipient
 from flashpoint.records import Actor, Event, Sentence, Story, Trigger
 from flashpoint.text.tokens import Token, tokenize, verb_forms
 
@@ -799,6 +800,14 @@ class EventStage:
                 if any(a.start <= start and end <= a.end for a in sentence.actors):
                     continue  # a word inside a name ("the Rally for Democracy party")
                 actor, recipient, voice = assign_participants(sentence, tokens, m)
+                # The object slot holds no mention: its noun phrase ("the attacks", "a migrant camp") is the
+                # recipient, not a mention further on (extract/objects.py).
+                thing = object_recipient(sentence, tokens, m.first, m.last, is_nominal(tokens, m),
+                                         is_passive(tokens, m.first, sentence.actors))
+                if thing is not None and (not recipient or further_clause(sentence.text, thing, recipient[0])) and \
+                        not any(a.start < thing.end and thing.start < a.end for a in actor):
+                    recipient = [thing]
+                    voice += f"; the object slot's noun phrase {thing.text!r} is the recipient"
                 event = Event(
                     story_id=story.id,
                     sentence_index=sentence.index,

@@ -1,0 +1,130 @@
+"""Participants that are no actor mention: the noun phrase in a trigger's object slot.
+
+The actors stage makes mentions of dictionary actors and people; an event's recipient is often neither — a place, a
+thing or another event ("condemned the attacks", "attacked a migrant camp in Calais", "imposed a curfew on the
+town"). When a trigger's recipient is empty and its object slot (the direct object of an active verb, the
+"at/on/against/with/to" complement it takes, the "on/of/against" of a noun trigger) holds a plain noun phrase, that
+phrase is the recipient: an Actor with its own text and offsets, the country of a place inside it, no sector.
+Never a pronoun, a time, a number or a quantity.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+from importlib import resources
+
+from flashpoint.records import Actor, Sentence
+from flashpoint.text.tokens import Token
+
+_MAX_WORDS = 7
+
+
+@cache
+def words() -> dict[str, frozenset[str]]:
+    text = resources.files("flashpoint.extract").joinpath("object_words.tsv").read_text("utf-8")
+    out: dict[str, frozenset[str]] = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            kind, listed = line.split("\t")
+            out[kind] = frozenset(listed.split())
+    return out
+
+
+def _word(token: Token) -> bool:
+    return any(c.isalpha() for c in token.text) and token.text not in {"'s", "’s"}
+
+
+def noun_phrase(sentence: Sentence, tokens: Sequence[Token], j: int, after_prep: bool) -> Actor | None:
+    """The noun phrase starting at token j, or None when there is none there or it is a pronoun, time or number."""
+    w = words()
+    if j >= len(tokens):
+        return None
+    first = tokens[j]
+    lower = first.lower
+    if not _word(first) or lower in w["stop"] - w["det"] or lower in w["bad_head"] - w["det"]:
+        return None
+    if lower.endswith("ly") and lower not in w["det"]:
+        return None  # an adverb: "strongly", "recently"
+    opens = lower in w["det"] or first.text[:1].isupper() or lower.endswith(("'s", "’s"))
+    if not opens and not after_prep and lower.endswith(("ing", "ed")):
+        return None  # a verb, not an object: "agreed resign", "began firing"
+    k = j
+    end = j
+    while k < len(tokens) and k - j < _MAX_WORDS:
+        t = tokens[k]
+        if t.text in {"'s", "’s"} or (t.text == "-" and k > j):
+            k += 1
+            continue
+        if not _word(t) and not (t.text[:1].isdigit() and k > j):
+            break
+        if k > j and t.lower == "of" and k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper():
+            k += 1  # "the city of Kharkiv": a name after "of" belongs to the phrase
+            continue
+        if k > j and (t.lower in w["stop"] or (t.lower.endswith("ly") and len(t.lower) > 4)):
+            break
+        if k > j and t.text.islower() and t.lower.endswith(("ing", "ed")) and tokens[k - 1].text[:1].isupper():
+            break  # a name and a participle: "Basra starting at 4pm"
+        if k > j and t.lower in w["det"] and t.lower not in {"all", "both"}:
+            break  # a second determiner opens another phrase ("gave the group a warning")
+        end = k
+        k += 1
+    span = tokens[j:end + 1]
+    content = [t for t in span if t.lower not in w["det"] and t.text not in {"'s", "’s", "-"}]
+    if not content:
+        return None
+    if all(t.lower in w["bad_head"] or t.text[:1].isdigit() for t in content):
+        return None
+    if any(t.lower in w["time"] for t in content[-2:]) and not any(t.text[:1].isupper() and t.lower not in w["time"]
+                                                                  for t in content):
+        return None
+    start, stop = span[0].start, span[-1].end
+    if any(q.start < stop and start < q.end for q in (*sentence.times, *sentence.quantities)):
+        return None
+    if any(a.start < stop and start < a.end for a in sentence.actors):
+        return None  # a mention the roles code chose to leave out
+    if start - 1 >= 0 and sentence.text[start - 1:start] == "$":
+        return None
+    country = next((p.country for p in sentence.places
+                    if p.start is not None and p.end is not None and start <= p.start and p.end <= stop), None)
+    return Actor(text=sentence.text[start:stop], start=start, end=stop, country=country)
+
+
+def object_recipient(sentence: Sentence, tokens: Sequence[Token], first: int, last: int, nominal: bool,
+                     passive: bool) -> Actor | None:
+    """The noun phrase in the object slot of the trigger tokens[first..last], or None."""
+    if passive:
+        return None
+    w = words()
+    j = last + 1
+    if j >= len(tokens):
+        return None
+    last_word = tokens[last].lower
+    if nominal:
+        if last_word in w["noun_prep"]:
+            return noun_phrase(sentence, tokens, j, True)
+        if tokens[j].lower in w["noun_prep"]:
+            return noun_phrase(sentence, tokens, j + 1, True)
+        return None
+    if last_word in w["prep"] and last > first:
+        return None if _infinitive(tokens, last) else noun_phrase(sentence, tokens, j, True)
+    if tokens[j].lower in w["prep"]:
+        return None if _infinitive(tokens, j) else noun_phrase(sentence, tokens, j + 1, True)
+    return noun_phrase(sentence, tokens, j, False)
+
+
+def _infinitive(tokens: Sequence[Token], to: int) -> bool:
+    """"agreed to resign", "is willing to withdraw": a "to" before a verb, not a complement ("to the town")."""
+    return tokens[to].lower == "to" and to + 1 < len(tokens) and not (
+        tokens[to + 1].lower in words()["det"] or tokens[to + 1].text[:1].isupper())
+
+
+def further_clause(text: str, thing: Actor, mention: Actor) -> bool:
+    """The recipient mention chosen lies past the object phrase in another clause or a place phrase ("stormed a camp
+    in Calais in a raid that the inhabitants ...", "ambushed a convoy, killing seven police"), not in the phrase's
+    own complement ("demanded the withdrawal of X", "gave equipment to X")."""
+    if thing.end > mention.start:
+        return False
+    between = text[thing.end:mention.start]
+    first = between.split()[:1]
+    return "," in between or bool(first) and first[0].lower() in words()["locative"]

@@ -1,0 +1,34 @@
+"""The object slot's noun phrase as the recipient when it holds no actor mention (extract/objects.py)."""
+
+import flashpoint
+
+
+def _roles(text: str, event_type: str) -> list[tuple[list[str], list[str], list[str | None]]]:
+    return [([a.text for a in e.actor], [r.text for r in e.recipient], [r.country for r in e.recipient])
+            for e in flashpoint.code(text, date="2021-03-02", model="rules") if e.event_type == event_type]
+
+
+def test_direct_object_noun_phrase_is_the_recipient():
+    roles = _roles("The foreign minister sharply condemned the raids on Tuesday.", "ACCUSE")
+    assert roles and roles[0][1] == ["the raids"]
+
+
+def test_complement_noun_phrase_takes_the_country_of_its_place():
+    roles = _roles("Soldiers imposed a curfew on Mosul overnight after the protests.", "COERCE")
+    assert roles and roles[0][1] == ["Mosul"] and roles[0][2] == ["IRQ"]
+
+
+def test_object_phrase_wins_over_a_mention_in_a_later_clause():
+    roles = _roles("Gunmen stormed a small hotel in the suburbs, killing four guards.", "ASSAULT")
+    assert roles and roles[0][1][0] == "a small hotel"  # the 'killing' event merged into it adds the guards
+
+
+def test_no_recipient_from_pronouns_times_numbers_or_infinitives():
+    assert _roles("The rebels attacked them again.", "ASSAULT")[0][1] == []
+    assert all(r[1] == [] for r in _roles("The governor has agreed to resign next month.", "AGREE"))
+    assert all(not r[1] or r[1] != ["last week"] for r in _roles("The army shelled last week.", "ASSAULT"))
+
+
+def test_object_phrase_does_not_replace_the_mention_of_its_own_complement():
+    roles = _roles("The cabinet demanded the withdrawal of Russian troops.", "REQUEST")
+    assert roles and roles[0][1] != ["the withdrawal"]
