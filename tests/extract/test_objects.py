@@ -32,3 +32,14 @@ def test_no_recipient_from_pronouns_times_numbers_or_infinitives():
 def test_object_phrase_does_not_replace_the_mention_of_its_own_complement():
     roles = _roles("The cabinet demanded the withdrawal of Russian troops.", "REQUEST")
     assert roles and roles[0][1] != ["the withdrawal"]
+
+
+def test_clause_opening_noun_phrase_is_the_actor_of_an_active_verb():
+    roles = _roles("The tenants committee has strongly condemned the eviction notices.", "ACCUSE")
+    assert roles and roles[0][0] == ["The tenants committee"]
+    assert roles[0][1] == ["the eviction notices"]
+
+
+def test_no_actor_from_a_pronoun_subject_or_a_passive():
+    assert all(r[0] == [] for r in _roles("They strongly condemned the decision.", "ACCUSE"))
+    assert all("The warehouse" not in r[0] for r in _roles("The warehouse was attacked overnight.", "ASSAULT"))

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from flashpoint.extract.objects import further_clause, object_recipient
+from flashpoint.extract.objects import further_clause, object_recipient, subject_actor
 from flashpoint.records import Actor, Event, Sentence, Story, Trigger
 from flashpoint.text.tokens import Token, tokenize, verb_forms
 
@@ -808,6 +808,12 @@ class EventStage:
                         not any(a.start < thing.end and thing.start < a.end for a in actor):
                     recipient = [thing]
                     voice += f"; the object slot's noun phrase {thing.text!r} is the recipient"
+                if not actor:
+                    doer = subject_actor(sentence, tokens, m.first, is_nominal(tokens, m),
+                                         is_passive(tokens, m.first, sentence.actors))
+                    if doer is not None and not any(r.start < doer.end and doer.start < r.end for r in recipient):
+                        actor = [doer]
+                        voice += f"; the subject's noun phrase {doer.text!r} is the actor"
                 event = Event(
                     story_id=story.id,
                     sentence_index=sentence.index,

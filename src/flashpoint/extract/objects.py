@@ -35,8 +35,10 @@ def _word(token: Token) -> bool:
     return any(c.isalpha() for c in token.text) and token.text not in {"'s", "’s"}
 
 
-def noun_phrase(sentence: Sentence, tokens: Sequence[Token], j: int, after_prep: bool) -> Actor | None:
-    """The noun phrase starting at token j, or None when there is none there or it is a pronoun, time or number."""
+def noun_phrase(sentence: Sentence, tokens: Sequence[Token], j: int, after_prep: bool,
+                limit: int | None = None) -> Actor | None:
+    """The noun phrase starting at token j (ending at token `limit` at the latest), or None when there is none there
+    or it is a pronoun, time or number."""
     w = words()
     if j >= len(tokens):
         return None
@@ -51,7 +53,8 @@ def noun_phrase(sentence: Sentence, tokens: Sequence[Token], j: int, after_prep:
         return None  # a verb, not an object: "agreed resign", "began firing"
     k = j
     end = j
-    while k < len(tokens) and k - j < _MAX_WORDS:
+    stop_at = len(tokens) if limit is None else min(len(tokens), limit + 1)
+    while k < stop_at and k - j < _MAX_WORDS:
         t = tokens[k]
         if t.text in {"'s", "’s"} or (t.text == "-" and k > j):
             k += 1
@@ -128,3 +131,38 @@ def further_clause(text: str, thing: Actor, mention: Actor) -> bool:
     between = text[thing.end:mention.start]
     first = between.split()[:1]
     return "," in between or bool(first) and first[0].lower() in words()["locative"]
+
+
+def subject_actor(sentence: Sentence, tokens: Sequence[Token], first: int, nominal: bool,
+                  passive: bool) -> Actor | None:
+    """The noun phrase that opens the clause as the subject of an active verb trigger ("The committee has
+    condemned ...", "A car bomb killed ..."), when it holds no mention; None for pronouns, times, numbers."""
+    if nominal or passive:
+        return None
+    w = words()
+    j = first - 1
+    while j >= 0 and (tokens[j].lower in w["aux"] or (tokens[j].lower.endswith("ly") and len(tokens[j].lower) > 4)):
+        j -= 1
+    if j < 0 or not _word(tokens[j]):
+        return None
+    end = j
+    k = j
+    while k >= 0 and end - k < _MAX_WORDS:
+        t = tokens[k]
+        if t.lower == "of" and k + 1 <= end and tokens[k + 1].text[:1].isupper():
+            k -= 1  # "The Heads of State"
+            continue
+        if not (_word(t) or t.text in {"'s", "’s", "-"} or t.text[:1].isdigit()) or t.lower in w["stop"]:
+            break
+        k -= 1
+    start_i = k + 1
+    if start_i > end:
+        return None
+    if k >= 0 and tokens[k].text not in {",", ":", "--", "—", "that"}:
+        return None  # not the clause's opening phrase: "... warned [X] ...", "to [X]"
+    if start_i < len(tokens) and (tokens[start_i].lower in w["stop"] or tokens[start_i].text == "-"):
+        return None
+    phrase = noun_phrase(sentence, tokens, start_i, True, limit=end)
+    if phrase is None or phrase.end < tokens[end].end:
+        return None  # the phrase read from its first word does not reach the verb: not one phrase
+    return phrase
