@@ -43,3 +43,8 @@ def test_clause_opening_noun_phrase_is_the_actor_of_an_active_verb():
 def test_no_actor_from_a_pronoun_subject_or_a_passive():
     assert all(r[0] == [] for r in _roles("They strongly condemned the decision.", "ACCUSE"))
     assert all("The warehouse" not in r[0] for r in _roles("The warehouse was attacked overnight.", "ASSAULT"))
+
+
+def test_a_place_right_after_a_trigger_with_no_recipient_is_the_recipient():
+    roles = _roles("The governor declared a state of emergency in Sindh after the floods.", "COERCE")
+    assert roles and roles[0][1] == ["Sindh"] and roles[0][2] == ["PAK"]

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from flashpoint.extract.objects import further_clause, object_recipient, subject_actor
+from flashpoint.extract.objects import further_clause, object_recipient, place_recipient, subject_actor
 from flashpoint.records import Actor, Event, Sentence, Story, Trigger
 from flashpoint.text.tokens import Token, tokenize, verb_forms
 
@@ -808,6 +808,11 @@ class EventStage:
                         not any(a.start < thing.end and thing.start < a.end for a in actor):
                     recipient = [thing]
                     voice += f"; the object slot's noun phrase {thing.text!r} is the recipient"
+                if not recipient:
+                    where = place_recipient(sentence, tokens, m.last, is_passive(tokens, m.first, sentence.actors))
+                    if where is not None and not any(a.start < where.end and where.start < a.end for a in actor):
+                        recipient = [where]
+                        voice += f"; the place {where.text!r} right after it is the recipient"
                 if not actor:
                     doer = subject_actor(sentence, tokens, m.first, is_nominal(tokens, m),
                                          is_passive(tokens, m.first, sentence.actors))

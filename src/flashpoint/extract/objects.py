@@ -166,3 +166,24 @@ def subject_actor(sentence: Sentence, tokens: Sequence[Token], first: int, nomin
     if phrase is None or phrase.end < tokens[end].end:
         return None  # the phrase read from its first word does not reach the verb: not one phrase
     return phrase
+
+
+_PLACE_REACH = 3  # words between the trigger and the place's preposition
+
+
+def place_recipient(sentence: Sentence, tokens: Sequence[Token], last: int, passive: bool) -> Actor | None:
+    """A place right after a trigger that has no recipient is where the act falls: "declared a state of siege in
+    Pando", "withdrew peacekeepers from the Golan Heights" (the phrase with the place's country)."""
+    if passive:
+        return None
+    w = words()
+    for j in range(last + 1, min(len(tokens), last + 2 + _PLACE_REACH)):
+        t = tokens[j]
+        if not _word(t):
+            return None
+        if t.lower in w["place_prep"]:
+            phrase = noun_phrase(sentence, tokens, j + 1, True)
+            return phrase if phrase is not None and phrase.country is not None else None
+        if t.lower in w["stop"] or t.lower in w["det"]:
+            return None
+    return None
