@@ -48,3 +48,12 @@ def test_no_actor_from_a_pronoun_subject_or_a_passive():
 def test_a_place_right_after_a_trigger_with_no_recipient_is_the_recipient():
     roles = _roles("The governor declared a state of emergency in Sindh after the floods.", "COERCE")
     assert roles and roles[0][1] == ["Sindh"] and roles[0][2] == ["PAK"]
+
+
+def test_the_speaker_of_said_it_will_is_the_actor():
+    roles = _roles("The dockworkers union said on Tuesday that it would not end the strike.", "CONCEDE")
+    assert roles and roles[0][0] == ["dockworkers union"]  # a mention
+    roles = _roles("The tenants committee said on Tuesday that it would not end the strike.", "CONCEDE")
+    assert roles and roles[0][0] == ["The tenants committee"]  # a noun phrase
+    roles = _roles("Norway said on Friday it had expelled two diplomats.", "SANCTION")
+    assert roles and roles[0][0] == ["Norway"]

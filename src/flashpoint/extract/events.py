@@ -270,7 +270,8 @@ def is_nominal(tokens: Sequence[Token], m: Match) -> bool:
 
 
 _SAYS = {"says", "said", "announced", "announces", "stated", "states", "declared", "declares", "insisted", "insists",
-         "confirmed", "confirms", "added", "adds"}
+         "confirmed", "confirms", "added", "adds", "say", "asserted", "asserts"}
+_SAY_TIMES = {"on", "earlier", "today", "yesterday", "tonight", "last", "this", "week", "also", "again", "now"}
 
 
 def _speaker_is_subject(between: list[str]) -> bool:
@@ -281,6 +282,8 @@ def _speaker_is_subject(between: list[str]) -> bool:
     if not says:
         return False
     rest = words[says[0] + 1:]
+    while rest and (rest[0] in _SAY_TIMES or rest[0].endswith("day") or (rest[0].endswith("ly") and len(rest[0]) > 4)):
+        rest = rest[1:]  # "said on Friday (that) it", "stated publicly that he"
     rest = rest[1:] if rest[:1] == ["that"] else rest
     return bool(rest) and rest[0] in {"it", "they", "he", "she"}
 

@@ -145,6 +145,18 @@ def subject_actor(sentence: Sentence, tokens: Sequence[Token], first: int, nomin
         j -= 1
     if j < 0 or not _word(tokens[j]):
         return None
+    if tokens[j].lower in w["subject_pronoun"]:  # "The committee said (on Friday) (that) it will ...": the speaker
+        j -= 1
+        while j >= 0 and (tokens[j].lower in w["aux"] or tokens[j].lower == "that" or tokens[j].lower.endswith("day")
+                          or (tokens[j].lower.endswith("ly") and len(tokens[j].lower) > 4)):
+            j -= 1
+        if j < 0 or tokens[j].lower not in w["say"]:
+            return None
+        j -= 1
+        while j >= 0 and (tokens[j].lower in w["aux"] or (tokens[j].lower.endswith("ly") and len(tokens[j].lower) > 4)):
+            j -= 1
+        if j < 0 or not _word(tokens[j]):
+            return None
     end = j
     k = j
     while k >= 0 and end - k < _MAX_WORDS:
