@@ -57,3 +57,8 @@ def test_the_speaker_of_said_it_will_is_the_actor():
     assert roles and roles[0][0] == ["The tenants committee"]  # a noun phrase
     roles = _roles("Norway said on Friday it had expelled two diplomats.", "SANCTION")
     assert roles and roles[0][0] == ["Norway"]
+
+
+def test_object_phrase_wins_over_a_mention_after_a_subordinate_clause():
+    roles = _roles("The senator postponed a planned visit to the border after the governor objected.", "REJECT")
+    assert roles and roles[0][1] == ["the border"]

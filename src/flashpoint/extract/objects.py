@@ -130,7 +130,8 @@ def further_clause(text: str, thing: Actor, mention: Actor) -> bool:
         return False
     between = text[thing.end:mention.start]
     first = between.split()[:1]
-    return "," in between or bool(first) and first[0].lower() in words()["locative"]
+    return "," in between or bool(first) and first[0].lower() in words()["locative"] or \
+        bool(words()["clause"] & {x.lower() for x in between.split()})
 
 
 def subject_actor(sentence: Sentence, tokens: Sequence[Token], first: int, nominal: bool,
