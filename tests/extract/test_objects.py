@@ -62,3 +62,10 @@ def test_the_speaker_of_said_it_will_is_the_actor():
 def test_object_phrase_wins_over_a_mention_after_a_subordinate_clause():
     roles = _roles("The senator postponed a planned visit to the border after the governor objected.", "REJECT")
     assert roles and roles[0][1] == ["the border"]
+
+
+def test_no_participant_from_a_body_part_an_indefinite_pronoun_or_a_headline():
+    assert all(r[1] != ["the shoulder"] for r in _roles("A man was shot in the shoulder.", "ASSAULT"))
+    assert all(r[1] != ["someone"] for r in _roles("Deputies say the boy shot someone by accident.", "ASSAULT"))
+    assert all(r[0] == [] or r[0][0] not in {"Deputies Probe Fatal Riverside", "Riverside"}
+               for r in _roles("Deputies Probe Fatal Riverside Shooting", "ASSAULT"))

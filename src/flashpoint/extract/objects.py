@@ -66,8 +66,11 @@ def noun_phrase(sentence: Sentence, tokens: Sequence[Token], j: int, after_prep:
             continue
         if k > j and (t.lower in w["stop"] or (t.lower.endswith("ly") and len(t.lower) > 4)):
             break
-        if k > j and t.text.islower() and t.lower.endswith(("ing", "ed")) and tokens[k - 1].text[:1].isupper():
-            break  # a name and a participle: "Basra starting at 4pm"
+        nxt = tokens[k + 1].lower if k + 1 < len(tokens) else ""
+        if k > j and t.text.islower() and tokens[k - 1].lower not in w["det"] and (
+                t.lower.endswith("ed") and (nxt in w["stop"] or nxt in w["det"])
+                or t.lower.endswith("ing") and (nxt in w["det"] or nxt in w["verb_link"])):
+            break  # a noun and a participle: "Basra starting at 4pm", "the details leading to"
         if k > j and t.lower in w["det"] and t.lower not in {"all", "both"}:
             break  # a second determiner opens another phrase ("gave the group a warning")
         end = k
@@ -76,8 +79,10 @@ def noun_phrase(sentence: Sentence, tokens: Sequence[Token], j: int, after_prep:
     content = [t for t in span if t.lower not in w["det"] and t.text not in {"'s", "’s", "-"}]
     if not content:
         return None
-    if all(t.lower in w["bad_head"] or t.text[:1].isdigit() for t in content):
+    if all(t.lower in w["bad_head"] or t.text[:1].isdigit() for t in content) or content[-1].lower in w["body"]:
         return None
+    if any("'t" in t.lower or "’t" in t.lower for t in span):
+        return None  # "don't"
     if any(t.lower in w["time"] for t in content[-2:]) and not any(t.text[:1].isupper() and t.lower not in w["time"]
                                                                   for t in content):
         return None
@@ -96,7 +101,7 @@ def noun_phrase(sentence: Sentence, tokens: Sequence[Token], j: int, after_prep:
 def object_recipient(sentence: Sentence, tokens: Sequence[Token], first: int, last: int, nominal: bool,
                      passive: bool) -> Actor | None:
     """The noun phrase in the object slot of the trigger tokens[first..last], or None."""
-    if passive:
+    if passive or _headline(tokens):
         return None
     w = words()
     j = last + 1
@@ -138,10 +143,12 @@ def subject_actor(sentence: Sentence, tokens: Sequence[Token], first: int, nomin
                   passive: bool) -> Actor | None:
     """The noun phrase that opens the clause as the subject of an active verb trigger ("The committee has
     condemned ...", "A car bomb killed ..."), when it holds no mention; None for pronouns, times, numbers."""
-    if nominal or passive:
+    if nominal or passive or _headline(tokens):
         return None
     w = words()
     j = first - 1
+    if tokens[first].lower.endswith("ing") and j >= 0 and tokens[j].lower not in w["aux"]:
+        return None  # "a fatal shooting": a noun, not a verb with its subject
     while j >= 0 and (tokens[j].lower in w["aux"] or (tokens[j].lower.endswith("ly") and len(tokens[j].lower) > 4)):
         j -= 1
     if j < 0 or not _word(tokens[j]):
@@ -200,3 +207,9 @@ def place_recipient(sentence: Sentence, tokens: Sequence[Token], last: int, pass
         if t.lower in w["stop"] or t.lower in w["det"]:
             return None
     return None
+
+
+def _headline(tokens: Sequence[Token]) -> bool:
+    """A title in title case ("Jackson Police Investigate Fatal Shooting"): its capitals say nothing of names."""
+    alpha = [t for t in tokens if t.text[:1].isalpha()]
+    return len(alpha) >= 4 and sum(t.text[:1].isupper() for t in alpha) > 0.7 * len(alpha)
