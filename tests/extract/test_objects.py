@@ -69,3 +69,8 @@ def test_no_participant_from_a_body_part_an_indefinite_pronoun_or_a_headline():
     assert all(r[1] != ["someone"] for r in _roles("Deputies say the boy shot someone by accident.", "ASSAULT"))
     assert all(r[0] == [] or r[0][0] not in {"Deputies Probe Fatal Riverside", "Riverside"}
                for r in _roles("Deputies Probe Fatal Riverside Shooting", "ASSAULT"))
+
+
+def test_passive_subject_noun_phrase_is_the_recipient():
+    roles = _roles("The old customs warehouse was attacked overnight by unknown gunmen.", "ASSAULT")
+    assert roles and roles[0][1] == ["The old customs warehouse"]

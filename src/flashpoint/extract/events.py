@@ -811,14 +811,20 @@ class EventStage:
                         not any(a.start < thing.end and thing.start < a.end for a in actor):
                     recipient = [thing]
                     voice += f"; the object slot's noun phrase {thing.text!r} is the recipient"
+                passive = is_passive(tokens, m.first, sentence.actors)
+                if not recipient and passive and m.first and tokens[m.first - 1].lower in _BE:
+                    sufferer = subject_actor(sentence, tokens, m.first, is_nominal(tokens, m), False)
+                    if sufferer is not None and not any(a.start < sufferer.end and sufferer.start < a.end
+                                                        for a in actor):
+                        recipient = [sufferer]  # "The embassy was attacked"
+                        voice += f"; the passive subject's noun phrase {sufferer.text!r} is the recipient"
                 if not recipient:
-                    where = place_recipient(sentence, tokens, m.last, is_passive(tokens, m.first, sentence.actors))
+                    where = place_recipient(sentence, tokens, m.last, passive)
                     if where is not None and not any(a.start < where.end and where.start < a.end for a in actor):
                         recipient = [where]
                         voice += f"; the place {where.text!r} right after it is the recipient"
                 if not actor:
-                    doer = subject_actor(sentence, tokens, m.first, is_nominal(tokens, m),
-                                         is_passive(tokens, m.first, sentence.actors))
+                    doer = subject_actor(sentence, tokens, m.first, is_nominal(tokens, m), passive)
                     if doer is not None and not any(r.start < doer.end and doer.start < r.end for r in recipient):
                         actor = [doer]
                         voice += f"; the subject's noun phrase {doer.text!r} is the actor"
