@@ -17,6 +17,7 @@ from functools import cache
 from importlib import resources
 
 from flashpoint.extract.actors import ACTION_NOUNS
+from flashpoint.extract.objects import further_clause, object_recipient, place_recipient, subject_actor
 from flashpoint.records import Actor, Event, Sentence, Story, Trigger
 from flashpoint.text.tokens import Token, tokenize, verb_forms
 
@@ -270,7 +271,8 @@ def is_nominal(tokens: Sequence[Token], m: Match) -> bool:
 
 
 _SAYS = {"says", "said", "announced", "announces", "stated", "states", "declared", "declares", "insisted", "insists",
-         "confirmed", "confirms", "added", "adds"}
+         "confirmed", "confirms", "added", "adds", "say", "asserted", "asserts"}
+_SAY_TIMES = {"on", "earlier", "today", "yesterday", "tonight", "last", "this", "week", "also", "again", "now"}
 
 
 def _speaker_is_subject(between: list[str]) -> bool:
@@ -281,6 +283,8 @@ def _speaker_is_subject(between: list[str]) -> bool:
     if not says:
         return False
     rest = words[says[0] + 1:]
+    while rest and (rest[0] in _SAY_TIMES or rest[0].endswith("day") or (rest[0].endswith("ly") and len(rest[0]) > 4)):
+        rest = rest[1:]  # "said on Friday (that) it", "stated publicly that he"
     rest = rest[1:] if rest[:1] == ["that"] else rest
     return bool(rest) and rest[0] in {"it", "they", "he", "she"}
 
@@ -829,6 +833,31 @@ class EventStage:
                 if prev and prev.actor and actor and m.pattern.verbal and m.first \
                         and tokens[m.first - 1].lower == "and" and prev.trigger.end <= actor[0].start:
                     actor, voice = prev.actor, voice + "; shared subject of a coordinated verb"
+                # The object slot holds no mention: its noun phrase ("the attacks", "a migrant camp") is the
+                # recipient, not a mention further on (extract/objects.py).
+                thing = object_recipient(sentence, tokens, m.first, m.last, is_nominal(tokens, m),
+                                         is_passive(tokens, m.first, sentence.actors))
+                if thing is not None and (not recipient or further_clause(sentence.text, thing, recipient[0])) and \
+                        not any(a.start < thing.end and thing.start < a.end for a in actor):
+                    recipient = [thing]
+                    voice += f"; the object slot's noun phrase {thing.text!r} is the recipient"
+                passive = is_passive(tokens, m.first, sentence.actors)
+                if not recipient and passive and m.first and tokens[m.first - 1].lower in _BE:
+                    sufferer = subject_actor(sentence, tokens, m.first, is_nominal(tokens, m), False)
+                    if sufferer is not None and not any(a.start < sufferer.end and sufferer.start < a.end
+                                                        for a in actor):
+                        recipient = [sufferer]  # "The embassy was attacked"
+                        voice += f"; the passive subject's noun phrase {sufferer.text!r} is the recipient"
+                if not recipient:
+                    where = place_recipient(sentence, tokens, m.last, passive)
+                    if where is not None and not any(a.start < where.end and where.start < a.end for a in actor):
+                        recipient = [where]
+                        voice += f"; the place {where.text!r} right after it is the recipient"
+                if not actor:
+                    doer = subject_actor(sentence, tokens, m.first, is_nominal(tokens, m), passive)
+                    if doer is not None and not any(r.start < doer.end and doer.start < r.end for r in recipient):
+                        actor = [doer]
+                        voice += f"; the subject's noun phrase {doer.text!r} is the actor"
                 event = Event(
                     story_id=story.id,
                     sentence_index=sentence.index,

@@ -1,0 +1,215 @@
+"""Participants that are no actor mention: the noun phrase in a trigger's object slot.
+
+The actors stage makes mentions of dictionary actors and people; an event's recipient is often neither — a place, a
+thing or another event ("condemned the attacks", "attacked a migrant camp in Calais", "imposed a curfew on the
+town"). When a trigger's recipient is empty and its object slot (the direct object of an active verb, the
+"at/on/against/with/to" complement it takes, the "on/of/against" of a noun trigger) holds a plain noun phrase, that
+phrase is the recipient: an Actor with its own text and offsets, the country of a place inside it, no sector.
+Never a pronoun, a time, a number or a quantity.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+from importlib import resources
+
+from flashpoint.records import Actor, Sentence
+from flashpoint.text.tokens import Token
+
+_MAX_WORDS = 7
+
+
+@cache
+def words() -> dict[str, frozenset[str]]:
+    text = resources.files("flashpoint.extract").joinpath("object_words.tsv").read_text("utf-8")
+    out: dict[str, frozenset[str]] = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            kind, listed = line.split("\t")
+            out[kind] = frozenset(listed.split())
+    return out
+
+
+def _word(token: Token) -> bool:
+    return any(c.isalpha() for c in token.text) and token.text not in {"'s", "’s"}
+
+
+def noun_phrase(sentence: Sentence, tokens: Sequence[Token], j: int, after_prep: bool,
+                limit: int | None = None) -> Actor | None:
+    """The noun phrase starting at token j (ending at token `limit` at the latest), or None when there is none there
+    or it is a pronoun, time or number."""
+    w = words()
+    if j >= len(tokens):
+        return None
+    first = tokens[j]
+    lower = first.lower
+    if not _word(first) or lower in w["stop"] - w["det"] or lower in w["bad_head"] - w["det"]:
+        return None
+    if lower.endswith("ly") and lower not in w["det"]:
+        return None  # an adverb: "strongly", "recently"
+    opens = lower in w["det"] or first.text[:1].isupper() or lower.endswith(("'s", "’s"))
+    if not opens and not after_prep and lower.endswith(("ing", "ed")):
+        return None  # a verb, not an object: "agreed resign", "began firing"
+    k = j
+    end = j
+    stop_at = len(tokens) if limit is None else min(len(tokens), limit + 1)
+    while k < stop_at and k - j < _MAX_WORDS:
+        t = tokens[k]
+        if t.text in {"'s", "’s"} or (t.text == "-" and k > j):
+            k += 1
+            continue
+        if not _word(t) and not (t.text[:1].isdigit() and k > j):
+            break
+        if k > j and t.lower == "of" and k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper():
+            k += 1  # "the city of Kharkiv": a name after "of" belongs to the phrase
+            continue
+        if k > j and (t.lower in w["stop"] or (t.lower.endswith("ly") and len(t.lower) > 4)):
+            break
+        nxt = tokens[k + 1].lower if k + 1 < len(tokens) else ""
+        if k > j and t.text.islower() and tokens[k - 1].lower not in w["det"] and (
+                t.lower.endswith("ed") and (nxt in w["stop"] or nxt in w["det"])
+                or t.lower.endswith("ing") and (nxt in w["det"] or nxt in w["verb_link"])):
+            break  # a noun and a participle: "Basra starting at 4pm", "the details leading to"
+        if k > j and t.lower in w["det"] and t.lower not in {"all", "both"}:
+            break  # a second determiner opens another phrase ("gave the group a warning")
+        end = k
+        k += 1
+    span = tokens[j:end + 1]
+    content = [t for t in span if t.lower not in w["det"] and t.text not in {"'s", "’s", "-"}]
+    if not content:
+        return None
+    if all(t.lower in w["bad_head"] or t.text[:1].isdigit() for t in content) or content[-1].lower in w["body"]:
+        return None
+    if any("'t" in t.lower or "’t" in t.lower for t in span):
+        return None  # "don't"
+    if any(t.lower in w["time"] for t in content[-2:]) and not any(t.text[:1].isupper() and t.lower not in w["time"]
+                                                                  for t in content):
+        return None
+    start, stop = span[0].start, span[-1].end
+    if any(q.start < stop and start < q.end for q in (*sentence.times, *sentence.quantities)):
+        return None
+    if any(a.start < stop and start < a.end for a in sentence.actors):
+        return None  # a mention the roles code chose to leave out
+    if start - 1 >= 0 and sentence.text[start - 1:start] == "$":
+        return None
+    country = next((p.country for p in sentence.places
+                    if p.start is not None and p.end is not None and start <= p.start and p.end <= stop), None)
+    return Actor(text=sentence.text[start:stop], start=start, end=stop, country=country)
+
+
+def object_recipient(sentence: Sentence, tokens: Sequence[Token], first: int, last: int, nominal: bool,
+                     passive: bool) -> Actor | None:
+    """The noun phrase in the object slot of the trigger tokens[first..last], or None."""
+    if passive or _headline(tokens):
+        return None
+    w = words()
+    j = last + 1
+    if j >= len(tokens):
+        return None
+    last_word = tokens[last].lower
+    if nominal:
+        if last_word in w["noun_prep"]:
+            return noun_phrase(sentence, tokens, j, True)
+        if tokens[j].lower in w["noun_prep"]:
+            return noun_phrase(sentence, tokens, j + 1, True)
+        return None
+    if last_word in w["prep"] and last > first:
+        return None if _infinitive(tokens, last) else noun_phrase(sentence, tokens, j, True)
+    if tokens[j].lower in w["prep"]:
+        return None if _infinitive(tokens, j) else noun_phrase(sentence, tokens, j + 1, True)
+    return noun_phrase(sentence, tokens, j, False)
+
+
+def _infinitive(tokens: Sequence[Token], to: int) -> bool:
+    """"agreed to resign", "is willing to withdraw": a "to" before a verb, not a complement ("to the town")."""
+    return tokens[to].lower == "to" and to + 1 < len(tokens) and not (
+        tokens[to + 1].lower in words()["det"] or tokens[to + 1].text[:1].isupper())
+
+
+def further_clause(text: str, thing: Actor, mention: Actor) -> bool:
+    """The recipient mention chosen lies past the object phrase in another clause or a place phrase ("stormed a camp
+    in Calais in a raid that the inhabitants ...", "ambushed a convoy, killing seven police"), not in the phrase's
+    own complement ("demanded the withdrawal of X", "gave equipment to X")."""
+    if thing.end > mention.start:
+        return False
+    between = text[thing.end:mention.start]
+    first = between.split()[:1]
+    return "," in between or bool(first) and first[0].lower() in words()["locative"] or \
+        bool(words()["clause"] & {x.lower() for x in between.split()})
+
+
+def subject_actor(sentence: Sentence, tokens: Sequence[Token], first: int, nominal: bool,
+                  passive: bool) -> Actor | None:
+    """The noun phrase that opens the clause as the subject of an active verb trigger ("The committee has
+    condemned ...", "A car bomb killed ..."), when it holds no mention; None for pronouns, times, numbers."""
+    if nominal or passive or _headline(tokens):
+        return None
+    w = words()
+    j = first - 1
+    if tokens[first].lower.endswith("ing") and j >= 0 and tokens[j].lower not in w["aux"]:
+        return None  # "a fatal shooting": a noun, not a verb with its subject
+    while j >= 0 and (tokens[j].lower in w["aux"] or (tokens[j].lower.endswith("ly") and len(tokens[j].lower) > 4)):
+        j -= 1
+    if j < 0 or not _word(tokens[j]):
+        return None
+    if tokens[j].lower in w["subject_pronoun"]:  # "The committee said (on Friday) (that) it will ...": the speaker
+        j -= 1
+        while j >= 0 and (tokens[j].lower in w["aux"] or tokens[j].lower == "that" or tokens[j].lower.endswith("day")
+                          or (tokens[j].lower.endswith("ly") and len(tokens[j].lower) > 4)):
+            j -= 1
+        if j < 0 or tokens[j].lower not in w["say"]:
+            return None
+        j -= 1
+        while j >= 0 and (tokens[j].lower in w["aux"] or (tokens[j].lower.endswith("ly") and len(tokens[j].lower) > 4)):
+            j -= 1
+        if j < 0 or not _word(tokens[j]):
+            return None
+    end = j
+    k = j
+    while k >= 0 and end - k < _MAX_WORDS:
+        t = tokens[k]
+        if t.lower == "of" and k + 1 <= end and tokens[k + 1].text[:1].isupper():
+            k -= 1  # "The Heads of State"
+            continue
+        if not (_word(t) or t.text in {"'s", "’s", "-"} or t.text[:1].isdigit()) or t.lower in w["stop"]:
+            break
+        k -= 1
+    start_i = k + 1
+    if start_i > end:
+        return None
+    if k >= 0 and tokens[k].text not in {",", ":", "--", "—", "that"}:
+        return None  # not the clause's opening phrase: "... warned [X] ...", "to [X]"
+    if start_i < len(tokens) and (tokens[start_i].lower in w["stop"] or tokens[start_i].text == "-"):
+        return None
+    phrase = noun_phrase(sentence, tokens, start_i, True, limit=end)
+    if phrase is None or phrase.end < tokens[end].end:
+        return None  # the phrase read from its first word does not reach the verb: not one phrase
+    return phrase
+
+
+_PLACE_REACH = 3  # words between the trigger and the place's preposition
+
+
+def place_recipient(sentence: Sentence, tokens: Sequence[Token], last: int, passive: bool) -> Actor | None:
+    """A place right after a trigger that has no recipient is where the act falls: "declared a state of siege in
+    Pando", "withdrew peacekeepers from the Golan Heights" (the phrase with the place's country)."""
+    if passive:
+        return None
+    w = words()
+    for j in range(last + 1, min(len(tokens), last + 2 + _PLACE_REACH)):
+        t = tokens[j]
+        if not _word(t):
+            return None
+        if t.lower in w["place_prep"]:
+            phrase = noun_phrase(sentence, tokens, j + 1, True)
+            return phrase if phrase is not None and phrase.country is not None else None
+        if t.lower in w["stop"] or t.lower in w["det"]:
+            return None
+    return None
+
+
+def _headline(tokens: Sequence[Token]) -> bool:
+    """A title in title case ("Jackson Police Investigate Fatal Shooting"): its capitals say nothing of names."""
+    alpha = [t for t in tokens if t.text[:1].isalpha()]
+    return len(alpha) >= 4 and sum(t.text[:1].isupper() for t in alpha) > 0.7 * len(alpha)
