@@ -293,7 +293,7 @@ def test_a_story_over_the_size_limit_is_cut_and_named(tmp_path):
     from flashpoint.pipeline import MAX_SENTENCES, MAX_STORY_CHARS
 
     big = tmp_path / "huge.txt"  # one line, as a text with no paragraphs: the case that once used 3.8 GB
-    filler = "The committee met again. "
+    filler = "The weather was mild again. "
     big.write_text("Police arrested 12 protesters in Nairobi on Monday. "
                    + filler * (MAX_STORY_CHARS // len(filler) + 100) + "Soldiers killed five villagers.\n")
     result = run("code", str(big), "--date", "2023-03-21", "--model", "rules")
