@@ -51,6 +51,9 @@ def test_fire_the_noun_is_no_shooting():
     "Rich & Ruthless Nabs 8 Nods",
     "he hit a game-winning shot",
     "he shot down rumors of a deal",
+    "my heart skips beats when I hear it",
+    "her heart was beating fast",
+    "his mother declined to be interviewed on camera",
 ])
 def test_everyday_senses_give_no_event(text):
     assert _types(text) == []
@@ -61,6 +64,8 @@ def test_everyday_senses_give_no_event(text):
     ("Police released three prisoners", "RETREAT"),
     ("Rebels shot down a helicopter", "ASSAULT"),
     ("troops stormed the building", "ASSAULT"),
+    ("police beat the protesters", "ASSAULT"),
+    ("the minister declined to meet the envoy", "REJECT"),
     ("the protesters demonstrated the day before", "PROTEST"),
 ])
 def test_event_senses_still_fire(text, expected):
