@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
-from importlib import resources
 
+from flashpoint import tsv
 from flashpoint.records import Actor, Sentence
 from flashpoint.text.tokens import Token
 
@@ -22,13 +22,8 @@ _MAX_WORDS = 7
 
 @cache
 def words() -> dict[str, frozenset[str]]:
-    text = resources.files("flashpoint.extract").joinpath("object_words.tsv").read_text("utf-8")
-    out: dict[str, frozenset[str]] = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            kind, listed = line.split("\t")
-            out[kind] = frozenset(listed.split())
-    return out
+    rows = tsv.rows("flashpoint.extract", "object_words.tsv", width=2)
+    return {kind: frozenset(listed.split()) for kind, listed in rows}
 
 
 def _word(token: Token) -> bool:
