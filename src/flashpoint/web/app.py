@@ -297,11 +297,8 @@ def create_app(db: str, *, allowed_hosts: list[str] | None = None) -> FastAPI:
     ) -> dict[str, Any]:
         flt = EventFilter.parse(since=since, until=until, country=country, event_type=type, status=status, q=q,
                                 bbox=bbox)
-        cur = store.cursor()
-        try:
+        with store.cursor() as cur:
             return _events_page(cur, flt, limit, offset, order)
-        finally:
-            cur.close()
 
     @app.get("/api/points", summary="The newest matching events in the few fields a map draws (the dashboard's)",
              responses=ERRORS,
@@ -317,20 +314,14 @@ def create_app(db: str, *, allowed_hosts: list[str] | None = None) -> FastAPI:
     ) -> dict[str, Any]:
         flt = EventFilter.parse(since=since, until=until, country=country, event_type=type, status=status, q=q,
                                 bbox=bbox)
-        cur = store.cursor()
-        try:
+        with store.cursor() as cur:
             return _points(cur, flt, limit)
-        finally:
-            cur.close()
 
     @app.get("/api/events/{event_id}", summary="One grouped event with every report (mention record)",
              responses={404: {"model": Problem, "description": "No event with this id"}, 422: ERRORS[422]})
     def event(event_id: Annotated[str, Path(max_length=200)]) -> dict[str, Any]:
-        cur = store.cursor()
-        try:
+        with store.cursor() as cur:
             found = _event(cur, event_id)
-        finally:
-            cur.close()
         if found is None:
             raise StarletteHTTPException(404, f"no event with id {event_id[:80]!r}")
         return found
@@ -350,11 +341,8 @@ def create_app(db: str, *, allowed_hosts: list[str] | None = None) -> FastAPI:
     ) -> list[dict[str, Any]]:
         flt = EventFilter.parse(actor=actor, recipient=recipient, place=country, event_type=type, status=status,
                                 since=since, until=until)
-        cur = store.cursor()
-        try:
+        with store.cursor() as cur:
             return run_series(cur, flt, check_period(by))
-        finally:
-            cur.close()
 
     @app.get("/api/timeline", summary="Grouped events per period and QuadClass, with the /api/events filters",
              responses=ERRORS,
@@ -369,11 +357,8 @@ def create_app(db: str, *, allowed_hosts: list[str] | None = None) -> FastAPI:
     ) -> list[dict[str, Any]]:
         flt = EventFilter.parse(since=since, until=until, country=country, event_type=type, status=status, q=q,
                                 bbox=bbox)
-        cur = store.cursor()
-        try:
+        with store.cursor() as cur:
             return run_timeline(cur, flt, check_period(by))
-        finally:
-            cur.close()
 
     @app.get("/api/alerts", summary="Dyads and places whose conflict events rise well above their baseline",
              responses=ERRORS,
@@ -390,20 +375,14 @@ def create_app(db: str, *, allowed_hosts: list[str] | None = None) -> FastAPI:
     ) -> list[dict[str, Any]]:
         end = check_date(until, "until")
         wanted = check_status(status)
-        cur = store.cursor()
-        try:
+        with store.cursor() as cur:
             return run_alerts(cur, window, baseline, until=end, status=wanted, min_events=min_events,
                               threshold=threshold)
-        finally:
-            cur.close()
 
     @app.get("/api/meta", summary="What the database holds: event count, date range, countries, types, statuses")
     def meta() -> dict[str, Any]:
-        cur = store.cursor()
-        try:
+        with store.cursor() as cur:
             return _meta(cur)
-        finally:
-            cur.close()
 
     @app.get("/", include_in_schema=False)
     def dashboard() -> FileResponse:
