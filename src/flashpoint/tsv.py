@@ -2,6 +2,7 @@
 
     rows("flashpoint.store", "fips.tsv", header=True)        # [["ABW", "AA", "Aruba"], ...]
     rows("flashpoint.ontology", "modes.tsv", width=7)        # padded to 7 cells; more is an error
+    words("flashpoint.text", "sentence_starters.txt")        # ["A", "About", ...]: one word or phrase a line
 
 A line starting with `#` is a comment and a blank line is nothing. Files whose header line is not commented say
 so with `header=True` (the first remaining line is dropped). Cells are stripped of surrounding spaces.
@@ -39,3 +40,8 @@ def rows(package: str, name: str, *, header: bool = False, width: int | None = N
             cells += [""] * (width - len(cells))
         out.append(cells)
     return out
+
+
+def words(package: str, name: str) -> list[str]:
+    """The lines of `package`'s word list `name` (one entry a line, kept whole), comments and blank lines skipped."""
+    return [line.strip() for line in text(package, name).splitlines() if line.strip() and not line.startswith("#")]

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
-from importlib import resources
+
+from flashpoint import tsv
 
 
 @lru_cache(maxsize=1)
 def ordinary_words() -> frozenset[str]:
     """Words that normally cased news writes in lower case (never recased)."""
-    text = resources.files(__package__).joinpath("lowercase_words.txt").read_text(encoding="utf-8")
-    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+    return frozenset(tsv.words(__package__, "lowercase_words.txt"))
 
 
 def name_casing(names: Iterable[str]) -> dict[str, str]:

@@ -27,8 +27,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
+from flashpoint import tsv
 from flashpoint.records import Sentence, Story
 
 MAX_SENTENCE_CHARS = 2000  # longer runs without punctuation (tables, lists) are cut at a space, to bound later stages
@@ -122,13 +122,8 @@ _BYLINE_TAIL = _words(
 @lru_cache(maxsize=1)
 def _abbreviation_rows() -> list[tuple[str, str, bool]]:
     """abbreviations.tsv: (abbreviation, kind, also an ordinary word in lower case)."""
-    rows: list[tuple[str, str, bool]] = []
-    text = resources.files(__package__).joinpath("abbreviations.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            cols = [c.strip() for c in line.split("\t")]
-            rows.append((cols[0], cols[1], len(cols) > 2 and cols[2] == "word"))
-    return rows
+    return [(cols[0], cols[1], len(cols) > 2 and cols[2] == "word")
+            for cols in tsv.rows(__package__, "abbreviations.tsv")]
 
 
 @lru_cache(maxsize=1)
@@ -149,8 +144,7 @@ def _caseless_abbreviations() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _starters() -> frozenset[str]:
-    text = resources.files(__package__).joinpath("sentence_starters.txt").read_text(encoding="utf-8")
-    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+    return frozenset(tsv.words(__package__, "sentence_starters.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -501,11 +495,7 @@ def _skip_rules() -> tuple[list[_Rule], list[_Rule], re.Pattern[str]]:
     stay single and are tried only when one of their keys is in the lower-cased sentence."""
     starts: dict[int, list[tuple[str, str]]] = {}
     any_rules: list[_Rule] = []
-    text = resources.files(__package__).joinpath("boilerplate.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        reason, where, max_chars, pattern = (f.strip() for f in line.split("\t", 3))
+    for reason, where, max_chars, pattern in tsv.rows(__package__, "boilerplate.tsv"):
         if where == "start":
             starts.setdefault(int(max_chars), []).append((reason, pattern))
         else:
