@@ -4,10 +4,10 @@ Python compiles a regular expression from its source at every start, and a stage
 are large (the quantity patterns take about half a second of a one-sentence `flashpoint code`). `load(name, build)`
 returns `build()`, kept in a per-user cache file with each compiled pattern stored as the regex engine's code, so
 later processes skip parsing and compiling. The key of the file covers everything the object is built from that
-can change: Python's version and regex engine, flashpoint's version, and the bytes of the building module and of
-the data files beside it (*.tsv, *.json, *.txt, *.gz), and of every module and data file in the folders named in
-`also` (what the build reads from elsewhere). Anything unexpected (no writable cache folder, another Python, a
-damaged file) falls back to `build()`.
+can change: Python's version and regex engine, flashpoint's version, and the bytes of the building module, of the
+data-file reader (`flashpoint.tsv`) and of the data files beside it (*.tsv, *.json, *.txt, *.gz), and of every
+module and data file in the folders named in `also` (what the build reads from elsewhere). Anything unexpected (no
+writable cache folder, another Python, a damaged file) falls back to `build()`.
 
 The cache folder is $FLASHPOINT_CACHE, else $XDG_CACHE_HOME/flashpoint, else ~/.cache/flashpoint;
 FLASHPOINT_CACHE=off turns it off.
@@ -61,7 +61,8 @@ def _key(name: str, build: Callable, also: tuple[str, ...] = ()) -> str:
 
     digest = hashlib.sha1(f"{sys.version}|{_sre.MAGIC}|{__version__}|{name}".encode())
     source = Path(sys.modules[build.__module__].__file__ or "")
-    files = [source] + sorted(p for p in source.parent.iterdir() if p.suffix in _DATA_SUFFIXES)
+    files = [source, Path(__file__).parent / "tsv.py"]  # the reader of the data files, too
+    files += sorted(p for p in source.parent.iterdir() if p.suffix in _DATA_SUFFIXES)
     for folder in also:
         files += sorted(p for p in (Path(__file__).parent / folder).iterdir() if p.suffix in (".py", *_DATA_SUFFIXES))
     for path in files:

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
+from flashpoint import tsv
+
 __all__ = ["Gazetteer", "Place", "fold", "load", "distance_km"]
 
 PCLI, CONT, RGN, SEA, ADM1, ADM2, PPL, PPLC = "PCLI", "CONT", "RGN", "SEA", "ADM1", "ADM2", "PPL", "PPLC"
@@ -130,15 +132,6 @@ class Gazetteer:
                 rows.append(row)
 
 
-def _text(name: str) -> str:
-    return resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
-
-
-def _tsv(name: str) -> list[list[str]]:
-    lines = [ln for ln in _text(name).splitlines() if ln.strip() and not ln.startswith("#")]
-    return [ln.split("\t") for ln in lines[1:]]
-
-
 @cache
 def load() -> Gazetteer:
     """The gazetteer, built once per install and kept prepared on disk (`flashpoint.prepared`): loading it then takes
@@ -165,7 +158,7 @@ def _build() -> Gazetteer:
         elif feat != CONT:
             break
 
-    for name, alts, feat, cc, lat, lon, dems in _tsv("regions.tsv"):
+    for name, alts, feat, cc, lat, lon, dems in tsv.rows(__package__, "regions.tsv", header=True):
         existing = [r for r in g.rows(fold(name)) if r >= 0 and g.place(r).feature == feat]
         row = existing[0] if existing else g.add_row(900_000_000 + len(g.lines), name, feat, cc, float(lat),
                                                      float(lon))
@@ -175,13 +168,13 @@ def _build() -> Gazetteer:
         for d in filter(None, dems.split("|")):
             g.demonyms[fold(d)] = row
 
-    for kind, name, entry, cc, lat, lon, unless, _why in _tsv("news_names.tsv"):
+    for kind, name, entry, cc, lat, lon, unless, _why in tsv.rows(__package__, "news_names.tsv", header=True):
         if kind == "prefer":
             g.prefer[fold(name)] = (fold(entry), cc, frozenset(unless.split("|")) - {""})
         else:
             g.add_name(fold(name), g.add_row(900_000_000 + len(g.lines), name, LMK, cc, float(lat), float(lon)))
 
-    for name, postal, ap in _tsv("us_states.tsv"):
+    for name, postal, ap in tsv.rows(__package__, "us_states.tsv", header=True):
         row = g.admin1_row.get(("USA", fold(name)))
         if row is None:
             continue
@@ -190,17 +183,15 @@ def _build() -> Gazetteer:
             g.add_name(fold(ap), row)
             g.ap_keys.add(fold(ap))
 
-    for alias, name, cc, admin1, _why in _tsv("aliases.tsv"):
+    for alias, name, cc, admin1, _why in tsv.rows(__package__, "aliases.tsv", header=True):
         for r in g.rows(fold(name)):
             if r >= 0 and g.place(r).country == cc and fold(g.place(r).admin1 or "") == fold(admin1):
                 g.add_name(fold(alias), r)
                 break
 
     _add_knowledge(g)
-    for line in _text("data/common_words.tsv").splitlines():
-        if line and line[0] != "#":
-            k, z = line.split("\t")
-            g.common[k] = float(z)
+    for k, z in tsv.rows(__package__, "data/common_words.tsv"):
+        g.common[k] = float(z)
     g._lookups.clear()
     return g
 

@@ -44,14 +44,11 @@ __all__ = ["Candidate", "accept_features", "candidates", "decide", "event_candid
 @cache
 def _lexicon() -> dict[str, frozenset[str]]:
     """Word lists of data/locate_words.tsv (name TAB space-separated words; a name may span several lines)."""
-    from importlib import resources
+    from flashpoint import tsv
 
     out: dict[str, set[str]] = {}
-    for line in resources.files("flashpoint.geo").joinpath("data/locate_words.tsv").read_text(
-            encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            name, words = line.split("\t", 1)
-            out.setdefault(name, set()).update(words.split())
+    for name, words in tsv.rows("flashpoint.geo", "data/locate_words.tsv"):
+        out.setdefault(name, set()).update(words.split())
     return {k: frozenset(v) for k, v in out.items()}
 
 

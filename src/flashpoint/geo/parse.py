@@ -64,14 +64,11 @@ _NEVER = frozenset(fold(w) for w in _NEVER_WORDS.split())
 @cache
 def _story_word_lists() -> dict[str, frozenset[str]]:
     """The lists of data/story_words.tsv, folded."""
-    from importlib import resources
+    from flashpoint import tsv
 
     out: dict[str, set[str]] = {}
-    text = resources.files("flashpoint.geo").joinpath("data/story_words.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            name, word = line.split("\t", 1)
-            out.setdefault(name, set()).add(fold(word))
+    for name, word in tsv.rows("flashpoint.geo", "data/story_words.tsv"):
+        out.setdefault(name, set()).add(fold(word))
     return {k: frozenset(v) for k, v in out.items()}
 
 
