@@ -54,6 +54,8 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import urlparse
 
+from flashpoint import tsv
+
 if TYPE_CHECKING:
     import duckdb
 
@@ -169,35 +171,28 @@ def _story_info(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str | None, s
 # ---------------------------------------------------------------------------------------------- country tables
 
 
-def _tsv(package: str, name: str) -> list[list[str]]:
-    """Rows of a package TSV file, without comment lines and the header."""
-    from flashpoint.tsv import rows
-
-    return rows(package, name, header=True)
-
-
 @cache
 def fips_table() -> dict[str, tuple[str, str]]:
     """ISO3 -> (FIPS 10-4 code, short name), from fips.tsv."""
-    return {r[0]: (r[1], r[2]) for r in _tsv(__package__, "fips.tsv")}
+    return {r[0]: (r[1], r[2]) for r in tsv.rows(__package__, "fips.tsv", header=True)}
 
 
 @cache
 def cow_table() -> dict[str, tuple[int, str]]:
     """ISO3 -> (COW ccode, COW stateabb), from cow.tsv."""
-    return {r[0]: (int(r[1]), r[2]) for r in _tsv(__package__, "cow.tsv")}
+    return {r[0]: (int(r[1]), r[2]) for r in tsv.rows(__package__, "cow.tsv", header=True)}
 
 
 @cache
 def m49_table() -> dict[str, tuple[int | None, str, str]]:
     """ISO3 -> (M49 / ISO numeric code, M49 sub-region, ACLED region), from m49.tsv."""
-    return {r[0]: (int(r[1]) if r[1] else None, r[2], r[3]) for r in _tsv(__package__, "m49.tsv")}
+    return {r[0]: (int(r[1]) if r[1] else None, r[2], r[3]) for r in tsv.rows(__package__, "m49.tsv", header=True)}
 
 
 @cache
 def _us_states() -> dict[str, str]:
     """US state name -> postal code, from the geoparser's us_states.tsv."""
-    return {r[0]: r[1] for r in _tsv("flashpoint.geo", "us_states.tsv")}
+    return {r[0]: r[1] for r in tsv.rows("flashpoint.geo", "us_states.tsv", header=True)}
 
 
 _GAZA = ("GZ", "Gaza Strip")
