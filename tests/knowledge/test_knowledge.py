@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from flashpoint import tsv
 from flashpoint.knowledge import (
     CAPITAL,
     COUNTRY,
@@ -14,11 +15,16 @@ from flashpoint.knowledge import (
     PERSON,
     PLACE,
     SEAT,
-    _rows,
     key,
     load,
     tokens,
 )
+
+
+def _rows(name: str, width: int) -> list[list[str]]:
+    """A knowledge file's rows as the knowledge base reads them (its first non-comment line is a header)."""
+    return tsv.rows("flashpoint.knowledge", name, header=True, width=width, extra="drop")
+
 
 # PLOVER manual sector codes, plus IGO/NGO used for international bodies and "-" for none.
 SECTORS = {"COP", "GOV", "JUD", "LEG", "MIL", "PRM", "PTY", "REB", "SPY", "UAF", "UNK", "AGR", "BUS", "CRM", "CVL",

@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from flashpoint import tsv
+
 __all__ = [
     "POSSESSIVE", "TOKEN_RE", "Country", "Entry", "KnowledgeBase", "Person", "Term", "key", "load", "tokens",
 ]
@@ -144,12 +146,6 @@ class KnowledgeBase:
         return None
 
 
-def _rows(name: str, ncols: int) -> list[list[str]]:
-    from flashpoint.tsv import rows
-
-    return rows(__package__, name, header=True, width=ncols, extra="drop")  # the first non-comment line: a header
-
-
 def _split(cell: str) -> list[str]:
     return [x.strip() for x in cell.split("|") if x.strip()]
 
@@ -191,7 +187,8 @@ def _build() -> KnowledgeBase:
         if k and (override or k not in proper):
             proper[k] = entry
 
-    for iso3, code, name, alts, demonyms, capitals, places, sector in _rows("countries.tsv", 8):
+    for iso3, code, name, alts, demonyms, capitals, places, sector in tsv.rows(
+            __package__, "countries.tsv", header=True, width=8, extra="drop"):
         kb.countries[iso3] = Country(iso3, code, name, sector or None)
         cid = f"country:{iso3}"
         ent = Entry(COUNTRY, code, sector or None, name, cid, geo=code)
@@ -205,7 +202,8 @@ def _build() -> KnowledgeBase:
         for p in _split(places):
             put(p, Entry(PLACE, code, None, name, cid, geo=code))
 
-    for oid, name, aliases, country, sector, kind, changes in _rows("organisations.tsv", 7):
+    for oid, name, aliases, country, sector, kind, changes in tsv.rows(
+            __package__, "organisations.tsv", header=True, width=7, extra="drop"):
         ch = tuple(sorted(tuple(c.split(":", 1)) for c in changes.split(";") if ":" in c))
         if kind == "block":
             ent = Entry(BLOCK)
@@ -219,7 +217,8 @@ def _build() -> KnowledgeBase:
     terms: dict[str, list[Term]] = {}
     names: dict[str, str] = {}
     aliases: dict[str, list[str]] = {}
-    for pid, name, al, country, sector, office, start, end in _rows("officeholders.tsv", 8):
+    for pid, name, al, country, sector, office, start, end in tsv.rows(
+            __package__, "officeholders.tsv", header=True, width=8, extra="drop"):
         terms.setdefault(pid, []).append(Term(country, sector, office, start, end or None))
         names.setdefault(pid, name)
         aliases.setdefault(pid, [name]).extend(_split(al))
@@ -239,10 +238,11 @@ def _build() -> KnowledgeBase:
             proper[k] = Entry(PERSON, None, None, first.name, f"person:{first.id}", persons=tuple(people))
 
     lower: dict[str, Entry] = {}
-    for phrase, sector, role in _rows("sectors.tsv", 3):
+    for phrase, sector, role in tsv.rows(__package__, "sectors.tsv", header=True, width=3, extra="drop"):
         lower[key(phrase.lower())] = Entry(role, None, None if sector in ("", "-") else sector)
 
-    kb.local_sectors = {(phrase.lower(), country): sector for phrase, country, sector in _rows("sectors_local.tsv", 3)}
+    kb.local_sectors = {(phrase.lower(), country): sector for phrase, country, sector in tsv.rows(
+        __package__, "sectors_local.tsv", header=True, width=3, extra="drop")}
     kb.proper, kb.lower = proper, lower
     kb.proper_prefixes = _prefixes(proper)
     kb.lower_prefixes = _prefixes(lower)
