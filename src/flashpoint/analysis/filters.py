@@ -14,8 +14,9 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
+
+from flashpoint import tsv
 
 DAY = "coalesce(date, first_reported)"
 CONFLICT = ("verbal_conflict", "material_conflict")
@@ -52,12 +53,11 @@ def countries() -> dict[str, str]:
 
     table: dict[str, str] = {}
     names: dict[str, str] = {}
-    text = resources.files("flashpoint.knowledge").joinpath("countries.tsv").read_text(encoding="utf-8")
-    lines = [ln.split("\t") for ln in text.splitlines() if ln and not ln.startswith("#")]
-    for row in lines[1:]:
+    lines = tsv.rows("flashpoint.knowledge", "countries.tsv", header=True)
+    for row in lines:
         table[row[0]] = row[2]
         names[row[2].lower()] = row[0]
-    for row in lines[1:]:  # PLOVER codes that are no entity's own (none today) name the first entity folded in
+    for row in lines:  # PLOVER codes that are no entity's own (none today) name the first entity folded in
         table.setdefault(row[1], row[2])
     for code, name in INTERNATIONAL_ACTORS.items():
         table.setdefault(code, name)
