@@ -12,14 +12,11 @@ source ("according to two diplomats").
 
 from __future__ import annotations
 
-import csv
 import re
 from functools import lru_cache
-from pathlib import Path
 
+from flashpoint import tsv
 from flashpoint.records import Attribution, Sentence, Story
-
-_HERE = Path(__file__).resolve().parent
 
 # Reporting verbs; the claim verbs are the one-sided ones (a party's allegation, not an observer's report).
 CLAIM_VERBS = frozenset({
@@ -75,9 +72,8 @@ _NAME_LIKE = re.compile(r"^[A-Z]")
 def _sector_map() -> dict[str, str | None]:
     """Source noun -> sector (None: a source noun with no sector), from `attribution_sources.tsv`."""
     out: dict[str, str | None] = {}
-    with open(_HERE / "attribution_sources.tsv", encoding="utf-8") as fh:
-        for row in csv.reader((ln for ln in fh if ln.strip() and not ln.startswith("#")), delimiter="\t"):
-            out[row[0].strip().lower()] = (row[1].strip() if len(row) > 1 else "") or None
+    for row in tsv.rows(__package__, "attribution_sources.tsv"):
+        out[row[0].lower()] = (row[1] if len(row) > 1 else "") or None
     return out
 
 
