@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
+from flashpoint import tsv
 from flashpoint.records import Event, Story
 from flashpoint.text.sentences import is_caseless
 
@@ -37,13 +37,7 @@ def _starts_sentence(before: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _rules() -> dict[str, str]:
-    table: dict[str, str] = {}
-    text = resources.files("flashpoint.extract").joinpath("senses.tsv").read_text("utf-8")
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            word, rule = line.split("\t")[:2]
-            table[word.strip()] = rule.strip()
-    return table
+    return {row[0]: row[1] for row in tsv.rows("flashpoint.extract", "senses.tsv")}
 
 
 _TITLE_SMALL = re.compile(r"(?:and|the|for|nor|but|with|from|into|onto|over|upon|amid|via|per|off|out)$")
