@@ -27,8 +27,8 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
 
+from flashpoint import tsv
 from flashpoint.records import Actor, Sentence, Story
 
 __all__ = ["PeopleStage", "find_people", "word_kinds", "first_names"]
@@ -38,19 +38,14 @@ __all__ = ["PeopleStage", "find_people", "word_kinds", "first_names"]
 def word_kinds() -> dict[str, frozenset[str]]:
     """Word -> kinds ("honorific", "suffix", "particle", "place", "prefix", "function", "noun") from people.tsv."""
     out: dict[str, set[str]] = {}
-    text = resources.files("flashpoint.knowledge").joinpath("people.tsv").read_text("utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#") or line.startswith("word\t"):
-            continue
-        word, kind = line.split("\t")[:2]
-        out.setdefault(word.strip(), set()).add(kind.strip())
+    for word, kind, *_ in tsv.rows("flashpoint.knowledge", "people.tsv", header=True):
+        out.setdefault(word, set()).add(kind)
     return {k: frozenset(v) for k, v in out.items()}
 
 
 @cache
 def first_names() -> frozenset[str]:
-    text = resources.files("flashpoint.knowledge").joinpath("first_names.tsv").read_text("utf-8")
-    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+    return frozenset(tsv.words("flashpoint.knowledge", "first_names.tsv"))
 
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’]*(?:[-‐][\w'’]+)*|\d[\w-]*|\S")
