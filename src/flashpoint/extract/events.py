@@ -14,8 +14,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
+from flashpoint import tsv
 from flashpoint.extract.actors import ACTION_NOUNS
 from flashpoint.extract.objects import further_clause, object_recipient, place_recipient, subject_actor
 from flashpoint.records import Actor, Event, Sentence, Story, Trigger
@@ -77,11 +77,7 @@ def parse_pattern(event_type: str, mode: str | None, source: str) -> Pattern:
 def lexicon() -> dict[str, tuple[Pattern, ...]]:
     """First word -> patterns starting with it."""
     index: dict[str, list[Pattern]] = {}
-    text = resources.files("flashpoint.extract").joinpath("triggers.tsv").read_text("utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        event_type, mode, source = line.split("\t")
+    for event_type, mode, source in tsv.rows("flashpoint.extract", "triggers.tsv"):
         pattern = parse_pattern(event_type, None if mode == "-" else mode, source)
         for first in pattern.elements[0]:  # type: ignore[union-attr]
             index.setdefault(first, []).append(pattern)
