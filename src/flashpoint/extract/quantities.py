@@ -29,18 +29,16 @@ per kind (its docstring gives the rule); `story_totals` does both for a single s
 
 from __future__ import annotations
 
-import csv
 import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
-from pathlib import Path
 
+from flashpoint import tsv
 from flashpoint.records import Quantity, Story
 
-_HERE = Path(__file__).resolve().parent
 KINDS = ("dead", "injured", "arrested", "size")
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -88,16 +86,14 @@ def words_to_int(words: str) -> int | None:
 
 @lru_cache(maxsize=1)
 def _lexicon() -> dict:
-    with open(_HERE / "quantities_lexicon.json", encoding="utf-8") as fh:
-        return json.load(fh)
+    return json.loads(tsv.text(__package__, "quantities_lexicon.json"))
 
 
 def _vague_column(column: int) -> dict[str, int | None]:
     out: dict[str, int | None] = {}
-    with open(_HERE / "quantities_vague.tsv", encoding="utf-8") as fh:
-        for row in csv.reader((ln for ln in fh if ln.strip() and not ln.startswith("#")), delimiter="\t"):
-            value = row[column].strip() if len(row) > column else ""
-            out[row[0].strip().lower()] = int(value) if value else None
+    for row in tsv.rows(__package__, "quantities_vague.tsv"):
+        value = row[column] if len(row) > column else ""
+        out[row[0].lower()] = int(value) if value else None
     return out
 
 
