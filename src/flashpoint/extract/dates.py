@@ -43,9 +43,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
+from flashpoint import tsv
 from flashpoint.records import Precision, Story, TimeExpr
 
 # ----------------------------------------------------------------------------------------------------------- lexicon
@@ -67,11 +67,7 @@ class _Lexicon:
 def _lexicon() -> _Lexicon:
     maps: dict[str, dict[str, int]] = {}
     words: dict[str, set[str]] = {}
-    text = resources.files("flashpoint.extract").joinpath("dates_lexicon.tsv").read_text("utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        parts = line.split("\t")
+    for parts in tsv.rows("flashpoint.extract", "dates_lexicon.tsv"):
         if len(parts) == 3:
             maps.setdefault(parts[0], {})[parts[1]] = int(parts[2])
         else:
