@@ -30,3 +30,14 @@ def test_words_keep_each_line_whole() -> None:
     assert not any(w.startswith("#") or w != w.strip() or not w for w in words)
     lines = tsv.text("flashpoint.text", "sentence_starters.txt").splitlines()
     assert len(words) == sum(1 for ln in lines if ln.strip() and not ln.startswith("#"))
+
+
+def test_lists_group_words_by_kind_in_file_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(tsv, "text", lambda package, name: "# kinds\nverb\tsaid\nnoun\tpolice\nverb\ttold\n")
+    assert tsv.lists("flashpoint.extract", "any.tsv") == {"verb": ["said", "told"], "noun": ["police"]}
+    monkeypatch.setattr(tsv, "text", lambda package, name: "verb\tsaid\textra\n")
+    with pytest.raises(ValueError):
+        tsv.lists("flashpoint.extract", "any.tsv")
+    monkeypatch.setattr(tsv, "text", lambda package, name: "verb\n")
+    with pytest.raises(ValueError):
+        tsv.lists("flashpoint.extract", "any.tsv")

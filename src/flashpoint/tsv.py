@@ -3,6 +3,7 @@
     rows("flashpoint.store", "fips.tsv", header=True)        # [["ABW", "AA", "Aruba"], ...]
     rows("flashpoint.ontology", "modes.tsv", width=7)        # padded to 7 cells; more is an error
     words("flashpoint.text", "sentence_starters.txt")        # ["A", "About", ...]: one word or phrase a line
+    lists("flashpoint.extract", "events_words.tsv")          # {"stance": ["condemned", ...], ...}: kind<TAB>word
 
 A line starting with `#` is a comment and a blank line is nothing. Files whose header line is not commented say
 so with `header=True` (the first remaining line is dropped). Cells are stripped of surrounding spaces.
@@ -45,3 +46,15 @@ def rows(package: str, name: str, *, header: bool = False, width: int | None = N
 def words(package: str, name: str) -> list[str]:
     """The lines of `package`'s word list `name` (one entry a line, kept whole), comments and blank lines skipped."""
     return [line.strip() for line in text(package, name).splitlines() if line.strip() and not line.startswith("#")]
+
+
+def lists(package: str, name: str) -> dict[str, list[str]]:
+    """The word lists of `package`'s file `name`, rows of kind <TAB> word: kind -> its words in file order.
+
+    The layout of the knowledge a module keeps out of its code; a row that is not two non-empty cells is an error."""
+    out: dict[str, list[str]] = {}
+    for row in rows(package, name):
+        if len(row) != 2 or not all(row):
+            raise ValueError(f"{package}/{name}: expected kind<TAB>word, got {row!r}")
+        out.setdefault(row[0], []).append(row[1])
+    return out
