@@ -27,6 +27,7 @@ import re
 from collections import Counter
 from itertools import compress
 
+from flashpoint import tsv
 from flashpoint.knowledge import (
     BLOCK,
     CAPITAL,
@@ -61,53 +62,25 @@ _MODS = frozenset({COUNTRY, DEMONYM, CAPITAL, PLACE, ORG, SEAT, REGION, PERSON})
 _HEADS = frozenset({NOUN, TITLE, CTITLE, WEAK})
 _NAMED_MODS = frozenset({ORG, SEAT, REGION, PERSON})  # may follow a country modifier: "US Congress", "Russia's Putin"
 _NEIGHBOURLY = frozenset({COUNTRY, CAPITAL, PLACE, PERSON, SEAT})  # one-word names checked against neighbours
+_W = tsv.lists("flashpoint.extract", "actors_words.tsv")  # the word lists below (knowledge, kept as data)
 # Before a country name these make it a place ("clashes in Syria"), not an actor.
-_LOC_COUNTRY = frozenset({"in", "at", "near", "inside", "within", "throughout", "across", "into"})
+_LOC_COUNTRY = frozenset(_W["loc_country"])
 # Before a capital, seat or city also "from", "to" ... ("flew to Moscow", "returned from Beijing").
-_LOC_CITY = _LOC_COUNTRY | {"from", "to", "towards", "toward", "outside", "around", "via", "through", "of"}
-_WATERS = frozenset({"gulf", "sea", "strait", "straits", "bay", "horn", "isthmus"})  # "the Gulf of Oman" is a place
+_LOC_CITY = _LOC_COUNTRY | frozenset(_W["loc_city_more"])
+_WATERS = frozenset(_W["waters"])  # "the Gulf of Oman" is a place
 _LOC_ORG = frozenset({"at", "in"})  # "speaking at the UN"
 _LOC_LANGUAGE = frozenset({"in"})  # "said in Russian"
 _NO_WORDS: frozenset[str] = frozenset()
 # Words that may stand between a preposition and a place: "in northern Syria", "in the capital Kyiv".
-_PLACE_WORDS = frozenset({
-    "the", "a", "an", "central", "northern", "southern", "eastern", "western", "north", "south", "east", "west",
-    "northeastern", "northwestern", "southeastern", "southwestern", "north-east", "north-west", "south-east",
-    "south-west", "downtown", "neighbouring", "neighboring", "rural", "occupied", "war-torn", "besieged",
-    "capital", "city", "town", "province", "region", "state", "nearby", "mainland", "greater", "coastal",
-})
+_PLACE_WORDS = frozenset(_W["place_words"])
 # Lone heads that are not mentions before a lower-case noun ("military base") are told from heads before a verb by
 # the verb's look; these are the frequent verbs, auxiliaries and function words that do not end in -ed/-s/-ly.
-_CLAUSE_WORDS = frozenset({
-    "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "with", "from", "by", "as", "that", "which",
-    "who", "whom", "whose", "than", "into", "onto", "near", "after", "before", "during", "since", "until",
-    "over", "under", "against", "about", "around", "across", "through", "without", "within", "outside",
-    "inside", "amid", "if", "when", "while", "where", "because", "so", "not", "no", "also", "then", "now",
-    "still", "already", "yet", "again", "never", "soon", "too", "even", "just", "only", "later", "once", "here",
-    "there", "the", "a", "an", "be", "been", "being", "am", "are", "were", "have", "had", "do", "did", "done",
-    "can", "could", "will", "would", "shall", "should", "may", "might", "must", "ought", "said", "told", "took",
-    "gave", "made", "sent", "met", "led", "held", "fled", "fought", "shot", "struck", "hit", "won", "lost",
-    "began", "begun", "came", "went", "saw", "left", "put", "set", "cut", "kept", "brought", "bought", "sought",
-    "spoke", "wrote", "ran", "stood", "broke", "chose", "drove", "rose", "fell", "threw", "drew", "grew",
-    "burst", "lob", "nab", "thrash",  # police verbs of South Asian papers: "police burst tear gas shells"
-    "knew", "flew", "hid", "beat", "built", "caught", "felt", "found", "heard", "paid", "laid", "meant", "read",
-    "sold", "sat", "spent", "spread", "stole", "swore", "taught", "tore", "withdrew", "overthrew", "upheld",
-    "shut", "let", "say", "tell", "take", "give", "make", "send", "meet", "lead", "hold", "flee", "fight",
-    "shoot", "strike", "win", "lose", "begin", "come", "go", "see", "leave", "keep", "bring", "seek", "speak",
-    "run", "stand", "break", "get", "got", "urge", "warn", "ask", "deny", "reject", "accuse", "arrest", "kill",
-    "fire", "seize", "detain", "launch", "vow", "pledge", "agree", "refuse", "threaten", "demand", "condemn",
-})
+_CLAUSE_WORDS = frozenset(_W["clause_words"])
 # Heads that are usually places after a preposition ("prayed in a mosque", "appeared in court"), not actors.
-_PLACE_HEADS = frozenset({
-    "mosque", "mosques", "church", "churches", "temple", "temples", "hospital", "hospitals", "clinic", "clinics",
-    "school", "schools", "university", "universities", "college", "colleges", "embassy", "embassies", "consulate",
-    "consulates", "court", "courts", "camp", "camps", "station", "palace", "parliament", "prison", "prisons",
-})
-_HEAD_SKIP = _PLACE_WORDS | {"a", "an", "his", "her", "its", "their", "our", "this", "that", "public", "private",
-                             "local", "main", "nearby", "refugee", "police", "presidential", "military", "federal"}
+_PLACE_HEADS = frozenset(_W["place_heads"])
+_HEAD_SKIP = _PLACE_WORDS | frozenset(_W["head_skip_more"])
 # Heads after which a named organisation is the same mention: "the rebel group M23", "Islamist group al-Shabaab".
-_GROUP_NOUNS = frozenset({"group", "groups", "organization", "organisation", "movement", "party", "militia",
-                          "faction", "network", "alliance", "coalition", "force", "forces"})
+_GROUP_NOUNS = frozenset(_W["group_nouns"])
 _NEEDS_MOD = frozenset({"leader", "leaders"})  # "Chinese leader", "Hamas leaders"; a lone "the leader" is vague
 # Kinds of a lone name that need nothing but a locative check (demonyms after "ethnic", persons and caps-mode
 # capitals before a noun take the general path), and the prepositions that make each a place.
@@ -116,35 +89,16 @@ _LOC_SIMPLE = {COUNTRY: _LOC_COUNTRY, REGION: _LOC_COUNTRY, ORG: _LOC_ORG}
 # The sector an organisation gives to an office "of" it: "speaker of the Knesset" LEG, "leader of Hamas" REB.
 _OF_SECTORS = frozenset({"LEG", "JUD", "REB", "PTY", "PRM", "OPP", "MIL", "COP", "SPY"})
 _BORROW = frozenset({"in", "from", "of"})  # "police in Kenya": the country of a generic mention
-_TO_HEADS = frozenset({"ambassador", "ambassadors", "envoy", "envoys", "special envoy", "delegation", "mission",
-                       "representative", "representatives"})
+_TO_HEADS = frozenset(_W["to_heads"])
 _STATE = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})  # "former" makes these ELI
 _BOUNDARY = frozenset({".", "!", "?", ":", ";", '"', "“", "”", "(", "[", "—", "–", "-", "'", "‘", "’", "…"})
-_HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Lord", "Lady", "Prof", "Professor", "Madam"})
-_TIME_WORDS = frozenset({
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
-    "April", "May", "June", "July", "August", "September", "October", "November", "December", "Jan", "Feb", "Mar",
-    "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-})
+_HONORIFICS = frozenset(_W["honorifics"])
+_TIME_WORDS = frozenset(_W["time_words"])
 # Capitalised words that start a clause rather than continue a name after a title.
-_NOT_NAMES = _TIME_WORDS | {
-    "The", "A", "An", "On", "In", "At", "And", "But", "Or", "Of", "For", "To", "With", "By", "From", "As", "It", "He",
-    "She", "They", "We", "I", "This", "That", "These", "Those", "Said", "Says", "After", "Before", "When", "While",
-    "If", "Last", "Next", "Earlier", "Later", "Today", "Yesterday", "Tomorrow", "Also", "However",
-}
+_NOT_NAMES = _TIME_WORDS | frozenset(_W["not_names_more"])
 # Capitalised words that open a sentence or clause without being a name.
-_OPENERS = _NOT_NAMES | {
-    "Meanwhile", "Then", "Now", "So", "Still", "Already", "Instead", "Elsewhere", "Separately", "Overall", "Both",
-    "Neither", "Either", "Only", "Even", "Why", "How", "What", "Where", "Who", "Whether", "Once", "Until", "Unlike",
-    "Like", "Despite", "During", "Amid", "Under", "Over", "Across", "Against", "Among", "Between", "Through",
-    "Without", "Within", "Following", "According", "Asked", "Citing", "Since", "Although", "Though", "Because",
-    "Here", "There", "Thus", "Yet", "Nor", "Not", "No", "Some", "Many", "Most", "All", "Several", "Two", "Three",
-    "Officials", "Police", "Rebels", "Troops", "Protesters", "Earlier", "Late", "Early", "Last", "Unless",
-    "Should", "Would", "Could", "Will", "Can", "Did", "Does", "Do", "Has", "Have", "Had", "Is", "Are", "Was", "Were",
-    "Former", "New", "Top", "Senior", "Local", "Our", "Their", "His", "Her", "Its", "My", "Your",
-}
-_NAME_PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "de", "da", "do", "dos", "das", "del", "della", "di",
-                             "du", "van", "von", "der", "den", "ter", "la", "le", "abu", "Abu", "Abdel", "Abdul", "Al"})
+_OPENERS = _NOT_NAMES | frozenset(_W["openers_more"])
+_NAME_PARTICLES = frozenset(_W["name_particles"])
 _MAX_NAME = 4
 
 
@@ -311,8 +265,7 @@ def _preceded_by(words: list[str], i: int, preps: frozenset[str], skip: frozense
 
 
 # Action nouns whose modifier is their agent: "killed in police firing", "during the police action".
-ACTION_NOUNS = frozenset({"firing", "fire", "action", "lathi-charge", "lathicharge", "baton-charge", "cane-charge",
-                          "shelling", "crackdown", "operation", "raid", "raids", "shooting", "bombardment"})
+ACTION_NOUNS = frozenset(_W["action_nouns"])
 
 
 def _attributive(words: list[str], t: int) -> bool:
@@ -338,16 +291,12 @@ def _mod_info(e: Entry, date: str | None) -> tuple[str | None, str | None, str |
 # A named public body the dictionaries do not list: capitalised words around an institution's head noun ("the Michigan
 # Department of Environmental Quality", "the Environmental Protection Agency", "the National Commission for Human
 # Rights"). Courts and tribunals are JUD, the rest GOV; the country is one named inside, else the story's.
-_INSTITUTION_HEADS = ("Agency", "Department", "Ministry", "Bureau", "Commission", "Authority", "Council",
-                      "Directorate", "Board", "Committee", "Court", "Tribunal", "Inspectorate", "Secretariat")
+_INSTITUTION_HEADS = tuple(_W["institution_heads"])
 _INSTITUTION = re.compile(
     r"\b((?:[A-Z][\w'’.&-]*\s+){0,5})(" + "|".join(_INSTITUTION_HEADS) + r")\b"
     r"((?:\s+(?:of|for|on)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*)(?:\s+(?:and\s+|&\s+)?[A-Z][\w'’.-]*){0,4})?)")
 _INSTITUTION_SECTOR = {"Court": "JUD", "Tribunal": "JUD"}
-_NOT_NAME = frozenset({"The", "A", "An", "This", "That", "Its", "Their", "His", "Her", "Our", "In", "On", "At", "By",
-                       "For", "From", "With", "After", "Before", "And", "But", "When", "While", "Meanwhile", "Earlier",
-                       "Later", "Last", "Next", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
-                       "Sunday"})
+_NOT_NAME = frozenset(_W["not_name"])
 
 
 def _institutions(text: str, actors: list[Actor], date: str | None, kb: KnowledgeBase) -> list[Actor]:
@@ -388,8 +337,7 @@ def _analyse(text: str, date: str | None = None, kb: KnowledgeBase | None = None
 # "The NCB has ordered ...": an acronym with "the" before it and a verb after it is a body we have no entry for.
 _ACRONYM = re.compile(r"\b[Tt]he ([A-Z][A-Z&-]{1,6})(?= (?:has|have|had|is|was|were|are|will|would|said|says|also|"
                       r"on|[a-z]+ed|[a-z]+s)\b)")
-_NOT_ACRONYMS = frozenset({"US", "UK", "TV", "CEO", "GDP", "COVID", "AM", "PM", "GMT", "UTC", "DNA", "HIV", "AIDS",
-                           "ID", "FAQ", "ICU", "ER", "PR", "IT", "AI", "OK", "VAT", "IPO", "NFL", "NBA", "FIFA"})
+_NOT_ACRONYMS = frozenset(_W["not_acronyms"])
 
 
 def _acronyms(text: str, actors: list[Actor]) -> list[Actor]:
