@@ -72,7 +72,7 @@ _FACILITY = _L["facility"]  # a building or site: the town it stands in is the p
 _SITE = _L["site"]  # last words of a named site or feature: "Ho Chi Minh Trail", "Aleppo Thermal Power Plant"
 _DETERMINERS = _L["determiner"]  # skipped when looking for the trigger's object
 _DATE_WORDS = frozenset(w.lower() for w in _L["date"])  # "on Monday", "in March": a dated, reported event
-_SUBJECT_GAP = frozenset({"also", "later", "reportedly", "then", "not"}) | _BE
+_SUBJECT_GAP = _L["subject_gap"] | _BE
 # one letter per word class, so that the words between a trigger and a place are tested with `in` on a string slice
 _CLASS = {**{w: "c" for w in _L["conjunction"]}, **{w: "e" for w in _BE}, **{w: "b" for w in _L["subordinate"]},
           **{w: "r" for w in _L["relative"]}, **{w: "s" for w in _SAY}}
