@@ -26,6 +26,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
+from flashpoint import tsv
 from flashpoint.extract.events import DETERMINERS
 from flashpoint.records import Event, Story
 from flashpoint.text.tokens import Token, tokenize
@@ -36,20 +37,19 @@ _REACH = {"neutral": 99, "hedge": 2, "negated": 4, "hypothetical": 6, "future": 
 # Clause boundaries a cue does not cross. A comma does not end an "if" clause's reach into its own clause only.
 _HARD_BREAKS = {".", ";", ":", "?", "!", "but", "however", "although", "though", "whereas", "while"}
 _SOFT_BREAKS = {",", "and", "after", "before", "when", "as", "because", "since", "—", "(", ")"}
-_CLAIM_ADVERBS = {"allegedly", "reportedly", "purportedly"}
-_BE_FORMS = {"is", "are", "was", "were"}
+_W = tsv.lists("flashpoint.extract", "status_words.tsv")  # the word lists below (knowledge, kept as data)
+_CLAIM_ADVERBS = set(_W["claim_adverbs"])
+_BE_FORMS = set(_W["be_forms"])
 # Status kinds in priority order when several cues govern one trigger.
 _PRIORITY = ("negated", "threatened", "hypothetical", "future", "claimed")
 # Words that may stand between a verb and the noun it governs: "called for tougher sanctions", "host the meeting".
-_ASKED_NOUN_WORDS = frozenset({"a", "an", "the", "new", "more", "further", "fresh", "tougher", "stronger", "immediate",
-                               "international", "independent", "full", "urgent", "targeted"})
+_ASKED_NOUN_WORDS = frozenset(_W["asked_noun_words"])
 # Future acts by the manual (AGREE; THREATEN; auxiliary modes), and what an actor's own announcement adds.
 _FUTURE_CATEGORY = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE",
                     "RETREAT": "AGREE", "ASSAULT": "THREATEN"}
 _ANNOUNCED_FORCE = {"COERCE", "SANCTION", "PROTEST"}
 _TOPIC_VERBS = {"CONSULT", "SUPPORT", "REJECT", "AGREE"}
-_PROPOSAL_WORDS = frozenset({"new", "further", "more", "fresh", "tougher", "stronger", "possible", "additional",
-                             "proposed", "potential", "wider", "broader", "targeted"})
+_PROPOSAL_WORDS = frozenset(_W["proposal_words"])
 _REFUSABLE = {"RETREAT", "CONCEDE", "AID", "COOPERATE", "CONSULT", "AGREE", "SUPPORT"}
 _REFUSAL_MODES = {"AID": "assist", "COOPERATE": "assist", "CONSULT": "meet", "AGREE": None, "SUPPORT": None}
 _THREAT_MODES = {"ASSAULT": "violence", "PROTEST": "restrict", "COERCE": "restrict", "SANCTION": None}
@@ -160,9 +160,8 @@ def governing_cues(tokens: Sequence[Token], cue_list: list[tuple[int, int, str]]
 # Cues after a noun trigger: "fighting could resume", "talks are scheduled to resume", "strikes would follow".
 _RIGHT_CUES = {"could": "hypothetical", "would": "hypothetical", "might": "hypothetical", "may": "hypothetical",
                "will": "future", "shall": "future"}
-_AUXILIARIES = {"is", "are", "was", "were", "has", "have", "had"}
-_RIGHT_PHRASES = ("expected to", "scheduled to", "set to", "due to", "planned", "likely to", "to be held", "to resume",
-                  "not")
+_AUXILIARIES = set(_W["auxiliaries"])
+_RIGHT_PHRASES = tuple(_W["right_phrases"])
 _RIGHT_STOP = {",", ".", ";", ":", "said", "says", "that", "which", "who"}
 
 

@@ -1,0 +1,44 @@
+"""status_words.tsv: the status stage's word lists are well-formed, and are the lists the stage uses."""
+
+from __future__ import annotations
+
+from flashpoint import tsv
+from flashpoint.extract import status
+
+FILE = ("flashpoint.extract", "status_words.tsv")
+KINDS = (  # kind in the file, name in the code
+    ("claim_adverbs", "_CLAIM_ADVERBS"), ("be_forms", "_BE_FORMS"), ("asked_noun_words", "_ASKED_NOUN_WORDS"),
+    ("proposal_words", "_PROPOSAL_WORDS"), ("auxiliaries", "_AUXILIARIES"), ("right_phrases", "_RIGHT_PHRASES")
+)
+
+
+def test_rows_are_kind_and_word_each_kind_described_and_no_word_twice() -> None:
+    rows = tsv.rows(*FILE)
+    assert rows and all(len(r) == 2 and all(r) for r in rows), [r for r in rows if len(r) != 2 or not all(r)]
+    assert len(rows) == len({tuple(r) for r in rows}), "a word listed twice under one kind"
+    described = tsv.text(*FILE)
+    assert {r[0] for r in rows} == {kind for kind, _ in KINDS}
+    assert all(f"# {kind} ({name}" in described for kind, name in KINDS), "each kind says what it is for"
+
+
+def test_the_lists_are_what_status_uses() -> None:
+    w = tsv.lists(*FILE)
+    pairs = {
+        "_CLAIM_ADVERBS": (status._CLAIM_ADVERBS, set(w["claim_adverbs"])),
+        "_BE_FORMS": (status._BE_FORMS, set(w["be_forms"])),
+        "_ASKED_NOUN_WORDS": (status._ASKED_NOUN_WORDS, frozenset(w["asked_noun_words"])),
+        "_PROPOSAL_WORDS": (status._PROPOSAL_WORDS, frozenset(w["proposal_words"])),
+        "_AUXILIARIES": (status._AUXILIARIES, set(w["auxiliaries"])),
+        "_RIGHT_PHRASES": (status._RIGHT_PHRASES, tuple(w["right_phrases"])),
+    }
+    assert set(w) == {kind for kind, _ in KINDS}
+    for name, (in_code, from_file) in pairs.items():
+        assert in_code == from_file, name
+
+
+
+def test_the_words_are_lower_case_and_no_cue_phrase_is_an_auxiliary() -> None:
+    w = tsv.lists(*FILE)
+    assert all(word == word.lower() for words in w.values() for word in words)
+    assert not set(w["auxiliaries"]) & set(w["right_phrases"])
+    assert set(w["be_forms"]) <= set(w["auxiliaries"])  # "talks were expected to resume" as "talks are ..."
