@@ -57,7 +57,8 @@ _AGE_BEFORE = re.compile(r"\b\d{1,3}[- ]years?[- ]old\s*$|\b[Aa]ged?\s+\d{1,3}\s
 _AGE_AFTER = re.compile(r"\s*(?:,\s*(?:age\s+|aged\s+)?\d{1,3}\s*(?:,|\.|;|\)|$|\s+(?:and|of|who|was|is|has|had|from|"
                         r"years?|died|faces|remains|were)\b)|\(\s*\d{1,3}\s*\))")
 _MAX_WORDS = 4
-_OBJECT_PREPS = frozenset({"of", "into", "against", "on"})
+_W = tsv.lists("flashpoint.extract", "people_words.tsv")  # the word lists below (knowledge, kept as data)
+_OBJECT_PREPS = frozenset(_W["object_preps"])
 _HONORIFIC_DOT = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Rev|Prof)\.\s*$")
 _QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
 
@@ -253,7 +254,6 @@ def find_people(story: Story) -> dict[int, list[Actor]]:
     return out
 
 
-_DETS = frozenset({"the", "a", "an", "his", "her", "their", "its", "my", "our", "your", "another", "one", "whose"})
 _GENERIC_RE = re.compile(r"\b(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Aa]nother)\s+)(?:[\w-]+\s+){0,2}?"
                          r"(\d{1,2}[- ](?:year|month)[- ]old|[a-z-]+)\b")
 # Sectors of generic person nouns that the dictionaries do not list (private people).
@@ -286,8 +286,7 @@ def _generic(sentence: Sentence, people: list[Actor], kinds: dict[str, frozenset
 
 
 # Surnames that are also ordinary sentence openers: only mid-sentence are they the person.
-_COMMON_STARTS = frozenset({"young", "price", "king", "long", "will", "bell", "black", "white", "brown", "green",
-                            "rich", "hope", "may", "best", "little", "small", "early", "love", "strong", "wise"})
+_COMMON_STARTS = frozenset(_W["common_starts"])
 
 
 class PeopleStage:
@@ -338,8 +337,7 @@ def _story_country(story: Story) -> None:
 
 # Role nouns a story ties to one named person: "the victim, Sam Ortiz", "Sam Ortiz, the suspect," "identified the
 # victim as Sam Ortiz".
-_ROLE_NOUNS = ("victim", "suspect", "gunman", "shooter", "driver", "homeowner", "boy", "girl", "man", "woman", "child",
-               "toddler", "teen", "teenager")
+_ROLE_NOUNS = tuple(_W["role_nouns"])
 _TIE = re.compile(r"\bthe (" + "|".join(_ROLE_NOUNS) + r")(?:'s)?(?:,| (?:was|is|has been) identified as| was| is)\s*$|"
                   r"\bidentified the (" + "|".join(_ROLE_NOUNS) + r") as\s*(?:\d{1,3}[- ]year[- ]old\s+)?$", re.I)
 _TIE_AFTER = re.compile(r"\s*,\s*(?:\d{1,3}\s*,\s*)?the (" + "|".join(_ROLE_NOUNS) + r")\b", re.I)
