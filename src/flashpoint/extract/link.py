@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from flashpoint import tsv
 from flashpoint.extract.events import clause_bounds
 from flashpoint.extract.places import event_location, story_locations
 from flashpoint.extract.quantities import settle_figures
@@ -73,8 +74,9 @@ def _nearest_time(sentence: Sentence, event: Event, clause: tuple[int, int]) -> 
     return min(own, key=lambda t: _gap(t, event.trigger)) if own else None
 
 
-_NOUN_HEADS = {"death", "deaths", "murder", "murders", "homicide", "homicides", "slaying", "slayings"}
-_OBJECT_OF = {"in", "of", "for", "with", "over"}
+_W = tsv.lists("flashpoint.extract", "link_words.tsv")  # the word lists below (knowledge, kept as data)
+_NOUN_HEADS = set(_W["noun_heads"])
+_OBJECT_OF = set(_W["object_of"])
 
 
 def _later_verbs_time(text: str, trigger: Trigger, t: TimeExpr) -> bool:

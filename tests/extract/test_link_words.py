@@ -1,0 +1,38 @@
+"""link_words.tsv: the linking stage's word lists are well-formed, and are the lists the stage uses."""
+
+from __future__ import annotations
+
+from flashpoint import tsv
+from flashpoint.extract import link
+
+FILE = ("flashpoint.extract", "link_words.tsv")
+KINDS = (  # kind in the file, name in the code
+    ("noun_heads", "_NOUN_HEADS"), ("object_of", "_OBJECT_OF")
+)
+
+
+def test_rows_are_kind_and_word_each_kind_described_and_no_word_twice() -> None:
+    rows = tsv.rows(*FILE)
+    assert rows and all(len(r) == 2 and all(r) for r in rows), [r for r in rows if len(r) != 2 or not all(r)]
+    assert len(rows) == len({tuple(r) for r in rows}), "a word listed twice under one kind"
+    described = tsv.text(*FILE)
+    assert {r[0] for r in rows} == {kind for kind, _ in KINDS}
+    assert all(f"# {kind} ({name}" in described for kind, name in KINDS), "each kind says what it is for"
+
+
+def test_the_lists_are_what_link_uses() -> None:
+    w = tsv.lists(*FILE)
+    pairs = {
+        "_NOUN_HEADS": (link._NOUN_HEADS, set(w["noun_heads"])),
+        "_OBJECT_OF": (link._OBJECT_OF, set(w["object_of"])),
+    }
+    assert set(w) == {kind for kind, _ in KINDS}
+    for name, (in_code, from_file) in pairs.items():
+        assert in_code == from_file, name
+
+
+
+def test_the_words_are_lower_case_single_words() -> None:
+    w = tsv.lists(*FILE)
+    assert all(word == word.lower() and word.isalpha() for words in w.values() for word in words)
+    assert "murder" in w["noun_heads"] and "in" in w["object_of"]
