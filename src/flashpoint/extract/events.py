@@ -138,32 +138,20 @@ def find_triggers(tokens: Sequence[Token]) -> list[Match]:
     return sorted((m for m in chosen if m.pattern.event_type != "NONE"), key=lambda m: m.first)
 
 
-_PRONOUNS = {"it", "they", "he", "she", "we", "i", "who", "which"}
-_MONTH_VERBS = {"March", "Marches", "May"}
-_BE = {"was", "were", "been", "being", "is", "are", "be", "got", "get", "gets", "getting"}
-_ADVERBS = {"reportedly", "allegedly", "also", "later", "then", "not", "never", "all", "both", "being", "been",
-            "fatally", "seriously", "critically", "badly", "brutally", "violently", "forcibly", "briefly"}
+_W = tsv.lists("flashpoint.extract", "events_words.tsv")  # the word lists below (knowledge, kept as data)
+_PRONOUNS = set(_W["pronouns"])
+_MONTH_VERBS = set(_W["month_verbs"])
+_BE = set(_W["be"])
+_ADVERBS = set(_W["adverbs"])
 _CLAUSE_BREAKS = {";", ":", "but", "while", "although", "whereas", "though", "because", "since", "—", "(", ")",
                   "adding"}
-_COUNT_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds",
-                "scores", "thousands", "many", "several", "more", "some"}
+_COUNT_WORDS = set(_W["count_words"])
 
 
 # A name + participle + preposition is a reduced passive ("journalists accused of", "men charged with") only for
 # verbs that take the preposition in the passive; many take it in the active ("X met with", "X warned of").
-_PASSIVE_WITH_PREP = {
-    "of": {"accused", "suspected", "convicted", "acquitted", "cleared", "stripped", "deprived", "robbed", "informed",
-           "notified", "found"},
-    "with": {"charged", "armed", "associated", "affiliated", "linked", "connected", "equipped", "tasked", "credited",
-             "presented", "confronted", "threatened", "hit", "slapped", "targeted", "pelted", "shot", "beaten",
-             "injected", "infected"},
-}
-_ACTIVE_WITH_FOR = {"called", "asked", "pushed", "appealed", "voted", "pressed", "lobbied", "campaigned", "prayed",
-                    "opted", "waited", "applied", "argued", "hoped", "searched", "looked", "cared", "paid", "accounted",
-                    "fought", "negotiated", "demanded", "headed", "left", "filed", "bid", "qualified", "advocated",
-                    "rallied", "marched", "stood", "worked", "competed", "volunteered", "signed", "braced", "prepared",
-                    "planned", "settled", "mourned", "paved", "allowed", "apologized", "apologised", "mobilized",
-                    "mobilised", "reached", "aimed", "sought", "sued", "wished", "begged", "pleaded", "yearned"}
+_PASSIVE_WITH_PREP = {"of": set(_W["passive_with_of"]), "with": set(_W["passive_with_with"])}
+_ACTIVE_WITH_FOR = set(_W["active_with_for"])
 
 
 def is_passive(tokens: Sequence[Token], first: int, actors: list[Actor] | None = None) -> bool:
@@ -239,7 +227,7 @@ def _conjunction(between: str) -> str:
     return between
 
 
-_KIN_DETS = frozenset({"his", "her", "their", "the", "a", "an"})
+_KIN_DETS = frozenset(_W["kin_dets"])
 
 
 def _with_conjuncts(actors: list[Actor], k: int, text: str, step: int) -> list[Actor]:
@@ -256,8 +244,7 @@ def _with_conjuncts(actors: list[Actor], k: int, text: str, step: int) -> list[A
     return sorted(group, key=lambda a: a.start)
 
 
-DETERMINERS = {"the", "a", "an", "any", "new", "further", "more", "fresh", "renewed", "possible", "its", "their",
-                "his", "her", "this", "that", "these", "those", "another", "no"}
+DETERMINERS = set(_W["determiners"])
 
 
 def is_nominal(tokens: Sequence[Token], m: Match) -> bool:
@@ -266,9 +253,8 @@ def is_nominal(tokens: Sequence[Token], m: Match) -> bool:
     return not m.pattern.verbal or before in DETERMINERS or before.endswith("'s")
 
 
-_SAYS = {"says", "said", "announced", "announces", "stated", "states", "declared", "declares", "insisted", "insists",
-         "confirmed", "confirms", "added", "adds", "say", "asserted", "asserts"}
-_SAY_TIMES = {"on", "earlier", "today", "yesterday", "tonight", "last", "this", "week", "also", "again", "now"}
+_SAYS = set(_W["says"])
+_SAY_TIMES = set(_W["say_times"])
 
 
 def _speaker_is_subject(between: list[str]) -> bool:
@@ -286,8 +272,7 @@ def _speaker_is_subject(between: list[str]) -> bool:
 
 
 # Verbs that report a demand when the clause they introduce holds "Y must ..." ("Russia said Sudan must return ...").
-_DEMAND_SAYS = _SAYS | {"say", "warned", "warns", "reiterated", "reiterates", "stressed", "stresses", "told", "tells",
-                        "argued", "argues", "concluded", "concludes", "maintained", "maintains", "noted", "notes"}
+_DEMAND_SAYS = _SAYS | frozenset(_W["demand_says_more"])
 _DEONTIC = {"must"}  # "should" was tried: no gain on PLV or the GSR, and advice more often than demand
 _REQUEST_MODES = {"CONCEDE": "yield", "RETREAT": "yield", "CONSULT": "meet", "AID": "assist"}
 
@@ -327,7 +312,7 @@ def reported_demands(story: Story, sentence: Sentence, tokens: Sequence[Token], 
     return out
 
 
-_OBJECT_PREPOSITIONS = {"to", "against", "with", "from", "at", "for", "into", "toward", "towards"}
+_OBJECT_PREPOSITIONS = set(_W["object_prepositions"])
 
 
 def _after_preposition(text: str, a: Actor) -> bool:
@@ -390,21 +375,15 @@ def _claimant(sentence: Sentence, trig_start: int) -> Actor | None:
 
 
 # Verbs that make a noun their event ("held a protest", "issued an ultimatum"): the verb's subject is its actor.
-_LIGHT_VERBS = frozenset(w for v in ("hold", "issue", "impose", "declare", "launch", "express", "stage", "announce",
-                                     "conduct", "make", "lodge", "file", "voice", "mount", "begin", "start", "sign",
-                                     "reach", "order", "organise", "organize", "carry", "call")
-                         for w in verb_forms(v)) | {"held", "made", "began", "begun", "had", "has", "have"}
-_LIGHT_FILLERS = DETERMINERS | {"has", "have", "had", "will", "would", "also", "on", "out", "up", "its", "their",
-                                "his", "her", "strong", "strongly", "total", "full", "open-ended", "unilateral",
-                                "large", "mass", "major", "emergency"}
+_LIGHT_VERBS = frozenset(w for v in _W["light_verbs"] for w in verb_forms(v)) | set(_W["light_verbs_irregular"])
+_LIGHT_FILLERS = DETERMINERS | frozenset(_W["light_fillers_more"])
 
 
 _ASIDE = re.compile(r"^\s*(?:(?:in|on|at|last|this|earlier)\s+(?:[A-Z][\w.-]*\s*)+|on\s+\w+day\s*|"
                     r"(?:last|this)\s+(?:week|month|year)\s*)")
-_COUNTS = frozenset({"several", "more", "than", "dozen", "dozens", "hundreds", "scores", "series", "wave", "waves",
-                     "of", "fresh", "new", "further", "two", "three", "four", "five", "ten", "some", "numerous"})
+_COUNTS = frozenset(_W["counts"])
 # The speaker's own words in a reported clause ("Putin said his country will ..."): the speaker may be its subject.
-_OWN_WORDS = frozenset({"his", "her", "its", "their", "our", "my", "we", "i", "he", "she", "it", "they"})
+_OWN_WORDS = frozenset(_W["own_words"])
 
 
 def _light_verb_object(between: str) -> bool:
@@ -552,9 +531,7 @@ def assign_participants(sentence: Sentence, tokens: Sequence[Token], m: Match) -
     return actor, recipient, note
 
 
-_AUXILIARIES = frozenset({"have", "has", "had", "will", "would", "also", "both", "jointly", "finally", "on", "today",
-                          "yesterday", "last", "this", "week", "month", "year", "now", "already", "in", "the", "to",
-                          "are", "is", "were", "was", "be", "been", "can", "could", "may", "might", "shall"})
+_AUXILIARIES = frozenset(_W["auxiliaries"])
 
 
 def _auxiliaries_only(between: str) -> bool:
@@ -565,7 +542,7 @@ def _auxiliaries_only(between: str) -> bool:
 
 
 _SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "REJECT"})
-_FORUM = frozenset({"in", "at", "inside", "near", "within", "before"})
+_FORUM = frozenset(_W["forum"])
 
 
 def _own_forces(text: str, a: Actor) -> bool:
@@ -577,18 +554,11 @@ def is_person(a: Actor) -> bool:
     return a.sector is None and a.country is None and a.id is None and a.name is not None
 
 
-_RELATIVE = frozenset({"which", "where", "when", "that", "who", "whom"})
-_STANCE = frozenset({"condemned", "condemns", "condemn", "condemning", "denounced", "denounces", "criticised",
-                     "criticized", "criticises", "criticizes", "blamed", "blames", "investigate", "investigates",
-                     "investigated", "investigating", "probing", "probe", "mourned", "mourns", "reported", "reports",
-                     "described", "deplored", "decried", "praised", "welcomed", "said", "says", "witnessed",
-                     "survived", "condemnation", "responded", "respond", "responding"})
+_RELATIVE = frozenset(_W["relative"])
+_STANCE = frozenset(_W["stance"])
 _FORCES = frozenset({"COP", "MIL", "REB", "UAF", "SPY", "GOV", "CRM"})
-_HARM_NOUNS = frozenset({"fire", "firing", "shooting", "shootings", "gunfire", "action", "attack", "attacks", "raid",
-                         "raids", "crossfire", "operation", "operations", "encounter", "shelling", "airstrike",
-                         "airstrikes", "strike", "strikes", "bombing", "bombardment", "assault", "crackdown",
-                         "custody"})
-_REFLEXIVE = frozenset({"himself", "herself", "themselves", "myself", "yourself"})
+_HARM_NOUNS = frozenset(_W["harm_nouns"])
+_REFLEXIVE = frozenset(_W["reflexive"])
 # "found with a gunshot wound", "suffering from gunshot wounds", "died from a gunshot": the one who has the wound is
 # its recipient, and the sentence does not say who caused it.
 _FILLERS = (r"(?:a|an|his|her|their|its|one|two|three|four|multiple|several|single|apparent|self-inflicted|accidental|"
@@ -605,17 +575,13 @@ _HOLDER = re.compile(
     re.I)
 # An act named after a charge on someone: "charged with murder in the shooting of", "arrested in connection with
 # the shooting", "faces charges in the killing": the one charged is the act's (alleged) actor.
-_CHARGE = frozenset({"charged", "charges", "charge", "arrested", "accused", "convicted", "indicted", "faces", "face",
-                     "facing", "booked", "jailed", "sentenced", "suspected", "suspect", "pleaded", "pled", "guilty",
-                     "responsible", "custody", "connection", "suspicion"})
-_FINDERS = frozenset({"found", "discovered", "located", "saw", "spotted", "left", "leaving", "find", "finds",
-                      "discover", "discovers"})
-_OF_PREPS = frozenset({"of", "on", "against", "at", "targeting", "toward", "towards"})
+_CHARGE = frozenset(_W["charge"])
+_FINDERS = frozenset(_W["finders"])
+_OF_PREPS = frozenset(_W["of_preps"])
 
 
-_LOCATIVE = frozenset({"at", "in", "inside", "outside", "near", "into", "to", "from", "toward", "towards"})
-_REPORTING = frozenset({"say", "says", "said", "told", "tell", "tells", "reported", "reports", "believe", "believes",
-                        "believed", "testified", "stated", "learned", "determined", "confirmed", "announced"})
+_LOCATIVE = frozenset(_W["locative"])
+_REPORTING = frozenset(_W["reporting"])
 
 
 def _home_town(text: str, a: Actor, usable: list[Actor]) -> bool:
@@ -634,10 +600,8 @@ def _locative(text: str, a: Actor, preps: frozenset[str] | None = None) -> bool:
     return bool(words) and words[-1].lower() in (preps or _LOCATIVE)
 
 
-_PLACE_FILLERS = frozenset({"st.", "saint", "area", "local", "nearby", "an", "a"})
-_AFTER_HER = frozenset({"in", "on", "at", "with", "and", "to", "twice", "once", "multiple", "several", "after",
-                        "before", "while", "when", "during", "again", "dead", "as", "from", "near", "outside",
-                        "inside"})
+_PLACE_FILLERS = frozenset(_W["place_fillers"])
+_AFTER_HER = frozenset(_W["after_her"])
 
 
 def resolve_pronoun(sentence: Sentence, pronoun: Token, exclude: list[Actor] | None = None) -> Actor | None:
