@@ -44,15 +44,10 @@ KINDS = ("dead", "injured", "arrested", "size")
 # ---------------------------------------------------------------------------------------------------------------
 # Numbers
 
-_UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-_TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-}
-_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+_NUMBERS = tsv.rows("flashpoint.extract", "quantities_numbers.tsv")  # number words (knowledge, kept as data)
+_UNITS = {word: int(value) for kind, word, value in _NUMBERS if kind == "unit"}
+_TENS = {word: int(value) for kind, word, value in _NUMBERS if kind == "ten"}
+_SCALES = {word: int(value) for kind, word, value in _NUMBERS if kind == "scale"}
 
 
 def words_to_int(words: str) -> int | None:
@@ -159,67 +154,15 @@ def _trie(phrases: Iterable[str], cased: bool = True, lower: bool = True) -> str
 # ---------------------------------------------------------------------------------------------------------------
 # Patterns
 
-_MODS = [
-    "at least", "at most", "more than", "over", "nearly", "almost", "about", "around", "some", "roughly",
-    "approximately", "an estimated", "estimated", "up to", "as many as", "no fewer than", "no less than",
-    "fewer than", "less than", "upwards of", "close to", "a total of", "another", "only", "just", "the", "all",
-    "all of the", "these", "those", "his", "her", "their", "its", "other", "an additional", "additional", "a further",
-    "further", "perhaps", "possibly", "still", "reportedly", "officially", "at least another", "well over",
-]
-_STOP = [
-    "were", "was", "is", "are", "be", "been", "being", "has", "have", "had", "and", "or", "but", "in", "on", "at",
-    "of", "by", "for", "to", "from", "with", "who", "whom", "that", "which", "after", "before", "during", "when",
-    "while", "as", "said", "says", "say", "killed", "injured", "wounded", "shot", "dead", "died", "arrested",
-    "detained", "hurt", "a", "an", "the", "including", "among", "near", "outside", "inside", "into", "than", "then",
-    "they", "he", "she", "it", "his", "her", "their", "him", "them", "this", "these", "those", "not", "no", "also",
-    "left", "leaving", "leave", "leaves", "killing", "wounding", "injuring", "shooting", "sent", "sending", "took",
-    "taking", "were", "got", "if", "because", "though", "although", "where", "whose",
-]
-_ADV = [
-    "also", "later", "reportedly", "allegedly", "apparently", "accidentally", "eventually", "critically", "seriously",
-    "severely", "badly", "slightly", "gravely", "lightly", "initially", "then", "subsequently", "instantly",
-    "immediately", "ultimately", "tragically", "both", "all", "each", "now", "still", "officially", "only", "just",
-    "not", "being", "been", "either", "first", "originally", "previously", "earlier", "reported",
-    "believed to have been", "said to have been", "listed", "found", "left", "all been", "unintentionally",
-    "mistakenly",
-    "reported to have been", "confirmed", "thought to have been", "shown to have been", "already", "since",
-]
-_AUX = [
-    "were", "was", "is", "are", "has been", "have been", "had been", "got", "get", "gets", "been", "being", "'s",
-    "’s", "remains", "remained", "remain", "who was", "who were", "who is", "who are", "who had been", "who has been",
-    "who have been", "who", "that was", "that were", "that", "will be", "would be", "may have been",
-    "might have been", "could have been", "is being", "are being", "was being", "were being", "are now", "is now",
-]
-_SDET = ["a", "an", "another", "one", "the", "this", "his", "her", "their", "its", "our", "my", "one more",
-         "a second", "a third", "a fourth", "the second", "the third", "the fourth", "the other", "one other"]
-_NOT_NAME = [
-    "The", "A", "An", "This", "That", "These", "Those", "He", "She", "It", "They", "We", "I", "His", "Her", "Their",
-    "Police", "Officers", "Authorities", "Officials", "Deputies", "Investigators", "Detectives", "Witnesses", "One",
-    "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Both", "All", "No", "Nobody", "Many",
-    "Several", "Dozens", "Hundreds", "Thousands", "Some", "Most", "Monday", "Tuesday", "Wednesday", "Thursday",
-    "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August",
-    "September", "October", "November", "December", "Update", "UPDATE", "Breaking", "BREAKING", "Video", "VIDEO",
-    "Photo", "Photos", "Related", "RELATED", "Read", "Watch", "At", "In", "On", "After", "When", "While", "Since", "If",
-    "But", "And", "Or", "Who", "What", "Where", "Why", "How", "Gunmen", "Gunman", "Attackers", "Rebels", "Militants",
-    "Troops", "Soldiers", "Protesters", "Demonstrators", "Shooting", "Shootings", "Deadly", "Fatal", "Man", "Woman",
-    "Boy", "Girl", "Teen", "Child", "Officer", "Suspect", "Victim", "Cops", "Residents", "People", "Family",
-    "Neighbors", "Another", "Other", "Others", "Everyone", "Somebody", "Someone", "Nothing", "Everything",
-]
-_UNIT_WORDS = [
-    "years", "year", "months", "month", "weeks", "week", "days", "day", "hours", "hour", "minutes", "minute",
-    "seconds", "second", "times", "rounds", "round", "shots", "bullets", "percent", "per cent", "dollars", "cents",
-    "pounds", "euros", "miles", "mile", "kilometers", "kilometres", "km", "feet", "foot", "yards", "blocks", "block",
-    "a.m", "p.m", "am", "pm", "o'clock", "mph", "degrees", "acres", "rupees", "naira", "shillings", "caliber",
-    "calibre", "mm", "gauge", "inch", "inches", "cars", "vehicles", "homes", "houses", "buildings", "shells",
-    "rockets", "missiles", "bombs", "kg", "tons", "tonnes", "counts", "charges", "guns", "weapons", "rifles",
-    "handguns", "shell", "casings", "cartridges", "points", "votes", "seats", "calls", "stories", "floors",
-]
-_BARE_AFTER = [
-    "and", "in", "on", "at", "during", "when", "while", "after", "as", "including", "near", "outside", "inside",
-    "overnight", "last", "early", "late", "others", "other", "more", "before", "across", "with", "since", "this",
-    "between", "today", "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "by", "from", "around", "over", "people", "of",
-]
+_W = tsv.lists("flashpoint.extract", "quantities_words.tsv")  # the word lists below (knowledge, kept as data)
+_MODS = list(_W["mods"])
+_STOP = list(_W["stop"])
+_ADV = list(_W["adv"])
+_AUX = list(_W["aux"])
+_SDET = list(_W["sdet"])
+_NOT_NAME = list(_W["not_name"])
+_UNIT_WORDS = list(_W["unit_words"])
+_BARE_AFTER = list(_W["bare_after"])
 
 
 class _Patterns:
@@ -604,17 +547,14 @@ def _group(text: str, start: int, end: int, elem_re: re.Pattern[str],
 
 
 _KIND_RANK = {"shot": 0, "injured": 1, "arrested": 1, "size": 0, "dead": 2}
-_NO_OBJECT_PREDS = {"dead", "among the dead", "in critical condition", "in serious condition", "in stable condition",
-                    "in fair condition", "in good condition", "recovering", "found dead", "confirmed dead",
-                    "reported dead"}
+_NO_OBJECT_PREDS = set(_W["no_object_preds"])
 _VAGUE_OR_BIG = re.compile(
     r"\d|dozen|hundred|thousand|million|score|tens|several|few|handful|couple|twenty|thirty|forty|fifty|sixty|"
     r"seventy|eighty|ninety", re.I)
 # Active verbs whose object must be a real noun phrase (not a bare number or a lone capitalised word):
 # "shooting Thursday", "Shooting Death", "hit 2" are not counts.
-_WEAK_VERBS = {"shot", "shooting", "shoots", "shoot", "struck", "striking", "hit", "hitting", "hurt", "hurting",
-               "hurts", "sent", "sending", "sends", "send"}
-_SENDS = {"sent", "sending", "sends", "send"}
+_WEAK_VERBS = set(_W["weak_verbs"])
+_SENDS = set(_W["sends"])
 
 
 def _caps_safe(text: str) -> str:
