@@ -8,7 +8,8 @@ from flashpoint.extract import status
 FILE = ("flashpoint.extract", "status_words.tsv")
 KINDS = (  # kind in the file, name in the code
     ("claim_adverbs", "_CLAIM_ADVERBS"), ("be_forms", "_BE_FORMS"), ("asked_noun_words", "_ASKED_NOUN_WORDS"),
-    ("proposal_words", "_PROPOSAL_WORDS"), ("auxiliaries", "_AUXILIARIES"), ("right_phrases", "_RIGHT_PHRASES")
+    ("proposal_words", "_PROPOSAL_WORDS"), ("auxiliaries", "_AUXILIARIES"), ("right_phrases", "_RIGHT_PHRASES"),
+    ("noun_ings", "_NOUN_INGS"), ("noun_triggers", "_NOUN_TRIGGERS"), ("claim_verbs", "_CLAIM_VERBS")
 )
 
 
@@ -30,6 +31,9 @@ def test_the_lists_are_what_status_uses() -> None:
         "_PROPOSAL_WORDS": (status._PROPOSAL_WORDS, frozenset(w["proposal_words"])),
         "_AUXILIARIES": (status._AUXILIARIES, set(w["auxiliaries"])),
         "_RIGHT_PHRASES": (status._RIGHT_PHRASES, tuple(w["right_phrases"])),
+        "_NOUN_INGS": (status._NOUN_INGS, set(w["noun_ings"])),
+        "_NOUN_TRIGGERS": (status._NOUN_TRIGGERS, set(w["noun_triggers"])),
+        "_CLAIM_VERBS": (status._CLAIM_VERBS, set(w["claim_verbs"])),
     }
     assert set(w) == {kind for kind, _ in KINDS}
     for name, (in_code, from_file) in pairs.items():
@@ -42,3 +46,4 @@ def test_the_words_are_lower_case_and_no_cue_phrase_is_an_auxiliary() -> None:
     assert all(word == word.lower() for words in w.values() for word in words)
     assert not set(w["auxiliaries"]) & set(w["right_phrases"])
     assert set(w["be_forms"]) <= set(w["auxiliaries"])  # "talks were expected to resume" as "talks are ..."
+    assert all(word.endswith("ing") for word in w["noun_ings"])

@@ -200,16 +200,19 @@ def decide(kinds: list[tuple[str, int, str]]) -> tuple[str, str | None]:
 
 
 _VERB_SUFFIXES = ("ed", "ing")
+_NOUN_INGS = set(_W["noun_ings"])
+_NOUN_TRIGGERS = set(_W["noun_triggers"])
+_CLAIM_VERBS = set(_W["claim_verbs"])
 
 
 def is_nominal_at(tokens: Sequence[Token], first: int, event: Event) -> bool:
     """A noun trigger: not an inflected verb, and a noun-like word or one after a determiner."""
     word = tokens[first].lower
-    if word.endswith(_VERB_SUFFIXES) and word not in {"fighting", "shooting", "bombing", "shelling", "meeting"}:
+    if word.endswith(_VERB_SUFFIXES) and word not in _NOUN_INGS:
         return False
     before = tokens[first - 1].lower if first else ""
     return first == 0 or before in DETERMINERS or before.endswith("'s") or tokens[first - 1].text[:1].isupper() or \
-        word in {"fighting", "talks", "protests", "strikes", "sanctions", "clashes", "attacks", "violence"}
+        word in _NOUN_TRIGGERS
 
 
 _UNVERIFIED = re.compile(r"\b(?:could not|cannot|can't|couldn't|was not|were not|has not been|have not been) "
@@ -278,7 +281,7 @@ class StatusStage:
         att = event.attribution
         if status == "asserted" and att is not None:
             verb = att.text.lower().split()[-1] if att.text else ""
-            if verb in {"claimed", "claims", "claim", "alleged", "alleges", "allege"}:
+            if verb in _CLAIM_VERBS:
                 return "claimed"
         return status
 
