@@ -24,7 +24,6 @@ PERIODS = ("day", "week", "month")
 MAX_LIMIT = 1000
 MAX_OFFSET = 10_000_000
 MAX_QUERY = 200
-MIN_DATE, MAX_DATE = dt.date(1, 1, 1), dt.date(9999, 12, 31)
 
 
 class FilterError(ValueError):
@@ -134,14 +133,6 @@ def check_bbox(value: str | None) -> tuple[float, float, float, float] | None:
     if s > n:
         raise FilterError("bbox south must not be above north")
     return w, s, e, n
-
-
-def check_int(value: int | None, param: str, low: int, high: int, default: int) -> int:
-    if value is None:
-        return default
-    if not low <= value <= high:
-        raise FilterError(f"{param} must be between {low} and {high}, got {value}")
-    return value
 
 
 def check_period(value: str | None) -> str:
