@@ -210,11 +210,6 @@ def find_attribution(text: str) -> Attribution | None:
     return Attribution(text=span, start=start, end=end, country=None, sector=sector_of(span))
 
 
-def claim_verb(attribution: Attribution) -> bool:
-    """True when the reporting verb is a one-sided claim ("claimed", "alleged", "accused")."""
-    return any(w.lower().strip(".,;:") in CLAIM_VERBS for w in attribution.text.split())
-
-
 def _resolve(sentence: Sentence, att: Attribution) -> Attribution:
     """Country and sector from an actor mention inside the attribution span (the rightmost, which is the head of
     "Kenyan police spokesman"), falling back to the noun map for the sector. A span that starts inside a name is
