@@ -39,8 +39,6 @@ from itertools import chain
 from flashpoint import tsv
 from flashpoint.records import Quantity, Story
 
-KINDS = ("dead", "injured", "arrested", "size")
-
 # ---------------------------------------------------------------------------------------------------------------
 # Numbers
 
