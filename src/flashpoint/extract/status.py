@@ -17,7 +17,7 @@ would not attend the talks") is a REJECT that happened (asserted), for any coope
 
 One deliberate departure: the manual codes an announced RETREAT ("will release the hostages") as CONCEDE, but both
 gold sets we have code it AGREE (the PLOVER GSR records and PLV_train, where "X said it will release ..." is AGREE
-every time). We follow the gold: PLV_train top-1 0.736 -> 0.745, GSR 0.714 -> 0.717, no record lost.
+every time). We follow the gold: top-1 type accuracy rose on both sets when we did, and no record was lost.
 """
 
 from __future__ import annotations
