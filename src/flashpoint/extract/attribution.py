@@ -18,34 +18,16 @@ from functools import lru_cache
 from flashpoint import tsv
 from flashpoint.records import Attribution, Sentence, Story
 
+_W = tsv.lists("flashpoint.extract", "attribution_words.tsv")  # the word lists below (knowledge, kept as data)
 # Reporting verbs; the claim verbs are the one-sided ones (a party's allegation, not an observer's report).
-CLAIM_VERBS = frozenset({
-    "claimed", "claims", "claim", "claiming", "alleged", "alleges", "allege", "alleging", "accused", "accuses",
-    "accuse", "accusing",
-})
-_VERBS = sorted({
-    "said", "says", "say", "told", "tells", "tell", "reported", "stated", "announced",
-    "announces", "confirmed", "confirms", "added", "adds", "noted", "explained", "wrote", "writes", "tweeted",
-    "posted", "insisted", "insists", "warned", "warns", "estimated", "estimates", "acknowledged", "acknowledges",
-    "disclosed", "revealed", "reveals", "testified", "recounted", "recalled", "described", "quoted", "cited",
-    "denied", "denies", "maintained", "maintains", "asserted", "asserts", "contended", "contends", "reiterated",
-    "indicated", "indicates", "suggested", "argued", "argues", *CLAIM_VERBS,
-}, key=len, reverse=True)
+CLAIM_VERBS = frozenset(_W["claim_verbs"])
+_VERBS = sorted({*_W["reporting_verbs"], *CLAIM_VERBS}, key=len, reverse=True)
 _VERB_ALT = "|".join(_VERBS)
 
 # Words that end a source phrase when walking left from the verb.
-_BOUNDARY_WORDS = frozenset({
-    "that", "which", "who", "whom", "when", "while", "after", "before", "because", "as", "but", "if", "since",
-    "although", "though", "where", "and", "or", "so", "then", "also", "on", "in", "at", "by", "from", "with",
-    "during", "over", "into", "under", "about", "against", "than", "until", "is", "was", "were", "are", "be", "been",
-    "has", "have", "had", "will", "would", "could", "should", "may", "might", "can", "not", "later", "earlier",
-    "yesterday", "today", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
-    "december", "previously", "separately", "meanwhile", "however", "there", "here", "now", "once", "repeatedly",
-    "publicly", "privately", "reportedly", "allegedly", "initially", "first", "did", "do", "does",
-})
+_BOUNDARY_WORDS = frozenset(_W["boundary_words"])
 # Phrase-internal words allowed in a source ("a spokesman for the army", "the head of the ministry").
-_INNER = frozenset({"of", "for", "'s", "’s", "the", "a", "an", "two", "three", "four", "several", "some", "many"})
+_INNER = frozenset(_W["inner"])
 _MAX_WORDS = 8
 
 _WORD = re.compile(r"[\w’'.-]+|[^\w\s]")
@@ -64,7 +46,7 @@ _INVERTED_SUBJ = re.compile(r"\s+((?:[A-Z][\w’'.-]*|the|a|an|police|officials|
                             r"\s*(?=[,.;:!?]|$|\s+(?:on|in|at|late|early|last|this)\b)")
 _SENTENCE_END = re.compile(r"\s*(?:(?:on|late|early|last|this)\s+\w+(?:\s+\w+)?\s*)?[.!?\"”’)]*\s*$", re.I)
 _ABBREV_END = re.compile(r"(?:\b[A-Z]|Jr|Sr|St|Co|Inc|Ltd|Corp)\.$")
-_PRONOUN = frozenset({"he", "she", "they", "it", "we", "i"})
+_PRONOUN = frozenset(_W["pronoun"])
 _NAME_LIKE = re.compile(r"^[A-Z]")
 
 
