@@ -90,33 +90,15 @@ _LINE = re.compile(r"[^\n]*\S[^\n]*")
 _TERMINAL_END = re.compile(r"[.!?…:][\"'”’»)\]]*$|[\"”’»]$")
 
 
-
-def _words(s: str) -> frozenset[str]:
-    return frozenset(s.split())
-
-
+_W = tsv.lists("flashpoint.text", "sentences_words.tsv")  # the word lists below (knowledge, kept as data)
 # Words after which a line cannot end a sentence (the line was wrapped).
-_CONTINUATION_WORDS = _words(
-    "a an the of to in on at for and or but nor with by from as that which who whom whose than into onto "
-    "over under about after before between against during said says told is are was were be been has have had "
-    "will would could should may might must its his her their our my your this these those"
-)
+_CONTINUATION_WORDS = frozenset(_W["continuation_words"])
 
-_WEEKDAYS_MONTHS = _words(
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August "
-    "September October November December Christmas Easter Ramadan Eid Then Now Noon Midnight Contrast Comparison "
-    "Law Night Day Dawn Morning Evening"
-)
+_WEEKDAYS_MONTHS = frozenset(_W["weekdays_months"])
 # After "name." these are web addresses and file names ("timesofindia.com", "story.cms"), not a new sentence.
-_WEB_SUFFIX = _words(
-    "com net org gov edu mil int info biz co in uk us au ca de fr nic htm html php asp aspx cms jsp pdf jpg png gif "
-    "shtml xml rss"
-)
-_BYLINE_SMALL = _words("and & de van von der den al el bin ibn la le del da dos du di y")
-_BYLINE_TAIL = _words(
-    "staff writer writers correspondent correspondents reporter reporters editor editors contributor in for of "
-    "the news bureau chief senior special and & with agencies agency wires"
-)
+_WEB_SUFFIX = frozenset(_W["web_suffix"])
+_BYLINE_SMALL = frozenset(_W["byline_small"])
+_BYLINE_TAIL = frozenset(_W["byline_tail"])
 
 
 @lru_cache(maxsize=1)
