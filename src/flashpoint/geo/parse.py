@@ -25,40 +25,18 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
+from flashpoint import tsv
 from flashpoint.geo.gazetteer import ADM1, ADM2, CONT, LMK, PCLI, PPLC, RGN, SEA, Gazetteer, Place, fold, load
 
 __all__ = ["Mention", "recognise", "resolve", "parse"]
 
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W\d_](?:[\w'’‐-]*\w)?")
-_CONNECT = frozenset({"of", "de", "del", "da", "do", "dos", "das", "di", "du", "des", "la", "le", "les", "el", "al",
-                      "and", "upon", "on", "y", "am", "an", "der", "sur", "en", "of the", "the"})
-_LOCATIVE = frozenset({"in", "at", "near", "from", "to", "outside", "inside", "across", "throughout", "around",
-                       "into", "towards", "toward", "via", "through", "between", "and", "of", "within", "north",
-                       "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast",
-                       "northwest", "southeast", "southwest", "downtown", "rural", "suburban", "off", "over",
-                       "visit", "visited", "visiting", "reached", "entered", "left", "leaving", "fled", "based",
-                       "nearby", "neighbouring", "neighboring", "outskirts", "capital", "city", "town", "village",
-                       "province", "state", "county", "region", "district"})
+_W = tsv.lists("flashpoint.geo", "data/parse_words.tsv")  # the word lists below (knowledge, kept as data)
+_CONNECT = frozenset(_W["connect"])
+_LOCATIVE = frozenset(_W["locative"])
 # Capitalised words that precede a place without being part of its name.
-_MODIFIERS = frozenset({"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
-                        "Northeast", "Northwest", "Southeast", "Southwest", "Northeastern", "Northwestern",
-                        "Southeastern", "Southwestern", "Upper", "Lower", "Greater", "Downtown", "Metro", "Rural",
-                        "In", "At", "Near", "From", "To", "Outside", "Across", "Inside", "Throughout", "A", "An",
-                        "The", "And", "Of", "For", "With", "By", "On", "After", "Before", "But", "As", "While",
-                        "When", "Where", "Since", "Both", "Then", "Like", "Unlike", "Including", "Between", "Via",
-                        "Mr", "Mrs", "Ms", "Dr", "President", "Prime", "Minister", "Governor", "Mayor", "Senator",
-                        "Sen", "Rep", "Gov", "Pope", "King", "Queen", "Prince", "Princess", "General", "Gen"})
-_NEVER_WORDS = (
-    "January February March April May June July August September October November December Jan Feb Mar "
-    "Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon "
-    "Tue Tues Wed Thu Thurs Fri Sat Sun I Mr Mrs Ms Dr St Sen Rep Gov Lt Col Sgt Capt Jr Sr Inc Ltd Co "
-    "Corp Ave Rd Blvd God Christ Christmas Easter Ramadan Eid Internet Web Twitter Facebook Google "
-    "Amazon Apple OK TV AM PM AP AFP BBC CNN Reuters Xinhua UN NATO North South East West Northern "
-    "Southern Eastern Western Central Upper Lower Greater Republic Union Federal National International "
-    "University Center Centre Airport Church Hospital Street Park County City State Province District "
-    "Island Islands Coast Lake River Valley Mountains Hills Beach Bay "
-)
-_NEVER = frozenset(fold(w) for w in _NEVER_WORDS.split())
+_MODIFIERS = frozenset(_W["modifiers"])
+_NEVER = frozenset(fold(w) for w in _W["time"] + _W["never"])
 
 
 @cache
@@ -77,7 +55,7 @@ def _story_words(name: str) -> frozenset[str]:
 
 
 # Months and weekdays end a name: "in Tulsa Thursday evening", "in Pontiac March 18" are Tulsa and Pontiac.
-_TIME_WORDS = frozenset(fold(w) for w in _NEVER_WORDS.split()[:35])
+_TIME_WORDS = frozenset(fold(w) for w in _W["time"])
 # A compass word alone is a part of the place named next ("Southwest Memphis", "North Philadelphia"), not the
 # Cameroonian region of that name; and a city's own sides and ends ("the East End", "the city's West Side") are
 # neighbourhoods of the story's city, not the places of those names elsewhere.

@@ -42,9 +42,7 @@ _DATELINE = re.compile(
     re.X,
 )
 _NOT_DATELINE = _story_words("not_dateline")
-_MONTH_WORDS = ("January February March April May June July August September October November December Jan Feb Mar "
-                "Apr Jun Jul Aug Sep Sept Oct Nov Dec")
-_MONTHS = frozenset(fold(w) for w in _MONTH_WORDS.split())
+_MONTHS = _story_words("month")
 _TOWNSHIP = re.compile(r"(?i)[ ]+(?:twp\.?|township|boro\.?|borough|village|city)$")
 _DATELINE_SENTENCES = 8  # a dateline stands after the headline, a photo caption or a copyright line, not later
 # What mostly American local news writes: a broadcaster's call sign in a dateline ("(WTHR)"), a sheriff, an address

@@ -1,0 +1,43 @@
+"""data/parse_words.tsv (and the months of data/story_words.tsv): the place-name recogniser's word lists are
+well-formed, and are the lists it uses."""
+
+from __future__ import annotations
+
+import importlib
+
+from flashpoint import tsv
+from flashpoint.geo.gazetteer import fold
+
+parse = importlib.import_module("flashpoint.geo.parse")
+story = importlib.import_module("flashpoint.geo.story")
+FILE = ("flashpoint.geo", "data/parse_words.tsv")
+KINDS = (  # kind in the file, name in the code
+    ("connect", "_CONNECT"), ("locative", "_LOCATIVE"), ("modifiers", "_MODIFIERS"), ("time", "_TIME_WORDS"),
+    ("never", "_NEVER"),
+)
+
+
+def test_rows_are_kind_and_word_each_kind_described_and_no_word_twice() -> None:
+    rows = tsv.rows(*FILE)
+    assert rows and all(len(r) == 2 and all(r) for r in rows), [r for r in rows if len(r) != 2 or not all(r)]
+    assert len(rows) == len({tuple(r) for r in rows}), "a word listed twice under one kind"
+    described = tsv.text(*FILE)
+    assert {r[0] for r in rows} == {kind for kind, _ in KINDS}
+    assert all(f"# {kind} ({name}" in described for kind, name in KINDS), "each kind says what it is for"
+    w = tsv.lists(*FILE)
+    assert not {fold(x) for x in w["time"]} & {fold(x) for x in w["never"]}
+
+
+def test_the_lists_are_what_the_recogniser_uses() -> None:
+    w = tsv.lists(*FILE)
+    assert frozenset(w["connect"]) == parse._CONNECT
+    assert frozenset(w["locative"]) == parse._LOCATIVE
+    assert frozenset(w["modifiers"]) == parse._MODIFIERS
+    assert frozenset(fold(x) for x in w["time"]) == parse._TIME_WORDS
+    assert frozenset(fold(x) for x in w["time"] + w["never"]) == parse._NEVER
+    assert {"march", "monday", "sept"} <= parse._TIME_WORDS and "street" in parse._NEVER
+
+
+def test_months_are_no_dateline_region() -> None:
+    months = tsv.lists("flashpoint.geo", "data/story_words.tsv")["month"]
+    assert frozenset(fold(x) for x in months) == story._MONTHS and "march" in story._MONTHS
