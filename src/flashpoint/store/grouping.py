@@ -253,23 +253,6 @@ def _names(sentence: str) -> set[str]:
     return out - _COMMON_NAMES
 
 
-# Words that make adjacent capitalised words an institution, an official's title or a kind of place rather than a
-# person: hospitals, courts, newspapers, spokesmen and neighbourhoods recur across unrelated incidents of one city.
-# (Words that the reports mostly write in lower case, "Shooting" or "Accidental", are dropped by `_common_words`.)
-_NOT_PERSONAL = {
-    "Hospital", "Medical", "Center", "Centre", "Health", "Clinic", "Court", "Courts", "Superior", "Municipal",
-    "Circuit", "District", "Office", "Department", "Bureau", "Agency", "Lab", "Laboratory", "Online", "News", "Times",
-    "Post", "Tribune", "Herald", "Journal", "Chronicle", "Gazette", "Press", "University", "College", "School",
-    "Academy", "Church", "Patrol", "Force", "State", "National", "United", "States", "Association",
-    "Attorney", "General", "Chief", "Mayor", "Judge", "Sgt", "Lt", "Capt", "Detective", "Deputy", "Sen", "Rep", "Gov",
-    "President", "Coroner", "Examiner", "Spokesman", "Spokeswoman", "Commissioner", "Prosecutor", "Supt",
-    "Heights", "Hills", "Hill", "Falls", "Ave", "Avenue", "Street", "St", "Square", "Parish", "Park", "Gardens",
-    "Beach", "Springs", "Valley", "Village", "Township", "Borough", "Boulevard", "Blvd", "Drive", "Road", "Lane",
-    "Place", "Way", "Highway", "Interstate", "Bridge", "Station", "Mall", "Plaza", "Apartments", "Side", "Downtown",
-    "Island", "Bay", "River", "Creek", "County", "City",
-}
-
-
 def _full_names(sentence: str) -> set[str]:
     """Adjacent capitalised words that look like a person ("Jamal Okafor"): runs with an institution's, an
     official's or a place's word ("Chief Ann Lee", "Mercy Medical Center", "Oak Park") give none, and neither does a
