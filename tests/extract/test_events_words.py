@@ -9,7 +9,8 @@ from flashpoint.text.tokens import verb_forms
 FILE = ("flashpoint.extract", "events_words.tsv")
 KINDS = (  # kind in the file, name in the code
     ("pronouns", "_PRONOUNS"), ("month_verbs", "_MONTH_VERBS"), ("be", "_BE"), ("adverbs", "_ADVERBS"),
-    ("count_words", "_COUNT_WORDS"), ("active_with_for", "_ACTIVE_WITH_FOR"),
+    ("count_words", "_COUNT_WORDS"), ("participles", "_PARTICIPLES"),
+    ("active_with_for", "_ACTIVE_WITH_FOR"),
     ("passive_with_of", '_PASSIVE_WITH_PREP["of"]'), ("passive_with_with", '_PASSIVE_WITH_PREP["with"]'),
     ("kin_dets", "_KIN_DETS"), ("determiners", "DETERMINERS"), ("says", "_SAYS"), ("say_times", "_SAY_TIMES"),
     ("demand_says_more", "_DEMAND_SAYS"), ("object_prepositions", "_OBJECT_PREPOSITIONS"),
@@ -39,6 +40,7 @@ def test_the_lists_are_what_events_uses() -> None:
         "_BE": (events._BE, set(w["be"])),
         "_ADVERBS": (events._ADVERBS, set(w["adverbs"])),
         "_COUNT_WORDS": (events._COUNT_WORDS, set(w["count_words"])),
+        "_PARTICIPLES": (events._PARTICIPLES, set(w["participles"])),
         "_ACTIVE_WITH_FOR": (events._ACTIVE_WITH_FOR, set(w["active_with_for"])),
         '_PASSIVE_WITH_PREP["of"]': (events._PASSIVE_WITH_PREP["of"], set(w["passive_with_of"])),
         '_PASSIVE_WITH_PREP["with"]': (events._PASSIVE_WITH_PREP["with"], set(w["passive_with_with"])),

@@ -146,6 +146,7 @@ _ADVERBS = set(_W["adverbs"])
 _CLAUSE_BREAKS = {";", ":", "but", "while", "although", "whereas", "though", "because", "since", "—", "(", ")",
                   "adding"}
 _COUNT_WORDS = set(_W["count_words"])
+_PARTICIPLES = set(_W["participles"])
 
 
 # A name + participle + preposition is a reduced passive ("journalists accused of", "men charged with") only for
@@ -158,9 +159,7 @@ def is_passive(tokens: Sequence[Token], first: int, actors: list[Actor] | None =
     """A passive trigger: "was arrested", "were reportedly detained", or a reduced relative right after a name
     ("journalists accused of inciting", "protesters detained by police")."""
     word = tokens[first].lower
-    if not (word.endswith(("ed", "en")) or word in {"shot", "held", "met", "hit", "cut", "struck", "fought",
-                                                    "taken", "sent", "seized", "freed", "led", "jailed", "set",
-                                                    "put", "hurt", "caught", "kept", "shut", "told", "burnt", "cast"}):
+    if not (word.endswith(("ed", "en")) or word in _PARTICIPLES):
         return False
     j = first - 1
     while j >= 0 and (tokens[j].lower in _ADVERBS or (tokens[j].lower.endswith("ly") and len(tokens[j].lower) > 4)):
