@@ -10,6 +10,8 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from flashpoint import tsv
+
 # A number with thousands separators ("5,176 rounds") is one token, so trigger gaps and clause breaks count it once.
 _TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w,])|[A-Za-z0-9]+(?:['’\-.][A-Za-z0-9]+)*|[^\sA-Za-z0-9]")
 
@@ -29,28 +31,12 @@ def tokenize(text: str) -> tuple[Token, ...]:
     return tuple(new((w := m.group(), w.lower().replace("’", "'"), m.start(), m.end())) for m in _TOKEN.finditer(text))
 
 
+_VERBS = tsv.rows("flashpoint.text", "verb_forms.tsv", width=3)  # verb knowledge, kept as data
 # Irregular verbs that appear in event triggers: base -> other forms.
-_IRREGULAR: dict[str, tuple[str, ...]] = {
-    "meet": ("met",), "hold": ("held",), "speak": ("spoke", "spoken"), "fight": ("fought",),
-    "shoot": ("shot",), "strike": ("struck", "stricken"), "take": ("took", "taken"), "give": ("gave", "given"),
-    "send": ("sent",), "freeze": ("froze", "frozen"), "lay": ("laid",), "go": ("went", "gone"),
-    "break": ("broke", "broken"), "bring": ("brought",), "set": ("set",), "cut": ("cut",), "shut": ("shut",),
-    "put": ("put",), "beat": ("beat", "beaten"), "forgive": ("forgave", "forgiven"),
-    "withdraw": ("withdrew", "withdrawn"),
-    "withhold": ("withheld",), "flee": ("fled",), "lead": ("led",), "run": ("ran",), "burn": ("burnt",),
-    "throw": ("threw", "thrown"), "tell": ("told",), "seek": ("sought",), "steal": ("stole", "stolen"),
-    "blow": ("blew", "blown"), "drive": ("drove", "driven"), "slay": ("slew", "slain"), "leave": ("left",),
-    "keep": ("kept",), "sell": ("sold",), "win": ("won",), "stand": ("stood",),
-    "overthrow": ("overthrew", "overthrown"),
-    "undertake": ("undertook", "undertaken"), "rise": ("rose", "risen"), "begin": ("began", "begun"),
-    "sign": (), "arise": ("arose", "arisen"), "hang": ("hung",), "shake": ("shook", "shaken"), "find": ("found",),
-    "bid": ("bid",), "spread": ("spread",), "hit": ("hit",), "quit": ("quit",), "wage": ("waged",),
-    "broadcast": ("broadcast",), "forbid": ("forbade", "forbidden"), "make": ("made",), "pay": ("paid",),
-    "say": ("said",), "stab": ("stabbed",),
-}
+_IRREGULAR: dict[str, tuple[str, ...]] = {base: tuple(forms.split()) for kind, base, forms in _VERBS
+                                          if kind == "irregular"}
 # Verbs whose final consonant doubles though longer than the short-verb rule covers.
-_DOUBLING = {"admit", "commit", "control", "patrol", "compel", "expel", "propel", "rebel", "refer", "prefer",
-             "occur", "acquit", "equip", "regret", "submit", "transmit", "permit", "omit", "abet", "outfit"}
+_DOUBLING = {base for kind, base, _ in _VERBS if kind == "doubling"}
 _VOWELS = set("aeiou")
 
 
