@@ -74,3 +74,19 @@ def test_no_participant_from_a_body_part_an_indefinite_pronoun_or_a_headline():
 def test_passive_subject_noun_phrase_is_the_recipient():
     roles = _roles("The old customs warehouse was attacked overnight by unknown gunmen.", "ASSAULT")
     assert roles and roles[0][1] == ["The old customs warehouse"]
+
+
+def test_a_place_further_on_in_the_clause_joins_a_recipient_that_is_a_thing():
+    roles = _roles("The ministry agreed to build a new road in Kandahar province.", "AGREE")
+    assert roles and any("Kandahar" in r for r in roles[0][1]) and "AFG" in roles[0][2]
+    roles = _roles("The city council agreed to build a new bridge across the river in Dresden.", "AGREE")
+    assert roles and "DEU" in roles[0][2]
+
+
+def test_no_later_place_past_a_comma_or_a_relative_clause_or_beside_a_mention():
+    for text in ("The ministry agreed to build a new road, officials in Kandahar said.",
+                 "The ministry agreed to build a new road that serves villages in Kandahar."):
+        roles = _roles(text, "AGREE")
+        assert roles and not any("Kandahar" in r for r in roles[0][1])
+    roles = _roles("Germany expelled two Russian diplomats in Berlin.", "SANCTION")
+    assert roles and roles[0][1] and all("Berlin" not in r for r in roles[0][1])

@@ -17,7 +17,13 @@ from functools import cache
 from importlib import resources
 
 from flashpoint.extract.actors import ACTION_NOUNS
-from flashpoint.extract.objects import further_clause, object_recipient, place_recipient, subject_actor
+from flashpoint.extract.objects import (
+    further_clause,
+    later_place,
+    object_recipient,
+    place_recipient,
+    subject_actor,
+)
 from flashpoint.records import Actor, Event, Sentence, Story, Trigger
 from flashpoint.text.tokens import Token, tokenize, verb_forms
 
@@ -853,6 +859,12 @@ class EventStage:
                     if where is not None and not any(a.start < where.end and where.start < a.end for a in actor):
                         recipient = [where]
                         voice += f"; the place {where.text!r} right after it is the recipient"
+                if not passive and all(r not in sentence.actors for r in recipient):
+                    where = later_place(sentence, tokens, m.last, clause_bounds(tokens, m.first, m.last)[1])
+                    if where is not None and not any(a.start < where.end and where.start < a.end
+                                                     for a in (*actor, *recipient)):
+                        recipient = [*recipient, where]
+                        voice += f"; the place {where.text!r} is where the act on a thing falls"
                 if not actor:
                     doer = subject_actor(sentence, tokens, m.first, is_nominal(tokens, m), passive)
                     if doer is not None and not any(r.start < doer.end and doer.start < r.end for r in recipient):

@@ -208,3 +208,30 @@ def _headline(tokens: Sequence[Token]) -> bool:
     """A title in title case ("Jackson Police Investigate Fatal Shooting"): its capitals say nothing of names."""
     alpha = [t for t in tokens if t.text[:1].isalpha()]
     return len(alpha) >= 4 and sum(t.text[:1].isupper() for t in alpha) > 0.7 * len(alpha)
+
+
+_PLACE_SCAN = 14  # words after the trigger in which a place phrase may name where the act falls
+
+
+def later_place(sentence: Sentence, tokens: Sequence[Token], last: int, clause_end: int) -> Actor | None:
+    """The place phrase of the trigger's own clause that says where an act on a thing falls: "suspended aid
+    deliveries in Borno State", "agreed to set up a research centre in Lyon", "returned the manuscript to Italy".
+    Scanning stops at a comma or a word that opens another clause."""
+    w = words()
+    for j in range(last + 1, min(len(tokens), last + 1 + _PLACE_SCAN)):
+        t = tokens[j]
+        if t.start >= clause_end or t.text in {",", ";", ":", "(", "--", "—"} or t.lower in w["clause"] \
+                or t.lower in w["relative"]:
+            return None
+        if t.lower not in w["place_prep"] and t.lower not in w["later_place_prep"]:
+            continue
+        phrase = noun_phrase(sentence, tokens, j + 1, True)
+        if phrase is not None and phrase.country is not None:
+            return phrase
+        at = tokens[j + 1].start if j + 1 < len(tokens) else clause_end
+        place = next((p for p in sentence.places if p.start is not None and p.end is not None and p.country
+                      and at <= p.start <= at + 24), None)
+        if place is not None and place.start is not None and place.end is not None:
+            return Actor(text=sentence.text[place.start:place.end], start=place.start, end=place.end,
+                         country=place.country)
+    return None
