@@ -283,6 +283,13 @@ def test_a_joint_act_splits_its_coordinated_subjects():
     assert (["Canada"], ["Costa Rica"]) in roles
 
 
+def test_a_stance_taken_together_on_an_object_keeps_both_subjects_as_actors():
+    roles = _roles("Norway and Denmark on Monday rejected the fishing quota proposal.", "REJECT")
+    assert roles and roles[0][0] == ["Norway", "Denmark"] and roles[0][1] != ["Denmark"]
+    roles = _roles("Chile and Peru have signed a fisheries pact.", "SUPPORT")
+    assert (["Chile"], ["Peru"]) in roles  # the pact is inside the trigger: one side's act with the other
+
+
 def test_own_forces_are_not_the_recipient_of_a_withdrawal():
     roles = _roles("Australia is willing to withdraw its troops from Iraq after the election.", "AGREE")
     assert all("troops" not in r for _, r in roles)

@@ -555,7 +555,9 @@ def assign_participants(sentence: Sentence, tokens: Sequence[Token], m: Match) -
             actor = _with_conjuncts(usable, main[0], text, -1)
             note += "; participle clause: the main subject is the actor, its object the recipient"
     if len(actor) >= 2 and m.pattern.event_type in _SYMMETRIC and not is_passive(tokens, m.first, usable) and \
-            all(a.end <= trig_start for a in actor) and _auxiliaries_only(text[actor[-1].end:trig_start]):
+            all(a.end <= trig_start for a in actor) and _auxiliaries_only(text[actor[-1].end:trig_start]) and \
+            not (m.pattern.event_type in _STANCES and m.first == m.last and (recipient or object_recipient(
+                sentence, tokens, m.first, m.last, is_nominal(tokens, m), False) is not None)):
         # "Trump and Putin have agreed to ...": one side and the other
         actor, recipient = actor[:1], actor[1:]
         note += "; coordinated subjects of a joint act: the first is the actor, the others the recipient"
@@ -575,6 +577,10 @@ def _auxiliaries_only(between: str) -> bool:
 
 
 _SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "REJECT"})
+# A stance taken together on something ("Russia and China vetoed the resolution", "X and Y welcomed the visit") is
+# both subjects' act on its object, not one subject's act on the other; a joint act that holds its object ("signed a
+# pact", "failed to reach agreement") is still one side's act with the other.
+_STANCES = frozenset({"SUPPORT", "REJECT"})
 _FORUM = frozenset({"in", "at", "inside", "near", "within", "before"})
 
 
