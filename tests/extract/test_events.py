@@ -312,3 +312,18 @@ def test_a_time_of_day_is_no_clause_break():
     tokens = tokenize("Destin Wallace died at 9:30 a.m. on Tuesday from a gunshot wound.")
     trigger = next(i for i, t in enumerate(tokens) if t.text == "gunshot")
     assert clause_bounds(tokens, trigger, trigger)[0] == 0
+
+
+def test_the_subject_of_a_verb_that_takes_an_event_noun_is_its_actor():
+    roles = _roles("The Nigerian army on Monday intensified its bombardment of rebel camps near Maiduguri.", "ASSAULT")
+    assert roles and roles[0][0] == ["Nigerian army"]
+    roles = _roles("Kenya's president, Mr Uhuru Kenyatta, launched a mediation effort between Sudan and Chad.",
+                   "CONSULT")
+    assert roles and roles[0][0] and "Uhuru Kenyatta" in roles[0][0][-1]
+    roles = _roles("The Arab League expressed its total rejection and strong condemnation of the decree.", "ACCUSE")
+    assert roles and roles[0][0] == ["Arab League"]
+
+
+def test_a_noun_far_from_its_subject_without_a_light_verb_has_no_actor():
+    roles = _roles("The Arab League met in Cairo and many delegates spoke about the bombardment of Gaza.", "ASSAULT")
+    assert roles and "Arab League" not in roles[0][0]

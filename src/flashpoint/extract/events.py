@@ -24,6 +24,7 @@ from flashpoint.extract.objects import (
     place_recipient,
     subject_actor,
 )
+from flashpoint.extract.objects import words as words_of_objects
 from flashpoint.records import Actor, Event, Sentence, Story, Trigger
 from flashpoint.text.tokens import Token, tokenize, verb_forms
 
@@ -417,14 +418,27 @@ _COUNTS = frozenset({"several", "more", "than", "dozen", "dozens", "hundreds", "
 _OWN_WORDS = frozenset({"his", "her", "its", "their", "our", "my", "we", "i", "he", "she", "it", "they"})
 
 
+@cache
+def _more_light_verbs() -> frozenset[str]:
+    """Verbs, besides _LIGHT_VERBS, whose subject acts the event noun they take (object_words.tsv "light_verb")."""
+    return frozenset(w for v in words_of_objects()["light_verb"] for w in verb_forms(v))
+
+
 def _light_verb_object(between: str) -> bool:
     """The words between an actor and a noun trigger are a light verb and its determiners: "will hold a", "has
     issued an", "expressed its total", "has carried out more than two dozen", "in June announced the" (the actor
     then stands for the noun's event)."""
     between = _ASIDE.sub("", between)
-    words = [w.strip(",").lower() for w in between.split()]
-    return len(words) <= 7 and any(w in _LIGHT_VERBS for w in words) and all(
-        w in _LIGHT_FILLERS or w in _LIGHT_VERBS or w in _COUNTS or w[:1].isdigit() or "-" in w for w in words)
+    words = [w for w in (w.strip(",").lower() for w in between.split()) if w]
+    light = _LIGHT_VERBS | _more_light_verbs()
+    if len(words) <= 7 and any(w in light for w in words) and all(
+            w in _LIGHT_FILLERS or w in light or w in _COUNTS or w[:1].isdigit() or "-" in w for w in words):
+        return True
+    # "expressed its total rejection and strong": the noun is the second of two the verb takes
+    verb = next((i for i, w in enumerate(words) if w not in _LIGHT_FILLERS), None)
+    stop = words_of_objects()["stop"] - {"and"}
+    return verb is not None and words[verb] in light and "and" in words[verb + 1:] and len(words) <= 7 and all(
+        w.isalpha() and w not in stop and w not in light for w in words[verb + 1:])
 
 
 def _compound_agent(text: str, trig_end: int, a: Actor) -> bool:
