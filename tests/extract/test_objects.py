@@ -90,3 +90,10 @@ def test_no_later_place_past_a_comma_or_a_relative_clause_or_beside_a_mention():
         assert roles and not any("Kandahar" in r for r in roles[0][1])
     roles = _roles("Germany expelled two Russian diplomats in Berlin.", "SANCTION")
     assert roles and roles[0][1] and all("Berlin" not in r for r in roles[0][1])
+
+
+def test_the_target_of_mobilised_forces_is_the_recipient_not_the_forces():
+    roles = _roles("The king mobilized his troops for a campaign against the northern tribes.", "MOBILIZE")
+    assert roles and roles[0][1] and "troops" not in " ".join(roles[0][1]) and "tribes" in roles[0][1][0]
+    roles = _roles("The governor mobilised the police to the border district on Friday.", "MOBILIZE")
+    assert roles and roles[0][1] and "border district" in roles[0][1][0]

@@ -18,9 +18,11 @@ from importlib import resources
 
 from flashpoint.extract.actors import ACTION_NOUNS
 from flashpoint.extract.objects import (
+    forces_target,
     further_clause,
     later_place,
     object_recipient,
+    own_forces,
     place_recipient,
     subject_actor,
 )
@@ -879,6 +881,12 @@ class EventStage:
                     if where is not None and not any(a.start < where.end and where.start < a.end for a in actor):
                         recipient = [where]
                         voice += f"; the place {where.text!r} right after it is the recipient"
+                if m.pattern.event_type == "MOBILIZE" and not passive and (not recipient or own_forces(sentence,
+                                                                                                     recipient)):
+                    target = forces_target(sentence, tokens, m.last, clause_bounds(tokens, m.first, m.last)[1])
+                    if target is not None and not any(a.start < target.end and target.start < a.end for a in actor):
+                        recipient = [target]
+                        voice += f"; the forces' target or place {target.text!r} is the recipient"
                 if not passive and all(r not in sentence.actors for r in recipient):
                     where = later_place(sentence, tokens, m.last, clause_bounds(tokens, m.first, m.last)[1])
                     if where is not None and not any(a.start < where.end and where.start < a.end

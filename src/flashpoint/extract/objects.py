@@ -235,3 +235,32 @@ def later_place(sentence: Sentence, tokens: Sequence[Token], last: int, clause_e
             return Actor(text=sentence.text[place.start:place.end], start=place.start, end=place.end,
                          country=place.country)
     return None
+
+
+def own_forces(sentence: Sentence, recipient: Sequence[Actor]) -> bool:
+    """The recipient is the forces a party mobilises ("mobilized the army", "sent its men"), not their target."""
+    w = words()
+    return bool(recipient) and all(
+        r.sector in {"MIL", "COP"} or r.text.lower().split()[-1] in w["forces"] for r in recipient)
+
+
+def forces_target(sentence: Sentence, tokens: Sequence[Token], last: int, clause_end: int) -> Actor | None:
+    """Where or against whom forces are mobilised: "mobilized troops for the war against Iraq", "mobilised its men to
+    the area", "remained on alert in the north" (a mention, or the noun phrase after the preposition)."""
+    w = words()
+    for j in range(last + 1, min(len(tokens), last + 1 + _PLACE_SCAN)):
+        t = tokens[j]
+        if t.start >= clause_end or t.text in {",", ";", ":", "(", "--", "—"} or t.lower in w["relative"]:
+            return None
+        if t.lower not in w["target_prep"] or j + 1 >= len(tokens):
+            continue
+        at = tokens[j + 1].start
+        mention = next((a for a in sentence.actors if a.end > at and a.start >= at and len(
+            sentence.text[at:a.start].split()) <= 3 and not any(
+                x.lower() in w["stop"] or not x.isalpha() for x in sentence.text[at:a.start].split())), None)
+        if mention is not None and mention.text.lower().split()[-1] not in w["forces"]:
+            return mention
+        phrase = noun_phrase(sentence, tokens, j + 1, True)
+        if phrase is not None:
+            return phrase
+    return None
