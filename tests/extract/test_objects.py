@@ -97,3 +97,10 @@ def test_the_target_of_mobilised_forces_is_the_recipient_not_the_forces():
     assert roles and roles[0][1] and "troops" not in " ".join(roles[0][1]) and "tribes" in roles[0][1][0]
     roles = _roles("The governor mobilised the police to the border district on Friday.", "MOBILIZE")
     assert roles and roles[0][1] and "border district" in roles[0][1][0]
+
+
+def test_where_forces_are_withdrawn_from_is_the_recipient_but_a_foreign_army_helped_stays():
+    roles = _roles("The government withdrew its soldiers from the disputed island on Monday.", "RETREAT")
+    assert roles and roles[0][1] == ["the disputed island"]
+    roles = _roles("The United States provided weapons to the Iraqi army in Mosul.", "AID")
+    assert roles and roles[0][1] == ["Iraqi army"]

@@ -841,6 +841,12 @@ def harm_frames(sentence: Sentence, tokens: Sequence[Token], m: Match, usable: l
     return actor, recipient, note
 
 
+# Acts that move forces (their target or place is the recipient, not the forces) and acts that hand something over
+# (whom it goes to is the recipient, not the thing).
+_MOVES = frozenset({"MOBILIZE", "RETREAT", "SANCTION", "AID"})
+_GIVES = frozenset({"AID", "RETREAT", "CONCEDE"})
+
+
 class EventStage:
     """Finds triggers and builds one candidate Event per trigger."""
 
@@ -881,12 +887,21 @@ class EventStage:
                     if where is not None and not any(a.start < where.end and where.start < a.end for a in actor):
                         recipient = [where]
                         voice += f"; the place {where.text!r} right after it is the recipient"
-                if m.pattern.event_type == "MOBILIZE" and not passive and (not recipient or own_forces(sentence,
-                                                                                                     recipient)):
-                    target = forces_target(sentence, tokens, m.last, clause_bounds(tokens, m.first, m.last)[1])
+                kind = m.pattern.event_type
+                if kind in _MOVES and m.pattern.mode != "release" and not passive and (
+                        own_forces(actor, recipient) or (not recipient and (
+                            kind == "MOBILIZE" or m.pattern.mode == "withdraw"))):
+                    target = forces_target(sentence, tokens, m.last, clause_bounds(tokens, m.first, m.last)[1],
+                                           "target_prep" if kind == "MOBILIZE" else "move_prep")
                     if target is not None and not any(a.start < target.end and target.start < a.end for a in actor):
                         recipient = [target]
                         voice += f"; the forces' target or place {target.text!r} is the recipient"
+                elif kind in _GIVES and not passive and all(r not in sentence.actors for r in recipient):
+                    taker = forces_target(sentence, tokens, m.last, clause_bounds(tokens, m.first, m.last)[1],
+                                          "give_prep")
+                    if taker is not None and not any(a.start < taker.end and taker.start < a.end for a in actor):
+                        recipient = [taker]
+                        voice += f"; whom the thing goes to, {taker.text!r}, is the recipient"
                 if not passive and all(r not in sentence.actors for r in recipient):
                     where = later_place(sentence, tokens, m.last, clause_bounds(tokens, m.first, m.last)[1])
                     if where is not None and not any(a.start < where.end and where.start < a.end

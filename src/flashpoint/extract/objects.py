@@ -237,22 +237,27 @@ def later_place(sentence: Sentence, tokens: Sequence[Token], last: int, clause_e
     return None
 
 
-def own_forces(sentence: Sentence, recipient: Sequence[Actor]) -> bool:
-    """The recipient is the forces a party mobilises ("mobilized the army", "sent its men"), not their target."""
+def own_forces(actor: Sequence[Actor], recipient: Sequence[Actor]) -> bool:
+    """The recipient is the forces a party mobilises ("mobilized the army", "sent its men"), not their target: forces
+    of no country, of the story's, or of the actor's own ("sent weapons to the Iraqi army" has a recipient)."""
     w = words()
+    own = {a.country for a in actor}
     return bool(recipient) and all(
-        r.sector in {"MIL", "COP"} or r.text.lower().split()[-1] in w["forces"] for r in recipient)
+        (r.sector in {"MIL", "COP"} or r.text.lower().split()[-1] in w["forces"])
+        and (r.country is None or r.inferred or r.country in own) for r in recipient)
 
 
-def forces_target(sentence: Sentence, tokens: Sequence[Token], last: int, clause_end: int) -> Actor | None:
+def forces_target(sentence: Sentence, tokens: Sequence[Token], last: int, clause_end: int,
+                  preps: str = "target_prep") -> Actor | None:
     """Where or against whom forces are mobilised: "mobilized troops for the war against Iraq", "mobilised its men to
-    the area", "remained on alert in the north" (a mention, or the noun phrase after the preposition)."""
+    the area", "remained on alert in the north"; whom a thing goes to: "returned the statue to its owner" (a mention,
+    or the noun phrase after the preposition of the object_words.tsv kind `preps`)."""
     w = words()
     for j in range(last + 1, min(len(tokens), last + 1 + _PLACE_SCAN)):
         t = tokens[j]
         if t.start >= clause_end or t.text in {",", ";", ":", "(", "--", "—"} or t.lower in w["relative"]:
             return None
-        if t.lower not in w["target_prep"] or j + 1 >= len(tokens):
+        if t.lower not in w[preps] or j + 1 >= len(tokens) or _infinitive(tokens, j):
             continue
         at = tokens[j + 1].start
         mention = next((a for a in sentence.actors if a.end > at and a.start >= at and len(
