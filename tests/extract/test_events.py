@@ -327,3 +327,23 @@ def test_the_subject_of_a_verb_that_takes_an_event_noun_is_its_actor():
 def test_a_noun_far_from_its_subject_without_a_light_verb_has_no_actor():
     roles = _roles("The Arab League met in Cairo and many delegates spoke about the bombardment of Gaza.", "ASSAULT")
     assert roles and "Arab League" not in roles[0][0]
+
+
+@pytest.mark.parametrize(("text", "event_type"), [
+    ("The regional court charged two senior officials of the port authority with fraud.", "ACCUSE"),
+    ("The opposition disputed the official results of the referendum.", "ACCUSE"),
+    ("Jordan opened its borders to thousands of fleeing families.", "AID"),
+    ("The charity flew nearly 20 tonnes of medicine into Yemen.", "AID"),
+    ("Rebel fighters overran an army checkpoint near the river.", "ASSAULT"),
+    ("The ministry granted the mining company permission to resume work.", "CONCEDE"),
+    ("The president granted citizenship to 40 foreign volunteers.", "CONCEDE"),
+    ("The chancellor called the French president on Monday to discuss the crisis.", "CONSULT"),
+])
+def test_trigger_families_from_the_manual(text, event_type):
+    assert _roles(text, event_type)
+
+
+def test_a_call_to_discuss_is_the_callers_consultation_with_the_one_called():
+    roles = _roles("Kenya's president Uhuru Kenyatta called Ethiopian Prime Minister Abiy Ahmed to discuss the dam.",
+                   "CONSULT")
+    assert roles and "Kenyatta" in " ".join(roles[0][0]) and "Abiy Ahmed" in " ".join(roles[0][1])
