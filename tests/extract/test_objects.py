@@ -104,3 +104,10 @@ def test_where_forces_are_withdrawn_from_is_the_recipient_but_a_foreign_army_hel
     assert roles and roles[0][1] == ["the disputed island"]
     roles = _roles("The United States provided weapons to the Iraqi army in Mosul.", "AID")
     assert roles and roles[0][1] == ["Iraqi army"]
+
+
+def test_whom_a_demand_is_made_of_is_the_subject_of_its_that_clause():
+    roles = _roles("The opposition leader demanded that the interior minister resign over the raid.", "REQUEST")
+    assert roles and roles[0][1] and "minister" in roles[0][1][0]
+    roles = _roles("Several lawmakers demanded that Ramaphosa explain the payments.", "REQUEST")
+    assert roles and roles[0][1] and "Ramaphosa" in roles[0][1][0]

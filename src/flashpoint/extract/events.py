@@ -25,6 +25,7 @@ from flashpoint.extract.objects import (
     own_forces,
     place_recipient,
     subject_actor,
+    that_subject,
 )
 from flashpoint.extract.objects import words as words_of_objects
 from flashpoint.records import Actor, Event, Sentence, Story, Trigger
@@ -888,6 +889,11 @@ class EventStage:
                         recipient = [where]
                         voice += f"; the place {where.text!r} right after it is the recipient"
                 kind = m.pattern.event_type
+                if kind == "REQUEST" and not passive:
+                    asked = that_subject(sentence, tokens, m.last)
+                    if asked is not None and not any(a.start < asked.end and asked.start < a.end for a in actor):
+                        recipient = [asked]
+                        voice += f"; the subject of the demanded clause, {asked.text!r}, is the recipient"
                 if kind in _MOVES and m.pattern.mode != "release" and not passive and (
                         own_forces(actor, recipient) or (not recipient and (
                             kind == "MOBILIZE" or m.pattern.mode == "withdraw"))):

@@ -269,3 +269,17 @@ def forces_target(sentence: Sentence, tokens: Sequence[Token], last: int, clause
         if phrase is not None:
             return phrase
     return None
+
+
+def that_subject(sentence: Sentence, tokens: Sequence[Token], last: int) -> Actor | None:
+    """Whom a demand is made of: the subject of the "that" clause after the trigger ("demanded that the minister
+    resign", "insisted that Iran halt ...") — a mention starting there, or the noun phrase."""
+    j = last + 1
+    if j + 1 >= len(tokens) or tokens[j].lower != "that":
+        return None
+    at = tokens[j + 1].start
+    w = words()
+    mention = next((a for a in sentence.actors if a.start >= at and len(sentence.text[at:a.start].split()) <= 2
+                    and all(x.lower() in w["det"] or x[:1].isupper() for x in sentence.text[at:a.start].split())),
+                   None)
+    return mention if mention is not None else noun_phrase(sentence, tokens, j + 1, False)
