@@ -111,3 +111,10 @@ def test_whom_a_demand_is_made_of_is_the_subject_of_its_that_clause():
     assert roles and roles[0][1] and "minister" in roles[0][1][0]
     roles = _roles("Several lawmakers demanded that Ramaphosa explain the payments.", "REQUEST")
     assert roles and roles[0][1] and "Ramaphosa" in roles[0][1][0]
+
+
+def test_the_place_right_after_a_trigger_wins_over_a_mention_in_the_next_clause():
+    roles = _roles("The army imposed a curfew in Jaffna to stop protests by students.", "COERCE")
+    assert roles and roles[0][1] and "Jaffna" in roles[0][1][0]
+    roles = _roles("Putin held talks in Sochi with Erdogan and Rouhani.", "CONSULT")
+    assert roles and any("Erdogan" in r for r in roles[0][1])

@@ -23,6 +23,7 @@ from flashpoint.extract.objects import (
     later_place,
     object_recipient,
     own_forces,
+    past_place,
     place_recipient,
     subject_actor,
     that_subject,
@@ -883,11 +884,15 @@ class EventStage:
                                                         for a in actor):
                         recipient = [sufferer]  # "The embassy was attacked"
                         voice += f"; the passive subject's noun phrase {sufferer.text!r} is the recipient"
-                if not recipient:
-                    where = place_recipient(sentence, tokens, m.last, passive)
-                    if where is not None and not any(a.start < where.end and where.start < a.end for a in actor):
-                        recipient = [where]
-                        voice += f"; the place {where.text!r} right after it is the recipient"
+                where = place_recipient(sentence, tokens, m.last, passive)
+                if where is not None and recipient and recipient[0].start >= where.end and \
+                        past_place(sentence.text[where.end:recipient[0].start]):
+                    recipient = []  # "declared a state of siege in X and sent in police": the place, not the police
+                    voice += "; a mention past the place phrase belongs to another clause"
+                if not recipient and where is not None and not any(a.start < where.end and where.start < a.end
+                                                                   for a in actor):
+                    recipient = [where]
+                    voice += f"; the place {where.text!r} right after it is the recipient"
                 kind = m.pattern.event_type
                 if kind == "REQUEST" and not passive:
                     asked = that_subject(sentence, tokens, m.last)

@@ -283,3 +283,12 @@ def that_subject(sentence: Sentence, tokens: Sequence[Token], last: int) -> Acto
                     and all(x.lower() in w["det"] or x[:1].isupper() for x in sentence.text[at:a.start].split())),
                    None)
     return mention if mention is not None else noun_phrase(sentence, tokens, j + 1, False)
+
+
+def past_place(between: str) -> bool:
+    """The words after a trigger's place phrase and before a mention open another clause or a purpose ("a curfew in X
+    to stop protests by Y", "a state of siege in X and sent in police", "in X, pending a hunt for Y")."""
+    found = {x.strip(",").lower() for x in between.split()}
+    if "with" in found:
+        return False  # "held talks in Bishkek with X and Y": the partner
+    return "," in between or bool(found & (words()["clause"] | words()["past_place"]))
