@@ -118,3 +118,14 @@ def test_the_place_right_after_a_trigger_wins_over_a_mention_in_the_next_clause(
     assert roles and roles[0][1] and "Jaffna" in roles[0][1][0]
     roles = _roles("Putin held talks in Sochi with Erdogan and Rouhani.", "CONSULT")
     assert roles and any("Erdogan" in r for r in roles[0][1])
+
+
+def test_the_target_an_attack_trigger_spans_is_its_recipient():
+    roles = _roles("Government warplanes pounded the rebel-held district of Jisr al-Shughur on Sunday.", "ASSAULT")
+    assert roles and roles[0][1] and "district" in roles[0][1][0]
+    roles = _roles("Tribal fighters captured two towns south of the capital on Monday.", "ASSAULT")
+    assert roles and roles[0][1] and "two towns" in roles[0][1][0]
+
+
+def test_a_car_that_hits_a_bus_is_no_attack():
+    assert not _roles("A delivery van hit a school bus on Main Street.", "ASSAULT")

@@ -25,6 +25,7 @@ from flashpoint.extract.objects import (
     own_forces,
     past_place,
     place_recipient,
+    struck_target,
     subject_actor,
     that_subject,
 )
@@ -894,6 +895,12 @@ class EventStage:
                     recipient = [where]
                     voice += f"; the place {where.text!r} right after it is the recipient"
                 kind = m.pattern.event_type
+                if kind == "ASSAULT" and m.pattern.verbal and not passive and not any(
+                        start < r.start and r.end <= end for r in recipient):
+                    target = struck_target(sentence, tokens, m.first, m.last)
+                    if target is not None:
+                        recipient = [target]
+                        voice += f"; the target it spans, {target.text!r}, is the recipient"
                 if kind == "REQUEST" and not passive:
                     asked = that_subject(sentence, tokens, m.last)
                     if asked is not None and not any(a.start < asked.end and asked.start < a.end for a in actor):

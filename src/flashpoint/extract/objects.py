@@ -292,3 +292,12 @@ def past_place(between: str) -> bool:
     if "with" in found:
         return False  # "held talks in Bishkek with X and Y": the partner
     return "," in between or bool(found & (words()["clause"] | words()["past_place"]))
+
+
+def struck_target(sentence: Sentence, tokens: Sequence[Token], first: int, last: int) -> Actor | None:
+    """The target a verb trigger spans ("pounded the rebel-held enclave", "captured three towns"): the noun phrase
+    right after the verb, when the trigger ends on a target noun (object_words.tsv "target_head")."""
+    if last <= first or tokens[last].lower not in words()["target_head"] or _headline(tokens):
+        return None
+    phrase = noun_phrase(sentence, tokens, first + 1, False)
+    return phrase if phrase is not None and phrase.end >= tokens[last].end else None
