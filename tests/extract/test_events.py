@@ -349,3 +349,8 @@ def test_a_call_to_discuss_is_the_callers_consultation_with_the_one_called():
     roles = _roles("Kenya's president Uhuru Kenyatta called Ethiopian Prime Minister Abiy Ahmed to discuss the dam.",
                    "CONSULT")
     assert roles and "Kenyatta" in " ".join(roles[0][0]) and "Abiy Ahmed" in " ".join(roles[0][1])
+
+
+def test_who_is_used_as_human_shields_is_the_recipient_and_the_user_the_actor():
+    roles = _roles("Al-Shabaab fighters used Somali villagers as human shields near Kismayo.", "ASSAULT")
+    assert roles and "Al-Shabaab" in " ".join(roles[0][0]) and "villagers" in " ".join(roles[0][1])

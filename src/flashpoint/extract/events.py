@@ -20,6 +20,7 @@ from flashpoint.extract.actors import ACTION_NOUNS
 from flashpoint.extract.objects import (
     forces_target,
     further_clause,
+    held_as,
     later_place,
     object_recipient,
     own_forces,
@@ -895,6 +896,11 @@ class EventStage:
                     recipient = [where]
                     voice += f"; the place {where.text!r} right after it is the recipient"
                 kind = m.pattern.event_type
+                made = held_as(sentence, tokens, m.first, clause_bounds(tokens, m.first, m.last)[0]) \
+                    if is_nominal(tokens, m) else None
+                if made is not None:
+                    actor, recipient = [made[0]], [made[1]]
+                    voice += f"; {made[0].text!r} made {made[1].text!r} what the noun says"
                 if kind == "ASSAULT" and m.pattern.verbal and not passive and not any(
                         start < r.start and r.end <= end for r in recipient):
                     target = struck_target(sentence, tokens, m.first, m.last)

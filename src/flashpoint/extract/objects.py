@@ -301,3 +301,19 @@ def struck_target(sentence: Sentence, tokens: Sequence[Token], first: int, last:
         return None
     phrase = noun_phrase(sentence, tokens, first + 1, False)
     return phrase if phrase is not None and phrase.end >= tokens[last].end else None
+
+
+def held_as(sentence: Sentence, tokens: Sequence[Token], first: int, clause_start: int
+            ) -> tuple[Actor, Actor] | None:
+    """(actor, recipient) of a noun trigger that says what someone is made into: "X used Y as human shields", "X
+    held Y as hostages" — the subject and the object of the verb before "as"."""
+    if first < 1 or tokens[first - 1].lower != "as":
+        return None
+    at = tokens[first - 1].start
+    left = [a for a in sentence.actors if clause_start <= a.start and a.end <= at]
+    if len(left) < 2 or sentence.text[left[-1].end:at].strip(" ,").split()[:1] not in ([], ["in"]):
+        return None  # "held 200 people in X to use them as shields": the object is not next to "as"
+    between = sentence.text[left[-2].end:left[-1].start].split()
+    if not between or len(between) > 6 or words()["clause"] & {w.lower().strip(",") for w in between}:
+        return None
+    return left[-2], left[-1]
