@@ -354,3 +354,21 @@ def test_a_call_to_discuss_is_the_callers_consultation_with_the_one_called():
 def test_who_is_used_as_human_shields_is_the_recipient_and_the_user_the_actor():
     roles = _roles("Al-Shabaab fighters used Somali villagers as human shields near Kismayo.", "ASSAULT")
     assert roles and "Al-Shabaab" in " ".join(roles[0][0]) and "villagers" in " ".join(roles[0][1])
+
+
+def test_clashes_and_talks_between_two_sides_split_into_actor_and_recipient():
+    assert (["Hamas"], ["Fatah"]) in _roles("Clashes between Hamas and Fatah left ten people dead.", "ASSAULT")
+    roles = _roles("Talks between India and Pakistan resumed in Geneva.", "CONSULT")
+    assert roles and roles[0][0] == ["India"] and roles[0][1][:1] == ["Pakistan"]
+
+
+def test_the_by_phrase_after_a_nouns_object_is_its_actor():
+    roles = _roles("The killing of the journalist by Saudi agents shocked the world.", "ASSAULT")
+    assert roles and roles[0][0] == ["Saudi agents"] and roles[0][1] == ["journalist"]
+
+
+def test_the_agent_of_a_reduced_relative_is_not_the_main_verbs_subject():
+    roles = _roles("Protesters angered by the government's decision blocked roads in Lagos.", "PROTEST")
+    assert roles and roles[0][0] == ["Protesters"]
+    roles = _roles("The rebels, backed by Rwanda, attacked government positions near Goma.", "ASSAULT")
+    assert roles and roles[0][0] == ["rebels"]

@@ -389,8 +389,20 @@ def _noun_participants(usable: list[Actor], right: list[int], actor: list[Actor]
         recipient = _noun_participants(usable, after, [], text, agent[-1].end)[1] if after else []
         return agent, recipient, "; noun trigger: the 'by' phrase is the actor"
     if not comma_ends or "," not in text[trig_end:first.start]:
-        return actor, _with_conjuncts(usable, right[0], text, +1), ""
+        recipient = _with_conjuncts(usable, right[0], text, +1)
+        later = [i for i in right if usable[i].start >= recipient[-1].end]
+        by = text[recipient[-1].end:usable[later[0]].start].lower().split() if later else []
+        if [w for w in gap if w not in DETERMINERS][-1:] in (["of"], ["on"], ["against"]) and by[:1] == ["by"] and \
+                len(by) <= 2:
+            # "the killing of the journalist by Saudi agents": the "by" phrase after the object is the actor
+            agent = _with_conjuncts(usable, later[0], text, +1)
+            return agent, recipient, "; noun trigger: the 'by' phrase after its object is the actor"
+        return actor, recipient, ""
     return actor, [], "; noun trigger: the next name is past a comma"
+
+
+# A participle and its agent between a subject and its verb: " angered by the ", ", backed by "
+_REDUCED_BY = re.compile(r"\s*,?\s*[a-z]+(?:ed|en)\s+by\s+(?:the\s+|a\s+|an\s+)?", re.IGNORECASE)
 
 
 _RESPONSIBILITY = re.compile(r"\s+(?:has |have |had )?(?:claimed|claims|claiming|took|takes|taken|accepted)"
@@ -473,6 +485,11 @@ def assign_participants(sentence: Sentence, tokens: Sequence[Token], m: Match) -
     left = [i for i, a in enumerate(usable) if a.end <= trig_start]
     right = [i for i, a in enumerate(usable) if a.start >= trig_end]
     actor = _with_conjuncts(usable, left[-1], text, -1) if left else []
+    if len(left) >= 2 and _REDUCED_BY.fullmatch(text[usable[left[-2]].end:usable[left[-1]].start]) and \
+            not _REDUCED_BY.fullmatch(text[usable[left[-1]].end:trig_start]):
+        # "Protesters angered by the decision blocked ...", "The rebels, backed by Rwanda, attacked ...": the agent
+        # of a reduced relative is not the subject of the main verb
+        actor = _with_conjuncts(usable, left[-2], text, -1)
     recipient = _with_conjuncts(usable, right[0], text, +1) if right else []
     # The object inside a gapped trigger is its recipient: "summoned [the Chinese ambassador]", "expelled [23 Russian
     # diplomats]" (the pattern spans the object, so the mention overlaps the trigger and is not in `usable`).
@@ -503,6 +520,10 @@ def assign_participants(sentence: Sentence, tokens: Sequence[Token], m: Match) -
         actor, recipient, noun_note = _noun_participants(usable, right, actor, text, trig_end,
                                                          comma_ends=is_nominal(tokens, m))
         note += noun_note
+    if not actor and len(recipient) >= 2 and recipient[0].start >= trig_end and (
+            tokens[m.last].lower == "between" or text[trig_end:recipient[0].start].split()[:1] == ["between"]):
+        actor, recipient = recipient[:1], recipient[1:]  # "clashes between X and Y", "talks between X and Y"
+        note += "; 'between' X and Y: X is the actor, Y the recipient"
     if actor and is_nominal(tokens, m) and len(text[actor[-1].end:trig_start].split()) > 2 \
             and not _light_verb_object(text[actor[-1].end:trig_start]):
         actor = []  # "the organisers of Saturday's march": a noun's actor stands next to it ("Kenyan protests")
