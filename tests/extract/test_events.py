@@ -372,3 +372,18 @@ def test_the_agent_of_a_reduced_relative_is_not_the_main_verbs_subject():
     assert roles and roles[0][0] == ["Protesters"]
     roles = _roles("The rebels, backed by Rwanda, attacked government positions near Goma.", "ASSAULT")
     assert roles and roles[0][0] == ["rebels"]
+
+
+def test_subjects_who_block_a_resolution_together_are_both_actors_and_it_the_recipient():
+    roles = _roles("Russia and China blocked the resolution.", "REJECT")
+    assert roles == [(["Russia", "China"], ["the resolution"])]
+
+
+def test_a_joint_offensive_launched_by_two_subjects_is_theirs():
+    roles = _roles("Nigeria and Chad launched a joint offensive against Boko Haram.", "ASSAULT")
+    assert roles and roles[0][0] == ["Nigeria", "Chad"]
+
+
+def test_coordinated_objects_with_counts_are_all_recipients():
+    roles = _roles("Police arrested 30 protesters and two journalists in Minsk.", "COERCE")
+    assert roles and roles[0][1] == ["protesters", "journalists"]

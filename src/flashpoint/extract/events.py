@@ -250,7 +250,8 @@ def _conjunction(between: str) -> str:
     if len(words) > 1:
         kinds = word_kinds()
         while len(words) > 1 and (words[-1] in _KIN_DETS or "person" in kinds.get(words[-1].strip(","), ())
-                                  or re.fullmatch(r"\d{1,2}[- ](?:year|month)[- ]old", words[-1])):
+                                  or re.fullmatch(r"\d{1,2}[- ](?:year|month)[- ]old", words[-1])
+                                  or words[-1] in _COUNT_WORDS or words[-1].replace(",", "").isdigit()):
             words.pop()
         between = " ".join(words)
     return between
@@ -452,11 +453,13 @@ def _light_verb_object(between: str) -> bool:
     if len(words) <= 7 and any(w in light for w in words) and all(
             w in _LIGHT_FILLERS or w in light or w in _COUNTS or w[:1].isdigit() or "-" in w for w in words):
         return True
-    # "expressed its total rejection and strong": the noun is the second of two the verb takes
+    # "launched a joint offensive", "expressed its total rejection and strong": adjectives, or a first noun and
+    # "and", between the verb and its noun
     verb = next((i for i, w in enumerate(words) if w not in _LIGHT_FILLERS), None)
     stop = words_of_objects()["stop"] - {"and"}
-    return verb is not None and words[verb] in light and "and" in words[verb + 1:] and len(words) <= 7 and all(
-        w.isalpha() and w not in stop and w not in light for w in words[verb + 1:])
+    rest = [w for w in words[verb + 1:] if w not in _LIGHT_FILLERS] if verb is not None else []
+    return verb is not None and words[verb] in light and len(words) <= 7 and (len(rest) <= 2 or "and" in rest) and \
+        all(w.replace("-", "").isalpha() and w not in stop and w not in light for w in rest)
 
 
 def _compound_agent(text: str, trig_end: int, a: Actor) -> bool:
@@ -598,7 +601,8 @@ def assign_participants(sentence: Sentence, tokens: Sequence[Token], m: Match) -
     if len(actor) >= 2 and m.pattern.event_type in _SYMMETRIC and not is_passive(tokens, m.first, usable) and \
             all(a.end <= trig_start for a in actor) and _auxiliaries_only(text[actor[-1].end:trig_start]) and \
             not (m.pattern.event_type in _STANCES and m.first == m.last and (recipient or object_recipient(
-                sentence, tokens, m.first, m.last, is_nominal(tokens, m), False) is not None)):
+                sentence, tokens, m.first, m.last, is_nominal(tokens, m), False) is not None)) and \
+            not (m.pattern.event_type == "REJECT" and _GAP in m.pattern.elements):  # "blocked the resolution"
         # "Trump and Putin have agreed to ...": one side and the other
         actor, recipient = actor[:1], actor[1:]
         note += "; coordinated subjects of a joint act: the first is the actor, the others the recipient"
@@ -922,9 +926,9 @@ class EventStage:
                 if made is not None:
                     actor, recipient = [made[0]], [made[1]]
                     voice += f"; {made[0].text!r} made {made[1].text!r} what the noun says"
-                if kind == "ASSAULT" and m.pattern.verbal and not passive and not any(
-                        start < r.start and r.end <= end for r in recipient):
-                    target = struck_target(sentence, tokens, m.first, m.last)
+                if kind in ("ASSAULT", "REJECT") and m.pattern.verbal and not passive and not any(
+                        start < r.start and r.end <= end for r in recipient) and (kind == "ASSAULT" or not recipient):
+                    target = struck_target(sentence, tokens, m.first, m.last, any_head=kind == "REJECT")
                     if target is not None:
                         recipient = [target]
                         voice += f"; the target it spans, {target.text!r}, is the recipient"

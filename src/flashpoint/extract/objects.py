@@ -294,10 +294,12 @@ def past_place(between: str) -> bool:
     return "," in between or bool(found & (words()["clause"] | words()["past_place"]))
 
 
-def struck_target(sentence: Sentence, tokens: Sequence[Token], first: int, last: int) -> Actor | None:
+def struck_target(sentence: Sentence, tokens: Sequence[Token], first: int, last: int,
+                  any_head: bool = False) -> Actor | None:
     """The target a verb trigger spans ("pounded the rebel-held enclave", "captured three towns"): the noun phrase
-    right after the verb, when the trigger ends on a target noun (object_words.tsv "target_head")."""
-    if last <= first or tokens[last].lower not in words()["target_head"] or _headline(tokens):
+    right after the verb, when the trigger ends on a target noun (object_words.tsv "target_head"), or on any noun
+    with `any_head` (what is rejected: "blocked the resolution")."""
+    if last <= first or _headline(tokens) or (any_head is False and tokens[last].lower not in words()["target_head"]):
         return None
     phrase = noun_phrase(sentence, tokens, first + 1, False)
     return phrase if phrase is not None and phrase.end >= tokens[last].end else None
