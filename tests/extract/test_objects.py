@@ -129,3 +129,8 @@ def test_the_target_an_attack_trigger_spans_is_its_recipient():
 
 def test_a_car_that_hits_a_bus_is_no_attack():
     assert not _roles("A delivery van hit a school bus on Main Street.", "ASSAULT")
+
+
+def test_whom_a_returned_thing_goes_to_is_the_recipient():
+    roles = _roles("The museum returned three stolen bronze statues to the government of Nigeria.", "RETREAT")
+    assert roles and roles[0][1] and "government of Nigeria" in roles[0][1][0]

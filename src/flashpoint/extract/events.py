@@ -873,7 +873,7 @@ def harm_frames(sentence: Sentence, tokens: Sequence[Token], m: Match, usable: l
 # Acts that move forces (their target or place is the recipient, not the forces) and acts that hand something over
 # (whom it goes to is the recipient, not the thing).
 _MOVES = frozenset({"MOBILIZE", "RETREAT", "SANCTION", "AID"})
-_GIVES = frozenset({"AID", "RETREAT", "CONCEDE"})
+_GIVES = frozenset({"AID", "RETREAT"})
 
 
 class EventStage:
@@ -945,8 +945,11 @@ class EventStage:
                     if target is not None and not any(a.start < target.end and target.start < a.end for a in actor):
                         recipient = [target]
                         voice += f"; the forces' target or place {target.text!r} is the recipient"
-                elif kind in _GIVES and not passive and all(r not in sentence.actors for r in recipient):
-                    taker = forces_target(sentence, tokens, m.last, clause_bounds(tokens, m.first, m.last)[1],
+                elif kind in _GIVES and not passive and m.pattern.mode != "release" and (
+                        all(r not in sentence.actors for r in recipient) or _GAP in m.pattern.elements):
+                    # "returned 40 artifacts to the government of Peru": the "to" phrase, inside a trigger that
+                    # spans it or after it
+                    taker = forces_target(sentence, tokens, m.first, clause_bounds(tokens, m.first, m.last)[1],
                                           "give_prep")
                     if taker is not None and not any(a.start < taker.end and taker.start < a.end for a in actor):
                         recipient = [taker]
