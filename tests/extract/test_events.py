@@ -387,3 +387,10 @@ def test_a_joint_offensive_launched_by_two_subjects_is_theirs():
 def test_coordinated_objects_with_counts_are_all_recipients():
     roles = _roles("Police arrested 30 protesters and two journalists in Minsk.", "COERCE")
     assert roles and roles[0][1] == ["protesters", "journalists"]
+
+
+def test_a_speaker_who_says_it_launched_an_attack_is_its_actor_but_a_reporter_is_not():
+    roles = _roles("The Kenyan army said on Monday that it had launched airstrikes on militant camps.", "ASSAULT")
+    assert roles and roles[0][0] == ["Kenyan army"]
+    roles = _roles("The Kenyan army said the airstrikes hit militant camps.", "ASSAULT")
+    assert all("Kenyan army" not in a for a, _ in roles)

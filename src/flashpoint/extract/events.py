@@ -449,6 +449,8 @@ def _light_verb_object(between: str) -> bool:
     then stands for the noun's event)."""
     between = _ASIDE.sub("", between)
     words = [w for w in (w.strip(",").lower() for w in between.split()) if w]
+    if _speaker_is_subject(words):  # "says it will begin a new": the speaker's own act
+        words = words[next(i for i, w in enumerate(words) if w in {"it", "they", "he", "she"}) + 1:]
     light = _LIGHT_VERBS | _more_light_verbs()
     if len(words) <= 7 and any(w in light for w in words) and all(
             w in _LIGHT_FILLERS or w in light or w in _COUNTS or w[:1].isdigit() or "-" in w for w in words):
@@ -860,7 +862,8 @@ def harm_frames(sentence: Sentence, tokens: Sequence[Token], m: Match, usable: l
         if len(kept) != len(recipient):
             recipient = kept
             note += "; a name after the noun with no 'of' is not its recipient"
-        if actor and actor[-1].end <= trig_start and _STANCE & set(text[actor[-1].end:trig_start].lower().split()):
+        if actor and actor[-1].end <= trig_start and _STANCE & set(text[actor[-1].end:trig_start].lower().split()) \
+                and not _speaker_is_subject(text[actor[-1].end:trig_start].lower().split()):
             actor = []  # "The president condemned the attack": the condemner is not the attacker
             note += "; who condemns or investigates an act is not its actor"
         if actor and all(is_person(a) for a in actor) and actor[-1].end <= trig_start and \
