@@ -134,3 +134,8 @@ def test_a_car_that_hits_a_bus_is_no_attack():
 def test_whom_a_returned_thing_goes_to_is_the_recipient():
     roles = _roles("The museum returned three stolen bronze statues to the government of Nigeria.", "RETREAT")
     assert roles and roles[0][1] and "government of Nigeria" in roles[0][1][0]
+
+
+def test_the_place_of_a_promised_act_joins_the_recipients_of_agree():
+    roles = _roles("The governor agreed to open two field hospitals for flood victims in Sindh.", "AGREE")
+    assert roles and "PAK" in roles[0][2]

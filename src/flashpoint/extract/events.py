@@ -957,7 +957,9 @@ class EventStage:
                     if taker is not None and not any(a.start < taker.end and taker.start < a.end for a in actor):
                         recipient = [taker]
                         voice += f"; whom the thing goes to, {taker.text!r}, is the recipient"
-                if not passive and all(r not in sentence.actors for r in recipient):
+                promise = kind == "AGREE" and m.last + 2 < len(tokens) and tokens[m.last + 1].lower == "to" and \
+                    all(start < r.start for r in recipient)  # "agreed to set up hospitals in Louisiana"
+                if not passive and (promise or all(r not in sentence.actors for r in recipient)):
                     where = later_place(sentence, tokens, m.last, clause_bounds(tokens, m.first, m.last)[1])
                     if where is not None and not any(a.start < where.end and where.start < a.end
                                                      for a in (*actor, *recipient)):

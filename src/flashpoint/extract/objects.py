@@ -210,7 +210,7 @@ def _headline(tokens: Sequence[Token]) -> bool:
     return len(alpha) >= 4 and sum(t.text[:1].isupper() for t in alpha) > 0.7 * len(alpha)
 
 
-_PLACE_SCAN = 14  # words after the trigger in which a place phrase may name where the act falls
+_PLACE_SCAN = 20  # words after the trigger in which a place phrase may name where the act falls
 
 
 def later_place(sentence: Sentence, tokens: Sequence[Token], last: int, clause_end: int) -> Actor | None:
