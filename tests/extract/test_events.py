@@ -394,3 +394,10 @@ def test_a_speaker_who_says_it_launched_an_attack_is_its_actor_but_a_reporter_is
     assert roles and roles[0][0] == ["Kenyan army"]
     roles = _roles("The Kenyan army said the airstrikes hit militant camps.", "ASSAULT")
     assert all("Kenyan army" not in a for a, _ in roles)
+
+
+def test_a_call_made_to_congratulate_is_the_callers_act_toward_the_one_called():
+    roles = _roles("Chancellor Olaf Scholz called President Emmanuel Macron on Sunday to congratulate him.", "SUPPORT")
+    assert roles and "Olaf Scholz" in roles[0][0][0] and "Emmanuel Macron" in roles[0][1][0]
+    roles = _roles("The United Nations urged Israel to withdraw its troops from the town.", "RETREAT")
+    assert roles and roles[0][0] == ["Israel"]  # the one urged acts: no purpose of the urger

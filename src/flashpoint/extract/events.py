@@ -464,6 +464,19 @@ def _light_verb_object(between: str) -> bool:
         all(w.replace("-", "").isalpha() and w not in stop and w not in light for w in rest)
 
 
+_PURPOSE_TIMES = re.compile(r"^[\s,]*(?:(?:on|last|this|earlier|late)\s+)?(?:\w+day|week|month|night|morning|evening)?"
+                            r"[\s,]*$", re.IGNORECASE)
+
+
+def _purpose_after_object(text: str, subject: Actor, obj: Actor, to: int) -> bool:
+    """"X called Y (on Friday) to V", "X has received Y to V": Y is the object of a verb of calling or visiting
+    (object_words.tsv "purpose_verb") and the infinitive is X's purpose (not "urged Y to V", where Y acts)."""
+    verbs = [w.strip(",").lower() for w in text[subject.end:obj.start].split() if not w[:1].isupper()]
+    verbs = [w for w in verbs if w and w not in DETERMINERS and w not in {"has", "have", "had", "also", "on", "her"}]
+    return len(verbs) == 1 and verbs[0] in words_of_objects()["purpose_verb"] and \
+        bool(_PURPOSE_TIMES.match(text[obj.end:to]))
+
+
 def _compound_agent(text: str, trig_end: int, a: Actor) -> bool:
     """A passive's agent named as the modifier of an action noun after "in"/"during": "in police firing"."""
     gap = [w for w in text[trig_end:a.start].lower().split() if w not in ("the", "a", "an")]
@@ -520,6 +533,12 @@ def assign_participants(sentence: Sentence, tokens: Sequence[Token], m: Match) -
         if subjects:
             actor = _with_conjuncts(usable, subjects[0], text, -1)
             note += "; infinitive of purpose: the main clause's subject is the actor"
+    elif actor and len(left) >= 2 and m.first >= 1 and tokens[m.first - 1].lower == "to" and m.pattern.verbal and \
+            _purpose_after_object(text, usable[left[-2]], usable[left[-1]], tokens[m.first - 1].start):
+        # "Netanyahu called Morrison on Wednesday to congratulate him": the caller's purpose, toward the one called
+        recipient = _with_conjuncts(usable, left[-1], text, -1)
+        actor = _with_conjuncts(usable, left[-2], text, -1)
+        note += "; infinitive of purpose after a call or visit: the caller is the actor, the one called the recipient"
     gerund = tokens[m.last].lower.endswith("ing") and not (m.first and tokens[m.first - 1].lower in _BE)
     if (is_nominal(tokens, m) or gerund) and right and not inside:
         actor, recipient, noun_note = _noun_participants(usable, right, actor, text, trig_end,
