@@ -283,6 +283,13 @@ def test_a_joint_act_splits_its_coordinated_subjects():
     assert (["Canada"], ["Costa Rica"]) in roles
 
 
+def test_a_stance_taken_together_on_an_object_keeps_both_subjects_as_actors():
+    roles = _roles("Norway and Denmark on Monday rejected the fishing quota proposal.", "REJECT")
+    assert roles and roles[0][0] == ["Norway", "Denmark"] and roles[0][1] != ["Denmark"]
+    roles = _roles("Chile and Peru have signed a fisheries pact.", "SUPPORT")
+    assert (["Chile"], ["Peru"]) in roles  # the pact is inside the trigger: one side's act with the other
+
+
 def test_own_forces_are_not_the_recipient_of_a_withdrawal():
     roles = _roles("Australia is willing to withdraw its troops from Iraq after the election.", "AGREE")
     assert all("troops" not in r for _, r in roles)
@@ -305,3 +312,92 @@ def test_a_time_of_day_is_no_clause_break():
     tokens = tokenize("Destin Wallace died at 9:30 a.m. on Tuesday from a gunshot wound.")
     trigger = next(i for i, t in enumerate(tokens) if t.text == "gunshot")
     assert clause_bounds(tokens, trigger, trigger)[0] == 0
+
+
+def test_the_subject_of_a_verb_that_takes_an_event_noun_is_its_actor():
+    roles = _roles("The Nigerian army on Monday intensified its bombardment of rebel camps near Maiduguri.", "ASSAULT")
+    assert roles and roles[0][0] == ["Nigerian army"]
+    roles = _roles("Kenya's president, Mr Uhuru Kenyatta, launched a mediation effort between Sudan and Chad.",
+                   "CONSULT")
+    assert roles and roles[0][0] and "Uhuru Kenyatta" in roles[0][0][-1]
+    roles = _roles("The Arab League expressed its total rejection and strong condemnation of the decree.", "ACCUSE")
+    assert roles and roles[0][0] == ["Arab League"]
+
+
+def test_a_noun_far_from_its_subject_without_a_light_verb_has_no_actor():
+    roles = _roles("The Arab League met in Cairo and many delegates spoke about the bombardment of Gaza.", "ASSAULT")
+    assert roles and "Arab League" not in roles[0][0]
+
+
+@pytest.mark.parametrize(("text", "event_type"), [
+    ("The regional court charged two senior officials of the port authority with fraud.", "ACCUSE"),
+    ("The opposition disputed the official results of the referendum.", "ACCUSE"),
+    ("Jordan opened its borders to thousands of fleeing families.", "AID"),
+    ("The charity flew nearly 20 tonnes of medicine into Yemen.", "AID"),
+    ("Rebel fighters overran an army checkpoint near the river.", "ASSAULT"),
+    ("The ministry granted the mining company permission to resume work.", "CONCEDE"),
+    ("The president granted citizenship to 40 foreign volunteers.", "CONCEDE"),
+    ("The chancellor called the French president on Monday to discuss the crisis.", "CONSULT"),
+    ("The minister warned the Canadian ambassador in a private meeting that trade would suffer.", "THREATEN"),
+    ("Local officials have been pressuring the striking dock workers to return to work.", "REQUEST"),
+])
+def test_trigger_families_from_the_manual(text, event_type):
+    assert _roles(text, event_type)
+
+
+def test_a_call_to_discuss_is_the_callers_consultation_with_the_one_called():
+    roles = _roles("Kenya's president Uhuru Kenyatta called Ethiopian Prime Minister Abiy Ahmed to discuss the dam.",
+                   "CONSULT")
+    assert roles and "Kenyatta" in " ".join(roles[0][0]) and "Abiy Ahmed" in " ".join(roles[0][1])
+
+
+def test_who_is_used_as_human_shields_is_the_recipient_and_the_user_the_actor():
+    roles = _roles("Al-Shabaab fighters used Somali villagers as human shields near Kismayo.", "ASSAULT")
+    assert roles and "Al-Shabaab" in " ".join(roles[0][0]) and "villagers" in " ".join(roles[0][1])
+
+
+def test_clashes_and_talks_between_two_sides_split_into_actor_and_recipient():
+    assert (["Hamas"], ["Fatah"]) in _roles("Clashes between Hamas and Fatah left ten people dead.", "ASSAULT")
+    roles = _roles("Talks between India and Pakistan resumed in Geneva.", "CONSULT")
+    assert roles and roles[0][0] == ["India"] and roles[0][1][:1] == ["Pakistan"]
+
+
+def test_the_by_phrase_after_a_nouns_object_is_its_actor():
+    roles = _roles("The killing of the journalist by Saudi agents shocked the world.", "ASSAULT")
+    assert roles and roles[0][0] == ["Saudi agents"] and roles[0][1] == ["journalist"]
+
+
+def test_the_agent_of_a_reduced_relative_is_not_the_main_verbs_subject():
+    roles = _roles("Protesters angered by the government's decision blocked roads in Lagos.", "PROTEST")
+    assert roles and roles[0][0] == ["Protesters"]
+    roles = _roles("The rebels, backed by Rwanda, attacked government positions near Goma.", "ASSAULT")
+    assert roles and roles[0][0] == ["rebels"]
+
+
+def test_subjects_who_block_a_resolution_together_are_both_actors_and_it_the_recipient():
+    roles = _roles("Russia and China blocked the resolution.", "REJECT")
+    assert roles == [(["Russia", "China"], ["the resolution"])]
+
+
+def test_a_joint_offensive_launched_by_two_subjects_is_theirs():
+    roles = _roles("Nigeria and Chad launched a joint offensive against Boko Haram.", "ASSAULT")
+    assert roles and roles[0][0] == ["Nigeria", "Chad"]
+
+
+def test_coordinated_objects_with_counts_are_all_recipients():
+    roles = _roles("Police arrested 30 protesters and two journalists in Minsk.", "COERCE")
+    assert roles and roles[0][1] == ["protesters", "journalists"]
+
+
+def test_a_speaker_who_says_it_launched_an_attack_is_its_actor_but_a_reporter_is_not():
+    roles = _roles("The Kenyan army said on Monday that it had launched airstrikes on militant camps.", "ASSAULT")
+    assert roles and roles[0][0] == ["Kenyan army"]
+    roles = _roles("The Kenyan army said the airstrikes hit militant camps.", "ASSAULT")
+    assert all("Kenyan army" not in a for a, _ in roles)
+
+
+def test_a_call_made_to_congratulate_is_the_callers_act_toward_the_one_called():
+    roles = _roles("Chancellor Olaf Scholz called President Emmanuel Macron on Sunday to congratulate him.", "SUPPORT")
+    assert roles and "Olaf Scholz" in roles[0][0][0] and "Emmanuel Macron" in roles[0][1][0]
+    roles = _roles("The United Nations urged Israel to withdraw its troops from the town.", "RETREAT")
+    assert roles and roles[0][0] == ["Israel"]  # the one urged acts: no purpose of the urger

@@ -74,3 +74,68 @@ def test_no_participant_from_a_body_part_an_indefinite_pronoun_or_a_headline():
 def test_passive_subject_noun_phrase_is_the_recipient():
     roles = _roles("The old customs warehouse was attacked overnight by unknown gunmen.", "ASSAULT")
     assert roles and roles[0][1] == ["The old customs warehouse"]
+
+
+def test_a_place_further_on_in_the_clause_joins_a_recipient_that_is_a_thing():
+    roles = _roles("The ministry agreed to build a new road in Kandahar province.", "AGREE")
+    assert roles and any("Kandahar" in r for r in roles[0][1]) and "AFG" in roles[0][2]
+    roles = _roles("The city council agreed to build a new bridge across the river in Dresden.", "AGREE")
+    assert roles and "DEU" in roles[0][2]
+
+
+def test_no_later_place_past_a_comma_or_a_relative_clause_or_beside_a_mention():
+    for text in ("The ministry agreed to build a new road, officials in Kandahar said.",
+                 "The ministry agreed to build a new road that serves villages in Kandahar."):
+        roles = _roles(text, "AGREE")
+        assert roles and not any("Kandahar" in r for r in roles[0][1])
+    roles = _roles("Germany expelled two Russian diplomats in Berlin.", "SANCTION")
+    assert roles and roles[0][1] and all("Berlin" not in r for r in roles[0][1])
+
+
+def test_the_target_of_mobilised_forces_is_the_recipient_not_the_forces():
+    roles = _roles("The king mobilized his troops for a campaign against the northern tribes.", "MOBILIZE")
+    assert roles and roles[0][1] and "troops" not in " ".join(roles[0][1]) and "tribes" in roles[0][1][0]
+    roles = _roles("The governor mobilised the police to the border district on Friday.", "MOBILIZE")
+    assert roles and roles[0][1] and "border district" in roles[0][1][0]
+
+
+def test_where_forces_are_withdrawn_from_is_the_recipient_but_a_foreign_army_helped_stays():
+    roles = _roles("The government withdrew its soldiers from the disputed island on Monday.", "RETREAT")
+    assert roles and roles[0][1] == ["the disputed island"]
+    roles = _roles("The United States provided weapons to the Iraqi army in Mosul.", "AID")
+    assert roles and roles[0][1] == ["Iraqi army"]
+
+
+def test_whom_a_demand_is_made_of_is_the_subject_of_its_that_clause():
+    roles = _roles("The opposition leader demanded that the interior minister resign over the raid.", "REQUEST")
+    assert roles and roles[0][1] and "minister" in roles[0][1][0]
+    roles = _roles("Several lawmakers demanded that Ramaphosa explain the payments.", "REQUEST")
+    assert roles and roles[0][1] and "Ramaphosa" in roles[0][1][0]
+
+
+def test_the_place_right_after_a_trigger_wins_over_a_mention_in_the_next_clause():
+    roles = _roles("The army imposed a curfew in Jaffna to stop protests by students.", "COERCE")
+    assert roles and roles[0][1] and "Jaffna" in roles[0][1][0]
+    roles = _roles("Putin held talks in Sochi with Erdogan and Rouhani.", "CONSULT")
+    assert roles and any("Erdogan" in r for r in roles[0][1])
+
+
+def test_the_target_an_attack_trigger_spans_is_its_recipient():
+    roles = _roles("Government warplanes pounded the rebel-held district of Jisr al-Shughur on Sunday.", "ASSAULT")
+    assert roles and roles[0][1] and "district" in roles[0][1][0]
+    roles = _roles("Tribal fighters captured two towns south of the capital on Monday.", "ASSAULT")
+    assert roles and roles[0][1] and "two towns" in roles[0][1][0]
+
+
+def test_a_car_that_hits_a_bus_is_no_attack():
+    assert not _roles("A delivery van hit a school bus on Main Street.", "ASSAULT")
+
+
+def test_whom_a_returned_thing_goes_to_is_the_recipient():
+    roles = _roles("The museum returned three stolen bronze statues to the government of Nigeria.", "RETREAT")
+    assert roles and roles[0][1] and "government of Nigeria" in roles[0][1][0]
+
+
+def test_the_place_of_a_promised_act_joins_the_recipients_of_agree():
+    roles = _roles("The governor agreed to open two field hospitals for flood victims in Sindh.", "AGREE")
+    assert roles and "PAK" in roles[0][2]

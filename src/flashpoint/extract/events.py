@@ -17,7 +17,20 @@ from functools import cache
 
 from flashpoint import tsv
 from flashpoint.extract.actors import ACTION_NOUNS
-from flashpoint.extract.objects import further_clause, object_recipient, place_recipient, subject_actor
+from flashpoint.extract.objects import (
+    forces_target,
+    further_clause,
+    held_as,
+    later_place,
+    object_recipient,
+    own_forces,
+    past_place,
+    place_recipient,
+    struck_target,
+    subject_actor,
+    that_subject,
+)
+from flashpoint.extract.objects import words as words_of_objects
 from flashpoint.records import Actor, Event, Sentence, Story, Trigger
 from flashpoint.text.tokens import Token, tokenize, verb_forms
 
@@ -220,7 +233,8 @@ def _conjunction(between: str) -> str:
     if len(words) > 1:
         kinds = word_kinds()
         while len(words) > 1 and (words[-1] in _KIN_DETS or "person" in kinds.get(words[-1].strip(","), ())
-                                  or re.fullmatch(r"\d{1,2}[- ](?:year|month)[- ]old", words[-1])):
+                                  or re.fullmatch(r"\d{1,2}[- ](?:year|month)[- ]old", words[-1])
+                                  or words[-1] in _COUNT_WORDS or words[-1].replace(",", "").isdigit()):
             words.pop()
         between = " ".join(words)
     return between
@@ -356,8 +370,20 @@ def _noun_participants(usable: list[Actor], right: list[int], actor: list[Actor]
         recipient = _noun_participants(usable, after, [], text, agent[-1].end)[1] if after else []
         return agent, recipient, "; noun trigger: the 'by' phrase is the actor"
     if not comma_ends or "," not in text[trig_end:first.start]:
-        return actor, _with_conjuncts(usable, right[0], text, +1), ""
+        recipient = _with_conjuncts(usable, right[0], text, +1)
+        later = [i for i in right if usable[i].start >= recipient[-1].end]
+        by = text[recipient[-1].end:usable[later[0]].start].lower().split() if later else []
+        if [w for w in gap if w not in DETERMINERS][-1:] in (["of"], ["on"], ["against"]) and by[:1] == ["by"] and \
+                len(by) <= 2:
+            # "the killing of the journalist by Saudi agents": the "by" phrase after the object is the actor
+            agent = _with_conjuncts(usable, later[0], text, +1)
+            return agent, recipient, "; noun trigger: the 'by' phrase after its object is the actor"
+        return actor, recipient, ""
     return actor, [], "; noun trigger: the next name is past a comma"
+
+
+# A participle and its agent between a subject and its verb: " angered by the ", ", backed by "
+_REDUCED_BY = re.compile(r"\s*,?\s*[a-z]+(?:ed|en)\s+by\s+(?:the\s+|a\s+|an\s+)?", re.IGNORECASE)
 
 
 _RESPONSIBILITY = re.compile(r"\s+(?:has |have |had )?(?:claimed|claims|claiming|took|takes|taken|accepted)"
@@ -385,14 +411,44 @@ _COUNTS = frozenset(_W["counts"])
 _OWN_WORDS = frozenset(_W["own_words"])
 
 
+@cache
+def _more_light_verbs() -> frozenset[str]:
+    """Verbs, besides _LIGHT_VERBS, whose subject acts the event noun they take (object_words.tsv "light_verb")."""
+    return frozenset(w for v in words_of_objects()["light_verb"] for w in verb_forms(v))
+
+
 def _light_verb_object(between: str) -> bool:
     """The words between an actor and a noun trigger are a light verb and its determiners: "will hold a", "has
     issued an", "expressed its total", "has carried out more than two dozen", "in June announced the" (the actor
     then stands for the noun's event)."""
     between = _ASIDE.sub("", between)
-    words = [w.strip(",").lower() for w in between.split()]
-    return len(words) <= 7 and any(w in _LIGHT_VERBS for w in words) and all(
-        w in _LIGHT_FILLERS or w in _LIGHT_VERBS or w in _COUNTS or w[:1].isdigit() or "-" in w for w in words)
+    words = [w for w in (w.strip(",").lower() for w in between.split()) if w]
+    if _speaker_is_subject(words):  # "says it will begin a new": the speaker's own act
+        words = words[next(i for i, w in enumerate(words) if w in {"it", "they", "he", "she"}) + 1:]
+    light = _LIGHT_VERBS | _more_light_verbs()
+    if len(words) <= 7 and any(w in light for w in words) and all(
+            w in _LIGHT_FILLERS or w in light or w in _COUNTS or w[:1].isdigit() or "-" in w for w in words):
+        return True
+    # "launched a joint offensive", "expressed its total rejection and strong": adjectives, or a first noun and
+    # "and", between the verb and its noun
+    verb = next((i for i, w in enumerate(words) if w not in _LIGHT_FILLERS), None)
+    stop = words_of_objects()["stop"] - {"and"}
+    rest = [w for w in words[verb + 1:] if w not in _LIGHT_FILLERS] if verb is not None else []
+    return verb is not None and words[verb] in light and len(words) <= 7 and (len(rest) <= 2 or "and" in rest) and \
+        all(w.replace("-", "").isalpha() and w not in stop and w not in light for w in rest)
+
+
+_PURPOSE_TIMES = re.compile(r"^[\s,]*(?:(?:on|last|this|earlier|late)\s+)?(?:\w+day|week|month|night|morning|evening)?"
+                            r"[\s,]*$", re.IGNORECASE)
+
+
+def _purpose_after_object(text: str, subject: Actor, obj: Actor, to: int) -> bool:
+    """"X called Y (on Friday) to V", "X has received Y to V": Y is the object of a verb of calling or visiting
+    (object_words.tsv "purpose_verb") and the infinitive is X's purpose (not "urged Y to V", where Y acts)."""
+    verbs = [w.strip(",").lower() for w in text[subject.end:obj.start].split() if not w[:1].isupper()]
+    verbs = [w for w in verbs if w and w not in DETERMINERS and w not in {"has", "have", "had", "also", "on", "her"}]
+    return len(verbs) == 1 and verbs[0] in words_of_objects()["purpose_verb"] and \
+        bool(_PURPOSE_TIMES.match(text[obj.end:to]))
 
 
 def _compound_agent(text: str, trig_end: int, a: Actor) -> bool:
@@ -421,6 +477,11 @@ def assign_participants(sentence: Sentence, tokens: Sequence[Token], m: Match) -
     left = [i for i, a in enumerate(usable) if a.end <= trig_start]
     right = [i for i, a in enumerate(usable) if a.start >= trig_end]
     actor = _with_conjuncts(usable, left[-1], text, -1) if left else []
+    if len(left) >= 2 and _REDUCED_BY.fullmatch(text[usable[left[-2]].end:usable[left[-1]].start]) and \
+            not _REDUCED_BY.fullmatch(text[usable[left[-1]].end:trig_start]):
+        # "Protesters angered by the decision blocked ...", "The rebels, backed by Rwanda, attacked ...": the agent
+        # of a reduced relative is not the subject of the main verb
+        actor = _with_conjuncts(usable, left[-2], text, -1)
     recipient = _with_conjuncts(usable, right[0], text, +1) if right else []
     # The object inside a gapped trigger is its recipient: "summoned [the Chinese ambassador]", "expelled [23 Russian
     # diplomats]" (the pattern spans the object, so the mention overlaps the trigger and is not in `usable`).
@@ -446,11 +507,21 @@ def assign_participants(sentence: Sentence, tokens: Sequence[Token], m: Match) -
         if subjects:
             actor = _with_conjuncts(usable, subjects[0], text, -1)
             note += "; infinitive of purpose: the main clause's subject is the actor"
+    elif actor and len(left) >= 2 and m.first >= 1 and tokens[m.first - 1].lower == "to" and m.pattern.verbal and \
+            _purpose_after_object(text, usable[left[-2]], usable[left[-1]], tokens[m.first - 1].start):
+        # "Netanyahu called Morrison on Wednesday to congratulate him": the caller's purpose, toward the one called
+        recipient = _with_conjuncts(usable, left[-1], text, -1)
+        actor = _with_conjuncts(usable, left[-2], text, -1)
+        note += "; infinitive of purpose after a call or visit: the caller is the actor, the one called the recipient"
     gerund = tokens[m.last].lower.endswith("ing") and not (m.first and tokens[m.first - 1].lower in _BE)
     if (is_nominal(tokens, m) or gerund) and right and not inside:
         actor, recipient, noun_note = _noun_participants(usable, right, actor, text, trig_end,
                                                          comma_ends=is_nominal(tokens, m))
         note += noun_note
+    if not actor and len(recipient) >= 2 and recipient[0].start >= trig_end and (
+            tokens[m.last].lower == "between" or text[trig_end:recipient[0].start].split()[:1] == ["between"]):
+        actor, recipient = recipient[:1], recipient[1:]  # "clashes between X and Y", "talks between X and Y"
+        note += "; 'between' X and Y: X is the actor, Y the recipient"
     if actor and is_nominal(tokens, m) and len(text[actor[-1].end:trig_start].split()) > 2 \
             and not _light_verb_object(text[actor[-1].end:trig_start]):
         actor = []  # "the organisers of Saturday's march": a noun's actor stands next to it ("Kenyan protests")
@@ -523,7 +594,10 @@ def assign_participants(sentence: Sentence, tokens: Sequence[Token], m: Match) -
             actor = _with_conjuncts(usable, main[0], text, -1)
             note += "; participle clause: the main subject is the actor, its object the recipient"
     if len(actor) >= 2 and m.pattern.event_type in _SYMMETRIC and not is_passive(tokens, m.first, usable) and \
-            all(a.end <= trig_start for a in actor) and _auxiliaries_only(text[actor[-1].end:trig_start]):
+            all(a.end <= trig_start for a in actor) and _auxiliaries_only(text[actor[-1].end:trig_start]) and \
+            not (m.pattern.event_type in _STANCES and m.first == m.last and (recipient or object_recipient(
+                sentence, tokens, m.first, m.last, is_nominal(tokens, m), False) is not None)) and \
+            not (m.pattern.event_type == "REJECT" and _GAP in m.pattern.elements):  # "blocked the resolution"
         # "Trump and Putin have agreed to ...": one side and the other
         actor, recipient = actor[:1], actor[1:]
         note += "; coordinated subjects of a joint act: the first is the actor, the others the recipient"
@@ -541,6 +615,10 @@ def _auxiliaries_only(between: str) -> bool:
 
 
 _SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "REJECT"})
+# A stance taken together on something ("Russia and China vetoed the resolution", "X and Y welcomed the visit") is
+# both subjects' act on its object, not one subject's act on the other; a joint act that holds its object ("signed a
+# pact", "failed to reach agreement") is still one side's act with the other.
+_STANCES = frozenset({"SUPPORT", "REJECT"})
 _FORUM = frozenset(_W["forum"])
 
 
@@ -762,7 +840,8 @@ def harm_frames(sentence: Sentence, tokens: Sequence[Token], m: Match, usable: l
         if len(kept) != len(recipient):
             recipient = kept
             note += "; a name after the noun with no 'of' is not its recipient"
-        if actor and actor[-1].end <= trig_start and _STANCE & set(text[actor[-1].end:trig_start].lower().split()):
+        if actor and actor[-1].end <= trig_start and _STANCE & set(text[actor[-1].end:trig_start].lower().split()) \
+                and not _speaker_is_subject(text[actor[-1].end:trig_start].lower().split()):
             actor = []  # "The president condemned the attack": the condemner is not the attacker
             note += "; who condemns or investigates an act is not its actor"
         if actor and all(is_person(a) for a in actor) and actor[-1].end <= trig_start and \
@@ -770,6 +849,12 @@ def harm_frames(sentence: Sentence, tokens: Sequence[Token], m: Match, usable: l
                     text[actor[-1].end:trig_start]):
             actor = []
     return actor, recipient, note
+
+
+# Acts that move forces (their target or place is the recipient, not the forces) and acts that hand something over
+# (whom it goes to is the recipient, not the thing).
+_MOVES = frozenset({"MOBILIZE", "RETREAT", "SANCTION", "AID"})
+_GIVES = frozenset({"AID", "RETREAT"})
 
 
 class EventStage:
@@ -807,11 +892,57 @@ class EventStage:
                                                         for a in actor):
                         recipient = [sufferer]  # "The embassy was attacked"
                         voice += f"; the passive subject's noun phrase {sufferer.text!r} is the recipient"
-                if not recipient:
-                    where = place_recipient(sentence, tokens, m.last, passive)
-                    if where is not None and not any(a.start < where.end and where.start < a.end for a in actor):
-                        recipient = [where]
-                        voice += f"; the place {where.text!r} right after it is the recipient"
+                where = place_recipient(sentence, tokens, m.last, passive)
+                if where is not None and recipient and recipient[0].start >= where.end and \
+                        past_place(sentence.text[where.end:recipient[0].start]):
+                    recipient = []  # "declared a state of siege in X and sent in police": the place, not the police
+                    voice += "; a mention past the place phrase belongs to another clause"
+                if not recipient and where is not None and not any(a.start < where.end and where.start < a.end
+                                                                   for a in actor):
+                    recipient = [where]
+                    voice += f"; the place {where.text!r} right after it is the recipient"
+                kind = m.pattern.event_type
+                made = held_as(sentence, tokens, m.first, clause_bounds(tokens, m.first, m.last)[0]) \
+                    if is_nominal(tokens, m) else None
+                if made is not None:
+                    actor, recipient = [made[0]], [made[1]]
+                    voice += f"; {made[0].text!r} made {made[1].text!r} what the noun says"
+                if kind in ("ASSAULT", "REJECT") and m.pattern.verbal and not passive and not any(
+                        start < r.start and r.end <= end for r in recipient) and (kind == "ASSAULT" or not recipient):
+                    target = struck_target(sentence, tokens, m.first, m.last, any_head=kind == "REJECT")
+                    if target is not None:
+                        recipient = [target]
+                        voice += f"; the target it spans, {target.text!r}, is the recipient"
+                if kind == "REQUEST" and not passive:
+                    asked = that_subject(sentence, tokens, m.last)
+                    if asked is not None and not any(a.start < asked.end and asked.start < a.end for a in actor):
+                        recipient = [asked]
+                        voice += f"; the subject of the demanded clause, {asked.text!r}, is the recipient"
+                if kind in _MOVES and m.pattern.mode != "release" and not passive and (
+                        own_forces(actor, recipient) or (not recipient and (
+                            kind == "MOBILIZE" or m.pattern.mode == "withdraw"))):
+                    target = forces_target(sentence, tokens, m.last, clause_bounds(tokens, m.first, m.last)[1],
+                                           "target_prep" if kind == "MOBILIZE" else "move_prep")
+                    if target is not None and not any(a.start < target.end and target.start < a.end for a in actor):
+                        recipient = [target]
+                        voice += f"; the forces' target or place {target.text!r} is the recipient"
+                elif kind in _GIVES and not passive and m.pattern.mode != "release" and (
+                        all(r not in sentence.actors for r in recipient) or _GAP in m.pattern.elements):
+                    # "returned 40 artifacts to the government of Peru": the "to" phrase, inside a trigger that
+                    # spans it or after it
+                    taker = forces_target(sentence, tokens, m.first, clause_bounds(tokens, m.first, m.last)[1],
+                                          "give_prep")
+                    if taker is not None and not any(a.start < taker.end and taker.start < a.end for a in actor):
+                        recipient = [taker]
+                        voice += f"; whom the thing goes to, {taker.text!r}, is the recipient"
+                promise = kind == "AGREE" and m.last + 2 < len(tokens) and tokens[m.last + 1].lower == "to" and \
+                    all(start < r.start for r in recipient)  # "agreed to set up hospitals in Louisiana"
+                if not passive and (promise or all(r not in sentence.actors for r in recipient)):
+                    where = later_place(sentence, tokens, m.last, clause_bounds(tokens, m.first, m.last)[1])
+                    if where is not None and not any(a.start < where.end and where.start < a.end
+                                                     for a in (*actor, *recipient)):
+                        recipient = [*recipient, where]
+                        voice += f"; the place {where.text!r} is where the act on a thing falls"
                 if not actor:
                     doer = subject_actor(sentence, tokens, m.first, is_nominal(tokens, m), passive)
                     if doer is not None and not any(r.start < doer.end and doer.start < r.end for r in recipient):

@@ -208,3 +208,114 @@ def _headline(tokens: Sequence[Token]) -> bool:
     """A title in title case ("Jackson Police Investigate Fatal Shooting"): its capitals say nothing of names."""
     alpha = [t for t in tokens if t.text[:1].isalpha()]
     return len(alpha) >= 4 and sum(t.text[:1].isupper() for t in alpha) > 0.7 * len(alpha)
+
+
+_PLACE_SCAN = 20  # words after the trigger in which a place phrase may name where the act falls
+
+
+def later_place(sentence: Sentence, tokens: Sequence[Token], last: int, clause_end: int) -> Actor | None:
+    """The place phrase of the trigger's own clause that says where an act on a thing falls: "suspended aid
+    deliveries in Borno State", "agreed to set up a research centre in Lyon", "returned the manuscript to Italy".
+    Scanning stops at a comma or a word that opens another clause."""
+    w = words()
+    for j in range(last + 1, min(len(tokens), last + 1 + _PLACE_SCAN)):
+        t = tokens[j]
+        if t.start >= clause_end or t.text in {",", ";", ":", "(", "--", "—"} or t.lower in w["clause"] \
+                or t.lower in w["relative"]:
+            return None
+        if t.lower not in w["place_prep"] and t.lower not in w["later_place_prep"]:
+            continue
+        phrase = noun_phrase(sentence, tokens, j + 1, True)
+        if phrase is not None and phrase.country is not None:
+            return phrase
+        at = tokens[j + 1].start if j + 1 < len(tokens) else clause_end
+        place = next((p for p in sentence.places if p.start is not None and p.end is not None and p.country
+                      and at <= p.start <= at + 24), None)
+        if place is not None and place.start is not None and place.end is not None:
+            return Actor(text=sentence.text[place.start:place.end], start=place.start, end=place.end,
+                         country=place.country)
+    return None
+
+
+def own_forces(actor: Sequence[Actor], recipient: Sequence[Actor]) -> bool:
+    """The recipient is the forces a party mobilises ("mobilized the army", "sent its men"), not their target: forces
+    of no country, of the story's, or of the actor's own ("sent weapons to the Iraqi army" has a recipient)."""
+    w = words()
+    own = {a.country for a in actor}
+    return bool(recipient) and all(
+        (r.sector in {"MIL", "COP"} or r.text.lower().split()[-1] in w["forces"])
+        and (r.country is None or r.inferred or r.country in own) for r in recipient)
+
+
+def forces_target(sentence: Sentence, tokens: Sequence[Token], last: int, clause_end: int,
+                  preps: str = "target_prep") -> Actor | None:
+    """Where or against whom forces are mobilised: "mobilized troops for the war against Iraq", "mobilised its men to
+    the area", "remained on alert in the north"; whom a thing goes to: "returned the statue to its owner" (a mention,
+    or the noun phrase after the preposition of the object_words.tsv kind `preps`)."""
+    w = words()
+    for j in range(last + 1, min(len(tokens), last + 1 + _PLACE_SCAN)):
+        t = tokens[j]
+        if t.start >= clause_end or t.text in {",", ";", ":", "(", "--", "—"} or t.lower in w["relative"]:
+            return None
+        if t.lower not in w[preps] or j + 1 >= len(tokens) or _infinitive(tokens, j):
+            continue
+        at = tokens[j + 1].start
+        mention = next((a for a in sentence.actors if a.end > at and a.start >= at and len(
+            sentence.text[at:a.start].split()) <= 3 and not any(
+                x.lower() in w["stop"] or not x.isalpha() for x in sentence.text[at:a.start].split())), None)
+        if mention is not None and mention.text.lower().split()[-1] not in w["forces"]:
+            return mention
+        phrase = noun_phrase(sentence, tokens, j + 1, True)
+        if phrase is not None:
+            return phrase
+    return None
+
+
+def that_subject(sentence: Sentence, tokens: Sequence[Token], last: int) -> Actor | None:
+    """Whom a demand is made of: the subject of the "that" clause after the trigger ("demanded that the minister
+    resign", "insisted that Iran halt ...") — a mention starting there, or the noun phrase."""
+    j = last + 1
+    if j + 1 >= len(tokens) or tokens[j].lower != "that":
+        return None
+    at = tokens[j + 1].start
+    w = words()
+    mention = next((a for a in sentence.actors if a.start >= at and len(sentence.text[at:a.start].split()) <= 2
+                    and all(x.lower() in w["det"] or x[:1].isupper() for x in sentence.text[at:a.start].split())),
+                   None)
+    return mention if mention is not None else noun_phrase(sentence, tokens, j + 1, False)
+
+
+def past_place(between: str) -> bool:
+    """The words after a trigger's place phrase and before a mention open another clause or a purpose ("a curfew in X
+    to stop protests by Y", "a state of siege in X and sent in police", "in X, pending a hunt for Y")."""
+    found = {x.strip(",").lower() for x in between.split()}
+    if "with" in found:
+        return False  # "held talks in Bishkek with X and Y": the partner
+    return "," in between or bool(found & (words()["clause"] | words()["past_place"]))
+
+
+def struck_target(sentence: Sentence, tokens: Sequence[Token], first: int, last: int,
+                  any_head: bool = False) -> Actor | None:
+    """The target a verb trigger spans ("pounded the rebel-held enclave", "captured three towns"): the noun phrase
+    right after the verb, when the trigger ends on a target noun (object_words.tsv "target_head"), or on any noun
+    with `any_head` (what is rejected: "blocked the resolution")."""
+    if last <= first or _headline(tokens) or (any_head is False and tokens[last].lower not in words()["target_head"]):
+        return None
+    phrase = noun_phrase(sentence, tokens, first + 1, False)
+    return phrase if phrase is not None and phrase.end >= tokens[last].end else None
+
+
+def held_as(sentence: Sentence, tokens: Sequence[Token], first: int, clause_start: int
+            ) -> tuple[Actor, Actor] | None:
+    """(actor, recipient) of a noun trigger that says what someone is made into: "X used Y as human shields", "X
+    held Y as hostages" — the subject and the object of the verb before "as"."""
+    if first < 1 or tokens[first - 1].lower != "as":
+        return None
+    at = tokens[first - 1].start
+    left = [a for a in sentence.actors if clause_start <= a.start and a.end <= at]
+    if len(left) < 2 or sentence.text[left[-1].end:at].strip(" ,").split()[:1] not in ([], ["in"]):
+        return None  # "held 200 people in X to use them as shields": the object is not next to "as"
+    between = sentence.text[left[-2].end:left[-1].start].split()
+    if not between or len(between) > 6 or words()["clause"] & {w.lower().strip(",") for w in between}:
+        return None
+    return left[-2], left[-1]
