@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from flashpoint.records import Story
@@ -207,19 +205,16 @@ def test_empty_and_blank():
     assert split_sentences("   \n ") == []
 
 
-def test_speed_well_under_budget():
+def test_abbreviations_titles_and_times_do_not_split():
+    """Speed is measured in bench/bench_speed.py, never asserted here; this keeps the abbreviation-heavy text."""
     text = (
         "KANO, June 9 (Reuters) - Gunmen abducted 14 farmers near the border on Tuesday, the U.N. said. "
         "Police gave chase, said Lt. Col. Ado Bako. \"We will find them,\" he said. Troops arrived at 3 p.m. "
         "The governor, Dr. Ali Sani, met Gen. Musa on Jan. 5. Talks with Acme Inc. resumed. Nobody was hurt."
     )
-    n = len(split_sentences(text))
-    start = time.perf_counter()
-    for _ in range(300):
-        split_sentences(text)
-    per_sentence = (time.perf_counter() - start) / (300 * n)
-    assert n == 7
-    assert per_sentence < 50e-6  # typically ~5 µs; generous bound against slow CI
+    sentences = split_sentences(text)
+    assert len(sentences) == 7
+    assert any("said Lt. Col. Ado Bako." in text[a:b] for a, b in sentences)
 
 
 # ---------------------------------------------------------------------------------------------- paragraphs
