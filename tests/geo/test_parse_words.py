@@ -41,3 +41,10 @@ def test_the_lists_are_what_the_recogniser_uses() -> None:
 def test_months_are_no_dateline_region() -> None:
     months = tsv.lists("flashpoint.geo", "data/story_words.tsv")["month"]
     assert frozenset(fold(x) for x in months) == story._MONTHS and "march" in story._MONTHS
+
+
+def test_every_weekday_abbreviation_is_a_time_word() -> None:
+    """A name ends before any weekday, abbreviated or not ("in Dayton Sat. night"), and none is a place."""
+    for day in ("Mon", "Tue", "Tues", "Wed", "Thu", "Thurs", "Fri", "Sat", "Sun"):
+        assert fold(day) in parse._TIME_WORDS and fold(day) in parse._NEVER, day
+    assert [m.text for m in parse.recognise("Shots were fired in Dayton Sat. night.")] == ["Dayton"]
