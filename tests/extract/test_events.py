@@ -340,6 +340,7 @@ def test_a_noun_far_from_its_subject_without_a_light_verb_has_no_actor():
     ("The chancellor called the French president on Monday to discuss the crisis.", "CONSULT"),
     ("The minister warned the Canadian ambassador in a private meeting that trade would suffer.", "THREATEN"),
     ("Local officials have been pressuring the striking dock workers to return to work.", "REQUEST"),
+    ("Army officers forced the elected governor of the province out of office.", "COERCE"),
 ])
 def test_trigger_families_from_the_manual(text, event_type):
     assert _roles(text, event_type)
