@@ -896,6 +896,7 @@ def harm_frames(sentence: Sentence, tokens: Sequence[Token], m: Match, usable: l
 # (whom it goes to is the recipient, not the thing).
 _MOVES = frozenset({"MOBILIZE", "RETREAT", "SANCTION", "AID"})
 _GIVES = frozenset({"AID", "RETREAT"})
+_ADDRESSED = frozenset({"THREATEN", "REQUEST"})  # acts of speech whose "to" phrase is the addressee
 
 
 class EventStage:
@@ -954,6 +955,15 @@ class EventStage:
                     if target is not None:
                         recipient = [target]
                         voice += f"; the target it spans, {target.text!r}, is the recipient"
+                if kind in _ADDRESSED and not passive:
+                    # "issued an ultimatum to Damascus", "sent an appeal to the UN": the addressee
+                    told = forces_target(sentence, tokens, m.first, clause_bounds(tokens, m.first, m.last)[1],
+                                         "give_prep")
+                    if told is not None and (not recipient or all(r not in sentence.actors for r in recipient)
+                                             or told.start < recipient[0].start) and \
+                            not any(a.start < told.end and told.start < a.end for a in actor):
+                        recipient = [told]
+                        voice += f"; the addressee {told.text!r} is the recipient"
                 if kind == "REQUEST" and not passive:
                     asked = that_subject(sentence, tokens, m.last)
                     if asked is not None and not any(a.start < asked.end and asked.start < a.end for a in actor):
