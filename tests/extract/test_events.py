@@ -340,6 +340,7 @@ def test_a_noun_far_from_its_subject_without_a_light_verb_has_no_actor():
     ("The chancellor called the French president on Monday to discuss the crisis.", "CONSULT"),
     ("The minister warned the Canadian ambassador in a private meeting that trade would suffer.", "THREATEN"),
     ("Local officials have been pressuring the striking dock workers to return to work.", "REQUEST"),
+    ("Army officers forced the elected governor of the province out of office.", "COERCE"),
 ])
 def test_trigger_families_from_the_manual(text, event_type):
     assert _roles(text, event_type)
@@ -401,3 +402,10 @@ def test_a_call_made_to_congratulate_is_the_callers_act_toward_the_one_called():
     assert roles and "Olaf Scholz" in roles[0][0][0] and "Emmanuel Macron" in roles[0][1][0]
     roles = _roles("The United Nations urged Israel to withdraw its troops from the town.", "RETREAT")
     assert roles and roles[0][0] == ["Israel"]  # the one urged acts: no purpose of the urger
+
+
+def test_the_addressee_of_an_ultimatum_is_its_recipient_but_not_a_place_in_the_demanded_act():
+    roles = _roles("The militia issued an ultimatum to Baghdad after the raid.", "THREATEN")
+    assert roles and roles[0][1] and "Baghdad" in roles[0][1][0]
+    roles = _roles("The president called on the United Nations to send aid to Gaza.", "REQUEST")
+    assert roles and roles[0][1] and "United Nations" in roles[0][1][0]

@@ -139,3 +139,8 @@ def test_whom_a_returned_thing_goes_to_is_the_recipient():
 def test_the_place_of_a_promised_act_joins_the_recipients_of_agree():
     roles = _roles("The governor agreed to open two field hospitals for flood victims in Sindh.", "AGREE")
     assert roles and "PAK" in roles[0][2]
+
+
+def test_a_shooting_in_a_town_takes_no_town_as_recipient():
+    roles = _roles("A gunman opened fire on a crowded bus in Tulsa on Friday.", "ASSAULT")
+    assert roles and all("Tulsa" not in r for r in roles[0][1])

@@ -855,6 +855,7 @@ def harm_frames(sentence: Sentence, tokens: Sequence[Token], m: Match, usable: l
 # (whom it goes to is the recipient, not the thing).
 _MOVES = frozenset({"MOBILIZE", "RETREAT", "SANCTION", "AID"})
 _GIVES = frozenset({"AID", "RETREAT"})
+_ADDRESSED = frozenset({"THREATEN", "REQUEST"})  # acts of speech whose "to" phrase is the addressee
 
 
 class EventStage:
@@ -893,7 +894,8 @@ class EventStage:
                         recipient = [sufferer]  # "The embassy was attacked"
                         voice += f"; the passive subject's noun phrase {sufferer.text!r} is the recipient"
                 where = place_recipient(sentence, tokens, m.last, passive)
-                if where is not None and recipient and recipient[0].start >= where.end and \
+                harm = m.pattern.event_type == "ASSAULT"  # a shooting in Tulsa: the town is where, not whom
+                if where is not None and not harm and recipient and recipient[0].start >= where.end and \
                         past_place(sentence.text[where.end:recipient[0].start]):
                     recipient = []  # "declared a state of siege in X and sent in police": the place, not the police
                     voice += "; a mention past the place phrase belongs to another clause"
@@ -913,12 +915,22 @@ class EventStage:
                     if target is not None:
                         recipient = [target]
                         voice += f"; the target it spans, {target.text!r}, is the recipient"
+                if kind in _ADDRESSED and not passive:
+                    # "issued an ultimatum to Damascus", "sent an appeal to the UN": the addressee
+                    told = forces_target(sentence, tokens, m.first, clause_bounds(tokens, m.first, m.last)[1],
+                                         "give_prep")
+                    if told is not None and (not recipient or all(r not in sentence.actors for r in recipient)
+                                             or told.start < recipient[0].start) and \
+                            not any(a.start < told.end and told.start < a.end for a in actor):
+                        recipient = [told]
+                        voice += f"; the addressee {told.text!r} is the recipient"
                 if kind == "REQUEST" and not passive:
                     asked = that_subject(sentence, tokens, m.last)
                     if asked is not None and not any(a.start < asked.end and asked.start < a.end for a in actor):
                         recipient = [asked]
                         voice += f"; the subject of the demanded clause, {asked.text!r}, is the recipient"
-                if kind in _MOVES and m.pattern.mode != "release" and not passive and (
+                moves = kind in ("MOBILIZE", "AID") or (kind in _MOVES and m.pattern.mode == "withdraw")
+                if moves and not passive and (
                         own_forces(actor, recipient) or (not recipient and (
                             kind == "MOBILIZE" or m.pattern.mode == "withdraw"))):
                     target = forces_target(sentence, tokens, m.last, clause_bounds(tokens, m.first, m.last)[1],
@@ -937,7 +949,8 @@ class EventStage:
                         voice += f"; whom the thing goes to, {taker.text!r}, is the recipient"
                 promise = kind == "AGREE" and m.last + 2 < len(tokens) and tokens[m.last + 1].lower == "to" and \
                     all(start < r.start for r in recipient)  # "agreed to set up hospitals in Louisiana"
-                if not passive and (promise or all(r not in sentence.actors for r in recipient)):
+                if not passive and not harm and kind != "CONSULT" and (  # "visiting from Kansas": no host
+                        promise or all(r not in sentence.actors for r in recipient)):
                     where = later_place(sentence, tokens, m.last, clause_bounds(tokens, m.first, m.last)[1])
                     if where is not None and not any(a.start < where.end and where.start < a.end
                                                      for a in (*actor, *recipient)):
