@@ -334,3 +334,114 @@ def test_a_figure_with_its_own_record_is_not_moved_to_the_main_one():
     tear_gas = next(e for e in events if e.event_type == "ASSAULT" and "tear gas" in e.trigger.text)
     assert tear_gas.dead is None
     assert any(e.dead == 1 for e in events if e.event_type == "ASSAULT")
+
+
+# --- figures within one sentence (issue 18) ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("One was shot in the arm, another in the leg.", [("injured", 2)]),
+    ("One man was wounded in the chest and another in the hip.", [("injured", 2)]),
+    ("A boy was wounded in the foot, a second in the knee and a third in the back.", [("injured", 3)]),
+    ("One was shot in the leg and later released.", [("injured", 1)]),
+])
+def test_a_verb_left_out_after_the_first_victim(text, expected):
+    assert figures(text) == expected
+
+
+def test_a_list_naming_the_counted_people_adds_no_one():
+    assert figures("Three teenagers, two boys and a girl, were wounded on the bus.") == [("injured", 3)]
+    assert figures("Two men, a cook and a waiter, were killed in the kitchen.") == [("dead", 2)]
+    assert figures("Two men and a woman were killed in the kitchen.") == [("dead", 3)]
+
+
+def test_neither_or_nor_is_zero():
+    assert figures("Neither the cyclist nor the other driver was hurt.") == [("injured", 0)]
+    assert figures("Neither the driver or the passenger was injured.") == [("injured", 0)]
+
+
+def test_a_name_with_age_and_home_town_before_the_verb():
+    assert figures("Mara Quill, 19, of Elmwood, died Sunday at the hospital.") == [("dead", 1)]
+
+
+# --- vague counts: a range, never a figure ------------------------------------------------------------------------
+
+
+def _vague(text: str) -> list[tuple[str, int, int | None]]:
+    from flashpoint.extract.quantities import find_vague
+
+    return [(v.kind, v.low, v.high) for v in find_vague(text, find_quantities(text))]
+
+
+def test_vague_words_give_ranges_and_no_figure():
+    assert figures("Dozens of students were detained outside the ministry.") == []
+    assert _vague("Dozens of students were detained outside the ministry.") == [("arrested", 24, 99)]
+    assert _vague("Hundreds of farmers marched on the capital.") == [("size", 200, 999)]
+    assert _vague("Troops detained several villagers and one teacher.") == [("arrested", 4, 10)]
+    assert _vague("A crowd of millions filled the square.") == [("size", 2_000_000, None)]
+
+
+def test_exact_figures_leave_no_vague_range():
+    assert _vague("Four people were killed and 12 wounded.") == []
+    assert _vague("As many as 40 people were arrested.") == []
+    assert _vague("Twelve were arrested, among them several students.") == []
+
+
+def test_every_range_word_is_read_and_bounded():
+    from flashpoint.extract.quantities import vague_ranges
+
+    ranges = vague_ranges()
+    assert ranges["dozens"] == (24, 99) and ranges["millions"][1] is None
+    for word, (low, high) in ranges.items():
+        assert high is None or low <= high, word
+        assert _vague(f"{word.capitalize()} of people were arrested.") == [("arrested", low, high)], word
+
+
+def test_records_carry_vague_ranges_and_validate():
+    from flashpoint.schema import validate
+
+    events = _coded("Riot police arrested dozens of students in the capital on Monday. Later, hundreds of "
+                    "workers marched to the parliament.")
+    by_type = {e.event_type: e for e in events}
+    arrest, march = by_type["COERCE"], by_type["PROTEST"]
+    assert arrest.arrested is None and [(v.kind, v.low) for v in arrest.vague_figures] == [("arrested", 24)]
+    assert march.size is None and [(v.kind, v.low, v.high) for v in march.vague_figures] == [("size", 200, 999)]
+    for e in events:
+        validate(e.to_dict())
+    assert arrest.to_dict()["vague_figures"][0]["text"] == arrest.sentence[
+        arrest.vague_figures[0].start:arrest.vague_figures[0].end]
+    plain = _coded("Police arrested 14 students on Monday.")
+    assert plain and all("vague_figures" not in e.to_dict() for e in plain)
+
+
+def test_acled_convention_makes_vague_words_figures():
+    from flashpoint.extract.quantities import acled_vague
+
+    story = Story(id="s", text="Dozens of students were detained.")
+    story.sentences = [Sentence(text=story.text, index=0, start=0)]
+    QuantityStage(vague=acled_vague())(story)
+    assert [(q.kind, q.value) for q in story.sentences[0].quantities] == [("arrested", 12)]
+    assert story.sentences[0].vague == []
+
+
+# --- figures on the records ---------------------------------------------------------------------------------------
+
+
+def test_victims_told_one_by_one_and_the_count_elsewhere():
+    events = _coded("Lena Moss died from a gunshot wound to the chest. Tom Moss died from a gunshot wound to the "
+                    "head. Three adults and a child were found dead in the house on Tuesday.")
+    assaults = [e for e in events if e.event_type == "ASSAULT" and e.status == "asserted"]
+    assert max(e.dead or 0 for e in assaults) == 4
+
+
+def test_the_main_incident_is_an_asserted_record():
+    events = _coded("A woman is dead after what may have been an accidental shooting. Rita Holm, 61, was shot "
+                    "in her kitchen on Monday night.")
+    asserted = [e for e in events if e.event_type == "ASSAULT" and e.status == "asserted"]
+    assert asserted and max(e.dead or 0 for e in asserted) == 1
+
+
+def test_found_shot_and_pronounced_dead_on_the_records():
+    events = _coded("Five men were found shot outside a bar on Saturday, and two were pronounced dead.")
+    assaults = [e for e in events if e.event_type == "ASSAULT"]
+    assert max(e.dead or 0 for e in assaults) == 2 and max(e.injured or 0 for e in assaults) == 3

@@ -38,7 +38,7 @@ from functools import lru_cache
 from itertools import chain
 from pathlib import Path
 
-from flashpoint.records import Quantity, Story
+from flashpoint.records import Quantity, Story, VagueQuantity
 
 _HERE = Path(__file__).resolve().parent
 KINDS = ("dead", "injured", "arrested", "size")
@@ -323,7 +323,7 @@ class _Patterns:
         gap = (
             r"(?:\s*\([^()]{0,60}\)"
             r"|\s*,\s*(?:[Ww]ho|including|among\s+them|a|an|the|both|all|one|each|ages?|aged|identified|whose|"
-            r"believed|described|reportedly|named|said|police\s+said|officials\s+said|[A-Z][a-z]+\s+said|"
+            r"believed|described|reportedly|named|of|said|police\s+said|officials\s+said|[A-Z][a-z]+\s+said|"
             r"authorities\s+said|according)\b[^,;()]{0,70}(?=,)"
             r")?"
         )
@@ -567,7 +567,7 @@ def _group(text: str, start: int, end: int, elem_re: re.Pattern[str],
     object). A trailing ", 20" after a name is an age, not a second element."""
     p = _patterns()
     elems: list[tuple[int, int | None, bool, bool, bool, bool]] = []
-    last_conj = ""
+    last_conj = first_conj = ""
     pos = start
     while pos < end:
         m = elem_re.match(text, pos)
@@ -588,9 +588,13 @@ def _group(text: str, start: int, end: int, elem_re: re.Pattern[str],
         if c is None or c.end() >= end:
             break
         last_conj = c.group(0)
+        first_conj = first_conj or last_conj
         pos = c.end()
     if not elems:
         return None, False, False, start, 0, False
+    if len(elems) > 2 and first_conj.strip() == "," and elems[0][4] and (elems[0][1] or 0) >= 2 \
+            and all(e[1] is not None for e in elems[1:]) and sum(e[1] for e in elems[1:]) == elems[0][1]:
+        elems = elems[:1]  # "two people, a man and a woman, were hurt": the list names the two, it adds no one
     if len(elems) > 1 and (not _CONJ_AND.search(last_conj) and not all(e[5] for e in elems)
                            or any(e[2] for e in elems)):
         # apposition, not a list ("the toddler, Jaeson Hill,"; "Newark, and one of them"): the element next to the
@@ -682,12 +686,16 @@ def find_counts(text: str, vague: Mapping[str, int | None] | None = None) -> lis
             if value is None:
                 continue
         aux_words = _norm(m.group("aux"))
-        if _NEGATED.search(aux_words) or p.neither.search(text, max(0, first - 12), first + 8):
+        if _NEGATED.search(aux_words) or p.neither.search(text, max(0, first - 12), first + 8) \
+                or _NEITHER_BEFORE.search(text, max(0, first - 80), first):
             value = 0  # "the baby was not hurt", "neither the driver nor ..."
         others = others or "also" in aux_words.split()
         if kind == "size" and (value < 2 or not _VAGUE_OR_BIG.search(subj)):
             continue
         end = after
+        if value == 1 and n_elems == 1:
+            end, more = _gapped_victims(text, end)
+            value, numbered = value + more, numbered or more > 0
         if kind in ("shot", "injured"):
             up = p.upgrade.match(text, end) or (None if auxv else p.upgrade_rr.match(text, end))
             if up:
@@ -790,6 +798,26 @@ def find_counts(text: str, vague: Mapping[str, int | None] | None = None) -> lis
     if hits and p.cumulative.search(low):
         _mark_cumulative(low, hits)
     return hits
+
+
+_NEITHER_BEFORE = re.compile(r"\b[Nn]either\b[^.;:!?]*\b(?:or|nor)\s+$")
+_WHERE_HIT = re.compile(r"\s+(?:in|to|on|through)\s+(?:the|his|her|their|an?)\s+[a-z]+(?:\s+[a-z]+)?"
+                        r"(?=\s*[,;]|\s+and\s)")
+_GAPPED = re.compile(r"(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+)(?:another|the\s+other|a\s+second|a\s+third|the\s+third)"
+                     r"(?:\s+(?:man|woman|person|victim|boy|girl))?"
+                     r"\s+(?:in|to|on|through)\s+(?:the|his|her|their|an?)\s+[a-z]+(?:\s+[a-z]+)?(?=\s*[,;.]|\s+and|$)")
+
+
+def _gapped_victims(text: str, end: int) -> tuple[int, int]:
+    """(new end, victims added) for a verb left out after the first victim: "one was shot in the arm, another in
+    the leg" is two people shot."""
+    where = _WHERE_HIT.match(text, end)
+    if where is None:
+        return end, 0
+    pos, more = where.end(), 0
+    while (g := _GAPPED.match(text, pos)) is not None:
+        pos, more = g.end(), more + 1
+    return (pos, more) if more else (end, 0)
 
 
 def _last_elem_start(text: str, start: int, end: int) -> int:
@@ -951,8 +979,63 @@ def story_totals(sentences: Iterable[str], vague: Mapping[str, int | None] | Non
     return combine_tallies([story_tally(sentences, vague)])
 
 
+# ---------------------------------------------------------------------------------------------------------------
+# Vague counts: a range, never a figure
+
+
+@lru_cache(maxsize=1)
+def vague_ranges() -> dict[str, tuple[int, int | None]]:
+    """Vague word -> (low, high) from `quantities_ranges.tsv` ("dozens" -> (24, 99)); high None: unbounded."""
+    from flashpoint.tsv import rows
+
+    return {_norm(r[0]): (int(r[1]), int(r[2]) if r[2] else None)
+            for r in rows("flashpoint.extract", "quantities_ranges.tsv", width=3)}
+
+
+_MARK = 10**7  # a vague word's stand-in value: a multiple of this no real count reaches
+
+
+@lru_cache(maxsize=1)
+def _vague_marks() -> tuple[dict[str, int | None], dict[int, str], re.Pattern[str]]:
+    """The vague lexicon with each ranged word standing for its own marker (i+1) * _MARK, the marker -> word map, and
+    a cheap gate that says whether a sentence holds any ranged word at all."""
+    marks: dict[str, int | None] = dict(default_vague())
+    words: dict[int, str] = {}
+    for i, word in enumerate(vague_ranges()):
+        marks[word] = (i + 1) * _MARK
+        words[i + 1] = word
+    gate = re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in vague_ranges()) + r")\b", re.I)
+    return marks, words, gate
+
+
+def find_vague(text: str, exact: Iterable[Quantity] = ()) -> list[VagueQuantity]:
+    """Counts of one sentence given in vague words, as ranges: "Dozens of protesters were arrested" -> arrested
+    24-99. The same frames as `find_counts` read them (a vague word stands for a marker number there), so "dozens"
+    is a count only where "24" would be one. A kind the sentence also gives an exact figure for is left out, and so
+    are running totals."""
+    marks, words, gate = _vague_marks()
+    if not gate.search(text):
+        return []
+    exact_kinds = {q.kind for q in exact}
+    out: list[VagueQuantity] = []
+    for h in find_counts(text, marks):
+        if h.value < _MARK or h.cumulative:
+            continue
+        kind = "injured" if h.kind == "shot" else h.kind
+        word = words.get(h.value // _MARK)
+        span = text[h.start:h.end]
+        if kind in exact_kinds or word is None or not re.search(re.escape(word).replace(r"\ ", r"\s+"), span, re.I):
+            continue  # two vague words summed ("dozens of students and hundreds of workers"): no honest range
+        low, high = vague_ranges()[word]
+        rest = h.value % _MARK  # exact members of the same list ("dozens of protesters and two policemen")
+        out.append(VagueQuantity(kind, span, low + rest, None if high is None else high + rest,  # type: ignore[arg-type]
+                                 h.start, h.end))
+    return out
+
+
 class QuantityStage:
-    """Pipeline stage: fills `sentence.quantities` for every sentence not marked `skip`."""
+    """Pipeline stage: fills `sentence.quantities` (and `sentence.vague`, counts in vague words) for every sentence
+    not marked `skip`."""
 
     name = "quantities"
 
@@ -964,6 +1047,8 @@ class QuantityStage:
             if sentence.skip:
                 continue
             sentence.quantities = find_quantities(sentence.text, self.vague)
+            if self.vague is None:  # with a convention of the caller's (acled_vague()) the words are figures
+                sentence.vague = find_vague(sentence.text, sentence.quantities)
         return story
 
 
@@ -974,21 +1059,27 @@ class QuantityStage:
 _SETTLED = ("dead", "injured")
 
 
+_REPORTED = ("asserted", "claimed")  # statuses of records that report a figure as fact
+
+
 def settle_figures(story: Story, vague: Mapping[str, int | None] | None = None) -> None:
     """Make the dead / injured figures on a story's records agree with the story's totals (`story_totals` over its
-    sentences that are not skipped).
+    sentences that are not skipped). Runs after the status stage and the merge of same-type triggers (the scores
+    stage), so that the record that takes the story's figures is one that reports the incident as having happened.
 
     A sentence alone cannot tell a victim who "was shot" from one who later died: "a man was shot" gives injured 1
     there, while the story's total is injured 0 once another sentence says he died; "five were found shot" gives 5,
     the total 3 when two were pronounced dead. So a record's figure above the story's total for its kind comes down
-    to that total. A figure of the story that no violent record carries goes to the first record that reports
-    violence (story order): the story's main incident, which the figures elsewhere in the story describe ("Police
-    are investigating a shooting. ... Two men were taken to hospital"); not when a record already carries a figure
-    of that kind (a death told with its own record, "one person was stabbed to death", is that record's), nor when
-    the story's sentences give different figures of that kind (a round-up of several incidents). Records in
-    sentences about other incidents (`this_incident` false: background, teasers, other years) keep their own
-    figures, and a story without any figure of a kind changes nothing of that kind. Vague words stay as the
-    quantities lexicon codes them."""
+    to that total. The story's main incident is its first asserted (or claimed) violent record: "Police are
+    investigating a shooting. ... Two men were taken to hospital" puts injured 2 on the shooting. It takes the
+    story's total of a kind when no record carries that figure: when no record has a figure of that kind, only if
+    the story's sentences agree on it (different figures are a round-up of several incidents: "97 died in police
+    firing ... two were killed in Vatva"), nor when a record carries a figure of that kind of its own ("one person
+    was stabbed to death" has its own record); when records carry smaller figures (victims told one by one, "X died
+    of a gunshot wound", and the count in a sentence with no record of its own, "four bodies were found"), the total
+    stands for the incident. Records in sentences about other incidents (`this_incident` false: background, teasers,
+    other years) keep their own figures, and a story without any figure of a kind changes nothing of that kind.
+    Vague words stay as the quantities lexicon codes them."""
     year = int(story.date[:4]) if story.date and story.date[:4].isdigit() else None
     own = [s for s in story.sentences if not s.skip and this_incident(s.text, year)]
     if not own or not any(s.events for s in own):
@@ -996,29 +1087,49 @@ def settle_figures(story: Story, vague: Mapping[str, int | None] | None = None) 
     totals = combine_tallies([story_tally((s.text for s in own), vague, year)])
     if all(totals[k] is None for k in _SETTLED):
         return
-    # A story whose sentences give different figures of a kind reports several incidents (a round-up: "97 died in
-    # police firing ... two were killed in Vatva"): its largest figure is no one record's, so no record is filled.
     seen: dict[str, set[int]] = {k: set() for k in _SETTLED}
     for sentence in own:
         for q in sentence.quantities:
             if q.kind in seen and q.value:
                 seen[q.kind].add(q.value)
     main = None
-    carried: set[str] = set()  # kinds some violent record already carries
+    carried: dict[str, int] = {}  # kind -> the largest figure some violent record carries
     for sentence in own:
         for event in sentence.events:
             if event.event_type != "ASSAULT":
                 continue
-            if main is None:
+            if main is None and event.status in _REPORTED:
                 main = event
-            carried.update(k for k in _SETTLED if getattr(event, k) is not None)
             for kind in _SETTLED:
                 value, total = getattr(event, kind), totals[kind]
                 if value is not None and total is not None and value > total:
                     setattr(event, kind, total)
                     event.notes.append(f"figures: {kind} {value} -> {total}, the story's total")
-    if main is not None:
-        for kind in _SETTLED:
-            if kind not in carried and totals[kind] is not None and len(seen[kind]) <= 1:
-                setattr(main, kind, totals[kind])
-                main.notes.append(f"figures: {kind} {totals[kind]} from the story's totals (main incident)")
+                    value = total
+                if value is not None and event.status in _REPORTED:  # a hedged record's figure reaches no one
+                    carried[kind] = max(carried.get(kind, value), value)
+    if main is None:
+        return
+    for kind in _SETTLED:
+        total = totals[kind]
+        if total is None:
+            continue
+        if kind not in carried and len(seen[kind]) <= 1:
+            setattr(main, kind, total)
+            main.notes.append(f"figures: {kind} {total} from the story's totals (main incident)")
+        elif kind in carried and carried[kind] < total:
+            setattr(main, kind, total)
+            main.notes.append(f"figures: {kind} {total}, the story's total, above every record's (main incident)")
+
+
+def attach_vague(story: Story) -> None:
+    """Each record takes its sentence's vague counts of the kinds its type carries (`link._FIGURES`), for kinds whose
+    figure is null: "Police arrested dozens of protesters" gives arrested null and vague_figures [arrested 24-99]."""
+    from flashpoint.extract.link import _FIGURES
+
+    for sentence in story.sentences:
+        if not sentence.vague:
+            continue
+        for event in sentence.events:
+            kinds = _FIGURES.get(event.event_type, ())
+            event.vague_figures = [v for v in sentence.vague if v.kind in kinds and getattr(event, v.kind) is None]
