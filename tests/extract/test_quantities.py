@@ -445,3 +445,38 @@ def test_found_shot_and_pronounced_dead_on_the_records():
     events = _coded("Five men were found shot outside a bar on Saturday, and two were pronounced dead.")
     assaults = [e for e in events if e.event_type == "ASSAULT"]
     assert max(e.dead or 0 for e in assaults) == 2 and max(e.injured or 0 for e in assaults) == 3
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Two of the teens were taken by helicopter to Mercy General Hospital.", [("injured", 2)]),
+    ("Both were transported to an area medical center.", [("injured", 2)]),
+    ("Three people were shot at a house party on Elm Street.", [("injured", 3)]),
+    ("Five people were confirmed to have been shot.", [("injured", 5)]),
+    ("The other two men have minor injuries.", [("injured", 2)]),
+])
+def test_more_ways_to_say_people_were_hit(text, expected):
+    assert figures(text) == expected
+
+
+def test_shot_at_without_a_place_is_fired_upon():
+    assert figures("The deputy was shot at by a man in a truck.") == []
+    assert figures("He said he was shot at.") == []
+
+
+def test_a_clock_time_is_not_a_count():
+    assert figures("The teen died of a gunshot wound about 8:45 p.m. Friday.") == [("dead", 1)]
+
+
+def test_a_place_name_in_a_list_is_no_victim():
+    assert figures("Officers went to Cedar Hill Road and found three men had been shot.") == [("injured", 3)]
+
+
+def test_an_ordinal_victim_counts_those_before():
+    assert figures("A third victim was also wounded.") == [("injured", 3)]
+    assert figures("The second victim died at the hospital.") == [("dead", 1)]
+
+
+def test_victims_of_separate_clauses_in_one_sentence_add_up():
+    text = "A man was shot in the hand, another man was shot in the hip and a woman was grazed in the arm."
+    assert story_totals([text])["injured"] == 3
+    assert story_totals(["A man was shot on Main Street and the man was taken to a hospital."])["injured"] == 1

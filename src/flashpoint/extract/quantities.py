@@ -185,7 +185,7 @@ _ADV = [
     "immediately", "ultimately", "tragically", "both", "all", "each", "now", "still", "officially", "only", "just",
     "not", "being", "been", "either", "first", "originally", "previously", "earlier", "reported",
     "believed to have been", "said to have been", "listed", "found", "left", "all been", "unintentionally",
-    "mistakenly",
+    "mistakenly", "confirmed to have been", "known to have been",
     "reported to have been", "confirmed", "thought to have been", "shown to have been", "already", "since",
 ]
 _AUX = [
@@ -245,7 +245,7 @@ class _Patterns:
         numwords = rf"{nw}(?:(?:\s+|-){nw}|(?:(?<=hundred)|(?<=thousand))\s+and\s+{nw})*(?![\w-])"
         digits = (
             r"(?<![$£€#\w.,:/])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+(?=\s+(?:million|thousand)))?"
-            r"(?!,\d)(?!\.\d)(?![\w%$£€])(?:\s+(?:hundred|thousand|million)\b)?"
+            r"(?!,\d)(?!\.\d)(?!:\d)(?![\w%$£€])(?:\s+(?:hundred|thousand|million)\b)?"
         )
         vague = _trie(vague_map)
         dozen = rf"(?:(?:{nw}|\d+|[Aa])\s+dozen|[Dd]ozens)"
@@ -288,11 +288,18 @@ class _Patterns:
             self.pred_kind.setdefault(ph, "size")
         # "suffered a gunshot wound", "with non-life-threatening injuries": hurt (a gunshot wound may be fatal).
         wound = (
-            r"(?:[Ss]uffer(?:ed|s|ing)|[Ss]ustain(?:ed|s|ing)|[Tt]reated\s+for|[Ww]ith|[Hh]as|[Hh]ad|[Rr]eceived)\s+"
+            r"(?:[Ss]uffer(?:ed|s|ing)|[Ss]ustain(?:ed|s|ing)|[Tt]reated\s+for|[Ww]ith|[Hh]as|[Hh]ad|[Hh]ave|[Rr]eceived)\s+"
             r"(?:an?\s+|one\s+|two\s+|three\s+|several\s+|multiple\s+)?(?:[\w-]+\s+){0,2}?"
             r"(?:(?:gunshot|bullet|gun\s+shot|gun-shot)\s+wounds?|wounds?|injuries|injury)"
         )
-        pred = _trie(self.pred_kind) + "|" + wound
+        # "taken by ambulance to Ben Taub Hospital", "transported to an area medical center": hurt, like the
+        # fixed hospital phrases of the lexicon (up to four words of a name or place between "to" and the noun)
+        to_hospital = (
+            r"(?:[Tt]aken|[Tt]ransported|[Rr]ushed|[Ff]lown|[Aa]irlifted|[Dd]riven|[Tt]ransferred)"
+            r"(?:\s+by(?:\s+[\w-]+){1,3}?)?\s+to\s+(?:(?:an?|the)\s+)?(?:[\w.'’-]+\s+){0,4}?"
+            r"(?:[Hh]ospitals?|[Mm]edical\s+[Cc]ent(?:er|re)|[Tt]rauma\s+[Cc]ent(?:er|re))"
+        )
+        pred = _trie(self.pred_kind) + "|" + wound + "|" + to_hospital
         # First words of predicates and auxiliaries: a bare number ("12 were killed", "Two dead") is a subject only
         # before one of these (a short trie instead of the whole predicate list keeps the patterns small).
         pred_first = _trie({ph.split(" ")[0] for ph in self.pred_kind} | set(_AUX) | {
@@ -435,10 +442,13 @@ class _Patterns:
             "martyr", "lynch", "behead", "harm", "recover", "chant", "occup", "block", "vigil", "sit-in", "walked",
             "massed", "converged", "poured", "drew", "attract", "sent", "picked up", "held", "passed away",
             "grazed", "corpse", "lives", "life", "waved", "staged", "went on", "picket", "rioter", "marcher",
-            "activist", "participant", "treated",
+            "activist", "participant", "treated", "medical cent", "trauma cent",
         ]
         self.prefilter = re.compile(_trie(triggers, cased=False))
-        self.shot_at = re.compile(r"\s+at\b(?!\s+least)")
+        # "shot at" is fired upon ("he was shot at", "shot at by a gunman"), not "shot at a party", "shot at the
+        # corner of ...", "shot at close range" (where a person was hit)
+        self.shot_at = re.compile(r"\s+at\b(?!\s+(?:least|an?|the|his|her|their|its|about|around|approximately|"
+                                  r"close|point|home|work|school|\d|[A-Z]))")
         # The predicate was a noun: "one shot was fired", "shot residue".
         self.pred_as_noun = re.compile(r"\s+(?:was|were|is|are|rang|rings|fired|residue|range|glass|wound|wounds)\b")
         # A fatal incident without a figure ("a fatal shooting", "the shooting death"): at least one dead.
@@ -543,6 +553,14 @@ def _elem_value(t: str, vague: Mapping[str, int | None]) -> tuple[int | None, bo
     return None, subset, others, False
 
 
+@lru_cache(maxsize=1)
+def _place_heads() -> frozenset[str]:
+    """Last words of place and organisation names (`quantities_place_heads.tsv`)."""
+    from flashpoint.tsv import rows
+
+    return frozenset(r[0].lower() for r in rows("flashpoint.extract", "quantities_place_heads.tsv"))
+
+
 _CONJ_AND = re.compile(r"and|&|plus|as\s+well\s+as|then")
 _REFLEXIVE = re.compile(r"(?:him|her|them)sel(?:f|ves)", re.I)
 _DETERMINED = re.compile(r"(?:a|an|the|his|her|their|its|our|my|this|that|another)\s", re.I)
@@ -578,6 +596,13 @@ def _group(text: str, start: int, end: int, elem_re: re.Pattern[str],
             break  # "Tyshawn Lee, 9": an age
         if elems and last_conj.strip() == "," and _SPEAKER_AFTER.match(text, m.end()):
             break  # "wounding 11, regional governor Oleh Syniehubov said": the speaker, not a twelfth victim
+        if piece[:1].isupper() and re.sub(r"\W+$", "", piece).split()[-1].lower() in _place_heads():
+            elems, last_conj, first_conj = [], "", ""  # "went to Cedar Hill Road and found three men": a place
+            c = p.conj_re.match(text, m.end())
+            if c is None or c.end() >= end:
+                break
+            pos = c.end()
+            continue
         value, sub, oth, num = _elem_value(piece, vague)
         # a bare-comma list is a real list when its members are bare nouns, numbers or "himself" ("Father,
         # daughter found dead"; "kills daughter, himself"), not a noun and its name ("the toddler, Sam Reed")
@@ -652,9 +677,9 @@ def find_counts(text: str, vague: Mapping[str, int | None] | None = None) -> lis
         pred = _norm(m.group("pred"))
         kind = p.pred_kind.get(pred)
         if kind is None:
-            if not re.search(r"wound|injur", pred):
+            if not re.search(r"wound|injur|hospital|cent(?:er|re)", pred):
                 continue
-            kind = "injured" if "injur" in pred else "shot"
+            kind = "injured" if "injur" in pred and not pred.startswith(_TO_HOSPITAL_VERBS) else "shot"
         after = m.end("pred")
         if pred == "shot" and p.shot_at.match(text, after):
             continue  # "shot at" is not a hit
@@ -702,6 +727,9 @@ def find_counts(text: str, vague: Mapping[str, int | None] | None = None) -> lis
                 kind, end = "dead", up.end()
         if kind == "injured" and not numbered and value == 1:
             kind = "shot"
+        ordinal = _ORDINAL_VICTIM.match(text, first) if kind in ("shot", "injured") and value == 1 else None
+        if ordinal:  # "a fourth victim was also wounded": four people were hit (some may be among the dead)
+            kind, value, others, numbered = "shot", _ORDINALS[ordinal.group(1).lower()], False, True
         hits.append(Count(kind, value, first, end, subset, others, numbered=numbered))
 
     gate = p.verb_only.search(text)
@@ -800,6 +828,12 @@ def find_counts(text: str, vague: Mapping[str, int | None] | None = None) -> lis
     return hits
 
 
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+             "tenth": 10}
+_ORDINAL_VICTIM = re.compile(r"(?:[Aa]|[Tt]he)\s+(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+"
+                             r"(?:victim|person|man|woman|boy|girl|teen|teenager|child|student|bystander)\b")
+_INDEFINITE = re.compile(r"(?:[Aa]n?|[Aa]nother)\s")
+_TO_HOSPITAL_VERBS = ("taken", "transported", "rushed", "flown", "airlifted", "driven", "transferred")
 _NEITHER_BEFORE = re.compile(r"\b[Nn]either\b[^.;:!?]*\b(?:or|nor)\s+$")
 _WHERE_HIT = re.compile(r"\s+(?:in|to|on|through)\s+(?:the|his|her|their|an?)\s+[a-z]+(?:\s+[a-z]+)?"
                         r"(?=\s*[,;]|\s+and\s)")
@@ -934,6 +968,12 @@ def story_tally(sentences: Iterable[str], vague: Mapping[str, int | None] | None
         for h in hits:
             key = "shot_others" if h.kind == "shot" and h.others else h.kind
             figures[key] = max(figures.get(key, h.value), h.value)
+        # "a woman was shot in the back, another woman was shot in the face and a man was shot in the chest": each
+        # clause with an indefinite subject of its own is one more person hit
+        single = [h for h in hits if h.kind in ("shot", "injured") and h.value == 1 and not h.numbered
+                  and _INDEFINITE.match(text, h.start)]
+        if len(single) > 1:
+            figures["shot"] = max(figures.get("shot", 0), len(single))
         # "shot his daughter dead before killing himself": the attacker is one more death
         if any(h.kind == "dead" and h.reflexive for h in hits) and any(
                 h.kind == "dead" and not h.reflexive and h.value > 0 for h in hits):
