@@ -480,3 +480,15 @@ def test_victims_of_separate_clauses_in_one_sentence_add_up():
     text = "A man was shot in the hand, another man was shot in the hip and a woman was grazed in the arm."
     assert story_totals([text])["injured"] == 3
     assert story_totals(["A man was shot on Main Street and the man was taken to a hospital."])["injured"] == 1
+
+
+def test_a_death_feared_is_no_death():
+    assert figures("Police say that if the girl dies, the charge will be murder.") == []
+    assert figures("\"Don't let my son die,\" she prayed.") == []
+    assert figures("The girl died on Sunday.") == [("dead", 1)]
+
+
+def test_ages_before_names_in_a_list():
+    assert figures("Officials said 41-year-old Ann Reed, 16-year-old Carl Reed and 9-year-old Lily Reed "
+                   "were killed.") == [("dead", 3)]
+    assert figures("The man was found deceased in his car.") == [("dead", 1)]

@@ -313,7 +313,8 @@ class _Patterns:
             prefix = (rf"(?:(?:[Bb]oth|[Aa]ll)(?:\s+of)?(?:\s+the)?"
                       rf"|{self.qnum}(?:\s+of(?:\s+(?:the|them|those|whom))?)?|{sdet})")
             return (
-                rf"(?:(?:{prefix}\s+)?(?:{mod}\s+){{0,3}}{head}{age_appos}?"
+                rf"(?:{age}\s+{name}{age_appos}?"  # "12-year-old Joseph Reed", before the age alone takes the place
+                rf"|(?:{prefix}\s+)?(?:{mod}\s+){{0,3}}{head}{age_appos}?"
                 rf"|{self.qnum}(?:\s+of\s+(?:them|whom|those|these|us)\b|(?={bare_lookahead}))"
                 rf"|(?:[Hh]e|[Ss]he)\b{extra}"
                 rf"|(?:[Bb]oth|[Aa]ll\s+{number})(?:\s+of\s+them)?\b"
@@ -442,7 +443,7 @@ class _Patterns:
             "martyr", "lynch", "behead", "harm", "recover", "chant", "occup", "block", "vigil", "sit-in", "walked",
             "massed", "converged", "poured", "drew", "attract", "sent", "picked up", "held", "passed away",
             "grazed", "corpse", "lives", "life", "waved", "staged", "went on", "picket", "rioter", "marcher",
-            "activist", "participant", "treated", "medical cent", "trauma cent",
+            "activist", "participant", "treated", "medical cent", "trauma cent", "deceased",
         ]
         self.prefilter = re.compile(_trie(triggers, cased=False))
         # "shot at" is fired upon ("he was shot at", "shot at by a gunman"), not "shot at a party", "shot at the
@@ -548,6 +549,7 @@ def _elem_value(t: str, vague: Mapping[str, int | None]) -> tuple[int | None, bo
     last = head[-1]
     if last in p.sing_nouns or re.search(r"(?:year|month|week|day)[\s-]old$", last):
         return 1, subset, others, False
+    t = _AGE_BEFORE_NAME.sub("", t)  # "12-year-old Joseph Reed": the name tells one person
     if t[:1].isupper() and (not last.endswith("s") or re.search(r",\s*\d{1,3}$", t)):
         return 1, subset, others, False  # a name
     return None, subset, others, False
@@ -561,6 +563,7 @@ def _place_heads() -> frozenset[str]:
     return frozenset(r[0].lower() for r in rows("flashpoint.extract", "quantities_place_heads.tsv"))
 
 
+_AGE_BEFORE_NAME = re.compile(r"^\d{1,3}[\s-]years?[\s-]old\s+(?=[A-Z])")
 _CONJ_AND = re.compile(r"and|&|plus|as\s+well\s+as|then")
 _REFLEXIVE = re.compile(r"(?:him|her|them)sel(?:f|ves)", re.I)
 _DETERMINED = re.compile(r"(?:a|an|the|his|her|their|its|our|my|this|that|another)\s", re.I)
@@ -686,6 +689,8 @@ def find_counts(text: str, vague: Mapping[str, int | None] | None = None) -> lis
         auxv = _norm(m.group("auxv") or "")
         if auxv.startswith(("will ", "would ", "may ", "might ", "could ")):
             continue  # "could have been killed": not a count of anything that happened
+        if _CONDITION_BEFORE.search(text, max(0, m.start("subj") - 40), m.end("subj")):
+            continue  # "if the boy dies", "don't let my baby die": a death feared, not one that happened
         if auxv in ("who", "that"):
             auxv = ""  # "officers who shot and killed a man": active voice
         if not auxv:
@@ -833,6 +838,7 @@ _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seve
 _ORDINAL_VICTIM = re.compile(r"(?:[Aa]|[Tt]he)\s+(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+"
                              r"(?:victim|person|man|woman|boy|girl|teen|teenager|child|student|bystander)\b")
 _INDEFINITE = re.compile(r"(?:[Aa]n?|[Aa]nother)\s")
+_CONDITION_BEFORE = re.compile(r"\b(?:[Ii]f|[Uu]nless|[Ll]est|[Ll]et|[Ll]etting)\s+(?:[\w'’-]+\s+){0,4}[\w'’-]+$")
 _TO_HOSPITAL_VERBS = ("taken", "transported", "rushed", "flown", "airlifted", "driven", "transferred")
 _NEITHER_BEFORE = re.compile(r"\b[Nn]either\b[^.;:!?]*\b(?:or|nor)\s+$")
 _WHERE_HIT = re.compile(r"\s+(?:in|to|on|through)\s+(?:the|his|her|their|an?)\s+[a-z]+(?:\s+[a-z]+)?"
