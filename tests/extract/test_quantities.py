@@ -492,3 +492,13 @@ def test_ages_before_names_in_a_list():
     assert figures("Officials said 41-year-old Ann Reed, 16-year-old Carl Reed and 9-year-old Lily Reed "
                    "were killed.") == [("dead", 3)]
     assert figures("The man was found deceased in his car.") == [("dead", 1)]
+
+
+def test_killed_some_and_wounded_others():
+    assert figures("The gunman killed two people and wounded three others.") == [("dead", 2), ("injured", 3)]
+    assert figures("A shooting that killed one man and injured a woman.") == [("dead", 1), ("injured", 1)]
+
+
+def test_a_place_between_the_victim_and_the_verb():
+    assert figures("Two guards at the front gate were wounded.") == [("injured", 2)]
+    assert figures("Residents in the area were told to stay inside.") == []

@@ -333,6 +333,9 @@ class _Patterns:
             r"|\s*,\s*(?:[Ww]ho|including|among\s+them|a|an|the|both|all|one|each|ages?|aged|identified|whose|"
             r"believed|described|reportedly|named|of|said|police\s+said|officials\s+said|[A-Z][a-z]+\s+said|"
             r"authorities\s+said|according)\b[^,;()]{0,70}(?=,)"
+            # "another man in the home was wounded", "a student at a school for young offenders was hurt": a place
+            r"|\s+(?:in|at|inside|outside|near|on)\s+(?:the|a|an|his|her|their)\s+(?:[a-z][\w'’-]*\s+){0,3}?"
+            r"[a-z][\w'’-]*(?=\s+(?:was|were|is|are)\s)"
             r")?"
         )
         adv = _trie(_ADV, cased=False)
@@ -364,9 +367,13 @@ class _Patterns:
         obj_elem = element(rf"\s*(?:[,.;:)!?\"”]|$|{bare_after}\b)",
                            r"|(?:[Hh]im|[Hh]er|[Hh]imself|[Hh]erself|[Ss]elf|[Hh]is\s+own|[Hh]er\s+own|[Oo]wn)\b")
         obj = rf"{obj_elem}(?:{conj}{obj_elem})*"
+        # "killed two people and wounded three others": "wounded" with an object of its own is the next verb, not
+        # how the first object ended up
+        wounded_obj = (rf"\s+(?:{self.qnum}|[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Hh]im|[Tt]hem|[Aa]nother|[Oo]thers|"
+                       rf"[Bb]oth)\b")
         self.active = re.compile(
             rf"(?<![\w'’-])(?P<verb>{verb})(?:\s+and\s+(?P<verb2>{verb}))?\s+(?P<obj>{obj})"
-            rf"(?P<tail>\s+(?:dead|to\s+death|and\s+killed|(?:and|but)\s+(?:wounded|injured)|"
+            rf"(?P<tail>\s+(?:dead|to\s+death|and\s+killed|(?:and|but)\s+(?:wounded|injured)(?!{wounded_obj})|"
             rf"to\s+(?:a\s+|the\s+)?(?:local\s+|area\s+|nearby\s+)?hospitals?)\b)?"
         )
         self.elem_re = re.compile(elem)
