@@ -502,3 +502,11 @@ def test_killed_some_and_wounded_others():
 def test_a_place_between_the_victim_and_the_verb():
     assert figures("Two guards at the front gate were wounded.") == [("injured", 2)]
     assert figures("Residents in the area were told to stay inside.") == []
+
+
+def test_another_and_a_victim_named_after_the_dead():
+    assert figures("Two men were killed and another critically injured.") == [("dead", 2), ("injured", 1)]
+    assert figures("One deputy was struck in the shoulder.") == [("injured", 1)]
+    assert story_totals(["A 16 year old was killed and a 15 year old was wounded."]) == {
+        "dead": 1, "injured": 1, "arrested": None, "size": None}
+    assert story_totals(["A man was shot on Friday and he died on Sunday."])["injured"] == 0

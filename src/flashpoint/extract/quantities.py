@@ -315,14 +315,15 @@ class _Patterns:
             return (
                 rf"(?:{age}\s+{name}{age_appos}?"  # "12-year-old Joseph Reed", before the age alone takes the place
                 rf"|(?:{prefix}\s+)?(?:{mod}\s+){{0,3}}{head}{age_appos}?"
-                rf"|{self.qnum}(?:\s+of\s+(?:them|whom|those|these|us)\b|(?={bare_lookahead}))"
+                rf"|(?:{self.qnum}|[Aa]nother|[Oo]ne\s+(?:more|other))(?:\s+of\s+(?:them|whom|those|these|us)\b"
+                rf"|(?={bare_lookahead}))"
                 rf"|(?:[Hh]e|[Ss]he)\b{extra}"
                 rf"|(?:[Bb]oth|[Aa]ll\s+{number})(?:\s+of\s+them)?\b"
                 rf"|{name}{age_appos}?"
                 rf")"
             )
 
-        elem = element(rf"\s+{pred_first}(?![\w-])")
+        elem = element(rf"\s+(?:[a-z]+ly\s+)?{pred_first}(?![\w-])")
         self.elem = elem
         conj = (r"(?:\s*,\s*(?:and\s+)?then\s+|\s+and\s+then\s+|\s+then\s+|\s*,\s*and\s+|\s*,\s*|\s+and\s+|\s*&\s*|"
                 r"\s+as\s+well\s+as\s+|\s+plus\s+)")
@@ -335,7 +336,7 @@ class _Patterns:
             r"authorities\s+said|according)\b[^,;()]{0,70}(?=,)"
             # "another man in the home was wounded", "a student at a school for young offenders was hurt": a place
             r"|\s+(?:in|at|inside|outside|near|on)\s+(?:the|a|an|his|her|their)\s+(?:[a-z][\w'’-]*\s+){0,3}?"
-            r"[a-z][\w'’-]*(?=\s+(?:was|were|is|are)\s)"
+            r"[a-z][\w'’-]*(?=\s+(?:was|were|is|are)\s)|\s+with\s+(?:him|her|them)(?=\s+(?:was|were|is|are)\s)"
             r")?"
         )
         adv = _trie(_ADV, cased=False)
@@ -518,6 +519,7 @@ def _number_value(s: str, vague: Mapping[str, int | None]) -> int | None:
     return words_to_int(tok)
 
 
+_ANOTHER = re.compile(r"another|one\s+(?:more|other)")
 _SINGULAR_PRON = re.compile(r"(?:he|she|him|her|himself|herself)", re.I)
 _OF_THEM = re.compile(r"\bof\s+(?:them|whom|those|these|us|the)\b", re.I)
 _OTHERS = re.compile(r"\b(?:others?|more|another|additional|further|second|third|fourth|other)\b", re.I)
@@ -535,6 +537,8 @@ def _elem_value(t: str, vague: Mapping[str, int | None]) -> tuple[int | None, bo
     subset = bool(_OF_THEM.search(low))
     if _SINGULAR_PRON.fullmatch(low):
         return 1, False, False, False
+    if _ANOTHER.fullmatch(low):
+        return 1, False, True, True  # "three were killed and another critically injured"
     if low.startswith("both"):
         return 2, False, others, True
     m = p.number_re.search(low)
@@ -554,7 +558,7 @@ def _elem_value(t: str, vague: Mapping[str, int | None]) -> tuple[int | None, bo
     if not head:
         return None, subset, others, False
     last = head[-1]
-    if last in p.sing_nouns or re.search(r"(?:year|month|week|day)[\s-]old$", last):
+    if last in p.sing_nouns or re.search(r"(?:year|month|week|day)[\s-]old$", " ".join(head)):  # "a 17 year old"
         return 1, subset, others, False
     t = _AGE_BEFORE_NAME.sub("", t)  # "12-year-old Joseph Reed": the name tells one person
     if t[:1].isupper() and (not last.endswith("s") or re.search(r",\s*\d{1,3}$", t)):
@@ -978,8 +982,11 @@ def story_tally(sentences: Iterable[str], vague: Mapping[str, int | None] | None
         low = text.lower()
         hits = [h for h in find_counts(text, vague) if not h.cumulative]
         figures: dict[str, int] = {}
+        first_dead = min((h.end for h in hits if h.kind == "dead" and h.value > 0), default=None)
         for h in hits:
-            key = "shot_others" if h.kind == "shot" and h.others else h.kind
+            # "a boy was killed and a girl was wounded": a victim named after the dead is not one of them
+            after_dead = first_dead is not None and h.start >= first_dead and bool(_INDEFINITE.match(text, h.start))
+            key = "shot_others" if h.kind == "shot" and (h.others or after_dead) else h.kind
             figures[key] = max(figures.get(key, h.value), h.value)
         # "a woman was shot in the back, another woman was shot in the face and a man was shot in the chest": each
         # clause with an indefinite subject of its own is one more person hit
