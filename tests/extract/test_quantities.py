@@ -510,3 +510,9 @@ def test_another_and_a_victim_named_after_the_dead():
     assert story_totals(["A 16 year old was killed and a 15 year old was wounded."]) == {
         "dead": 1, "injured": 1, "arrested": None, "size": None}
     assert story_totals(["A man was shot on Friday and he died on Sunday."])["injured"] == 0
+
+
+def test_ages_of_a_group_and_hospital_visits_that_are_no_wounds():
+    assert figures("Six victims aged between 19 and 44 were shot outside the bar.") == [("injured", 6)]
+    assert figures("Two firefighters were taken to a hospital for smoke inhalation.") == []
+    assert figures("The couple was taken to the hospital as a precaution.") == []

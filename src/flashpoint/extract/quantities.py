@@ -335,6 +335,7 @@ class _Patterns:
             r"believed|described|reportedly|named|of|said|police\s+said|officials\s+said|[A-Z][a-z]+\s+said|"
             r"authorities\s+said|according)\b[^,;()]{0,70}(?=,)"
             # "another man in the home was wounded", "a student at a school for young offenders was hurt": a place
+            r"|\s+(?:aged|ages)\s+(?:between\s+)?\d{1,3}(?:\s*(?:and|to|-|–)\s*\d{1,3})?"  # "ten victims aged 20 to 37"
             r"|\s+(?:in|at|inside|outside|near|on)\s+(?:the|a|an|his|her|their)\s+(?:[a-z][\w'’-]*\s+){0,3}?"
             r"[a-z][\w'’-]*(?=\s+(?:was|were|is|are)\s)|\s+with\s+(?:him|her|them)(?=\s+(?:was|were|is|are)\s)"
             r")?"
@@ -697,6 +698,8 @@ def find_counts(text: str, vague: Mapping[str, int | None] | None = None) -> lis
         after = m.end("pred")
         if pred == "shot" and p.shot_at.match(text, after):
             continue  # "shot at" is not a hit
+        if ("hospital" in pred or "cent" in pred) and _NOT_HURT_AFTER.match(text, after):
+            continue  # "taken to a hospital for smoke inhalation", "as a precaution"
         auxv = _norm(m.group("auxv") or "")
         if auxv.startswith(("will ", "would ", "may ", "might ", "could ")):
             continue  # "could have been killed": not a count of anything that happened
@@ -849,6 +852,8 @@ _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seve
 _ORDINAL_VICTIM = re.compile(r"(?:[Aa]|[Tt]he)\s+(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+"
                              r"(?:victim|person|man|woman|boy|girl|teen|teenager|child|student|bystander)\b")
 _INDEFINITE = re.compile(r"(?:[Aa]n?|[Aa]nother)\s")
+_NOT_HURT_AFTER = re.compile(r"\s+(?:for|as)\s+(?:a\s+)?(?:smoke|evaluation|observation|precaution|precautionary|check|"
+                             r"checkup|examination|treatment\s+of\s+smoke)", re.I)
 _CONDITION_BEFORE = re.compile(r"\b(?:[Ii]f|[Uu]nless|[Ll]est|[Ll]et|[Ll]etting)\s+(?:[\w'’-]+\s+){0,4}[\w'’-]+$")
 _TO_HOSPITAL_VERBS = ("taken", "transported", "rushed", "flown", "airlifted", "driven", "transferred")
 _NEITHER_BEFORE = re.compile(r"\b[Nn]either\b[^.;:!?]*\b(?:or|nor)\s+$")
