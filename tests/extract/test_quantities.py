@@ -516,3 +516,10 @@ def test_ages_of_a_group_and_hospital_visits_that_are_no_wounds():
     assert figures("Six victims aged between 19 and 44 were shot outside the bar.") == [("injured", 6)]
     assert figures("Two firefighters were taken to a hospital for smoke inhalation.") == []
     assert figures("The couple was taken to the hospital as a precaution.") == []
+
+
+def test_arriving_at_a_hospital_with_wounds_and_a_relative_clause():
+    assert figures("Two others showed up at a nearby hospital with gunshot wounds.") == [("injured", 2)]
+    assert figures("Three teens showed up at Mercy Hospital in a stolen car.") == []
+    assert figures("Two deputies who entered the house were wounded.") == [("injured", 2)]
+    assert figures("Police told reporters that two people were shot and killed.") == [("dead", 2)]

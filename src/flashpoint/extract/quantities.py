@@ -294,10 +294,15 @@ class _Patterns:
         )
         # "taken by ambulance to Ben Taub Hospital", "transported to an area medical center": hurt, like the
         # fixed hospital phrases of the lexicon (up to four words of a name or place between "to" and the noun)
+        hospital = (r"\s+(?:(?:an?|the)\s+)?(?:[\w.'’-]+\s+){0,4}?"
+                    r"(?:[Hh]ospitals?|[Mm]edical\s+[Cc]ent(?:er|re)|[Tt]rauma\s+[Cc]ent(?:er|re)|[Ee]mergency\s+[Rr]oom)")
         to_hospital = (
             r"(?:[Tt]aken|[Tt]ransported|[Rr]ushed|[Ff]lown|[Aa]irlifted|[Dd]riven|[Tt]ransferred)"
-            r"(?:\s+by(?:\s+[\w-]+){1,3}?)?\s+to\s+(?:(?:an?|the)\s+)?(?:[\w.'’-]+\s+){0,4}?"
-            r"(?:[Hh]ospitals?|[Mm]edical\s+[Cc]ent(?:er|re)|[Tt]rauma\s+[Cc]ent(?:er|re))"
+            rf"(?:\s+by(?:\s+[\w-]+){{1,3}}?)?\s+to{hospital}"
+            # "three others showed up at a hospital with gunshot wounds": arriving is being hurt only with the wound
+            rf"|(?:(?:[Ss]howed|[Tt]urned)\s+up\s+at|[Ww]alked\s+into|[Aa]rrived\s+at"
+            rf"|(?:[Dd]rove|[Tt]ook)\s+(?:himself|herself|themselves)\s+to){hospital}"
+            r"(?=[^.;]{0,30}?\b(?:with|suffering)\b[^.;]{0,40}?(?:wound|injur))"
         )
         pred = _trie(self.pred_kind) + "|" + wound + "|" + to_hospital
         # First words of predicates and auxiliaries: a bare number ("12 were killed", "Two dead") is a subject only
@@ -338,6 +343,11 @@ class _Patterns:
             r"|\s+(?:aged|ages)\s+(?:between\s+)?\d{1,3}(?:\s*(?:and|to|-|–)\s*\d{1,3})?"  # "ten victims aged 20 to 37"
             r"|\s+(?:in|at|inside|outside|near|on)\s+(?:the|a|an|his|her|their)\s+(?:[a-z][\w'’-]*\s+){0,3}?"
             r"[a-z][\w'’-]*(?=\s+(?:was|were|is|are)\s)|\s+with\s+(?:him|her|them)(?=\s+(?:was|were|is|are)\s)"
+            # "three troopers who entered the home were wounded": a relative clause without commas
+            r"|\s+who\s+(?!was\b|were\b|is\b|are\b|had\b|has\b|have\b)"
+            r"(?:(?!shot|shoot|kill|wound|injur|hit\b|struck|stab|fire|murder|die|dead|death)[\w'’-]+\s+){1,5}?"
+            r"(?!shot|shoot|kill|wound|injur|hit\b|struck|stab|fire|murder|die|dead|death)[\w'’-]+"
+            r"(?=\s+(?:was|were)\s)"
             r")?"
         )
         adv = _trie(_ADV, cased=False)
@@ -692,7 +702,7 @@ def find_counts(text: str, vague: Mapping[str, int | None] | None = None) -> lis
         pred = _norm(m.group("pred"))
         kind = p.pred_kind.get(pred)
         if kind is None:
-            if not re.search(r"wound|injur|hospital|cent(?:er|re)", pred):
+            if not re.search(r"wound|injur|hospital|cent(?:er|re)|room", pred):
                 continue
             kind = "injured" if "injur" in pred and not pred.startswith(_TO_HOSPITAL_VERBS) else "shot"
         after = m.end("pred")
@@ -855,7 +865,8 @@ _INDEFINITE = re.compile(r"(?:[Aa]n?|[Aa]nother)\s")
 _NOT_HURT_AFTER = re.compile(r"\s+(?:for|as)\s+(?:a\s+)?(?:smoke|evaluation|observation|precaution|precautionary|check|"
                              r"checkup|examination|treatment\s+of\s+smoke)", re.I)
 _CONDITION_BEFORE = re.compile(r"\b(?:[Ii]f|[Uu]nless|[Ll]est|[Ll]et|[Ll]etting)\s+(?:[\w'’-]+\s+){0,4}[\w'’-]+$")
-_TO_HOSPITAL_VERBS = ("taken", "transported", "rushed", "flown", "airlifted", "driven", "transferred")
+_TO_HOSPITAL_VERBS = ("taken", "transported", "rushed", "flown", "airlifted", "driven", "transferred", "showed",
+                      "turned", "walked", "arrived", "drove", "took")
 _NEITHER_BEFORE = re.compile(r"\b[Nn]either\b[^.;:!?]*\b(?:or|nor)\s+$")
 _WHERE_HIT = re.compile(r"\s+(?:in|to|on|through)\s+(?:the|his|her|their|an?)\s+[a-z]+(?:\s+[a-z]+)?"
                         r"(?=\s*[,;]|\s+and\s)")
