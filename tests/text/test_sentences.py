@@ -442,3 +442,12 @@ def test_numbered_gallery_captions_are_one_caption():
     story = SentenceStage()(story_from_text(text))
     kept = [s.text for s in story.sentences if s.skip is None]
     assert len(kept) == 1 and kept[0].endswith(caption)
+
+
+def test_arrow_teasers_and_earlier_reports_are_skipped():
+    from flashpoint.text.readers import story_from_text
+
+    text = ("A woman was shot on Oak Street on Sunday.\n\n►Related: Man wounded in park shooting\n\n"
+            "PREVIOUS: The woman was in critical condition at the hospital.\n\nEarlier, police closed the road.")
+    story = SentenceStage()(story_from_text(text))
+    assert [s.skip for s in story.sentences] == [None, "teaser", "teaser", None]
