@@ -523,3 +523,9 @@ def test_arriving_at_a_hospital_with_wounds_and_a_relative_clause():
     assert figures("Three teens showed up at Mercy Hospital in a stolen car.") == []
     assert figures("Two deputies who entered the house were wounded.") == [("injured", 2)]
     assert figures("Police told reporters that two people were shot and killed.") == [("dead", 2)]
+
+
+def test_lists_that_are_everyone_and_both():
+    assert story_totals(["A man died after he and three others were shot outside a store."])["injured"] == 3
+    assert figures("Both the boy and his aunt were taken to the hospital.") == [("injured", 2)]
+    assert figures("Police told 12 News two people were shot.") == [("injured", 2)]

@@ -558,6 +558,9 @@ def _elem_value(t: str, vague: Mapping[str, int | None]) -> tuple[int | None, bo
         if following is None:
             break
         m = following
+    later = p.number_re.search(low, m.end()) if m else None
+    if later and not _AGE_AFTER.match(low, later.end()) and re.search(r"\s[A-Z]", t[m.end():later.start()]):
+        m = later  # "13 News two people": a station's name, then the count
     if m and not _AGE_AFTER.match(low, m.end()) and not re.search(r",\s*$", low[: m.start()]):
         tok = _norm(m.group(0))
         if _YEAR.fullmatch(tok) and m.end() == len(low):
@@ -657,8 +660,12 @@ def _group(text: str, start: int, end: int, elem_re: re.Pattern[str],
     if first > 0 and text[first].isdigit() and _CAP_WORD_BEFORE.search(text, max(0, first - 30), first):
         return None, False, False, start, 0, False
     total = sum(e[1] for e in elems)  # type: ignore[misc]
+    if len(elems) == 2 and text[first:first + 5].lower() == "both ":
+        total = 2  # "both the girl and the man": two people, not "both" and two more
     numbered = len(elems) > 1 or elems[0][4]
-    return total, any(e[2] for e in elems), any(e[3] for e in elems), first, len(elems), numbered
+    # "Simpson and four other teens were shot": the list is everyone, not people in addition to someone else
+    others = all(e[3] for e in elems)
+    return total, any(e[2] for e in elems), others, first, len(elems), numbered
 
 
 _KIND_RANK = {"shot": 0, "injured": 1, "arrested": 1, "size": 0, "dead": 2}
