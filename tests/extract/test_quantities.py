@@ -529,3 +529,9 @@ def test_lists_that_are_everyone_and_both():
     assert story_totals(["A man died after he and three others were shot outside a store."])["injured"] == 3
     assert figures("Both the boy and his aunt were taken to the hospital.") == [("injured", 2)]
     assert figures("Police told 12 News two people were shot.") == [("injured", 2)]
+
+
+def test_a_victim_said_to_live_is_injured_beside_the_dead():
+    story = ["The boy was killed in the living room.", "His sister was badly hurt but is expected to survive."]
+    assert story_totals(story)["injured"] == 1
+    assert story_totals(["A woman was shot in her car.", "She died at the hospital."])["injured"] == 0

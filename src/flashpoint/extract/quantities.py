@@ -981,6 +981,15 @@ def this_incident(text: str, year: int | None = None) -> bool:
     return year is None or all(int(y) == year for y in p.years.findall(text))
 
 
+@lru_cache(maxsize=1)
+def _alive() -> re.Pattern[str]:
+    """Phrases saying a victim lives (`quantities_alive.tsv`), as one lower-case pattern."""
+    from flashpoint.tsv import rows
+
+    words = [r"\s+".join(map(re.escape, r[0].split())) for r in rows("flashpoint.extract", "quantities_alive.tsv")]
+    return re.compile(r"\b(?:" + "|".join(words) + r")\b")
+
+
 TALLY_KEYS = ("dead", "injured", "shot", "shot_others", "arrested", "size", "dead_implied")
 
 
@@ -1006,10 +1015,13 @@ def story_tally(sentences: Iterable[str], vague: Mapping[str, int | None] | None
         hits = [h for h in find_counts(text, vague) if not h.cumulative]
         figures: dict[str, int] = {}
         first_dead = min((h.end for h in hits if h.kind == "dead" and h.value > 0), default=None)
+        alive = not any(h.kind == "dead" for h in hits) and _alive().search(low) is not None
         for h in hits:
             # "a boy was killed and a girl was wounded": a victim named after the dead is not one of them
             after_dead = first_dead is not None and h.start >= first_dead and bool(_INDEFINITE.match(text, h.start))
             key = "shot_others" if h.kind == "shot" and (h.others or after_dead) else h.kind
+            if key == "shot" and alive:
+                key = "injured"  # "his brother was critically injured but is now doing well": alive, so injured
             figures[key] = max(figures.get(key, h.value), h.value)
         # "a woman was shot in the back, another woman was shot in the face and a man was shot in the chest": each
         # clause with an indefinite subject of its own is one more person hit
