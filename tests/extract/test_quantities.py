@@ -535,3 +535,9 @@ def test_a_victim_said_to_live_is_injured_beside_the_dead():
     story = ["The boy was killed in the living room.", "His sister was badly hurt but is expected to survive."]
     assert story_totals(story)["injured"] == 1
     assert story_totals(["A woman was shot in her car.", "She died at the hospital."])["injured"] == 0
+
+
+def test_the_bodies_and_a_death_after_the_hospital():
+    assert figures("The bodies were found in the basement.") == []
+    assert figures("The body was found in the basement.") == [("dead", 1)]
+    assert figures("Both men were taken to Mercy Hospital, where they were later pronounced dead.") == [("dead", 2)]

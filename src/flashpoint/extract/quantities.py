@@ -434,7 +434,7 @@ class _Patterns:
             r"fatalities|arrests)\b"
         )
         self.upgrade = re.compile(
-            r"(?:(?!\band\b|\bbut\b)[^.;!?,]){0,60}?(?:(?:,\s*)?(?:\band|\bbut)|,|\bwhere\s+(?:he|she|they|the\s+\w+))"
+            r"(?:(?!\band\b|\bbut\b)[^.;!?,]){0,60}?(?:(?:,\s*)?(?:\band|\bbut)|,|,?\s*\bwhere\s+(?:he|she|they|the\s+\w+))"
             r"\s+(?:later\s+|then\s+|subsequently\s+|eventually\s+|was\s+|were\s+|has\s+|have\s+|had\s+|since\s+)*"
             r"(?P<to>died|dies|succumbed|pronounced\s+dead|declared\s+dead|killed|passed\s+away)\b"
         )
@@ -812,6 +812,8 @@ def find_counts(text: str, vague: Mapping[str, int | None] | None = None) -> lis
     if "bod" in low or "corpse" in low:
         for m in p.bodies.finditer(text):
             n = m.group("n").lower()
+            if n == "the" and re.match(r"(?:[\w'’]+\s+)?(?:bodies|corpses)\b", text[m.end("n"):].strip()):
+                continue  # "the bodies were found": how many, another sentence says
             value = 1 if n in ("a", "the", "another") else _number_value(n, vague)
             if value is not None:
                 hits.append(Count("dead", value, m.start(), m.end()))
