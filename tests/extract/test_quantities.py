@@ -541,3 +541,9 @@ def test_the_bodies_and_a_death_after_the_hospital():
     assert figures("The bodies were found in the basement.") == []
     assert figures("The body was found in the basement.") == [("dead", 1)]
     assert figures("Both men were taken to Mercy Hospital, where they were later pronounced dead.") == [("dead", 2)]
+
+
+def test_a_double_or_triple_murder_is_that_many_deaths():
+    assert story_totals(["Police are investigating a double homicide on Elm Street."])["dead"] == 2
+    assert story_totals(["Detectives called it a triple murder-suicide."])["dead"] == 4
+    assert story_totals(["Police are investigating a double homicide.", "Three men were killed."])["dead"] == 3

@@ -992,6 +992,7 @@ def _alive() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(words) + r")\b")
 
 
+_MULTIPLE = {"double": 2, "triple": 3, "quadruple": 4}
 TALLY_KEYS = ("dead", "injured", "shot", "shot_others", "arrested", "size", "dead_implied")
 
 
@@ -1039,7 +1040,10 @@ def story_tally(sentences: Iterable[str], vague: Mapping[str, int | None] | None
             cur = best[key]
             best[key] = value if cur is None else max(cur, value)
         for implied in p.implied_dead.finditer(low):
-            n = 2 if "murder-suicide" in implied.group(0) else 1  # a murder-suicide is two deaths at least
+            found = implied.group(0)
+            # a double murder is two deaths, a triple murder-suicide three and the killer, a murder-suicide two at least
+            first = found.split()[0]
+            n = _MULTIPLE[first] + ("suicide" in found) if first in _MULTIPLE else 2 if "murder-suicide" in found else 1
             best["dead_implied"] = max(best["dead_implied"] or 0, n)
     return best
 
