@@ -547,3 +547,10 @@ def test_a_double_or_triple_murder_is_that_many_deaths():
     assert story_totals(["Police are investigating a double homicide on Elm Street."])["dead"] == 2
     assert story_totals(["Detectives called it a triple murder-suicide."])["dead"] == 4
     assert story_totals(["Police are investigating a double homicide.", "Three men were killed."])["dead"] == 3
+
+
+def test_home_towns_asides_and_bare_numbers_before_the_verb():
+    assert figures("A 19-year-old woman from Dayton was shot in the arm.") == [("injured", 1)]
+    assert figures("A second boy, also 14, was wounded in the leg.") == [("injured", 2)]
+    assert figures("Three others ranging in age from 17 to 22 were taken to a hospital.") == [("injured", 3)]
+    assert figures("Four wounded, all expected to survive") == [("injured", 4)]

@@ -336,11 +336,14 @@ class _Patterns:
         subj = rf"{elem}(?:{conj}{elem})*"
         gap = (
             r"(?:\s*\([^()]{0,60}\)"
-            r"|\s*,\s*(?:[Ww]ho|including|among\s+them|a|an|the|both|all|one|each|ages?|aged|identified|whose|"
+            r"|\s*,\s*(?:[Ww]ho|including|among\s+them|a|an|the|both|all|one|each|ages?|aged|also|identified|whose|"
             r"believed|described|reportedly|named|of|said|police\s+said|officials\s+said|[A-Z][a-z]+\s+said|"
             r"authorities\s+said|according)\b[^,;()]{0,70}(?=,)"
             # "another man in the home was wounded", "a student at a school for young offenders was hurt": a place
             r"|\s+(?:aged|ages)\s+(?:between\s+)?\d{1,3}(?:\s*(?:and|to|-|–)\s*\d{1,3})?"  # "ten victims aged 20 to 37"
+            r"|\s+ranging\s+(?:in\s+age\s+)?from\s+[^,;.]{1,40}?(?=\s+(?:was|were)\s)"
+            # "an 18-year-old woman from Milwaukee was shot"
+            r"|\s+(?:from|of)\s+(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,2}(?=\s+(?:was|were|is|are)\s)"
             r"|\s+(?:in|at|inside|outside|near|on)\s+(?:the|a|an|his|her|their)\s+(?:[a-z][\w'’-]*\s+){0,3}?"
             r"[a-z][\w'’-]*(?=\s+(?:was|were|is|are)\s)|\s+with\s+(?:him|her|them)(?=\s+(?:was|were|is|are)\s)"
             # "three troopers who entered the home were wounded": a relative clause without commas
@@ -738,7 +741,8 @@ def find_counts(text: str, vague: Mapping[str, int | None] | None = None) -> lis
             continue
         subj = text[first:m.end("subj")]
         if not auxv and n_elems == 1 and subj[:1].isupper() and " " not in subj.strip() and kind != "dead" \
-                and not re.search(r",\s*\d", subj) and subj.strip().lower() not in p.sing_nouns:
+                and not re.search(r",\s*\d", subj) and subj.strip().lower() not in p.sing_nouns \
+                and words_to_int(subj.strip()) is None:  # "Five wounded": a number is no name
             continue  # a lone capitalised word before a bare participle: "Gun shot residue"
         if auxv and _SINGULAR_AUX.match(auxv) and n_elems > 1:
             # "the two men and Stover was shot": the verb agrees with the last element only
