@@ -554,3 +554,7 @@ def test_home_towns_asides_and_bare_numbers_before_the_verb():
     assert figures("A second boy, also 14, was wounded in the leg.") == [("injured", 2)]
     assert figures("Three others ranging in age from 17 to 22 were taken to a hospital.") == [("injured", 3)]
     assert figures("Four wounded, all expected to survive") == [("injured", 4)]
+
+
+def test_shooting_victims_are_people():
+    assert figures("Three other shooting victims are in stable condition.") == [("injured", 3)]

@@ -337,6 +337,7 @@ class _Patterns:
         gap = (
             r"(?:\s*\([^()]{0,60}\)"
             r"|\s*,\s*(?:[Ww]ho|including|among\s+them|a|an|the|both|all|one|each|ages?|aged|also|identified|whose|"
+            r"\d{1,3}[\s-]years?[\s-]old|"
             r"believed|described|reportedly|named|of|said|police\s+said|officials\s+said|[A-Z][a-z]+\s+said|"
             r"authorities\s+said|according)\b[^,;()]{0,70}(?=,)"
             # "another man in the home was wounded", "a student at a school for young offenders was hurt": a place
