@@ -558,3 +558,12 @@ def test_home_towns_asides_and_bare_numbers_before_the_verb():
 
 def test_shooting_victims_are_people():
     assert figures("Three other shooting victims are in stable condition.") == [("injured", 3)]
+
+
+def test_a_murder_charge_a_deceased_victim_and_a_late_death():
+    assert story_totals(["A man faces a murder charge after shooting his neighbor."]) == {
+        "dead": 1, "injured": 0, "arrested": None, "size": None}
+    assert story_totals(["He was charged with attempted murder after shooting his neighbor."])["dead"] is None
+    assert figures("Deputies found a deceased man with a gunshot wound to the chest.") == [("dead", 1)]
+    assert figures("He was flown to County General Hospital with a gunshot wound to the neck and later "
+                   "succumbed to his injuries.") == [("dead", 1)]

@@ -438,7 +438,7 @@ class _Patterns:
             r"fatalities|arrests)\b"
         )
         self.upgrade = re.compile(
-            r"(?:(?!\band\b|\bbut\b)[^.;!?,]){0,60}?(?:(?:,\s*)?(?:\band|\bbut)|,|,?\s*\bwhere\s+(?:he|she|they|the\s+\w+))"
+            r"(?:(?!\band\b|\bbut\b)[^.;!?,]){0,100}?(?:(?:,\s*)?(?:\band|\bbut)|,|,?\s*\bwhere\s+(?:he|she|they|the\s+\w+))"
             r"\s+(?:later\s+|then\s+|subsequently\s+|eventually\s+|was\s+|were\s+|has\s+|have\s+|had\s+|since\s+)*"
             r"(?P<to>died|dies|succumbed|pronounced\s+dead|declared\s+dead|killed|passed\s+away)\b"
         )
@@ -771,6 +771,8 @@ def find_counts(text: str, vague: Mapping[str, int | None] | None = None) -> lis
         ordinal = _ORDINAL_VICTIM.match(text, first) if kind in ("shot", "injured") and value == 1 else None
         if ordinal:  # "a fourth victim was also wounded": four people were hit (some may be among the dead)
             kind, value, others, numbered = "shot", _ORDINALS[ordinal.group(1).lower()], False, True
+        if kind in ("shot", "injured") and _DEAD_MOD.search(subj):
+            kind = "dead"  # "deputies found a deceased man with a gunshot wound"
         hits.append(Count(kind, value, first, end, subset, others, numbered=numbered))
 
     gate = p.verb_only.search(text)
@@ -878,6 +880,7 @@ _ORDINAL_VICTIM = re.compile(r"(?:[Aa]|[Tt]he)\s+(second|third|fourth|fifth|sixt
 _INDEFINITE = re.compile(r"(?:[Aa]n?|[Aa]nother)\s")
 _NOT_HURT_AFTER = re.compile(r"\s+(?:for|as)\s+(?:a\s+)?(?:smoke|evaluation|observation|precaution|precautionary|check|"
                              r"checkup|examination|treatment\s+of\s+smoke)", re.I)
+_DEAD_MOD = re.compile(r"\b(?:deceased|dead|slain|lifeless)\b", re.I)
 _CONDITION_BEFORE = re.compile(r"\b(?:[Ii]f|[Uu]nless|[Ll]est|[Ll]et|[Ll]etting)\s+(?:[\w'’-]+\s+){0,4}[\w'’-]+$")
 _TO_HOSPITAL_VERBS = ("taken", "transported", "rushed", "flown", "airlifted", "driven", "transferred", "showed",
                       "turned", "walked", "arrived", "drove", "took")
