@@ -101,6 +101,22 @@ class Quantity:
 
 
 @dataclass(slots=True)
+class VagueQuantity:
+    """A count the text gives in words that name no number ("dozens of protesters", "hundreds marched"): a range,
+    never an exact figure. `high` is None when nothing bounds it."""
+
+    kind: Literal["dead", "injured", "arrested", "size"]
+    text: str
+    low: int
+    high: int | None
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "text": self.text, "low": self.low, "high": self.high}
+
+
+@dataclass(slots=True)
 class Trigger:
     text: str
     start: int
@@ -133,6 +149,8 @@ class Event:
     injured: int | None = None
     arrested: int | None = None
     size: int | None = None
+    # Counts in vague words ("dozens were arrested"), for kinds whose figure is null: written only when there are some.
+    vague_figures: list[VagueQuantity] = field(default_factory=list)
     attribution: Attribution | None = None
     quad_class: str | None = None
     intensity: float | None = None
@@ -151,6 +169,12 @@ class Event:
         return hashlib.sha1(key.encode()).hexdigest()
 
     def to_dict(self) -> dict[str, Any]:
+        out = self._fields()
+        if self.vague_figures:  # an optional field (docs/RECORD.md): records without vague counts look as before
+            out["vague_figures"] = [v.to_dict() for v in self.vague_figures]
+        return out
+
+    def _fields(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "story_id": self.story_id,
@@ -194,6 +218,7 @@ class Sentence:
     actors: list[Actor] = field(default_factory=list)
     times: list[TimeExpr] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
+    vague: list[VagueQuantity] = field(default_factory=list)  # counts in vague words: no figure, a range
     attribution: Attribution | None = None
     places: list[Location] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)

@@ -334,3 +334,236 @@ def test_a_figure_with_its_own_record_is_not_moved_to_the_main_one():
     tear_gas = next(e for e in events if e.event_type == "ASSAULT" and "tear gas" in e.trigger.text)
     assert tear_gas.dead is None
     assert any(e.dead == 1 for e in events if e.event_type == "ASSAULT")
+
+
+# --- figures within one sentence (issue 18) ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("One was shot in the arm, another in the leg.", [("injured", 2)]),
+    ("One man was wounded in the chest and another in the hip.", [("injured", 2)]),
+    ("A boy was wounded in the foot, a second in the knee and a third in the back.", [("injured", 3)]),
+    ("One was shot in the leg and later released.", [("injured", 1)]),
+])
+def test_a_verb_left_out_after_the_first_victim(text, expected):
+    assert figures(text) == expected
+
+
+def test_a_list_naming_the_counted_people_adds_no_one():
+    assert figures("Three teenagers, two boys and a girl, were wounded on the bus.") == [("injured", 3)]
+    assert figures("Two men, a cook and a waiter, were killed in the kitchen.") == [("dead", 2)]
+    assert figures("Two men and a woman were killed in the kitchen.") == [("dead", 3)]
+
+
+def test_neither_or_nor_is_zero():
+    assert figures("Neither the cyclist nor the other driver was hurt.") == [("injured", 0)]
+    assert figures("Neither the driver or the passenger was injured.") == [("injured", 0)]
+
+
+def test_a_name_with_age_and_home_town_before_the_verb():
+    assert figures("Mara Quill, 19, of Elmwood, died Sunday at the hospital.") == [("dead", 1)]
+
+
+# --- vague counts: a range, never a figure ------------------------------------------------------------------------
+
+
+def _vague(text: str) -> list[tuple[str, int, int | None]]:
+    from flashpoint.extract.quantities import find_vague
+
+    return [(v.kind, v.low, v.high) for v in find_vague(text, find_quantities(text))]
+
+
+def test_vague_words_give_ranges_and_no_figure():
+    assert figures("Dozens of students were detained outside the ministry.") == []
+    assert _vague("Dozens of students were detained outside the ministry.") == [("arrested", 24, 99)]
+    assert _vague("Hundreds of farmers marched on the capital.") == [("size", 200, 999)]
+    assert _vague("Troops detained several villagers and one teacher.") == [("arrested", 4, 10)]
+    assert _vague("A crowd of millions filled the square.") == [("size", 2_000_000, None)]
+
+
+def test_exact_figures_leave_no_vague_range():
+    assert _vague("Four people were killed and 12 wounded.") == []
+    assert _vague("As many as 40 people were arrested.") == []
+    assert _vague("Twelve were arrested, among them several students.") == []
+
+
+def test_every_range_word_is_read_and_bounded():
+    from flashpoint.extract.quantities import vague_ranges
+
+    ranges = vague_ranges()
+    assert ranges["dozens"] == (24, 99) and ranges["millions"][1] is None
+    for word, (low, high) in ranges.items():
+        assert high is None or low <= high, word
+        assert _vague(f"{word.capitalize()} of people were arrested.") == [("arrested", low, high)], word
+
+
+def test_records_carry_vague_ranges_and_validate():
+    from flashpoint.schema import validate
+
+    events = _coded("Riot police arrested dozens of students in the capital on Monday. Later, hundreds of "
+                    "workers marched to the parliament.")
+    by_type = {e.event_type: e for e in events}
+    arrest, march = by_type["COERCE"], by_type["PROTEST"]
+    assert arrest.arrested is None and [(v.kind, v.low) for v in arrest.vague_figures] == [("arrested", 24)]
+    assert march.size is None and [(v.kind, v.low, v.high) for v in march.vague_figures] == [("size", 200, 999)]
+    for e in events:
+        validate(e.to_dict())
+    assert arrest.to_dict()["vague_figures"][0]["text"] == arrest.sentence[
+        arrest.vague_figures[0].start:arrest.vague_figures[0].end]
+    plain = _coded("Police arrested 14 students on Monday.")
+    assert plain and all("vague_figures" not in e.to_dict() for e in plain)
+
+
+def test_acled_convention_makes_vague_words_figures():
+    from flashpoint.extract.quantities import acled_vague
+
+    story = Story(id="s", text="Dozens of students were detained.")
+    story.sentences = [Sentence(text=story.text, index=0, start=0)]
+    QuantityStage(vague=acled_vague())(story)
+    assert [(q.kind, q.value) for q in story.sentences[0].quantities] == [("arrested", 12)]
+    assert story.sentences[0].vague == []
+
+
+# --- figures on the records ---------------------------------------------------------------------------------------
+
+
+def test_victims_told_one_by_one_and_the_count_elsewhere():
+    events = _coded("Lena Moss died from a gunshot wound to the chest. Tom Moss died from a gunshot wound to the "
+                    "head. Three adults and a child were found dead in the house on Tuesday.")
+    assaults = [e for e in events if e.event_type == "ASSAULT" and e.status == "asserted"]
+    assert max(e.dead or 0 for e in assaults) == 4
+
+
+def test_the_main_incident_is_an_asserted_record():
+    events = _coded("A woman is dead after what may have been an accidental shooting. Rita Holm, 61, was shot "
+                    "in her kitchen on Monday night.")
+    asserted = [e for e in events if e.event_type == "ASSAULT" and e.status == "asserted"]
+    assert asserted and max(e.dead or 0 for e in asserted) == 1
+
+
+def test_found_shot_and_pronounced_dead_on_the_records():
+    events = _coded("Five men were found shot outside a bar on Saturday, and two were pronounced dead.")
+    assaults = [e for e in events if e.event_type == "ASSAULT"]
+    assert max(e.dead or 0 for e in assaults) == 2 and max(e.injured or 0 for e in assaults) == 3
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Two of the teens were taken by helicopter to Mercy General Hospital.", [("injured", 2)]),
+    ("Both were transported to an area medical center.", [("injured", 2)]),
+    ("Three people were shot at a house party on Elm Street.", [("injured", 3)]),
+    ("Five people were confirmed to have been shot.", [("injured", 5)]),
+    ("The other two men have minor injuries.", [("injured", 2)]),
+])
+def test_more_ways_to_say_people_were_hit(text, expected):
+    assert figures(text) == expected
+
+
+def test_shot_at_without_a_place_is_fired_upon():
+    assert figures("The deputy was shot at by a man in a truck.") == []
+    assert figures("He said he was shot at.") == []
+
+
+def test_a_clock_time_is_not_a_count():
+    assert figures("The teen died of a gunshot wound about 8:45 p.m. Friday.") == [("dead", 1)]
+
+
+def test_a_place_name_in_a_list_is_no_victim():
+    assert figures("Officers went to Cedar Hill Road and found three men had been shot.") == [("injured", 3)]
+
+
+def test_an_ordinal_victim_counts_those_before():
+    assert figures("A third victim was also wounded.") == [("injured", 3)]
+    assert figures("The second victim died at the hospital.") == [("dead", 1)]
+
+
+def test_victims_of_separate_clauses_in_one_sentence_add_up():
+    text = "A man was shot in the hand, another man was shot in the hip and a woman was grazed in the arm."
+    assert story_totals([text])["injured"] == 3
+    assert story_totals(["A man was shot on Main Street and the man was taken to a hospital."])["injured"] == 1
+
+
+def test_a_death_feared_is_no_death():
+    assert figures("Police say that if the girl dies, the charge will be murder.") == []
+    assert figures("\"Don't let my son die,\" she prayed.") == []
+    assert figures("The girl died on Sunday.") == [("dead", 1)]
+
+
+def test_ages_before_names_in_a_list():
+    assert figures("Officials said 41-year-old Ann Reed, 16-year-old Carl Reed and 9-year-old Lily Reed "
+                   "were killed.") == [("dead", 3)]
+    assert figures("The man was found deceased in his car.") == [("dead", 1)]
+
+
+def test_killed_some_and_wounded_others():
+    assert figures("The gunman killed two people and wounded three others.") == [("dead", 2), ("injured", 3)]
+    assert figures("A shooting that killed one man and injured a woman.") == [("dead", 1), ("injured", 1)]
+
+
+def test_a_place_between_the_victim_and_the_verb():
+    assert figures("Two guards at the front gate were wounded.") == [("injured", 2)]
+    assert figures("Residents in the area were told to stay inside.") == []
+
+
+def test_another_and_a_victim_named_after_the_dead():
+    assert figures("Two men were killed and another critically injured.") == [("dead", 2), ("injured", 1)]
+    assert figures("One deputy was struck in the shoulder.") == [("injured", 1)]
+    assert story_totals(["A 16 year old was killed and a 15 year old was wounded."]) == {
+        "dead": 1, "injured": 1, "arrested": None, "size": None}
+    assert story_totals(["A man was shot on Friday and he died on Sunday."])["injured"] == 0
+
+
+def test_ages_of_a_group_and_hospital_visits_that_are_no_wounds():
+    assert figures("Six victims aged between 19 and 44 were shot outside the bar.") == [("injured", 6)]
+    assert figures("Two firefighters were taken to a hospital for smoke inhalation.") == []
+    assert figures("The couple was taken to the hospital as a precaution.") == []
+
+
+def test_arriving_at_a_hospital_with_wounds_and_a_relative_clause():
+    assert figures("Two others showed up at a nearby hospital with gunshot wounds.") == [("injured", 2)]
+    assert figures("Three teens showed up at Mercy Hospital in a stolen car.") == []
+    assert figures("Two deputies who entered the house were wounded.") == [("injured", 2)]
+    assert figures("Police told reporters that two people were shot and killed.") == [("dead", 2)]
+
+
+def test_lists_that_are_everyone_and_both():
+    assert story_totals(["A man died after he and three others were shot outside a store."])["injured"] == 3
+    assert figures("Both the boy and his aunt were taken to the hospital.") == [("injured", 2)]
+    assert figures("Police told 12 News two people were shot.") == [("injured", 2)]
+
+
+def test_a_victim_said_to_live_is_injured_beside_the_dead():
+    story = ["The boy was killed in the living room.", "His sister was badly hurt but is expected to survive."]
+    assert story_totals(story)["injured"] == 1
+    assert story_totals(["A woman was shot in her car.", "She died at the hospital."])["injured"] == 0
+
+
+def test_the_bodies_and_a_death_after_the_hospital():
+    assert figures("The bodies were found in the basement.") == []
+    assert figures("The body was found in the basement.") == [("dead", 1)]
+    assert figures("Both men were taken to Mercy Hospital, where they were later pronounced dead.") == [("dead", 2)]
+
+
+def test_a_double_or_triple_murder_is_that_many_deaths():
+    assert story_totals(["Police are investigating a double homicide on Elm Street."])["dead"] == 2
+    assert story_totals(["Detectives called it a triple murder-suicide."])["dead"] == 4
+    assert story_totals(["Police are investigating a double homicide.", "Three men were killed."])["dead"] == 3
+
+
+def test_home_towns_asides_and_bare_numbers_before_the_verb():
+    assert figures("A 19-year-old woman from Dayton was shot in the arm.") == [("injured", 1)]
+    assert figures("A second boy, also 14, was wounded in the leg.") == [("injured", 2)]
+    assert figures("Three others ranging in age from 17 to 22 were taken to a hospital.") == [("injured", 3)]
+    assert figures("Four wounded, all expected to survive") == [("injured", 4)]
+
+
+def test_shooting_victims_are_people():
+    assert figures("Three other shooting victims are in stable condition.") == [("injured", 3)]
+
+
+def test_a_murder_charge_a_deceased_victim_and_a_late_death():
+    assert story_totals(["A man faces a murder charge after shooting his neighbor."]) == {
+        "dead": 1, "injured": 0, "arrested": None, "size": None}
+    assert story_totals(["He was charged with attempted murder after shooting his neighbor."])["dead"] is None
+    assert figures("Deputies found a deceased man with a gunshot wound to the chest.") == [("dead", 1)]
+    assert figures("He was flown to County General Hospital with a gunshot wound to the neck and later "
+                   "succumbed to his injuries.") == [("dead", 1)]

@@ -18,6 +18,8 @@ def _why(text: str, word: str) -> str | None:
     ("The theory, known as \"The Storm,\" is believed to have started.", "Storm"),
     ("TIJUANA & SAN DIEGO, MARCH 29, 2018 -- The government announced a plan.", "MARCH"),
     ("the rally was held in march by students", "march"),
+    ("Shell and Ortiz have been charged with escape.", "Shell"),
+    ("Storm, 27, was booked into the county jail.", "Storm"),
 ])
 def test_other_sense(text, word):
     assert _why(text, word)
@@ -28,6 +30,8 @@ def test_other_sense(text, word):
     ("Turkey Shells Syrian City As It Pushes Into Kurdish Enclave", "Shells"),
     ("rebels shelled the town on monday", "shelled"),
     ("protesters began their march on monday", "march"),
+    ("Shell the bridge and the road, the colonel ordered.", "Shell"),
+    ("SHELL AND ROCKETS HIT THE CITY", "SHELL"),
 ])
 def test_event_sense(text, word):
     assert _why(text, word) is None

@@ -27,6 +27,11 @@ def statuses(text: str, attribution: Attribution | None = None) -> dict[str, str
     ("The interior minister denied that security forces had fired on the marchers.", "ASSAULT", "negated"),
     ("Both delegations will meet in Geneva.", "AGREE", "future"),  # PLOVER: a future meeting is AGREE
     ("The president plans to visit the flooded region.", "AGREE", "future"),
+    ("The two cabinets prepare to meet again in May.", "AGREE", "future"),
+    ("The ministry will close the embassy in the capital city and expel its diplomats.", "THREATEN", "future"),
+    ("The spokesman advised the party chairman to resign his post.", "RETREAT", "hypothetical"),
+    ("A hunter is dead after what may have been an accidental shooting.", "ASSAULT", "asserted"),
+    ("A farmer died after possibly accidentally shooting himself.", "ASSAULT", "asserted"),
     ("The militants threatened to attack polling stations.", "ASSAULT", "threatened"),
     ("The militants threatened to attack polling stations.", "THREATEN", "asserted"),
     ("The opposition accused soldiers of torturing detainees.", "ASSAULT", "claimed"),

@@ -99,3 +99,27 @@ def test_jail_the_building_is_no_arrest(text, expected):
 ])
 def test_arrests_as_police_reports_write_them(text, expected):
     assert _types(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "a neighbour declined to give his name",
+    "her name is being withheld until relatives are told",
+    "she kept asking the officers \"Where is my son?\"",
+    "he told the boy to put the gun down",
+    "the tornado destroyed the school gym",
+    "the bridge was damaged by the flood",
+    "the old warehouses hosted a variety of small businesses",
+    "the trial aims to demonstrate the safety of the vaccine",
+])
+def test_more_everyday_senses_give_no_event(text):
+    assert _types(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("militants destroyed the school gym", "ASSAULT"),
+    ("Police asked witnesses to come forward", "REQUEST"),
+    ("gunmen gunned down two guards", "ASSAULT"),
+    ("farmers demonstrated outside the ministry", "PROTEST"),
+])
+def test_their_event_senses_still_fire(text, expected):
+    assert expected in [t for t, _ in _types(text)]

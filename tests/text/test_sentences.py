@@ -427,3 +427,22 @@ def test_repeated_sentences_are_coded_once_and_explained():
     story = SentenceStage()(story_from_text(f"{lead}\n\nA protester runs. (Photo: Reuters)\n\n{lead}"))
     assert [s.skip for s in story.sentences] == [None, "photo credit", "photo credit", "repeated"]
     assert "skipped as repeated ('same as sentence 0')" in explain_story(story)
+
+
+def test_numbered_gallery_captions_are_one_caption():
+    from flashpoint.text.readers import story_from_text
+
+    caption = "Firefighters search the ruins of the market where three traders died on Friday."
+    text = "\n\n".join(f"Image {i} of 9 {caption} Photo: Ann Lee" for i in (1, 2, 3))
+    story = SentenceStage()(story_from_text(text))
+    kept = [s.text for s in story.sentences if s.skip is None]
+    assert len(kept) == 1 and kept[0].endswith(caption)
+
+
+def test_arrow_teasers_and_earlier_reports_are_skipped():
+    from flashpoint.text.readers import story_from_text
+
+    text = ("A woman was shot on Oak Street on Sunday.\n\n►Related: Man wounded in park shooting\n\n"
+            "PREVIOUS: The woman was in critical condition at the hospital.\n\nEarlier, police closed the road.")
+    story = SentenceStage()(story_from_text(text))
+    assert [s.skip for s in story.sentences] == [None, "teaser", "teaser", None]

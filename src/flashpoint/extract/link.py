@@ -23,7 +23,6 @@ from datetime import date, timedelta
 from flashpoint import tsv
 from flashpoint.extract.events import clause_bounds
 from flashpoint.extract.places import event_location, story_locations
-from flashpoint.extract.quantities import settle_figures
 from flashpoint.records import Event, Sentence, Story, TimeExpr, Trigger
 from flashpoint.text.sentences import dateline_end
 from flashpoint.text.tokens import tokenize
@@ -129,7 +128,6 @@ class LinkStage:
         _refine_dates(story)  # first, so that a date read backward is the one the story's other events take
         _story_dates(story)
         story_locations(story)
-        settle_figures(story)  # figures agree with the story's totals (extract/quantities.py)
         return story
 
     @staticmethod

@@ -37,7 +37,7 @@ from functools import lru_cache
 from itertools import chain
 
 from flashpoint import tsv
-from flashpoint.records import Quantity, Story
+from flashpoint.records import Quantity, Story, VagueQuantity
 
 # ---------------------------------------------------------------------------------------------------------------
 # Numbers
@@ -182,7 +182,7 @@ class _Patterns:
         numwords = rf"{nw}(?:(?:\s+|-){nw}|(?:(?<=hundred)|(?<=thousand))\s+and\s+{nw})*(?![\w-])"
         digits = (
             r"(?<![$£€#\w.,:/])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+(?=\s+(?:million|thousand)))?"
-            r"(?!,\d)(?!\.\d)(?![\w%$£€])(?:\s+(?:hundred|thousand|million)\b)?"
+            r"(?!,\d)(?!\.\d)(?!:\d)(?![\w%$£€])(?:\s+(?:hundred|thousand|million)\b)?"
         )
         vague = _trie(vague_map)
         dozen = rf"(?:(?:{nw}|\d+|[Aa])\s+dozen|[Dd]ozens)"
@@ -225,11 +225,23 @@ class _Patterns:
             self.pred_kind.setdefault(ph, "size")
         # "suffered a gunshot wound", "with non-life-threatening injuries": hurt (a gunshot wound may be fatal).
         wound = (
-            r"(?:[Ss]uffer(?:ed|s|ing)|[Ss]ustain(?:ed|s|ing)|[Tt]reated\s+for|[Ww]ith|[Hh]as|[Hh]ad|[Rr]eceived)\s+"
+            r"(?:[Ss]uffer(?:ed|s|ing)|[Ss]ustain(?:ed|s|ing)|[Tt]reated\s+for|[Ww]ith|[Hh]as|[Hh]ad|[Hh]ave|[Rr]eceived)\s+"
             r"(?:an?\s+|one\s+|two\s+|three\s+|several\s+|multiple\s+)?(?:[\w-]+\s+){0,2}?"
             r"(?:(?:gunshot|bullet|gun\s+shot|gun-shot)\s+wounds?|wounds?|injuries|injury)"
         )
-        pred = _trie(self.pred_kind) + "|" + wound
+        # "taken by ambulance to Ben Taub Hospital", "transported to an area medical center": hurt, like the
+        # fixed hospital phrases of the lexicon (up to four words of a name or place between "to" and the noun)
+        hospital = (r"\s+(?:(?:an?|the)\s+)?(?:[\w.'’-]+\s+){0,4}?"
+                    r"(?:[Hh]ospitals?|[Mm]edical\s+[Cc]ent(?:er|re)|[Tt]rauma\s+[Cc]ent(?:er|re)|[Ee]mergency\s+[Rr]oom)")
+        to_hospital = (
+            r"(?:[Tt]aken|[Tt]ransported|[Rr]ushed|[Ff]lown|[Aa]irlifted|[Dd]riven|[Tt]ransferred)"
+            rf"(?:\s+by(?:\s+[\w-]+){{1,3}}?)?\s+to{hospital}"
+            # "three others showed up at a hospital with gunshot wounds": arriving is being hurt only with the wound
+            rf"|(?:(?:[Ss]howed|[Tt]urned)\s+up\s+at|[Ww]alked\s+into|[Aa]rrived\s+at"
+            rf"|(?:[Dd]rove|[Tt]ook)\s+(?:himself|herself|themselves)\s+to){hospital}"
+            r"(?=[^.;]{0,30}?\b(?:with|suffering)\b[^.;]{0,40}?(?:wound|injur))"
+        )
+        pred = _trie(self.pred_kind) + "|" + wound + "|" + to_hospital
         # First words of predicates and auxiliaries: a bare number ("12 were killed", "Two dead") is a subject only
         # before one of these (a short trie instead of the whole predicate list keeps the patterns small).
         pred_first = _trie({ph.split(" ")[0] for ph in self.pred_kind} | set(_AUX) | {
@@ -243,15 +255,17 @@ class _Patterns:
             prefix = (rf"(?:(?:[Bb]oth|[Aa]ll)(?:\s+of)?(?:\s+the)?"
                       rf"|{self.qnum}(?:\s+of(?:\s+(?:the|them|those|whom))?)?|{sdet})")
             return (
-                rf"(?:(?:{prefix}\s+)?(?:{mod}\s+){{0,3}}{head}{age_appos}?"
-                rf"|{self.qnum}(?:\s+of\s+(?:them|whom|those|these|us)\b|(?={bare_lookahead}))"
+                rf"(?:{age}\s+{name}{age_appos}?"  # "12-year-old Joseph Reed", before the age alone takes the place
+                rf"|(?:{prefix}\s+)?(?:{mod}\s+){{0,3}}{head}{age_appos}?"
+                rf"|(?:{self.qnum}|[Aa]nother|[Oo]ne\s+(?:more|other))(?:\s+of\s+(?:them|whom|those|these|us)\b"
+                rf"|(?={bare_lookahead}))"
                 rf"|(?:[Hh]e|[Ss]he)\b{extra}"
                 rf"|(?:[Bb]oth|[Aa]ll\s+{number})(?:\s+of\s+them)?\b"
                 rf"|{name}{age_appos}?"
                 rf")"
             )
 
-        elem = element(rf"\s+{pred_first}(?![\w-])")
+        elem = element(rf"\s+(?:[a-z]+ly\s+)?{pred_first}(?![\w-])")
         self.elem = elem
         conj = (r"(?:\s*,\s*(?:and\s+)?then\s+|\s+and\s+then\s+|\s+then\s+|\s*,\s*and\s+|\s*,\s*|\s+and\s+|\s*&\s*|"
                 r"\s+as\s+well\s+as\s+|\s+plus\s+)")
@@ -259,9 +273,22 @@ class _Patterns:
         subj = rf"{elem}(?:{conj}{elem})*"
         gap = (
             r"(?:\s*\([^()]{0,60}\)"
-            r"|\s*,\s*(?:[Ww]ho|including|among\s+them|a|an|the|both|all|one|each|ages?|aged|identified|whose|"
-            r"believed|described|reportedly|named|said|police\s+said|officials\s+said|[A-Z][a-z]+\s+said|"
+            r"|\s*,\s*(?:[Ww]ho|including|among\s+them|a|an|the|both|all|one|each|ages?|aged|also|identified|whose|"
+            r"\d{1,3}[\s-]years?[\s-]old|"
+            r"believed|described|reportedly|named|of|said|police\s+said|officials\s+said|[A-Z][a-z]+\s+said|"
             r"authorities\s+said|according)\b[^,;()]{0,70}(?=,)"
+            # "another man in the home was wounded", "a student at a school for young offenders was hurt": a place
+            r"|\s+(?:aged|ages)\s+(?:between\s+)?\d{1,3}(?:\s*(?:and|to|-|–)\s*\d{1,3})?"  # "ten victims aged 20 to 37"
+            r"|\s+ranging\s+(?:in\s+age\s+)?from\s+[^,;.]{1,40}?(?=\s+(?:was|were)\s)"
+            # "an 18-year-old woman from Milwaukee was shot"
+            r"|\s+(?:from|of)\s+(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,2}(?=\s+(?:was|were|is|are)\s)"
+            r"|\s+(?:in|at|inside|outside|near|on)\s+(?:the|a|an|his|her|their)\s+(?:[a-z][\w'’-]*\s+){0,3}?"
+            r"[a-z][\w'’-]*(?=\s+(?:was|were|is|are)\s)|\s+with\s+(?:him|her|them)(?=\s+(?:was|were|is|are)\s)"
+            # "three troopers who entered the home were wounded": a relative clause without commas
+            r"|\s+who\s+(?!was\b|were\b|is\b|are\b|had\b|has\b|have\b)"
+            r"(?:(?!shot|shoot|kill|wound|injur|hit\b|struck|stab|fire|murder|die|dead|death)[\w'’-]+\s+){1,5}?"
+            r"(?!shot|shoot|kill|wound|injur|hit\b|struck|stab|fire|murder|die|dead|death)[\w'’-]+"
+            r"(?=\s+(?:was|were)\s)"
             r")?"
         )
         adv = _trie(_ADV, cased=False)
@@ -293,9 +320,13 @@ class _Patterns:
         obj_elem = element(rf"\s*(?:[,.;:)!?\"”]|$|{bare_after}\b)",
                            r"|(?:[Hh]im|[Hh]er|[Hh]imself|[Hh]erself|[Ss]elf|[Hh]is\s+own|[Hh]er\s+own|[Oo]wn)\b")
         obj = rf"{obj_elem}(?:{conj}{obj_elem})*"
+        # "killed two people and wounded three others": "wounded" with an object of its own is the next verb, not
+        # how the first object ended up
+        wounded_obj = (rf"\s+(?:{self.qnum}|[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Hh]im|[Tt]hem|[Aa]nother|[Oo]thers|"
+                       rf"[Bb]oth)\b")
         self.active = re.compile(
             rf"(?<![\w'’-])(?P<verb>{verb})(?:\s+and\s+(?P<verb2>{verb}))?\s+(?P<obj>{obj})"
-            rf"(?P<tail>\s+(?:dead|to\s+death|and\s+killed|(?:and|but)\s+(?:wounded|injured)|"
+            rf"(?P<tail>\s+(?:dead|to\s+death|and\s+killed|(?:and|but)\s+(?:wounded|injured)(?!{wounded_obj})|"
             rf"to\s+(?:a\s+|the\s+)?(?:local\s+|area\s+|nearby\s+)?hospitals?)\b)?"
         )
         self.elem_re = re.compile(elem)
@@ -344,7 +375,7 @@ class _Patterns:
             r"fatalities|arrests)\b"
         )
         self.upgrade = re.compile(
-            r"(?:(?!\band\b|\bbut\b)[^.;!?,]){0,60}?(?:(?:,\s*)?(?:\band|\bbut)|,|\bwhere\s+(?:he|she|they|the\s+\w+))"
+            r"(?:(?!\band\b|\bbut\b)[^.;!?,]){0,100}?(?:(?:,\s*)?(?:\band|\bbut)|,|,?\s*\bwhere\s+(?:he|she|they|the\s+\w+))"
             r"\s+(?:later\s+|then\s+|subsequently\s+|eventually\s+|was\s+|were\s+|has\s+|have\s+|had\s+|since\s+)*"
             r"(?P<to>died|dies|succumbed|pronounced\s+dead|declared\s+dead|killed|passed\s+away)\b"
         )
@@ -372,10 +403,13 @@ class _Patterns:
             "martyr", "lynch", "behead", "harm", "recover", "chant", "occup", "block", "vigil", "sit-in", "walked",
             "massed", "converged", "poured", "drew", "attract", "sent", "picked up", "held", "passed away",
             "grazed", "corpse", "lives", "life", "waved", "staged", "went on", "picket", "rioter", "marcher",
-            "activist", "participant", "treated",
+            "activist", "participant", "treated", "medical cent", "trauma cent", "deceased",
         ]
         self.prefilter = re.compile(_trie(triggers, cased=False))
-        self.shot_at = re.compile(r"\s+at\b(?!\s+least)")
+        # "shot at" is fired upon ("he was shot at", "shot at by a gunman"), not "shot at a party", "shot at the
+        # corner of ...", "shot at close range" (where a person was hit)
+        self.shot_at = re.compile(r"\s+at\b(?!\s+(?:least|an?|the|his|her|their|its|about|around|approximately|"
+                                  r"close|point|home|work|school|\d|[A-Z]))")
         # The predicate was a noun: "one shot was fired", "shot residue".
         self.pred_as_noun = re.compile(r"\s+(?:was|were|is|are|rang|rings|fired|residue|range|glass|wound|wounds)\b")
         # A fatal incident without a figure ("a fatal shooting", "the shooting death"): at least one dead.
@@ -437,6 +471,7 @@ def _number_value(s: str, vague: Mapping[str, int | None]) -> int | None:
     return words_to_int(tok)
 
 
+_ANOTHER = re.compile(r"another|one\s+(?:more|other)")
 _SINGULAR_PRON = re.compile(r"(?:he|she|him|her|himself|herself)", re.I)
 _OF_THEM = re.compile(r"\bof\s+(?:them|whom|those|these|us|the)\b", re.I)
 _OTHERS = re.compile(r"\b(?:others?|more|another|additional|further|second|third|fourth|other)\b", re.I)
@@ -454,6 +489,8 @@ def _elem_value(t: str, vague: Mapping[str, int | None]) -> tuple[int | None, bo
     subset = bool(_OF_THEM.search(low))
     if _SINGULAR_PRON.fullmatch(low):
         return 1, False, False, False
+    if _ANOTHER.fullmatch(low):
+        return 1, False, True, True  # "three were killed and another critically injured"
     if low.startswith("both"):
         return 2, False, others, True
     m = p.number_re.search(low)
@@ -462,6 +499,9 @@ def _elem_value(t: str, vague: Mapping[str, int | None]) -> tuple[int | None, bo
         if following is None:
             break
         m = following
+    later = p.number_re.search(low, m.end()) if m else None
+    if later and not _AGE_AFTER.match(low, later.end()) and re.search(r"\s[A-Z]", t[m.end():later.start()]):
+        m = later  # "13 News two people": a station's name, then the count
     if m and not _AGE_AFTER.match(low, m.end()) and not re.search(r",\s*$", low[: m.start()]):
         tok = _norm(m.group(0))
         if _YEAR.fullmatch(tok) and m.end() == len(low):
@@ -473,13 +513,23 @@ def _elem_value(t: str, vague: Mapping[str, int | None]) -> tuple[int | None, bo
     if not head:
         return None, subset, others, False
     last = head[-1]
-    if last in p.sing_nouns or re.search(r"(?:year|month|week|day)[\s-]old$", last):
+    if last in p.sing_nouns or re.search(r"(?:year|month|week|day)[\s-]old$", " ".join(head)):  # "a 17 year old"
         return 1, subset, others, False
+    t = _AGE_BEFORE_NAME.sub("", t)  # "12-year-old Joseph Reed": the name tells one person
     if t[:1].isupper() and (not last.endswith("s") or re.search(r",\s*\d{1,3}$", t)):
         return 1, subset, others, False  # a name
     return None, subset, others, False
 
 
+@lru_cache(maxsize=1)
+def _place_heads() -> frozenset[str]:
+    """Last words of place and organisation names (`quantities_place_heads.tsv`)."""
+    from flashpoint.tsv import rows
+
+    return frozenset(r[0].lower() for r in rows("flashpoint.extract", "quantities_place_heads.tsv"))
+
+
+_AGE_BEFORE_NAME = re.compile(r"^\d{1,3}[\s-]years?[\s-]old\s+(?=[A-Z])")
 _CONJ_AND = re.compile(r"and|&|plus|as\s+well\s+as|then")
 _REFLEXIVE = re.compile(r"(?:him|her|them)sel(?:f|ves)", re.I)
 _DETERMINED = re.compile(r"(?:a|an|the|his|her|their|its|our|my|this|that|another)\s", re.I)
@@ -504,7 +554,7 @@ def _group(text: str, start: int, end: int, elem_re: re.Pattern[str],
     object). A trailing ", 20" after a name is an age, not a second element."""
     p = _patterns()
     elems: list[tuple[int, int | None, bool, bool, bool, bool]] = []
-    last_conj = ""
+    last_conj = first_conj = ""
     pos = start
     while pos < end:
         m = elem_re.match(text, pos)
@@ -515,6 +565,13 @@ def _group(text: str, start: int, end: int, elem_re: re.Pattern[str],
             break  # "Tyshawn Lee, 9": an age
         if elems and last_conj.strip() == "," and _SPEAKER_AFTER.match(text, m.end()):
             break  # "wounding 11, regional governor Oleh Syniehubov said": the speaker, not a twelfth victim
+        if piece[:1].isupper() and re.sub(r"\W+$", "", piece).split()[-1].lower() in _place_heads():
+            elems, last_conj, first_conj = [], "", ""  # "went to Cedar Hill Road and found three men": a place
+            c = p.conj_re.match(text, m.end())
+            if c is None or c.end() >= end:
+                break
+            pos = c.end()
+            continue
         value, sub, oth, num = _elem_value(piece, vague)
         # a bare-comma list is a real list when its members are bare nouns, numbers or "himself" ("Father,
         # daughter found dead"; "kills daughter, himself"), not a noun and its name ("the toddler, Sam Reed")
@@ -525,9 +582,13 @@ def _group(text: str, start: int, end: int, elem_re: re.Pattern[str],
         if c is None or c.end() >= end:
             break
         last_conj = c.group(0)
+        first_conj = first_conj or last_conj
         pos = c.end()
     if not elems:
         return None, False, False, start, 0, False
+    if len(elems) > 2 and first_conj.strip() == "," and elems[0][4] and (elems[0][1] or 0) >= 2 \
+            and all(e[1] is not None for e in elems[1:]) and sum(e[1] for e in elems[1:]) == elems[0][1]:
+        elems = elems[:1]  # "two people, a man and a woman, were hurt": the list names the two, it adds no one
     if len(elems) > 1 and (not _CONJ_AND.search(last_conj) and not all(e[5] for e in elems)
                            or any(e[2] for e in elems)):
         # apposition, not a list ("the toddler, Jaeson Hill,"; "Newark, and one of them"): the element next to the
@@ -540,8 +601,12 @@ def _group(text: str, start: int, end: int, elem_re: re.Pattern[str],
     if first > 0 and text[first].isdigit() and _CAP_WORD_BEFORE.search(text, max(0, first - 30), first):
         return None, False, False, start, 0, False
     total = sum(e[1] for e in elems)  # type: ignore[misc]
+    if len(elems) == 2 and text[first:first + 5].lower() == "both ":
+        total = 2  # "both the girl and the man": two people, not "both" and two more
     numbered = len(elems) > 1 or elems[0][4]
-    return total, any(e[2] for e in elems), any(e[3] for e in elems), first, len(elems), numbered
+    # "Simpson and four other teens were shot": the list is everyone, not people in addition to someone else
+    others = all(e[3] for e in elems)
+    return total, any(e[2] for e in elems), others, first, len(elems), numbered
 
 
 _KIND_RANK = {"shot": 0, "injured": 1, "arrested": 1, "size": 0, "dead": 2}
@@ -582,15 +647,19 @@ def find_counts(text: str, vague: Mapping[str, int | None] | None = None) -> lis
         pred = _norm(m.group("pred"))
         kind = p.pred_kind.get(pred)
         if kind is None:
-            if not re.search(r"wound|injur", pred):
+            if not re.search(r"wound|injur|hospital|cent(?:er|re)|room", pred):
                 continue
-            kind = "injured" if "injur" in pred else "shot"
+            kind = "injured" if "injur" in pred and not pred.startswith(_TO_HOSPITAL_VERBS) else "shot"
         after = m.end("pred")
         if pred == "shot" and p.shot_at.match(text, after):
             continue  # "shot at" is not a hit
+        if ("hospital" in pred or "cent" in pred) and _NOT_HURT_AFTER.match(text, after):
+            continue  # "taken to a hospital for smoke inhalation", "as a precaution"
         auxv = _norm(m.group("auxv") or "")
         if auxv.startswith(("will ", "would ", "may ", "might ", "could ")):
             continue  # "could have been killed": not a count of anything that happened
+        if _CONDITION_BEFORE.search(text, max(0, m.start("subj") - 40), m.end("subj")):
+            continue  # "if the boy dies", "don't let my baby die": a death feared, not one that happened
         if auxv in ("who", "that"):
             auxv = ""  # "officers who shot and killed a man": active voice
         if not auxv:
@@ -607,7 +676,8 @@ def find_counts(text: str, vague: Mapping[str, int | None] | None = None) -> lis
             continue
         subj = text[first:m.end("subj")]
         if not auxv and n_elems == 1 and subj[:1].isupper() and " " not in subj.strip() and kind != "dead" \
-                and not re.search(r",\s*\d", subj) and subj.strip().lower() not in p.sing_nouns:
+                and not re.search(r",\s*\d", subj) and subj.strip().lower() not in p.sing_nouns \
+                and words_to_int(subj.strip()) is None:  # "Five wounded": a number is no name
             continue  # a lone capitalised word before a bare participle: "Gun shot residue"
         if auxv and _SINGULAR_AUX.match(auxv) and n_elems > 1:
             # "the two men and Stover was shot": the verb agrees with the last element only
@@ -616,18 +686,27 @@ def find_counts(text: str, vague: Mapping[str, int | None] | None = None) -> lis
             if value is None:
                 continue
         aux_words = _norm(m.group("aux"))
-        if _NEGATED.search(aux_words) or p.neither.search(text, max(0, first - 12), first + 8):
+        if _NEGATED.search(aux_words) or p.neither.search(text, max(0, first - 12), first + 8) \
+                or _NEITHER_BEFORE.search(text, max(0, first - 80), first):
             value = 0  # "the baby was not hurt", "neither the driver nor ..."
         others = others or "also" in aux_words.split()
         if kind == "size" and (value < 2 or not _VAGUE_OR_BIG.search(subj)):
             continue
         end = after
+        if value == 1 and n_elems == 1:
+            end, more = _gapped_victims(text, end)
+            value, numbered = value + more, numbered or more > 0
         if kind in ("shot", "injured"):
             up = p.upgrade.match(text, end) or (None if auxv else p.upgrade_rr.match(text, end))
             if up:
                 kind, end = "dead", up.end()
         if kind == "injured" and not numbered and value == 1:
             kind = "shot"
+        ordinal = _ORDINAL_VICTIM.match(text, first) if kind in ("shot", "injured") and value == 1 else None
+        if ordinal:  # "a fourth victim was also wounded": four people were hit (some may be among the dead)
+            kind, value, others, numbered = "shot", _ORDINALS[ordinal.group(1).lower()], False, True
+        if kind in ("shot", "injured") and _DEAD_MOD.search(subj):
+            kind = "dead"  # "deputies found a deceased man with a gunshot wound"
         hits.append(Count(kind, value, first, end, subset, others, numbered=numbered))
 
     gate = p.verb_only.search(text)
@@ -674,6 +753,8 @@ def find_counts(text: str, vague: Mapping[str, int | None] | None = None) -> lis
     if "bod" in low or "corpse" in low:
         for m in p.bodies.finditer(text):
             n = m.group("n").lower()
+            if n == "the" and re.match(r"(?:[\w'’]+\s+)?(?:bodies|corpses)\b", text[m.end("n"):].strip()):
+                continue  # "the bodies were found": how many, another sentence says
             value = 1 if n in ("a", "the", "another") else _number_value(n, vague)
             if value is not None:
                 hits.append(Count("dead", value, m.start(), m.end()))
@@ -724,6 +805,37 @@ def find_counts(text: str, vague: Mapping[str, int | None] | None = None) -> lis
     if hits and p.cumulative.search(low):
         _mark_cumulative(low, hits)
     return hits
+
+
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+             "tenth": 10}
+_ORDINAL_VICTIM = re.compile(r"(?:[Aa]|[Tt]he)\s+(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+"
+                             r"(?:victim|person|man|woman|boy|girl|teen|teenager|child|student|bystander)\b")
+_INDEFINITE = re.compile(r"(?:[Aa]n?|[Aa]nother)\s")
+_NOT_HURT_AFTER = re.compile(r"\s+(?:for|as)\s+(?:a\s+)?(?:smoke|evaluation|observation|precaution|precautionary|check|"
+                             r"checkup|examination|treatment\s+of\s+smoke)", re.I)
+_DEAD_MOD = re.compile(r"\b(?:deceased|dead|slain|lifeless)\b", re.I)
+_CONDITION_BEFORE = re.compile(r"\b(?:[Ii]f|[Uu]nless|[Ll]est|[Ll]et|[Ll]etting)\s+(?:[\w'’-]+\s+){0,4}[\w'’-]+$")
+_TO_HOSPITAL_VERBS = ("taken", "transported", "rushed", "flown", "airlifted", "driven", "transferred", "showed",
+                      "turned", "walked", "arrived", "drove", "took")
+_NEITHER_BEFORE = re.compile(r"\b[Nn]either\b[^.;:!?]*\b(?:or|nor)\s+$")
+_WHERE_HIT = re.compile(r"\s+(?:in|to|on|through)\s+(?:the|his|her|their|an?)\s+[a-z]+(?:\s+[a-z]+)?"
+                        r"(?=\s*[,;]|\s+and\s)")
+_GAPPED = re.compile(r"(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+)(?:another|the\s+other|a\s+second|a\s+third|the\s+third)"
+                     r"(?:\s+(?:man|woman|person|victim|boy|girl))?"
+                     r"\s+(?:in|to|on|through)\s+(?:the|his|her|their|an?)\s+[a-z]+(?:\s+[a-z]+)?(?=\s*[,;.]|\s+and|$)")
+
+
+def _gapped_victims(text: str, end: int) -> tuple[int, int]:
+    """(new end, victims added) for a verb left out after the first victim: "one was shot in the arm, another in
+    the leg" is two people shot."""
+    where = _WHERE_HIT.match(text, end)
+    if where is None:
+        return end, 0
+    pos, more = where.end(), 0
+    while (g := _GAPPED.match(text, pos)) is not None:
+        pos, more = g.end(), more + 1
+    return (pos, more) if more else (end, 0)
 
 
 def _last_elem_start(text: str, start: int, end: int) -> int:
@@ -813,6 +925,16 @@ def this_incident(text: str, year: int | None = None) -> bool:
     return year is None or all(int(y) == year for y in p.years.findall(text))
 
 
+@lru_cache(maxsize=1)
+def _alive() -> re.Pattern[str]:
+    """Phrases saying a victim lives (`quantities_alive.tsv`), as one lower-case pattern."""
+    from flashpoint.tsv import rows
+
+    words = [r"\s+".join(map(re.escape, r[0].split())) for r in rows("flashpoint.extract", "quantities_alive.tsv")]
+    return re.compile(r"\b(?:" + "|".join(words) + r")\b")
+
+
+_MULTIPLE = {"double": 2, "triple": 3, "quadruple": 4}
 TALLY_KEYS = ("dead", "injured", "shot", "shot_others", "arrested", "size", "dead_implied")
 
 
@@ -837,9 +959,21 @@ def story_tally(sentences: Iterable[str], vague: Mapping[str, int | None] | None
         low = text.lower()
         hits = [h for h in find_counts(text, vague) if not h.cumulative]
         figures: dict[str, int] = {}
+        first_dead = min((h.end for h in hits if h.kind == "dead" and h.value > 0), default=None)
+        alive = not any(h.kind == "dead" for h in hits) and _alive().search(low) is not None
         for h in hits:
-            key = "shot_others" if h.kind == "shot" and h.others else h.kind
+            # "a boy was killed and a girl was wounded": a victim named after the dead is not one of them
+            after_dead = first_dead is not None and h.start >= first_dead and bool(_INDEFINITE.match(text, h.start))
+            key = "shot_others" if h.kind == "shot" and (h.others or after_dead) else h.kind
+            if key == "shot" and alive:
+                key = "injured"  # "his brother was critically injured but is now doing well": alive, so injured
             figures[key] = max(figures.get(key, h.value), h.value)
+        # "a woman was shot in the back, another woman was shot in the face and a man was shot in the chest": each
+        # clause with an indefinite subject of its own is one more person hit
+        single = [h for h in hits if h.kind in ("shot", "injured") and h.value == 1 and not h.numbered
+                  and _INDEFINITE.match(text, h.start)]
+        if len(single) > 1:
+            figures["shot"] = max(figures.get("shot", 0), len(single))
         # "shot his daughter dead before killing himself": the attacker is one more death
         if any(h.kind == "dead" and h.reflexive for h in hits) and any(
                 h.kind == "dead" and not h.reflexive and h.value > 0 for h in hits):
@@ -848,7 +982,10 @@ def story_tally(sentences: Iterable[str], vague: Mapping[str, int | None] | None
             cur = best[key]
             best[key] = value if cur is None else max(cur, value)
         for implied in p.implied_dead.finditer(low):
-            n = 2 if "murder-suicide" in implied.group(0) else 1  # a murder-suicide is two deaths at least
+            found = implied.group(0)
+            # a double murder is two deaths, a triple murder-suicide three and the killer, a murder-suicide two at least
+            first = found.split()[0]
+            n = _MULTIPLE[first] + ("suicide" in found) if first in _MULTIPLE else 2 if "murder-suicide" in found else 1
             best["dead_implied"] = max(best["dead_implied"] or 0, n)
     return best
 
@@ -885,8 +1022,63 @@ def story_totals(sentences: Iterable[str], vague: Mapping[str, int | None] | Non
     return combine_tallies([story_tally(sentences, vague)])
 
 
+# ---------------------------------------------------------------------------------------------------------------
+# Vague counts: a range, never a figure
+
+
+@lru_cache(maxsize=1)
+def vague_ranges() -> dict[str, tuple[int, int | None]]:
+    """Vague word -> (low, high) from `quantities_ranges.tsv` ("dozens" -> (24, 99)); high None: unbounded."""
+    from flashpoint.tsv import rows
+
+    return {_norm(r[0]): (int(r[1]), int(r[2]) if r[2] else None)
+            for r in rows("flashpoint.extract", "quantities_ranges.tsv", width=3)}
+
+
+_MARK = 10**7  # a vague word's stand-in value: a multiple of this no real count reaches
+
+
+@lru_cache(maxsize=1)
+def _vague_marks() -> tuple[dict[str, int | None], dict[int, str], re.Pattern[str]]:
+    """The vague lexicon with each ranged word standing for its own marker (i+1) * _MARK, the marker -> word map, and
+    a cheap gate that says whether a sentence holds any ranged word at all."""
+    marks: dict[str, int | None] = dict(default_vague())
+    words: dict[int, str] = {}
+    for i, word in enumerate(vague_ranges()):
+        marks[word] = (i + 1) * _MARK
+        words[i + 1] = word
+    gate = re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in vague_ranges()) + r")\b", re.I)
+    return marks, words, gate
+
+
+def find_vague(text: str, exact: Iterable[Quantity] = ()) -> list[VagueQuantity]:
+    """Counts of one sentence given in vague words, as ranges: "Dozens of protesters were arrested" -> arrested
+    24-99. The same frames as `find_counts` read them (a vague word stands for a marker number there), so "dozens"
+    is a count only where "24" would be one. A kind the sentence also gives an exact figure for is left out, and so
+    are running totals."""
+    marks, words, gate = _vague_marks()
+    if not gate.search(text):
+        return []
+    exact_kinds = {q.kind for q in exact}
+    out: list[VagueQuantity] = []
+    for h in find_counts(text, marks):
+        if h.value < _MARK or h.cumulative:
+            continue
+        kind = "injured" if h.kind == "shot" else h.kind
+        word = words.get(h.value // _MARK)
+        span = text[h.start:h.end]
+        if kind in exact_kinds or word is None or not re.search(re.escape(word).replace(r"\ ", r"\s+"), span, re.I):
+            continue  # two vague words summed ("dozens of students and hundreds of workers"): no honest range
+        low, high = vague_ranges()[word]
+        rest = h.value % _MARK  # exact members of the same list ("dozens of protesters and two policemen")
+        out.append(VagueQuantity(kind, span, low + rest, None if high is None else high + rest,  # type: ignore[arg-type]
+                                 h.start, h.end))
+    return out
+
+
 class QuantityStage:
-    """Pipeline stage: fills `sentence.quantities` for every sentence not marked `skip`."""
+    """Pipeline stage: fills `sentence.quantities` (and `sentence.vague`, counts in vague words) for every sentence
+    not marked `skip`."""
 
     name = "quantities"
 
@@ -898,6 +1090,8 @@ class QuantityStage:
             if sentence.skip:
                 continue
             sentence.quantities = find_quantities(sentence.text, self.vague)
+            if self.vague is None:  # with a convention of the caller's (acled_vague()) the words are figures
+                sentence.vague = find_vague(sentence.text, sentence.quantities)
         return story
 
 
@@ -908,21 +1102,27 @@ class QuantityStage:
 _SETTLED = ("dead", "injured")
 
 
+_REPORTED = ("asserted", "claimed")  # statuses of records that report a figure as fact
+
+
 def settle_figures(story: Story, vague: Mapping[str, int | None] | None = None) -> None:
     """Make the dead / injured figures on a story's records agree with the story's totals (`story_totals` over its
-    sentences that are not skipped).
+    sentences that are not skipped). Runs after the status stage and the merge of same-type triggers (the scores
+    stage), so that the record that takes the story's figures is one that reports the incident as having happened.
 
     A sentence alone cannot tell a victim who "was shot" from one who later died: "a man was shot" gives injured 1
     there, while the story's total is injured 0 once another sentence says he died; "five were found shot" gives 5,
     the total 3 when two were pronounced dead. So a record's figure above the story's total for its kind comes down
-    to that total. A figure of the story that no violent record carries goes to the first record that reports
-    violence (story order): the story's main incident, which the figures elsewhere in the story describe ("Police
-    are investigating a shooting. ... Two men were taken to hospital"); not when a record already carries a figure
-    of that kind (a death told with its own record, "one person was stabbed to death", is that record's), nor when
-    the story's sentences give different figures of that kind (a round-up of several incidents). Records in
-    sentences about other incidents (`this_incident` false: background, teasers, other years) keep their own
-    figures, and a story without any figure of a kind changes nothing of that kind. Vague words stay as the
-    quantities lexicon codes them."""
+    to that total. The story's main incident is its first asserted (or claimed) violent record: "Police are
+    investigating a shooting. ... Two men were taken to hospital" puts injured 2 on the shooting. It takes the
+    story's total of a kind when no record carries that figure: when no record has a figure of that kind, only if
+    the story's sentences agree on it (different figures are a round-up of several incidents: "97 died in police
+    firing ... two were killed in Vatva"), nor when a record carries a figure of that kind of its own ("one person
+    was stabbed to death" has its own record); when records carry smaller figures (victims told one by one, "X died
+    of a gunshot wound", and the count in a sentence with no record of its own, "four bodies were found"), the total
+    stands for the incident. Records in sentences about other incidents (`this_incident` false: background, teasers,
+    other years) keep their own figures, and a story without any figure of a kind changes nothing of that kind.
+    Vague words stay as the quantities lexicon codes them."""
     year = int(story.date[:4]) if story.date and story.date[:4].isdigit() else None
     own = [s for s in story.sentences if not s.skip and this_incident(s.text, year)]
     if not own or not any(s.events for s in own):
@@ -930,29 +1130,49 @@ def settle_figures(story: Story, vague: Mapping[str, int | None] | None = None) 
     totals = combine_tallies([story_tally((s.text for s in own), vague, year)])
     if all(totals[k] is None for k in _SETTLED):
         return
-    # A story whose sentences give different figures of a kind reports several incidents (a round-up: "97 died in
-    # police firing ... two were killed in Vatva"): its largest figure is no one record's, so no record is filled.
     seen: dict[str, set[int]] = {k: set() for k in _SETTLED}
     for sentence in own:
         for q in sentence.quantities:
             if q.kind in seen and q.value:
                 seen[q.kind].add(q.value)
     main = None
-    carried: set[str] = set()  # kinds some violent record already carries
+    carried: dict[str, int] = {}  # kind -> the largest figure some violent record carries
     for sentence in own:
         for event in sentence.events:
             if event.event_type != "ASSAULT":
                 continue
-            if main is None:
+            if main is None and event.status in _REPORTED:
                 main = event
-            carried.update(k for k in _SETTLED if getattr(event, k) is not None)
             for kind in _SETTLED:
                 value, total = getattr(event, kind), totals[kind]
                 if value is not None and total is not None and value > total:
                     setattr(event, kind, total)
                     event.notes.append(f"figures: {kind} {value} -> {total}, the story's total")
-    if main is not None:
-        for kind in _SETTLED:
-            if kind not in carried and totals[kind] is not None and len(seen[kind]) <= 1:
-                setattr(main, kind, totals[kind])
-                main.notes.append(f"figures: {kind} {totals[kind]} from the story's totals (main incident)")
+                    value = total
+                if value is not None and event.status in _REPORTED:  # a hedged record's figure reaches no one
+                    carried[kind] = max(carried.get(kind, value), value)
+    if main is None:
+        return
+    for kind in _SETTLED:
+        total = totals[kind]
+        if total is None:
+            continue
+        if kind not in carried and len(seen[kind]) <= 1:
+            setattr(main, kind, total)
+            main.notes.append(f"figures: {kind} {total} from the story's totals (main incident)")
+        elif kind in carried and carried[kind] < total:
+            setattr(main, kind, total)
+            main.notes.append(f"figures: {kind} {total}, the story's total, above every record's (main incident)")
+
+
+def attach_vague(story: Story) -> None:
+    """Each record takes its sentence's vague counts of the kinds its type carries (`link._FIGURES`), for kinds whose
+    figure is null: "Police arrested dozens of protesters" gives arrested null and vague_figures [arrested 24-99]."""
+    from flashpoint.extract.link import _FIGURES
+
+    for sentence in story.sentences:
+        if not sentence.vague:
+            continue
+        for event in sentence.events:
+            kinds = _FIGURES.get(event.event_type, ())
+            event.vague_figures = [v for v in sentence.vague if v.kind in kinds and getattr(event, v.kind) is None]

@@ -189,4 +189,8 @@ class ScoreStage:
                 event.contexts = found_contexts
                 event.confidence = max(confidence(event), event.confidence)  # the model's may be higher
                 event.coder = self.coder
+        from flashpoint.extract.quantities import attach_vague, settle_figures
+
+        settle_figures(story)  # figures agree with the story's totals, once statuses and merges are final
+        attach_vague(story)  # "dozens were arrested": a range beside the null figure
         return story

@@ -23,6 +23,9 @@ from flashpoint.records import Event, Story
 from flashpoint.text.sentences import is_caseless
 
 _DAY_AFTER = re.compile(r"\s*\d{1,2}(?:st|nd|rd|th)?(?!\d)(?![\w:.]\d)")
+# After a sentence-initial word: a name joined to it, a possessive, an age ("Shell and Ortiz were", "Storm, 27,")
+_NAME_AFTER = re.compile(r"\s+(?:and|&)\s+[A-Z][a-z]+(?:\s+(?:have|has|were|are|was|is|had)\b|[,.])|['’]s\b"
+                         r"|,\s*\d{1,3}\s*,")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s-]*$")
 _BREAKS = "([-—–:.!?"
 _QUOTES = "\"'“‘"
@@ -58,8 +61,14 @@ def wrong_sense(text: str, start: int, end: int) -> str | None:
         return None
     if rule == "name":
         before = text[:start].rstrip()
-        if not (word[:1].isupper() and word[1:].islower()) or _starts_sentence(before):
+        if not (word[:1].isupper() and word[1:].islower()):
             return None
+        if _starts_sentence(before):
+            # at the start of a sentence only the words after it tell a name: "Shell and Watson have been charged",
+            # "Shell's profits", "Shell, 38, was arrested"
+            if is_caseless(text) or not _NAME_AFTER.match(text, end):
+                return None
+            return f"{word!r} is a name here (what follows it names a person or a company)"
         if is_caseless(text) or _headline_like(text):
             return None
         return f"{word!r} is a name here (capitalised inside the sentence)"

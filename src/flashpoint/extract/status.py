@@ -116,7 +116,10 @@ def governing_cues(tokens: Sequence[Token], cue_list: list[tuple[int, int, str]]
         if c_last >= first:
             break
         distance = first - c_last - 1
-        if distance > _REACH[kind]:
+        # a modal reaches a verb coordinated with the one it governs past that verb's object: "will close the
+        # consulate in St. Petersburg and expel its diplomats"
+        reach = 2 * _REACH[kind] if coordinated and kind in {"hypothetical", "future"} else _REACH[kind]
+        if distance > reach:
             continue
         between = {t.lower for t in tokens[c_last + 1:first]}
         if between & _HARD_BREAKS:

@@ -538,6 +538,11 @@ def skip_reason(sentence: str, paragraph_chars: int) -> tuple[str, str] | None:
     return None
 
 
+# A photo gallery numbers its captions ("Image 2 of 11 Police investigate ..."): the same caption under another number
+# is the same caption.
+_GALLERY_COUNTER = re.compile(r"^(?:image|photo|picture|slide|video)\s+\d+\s+(?:of|/)\s+\d+\s+")
+
+
 class SentenceStage:
     """Pipeline stage: split every paragraph into `Sentence`s and mark those that must give no events.
 
@@ -565,7 +570,7 @@ class SentenceStage:
                 # a pull quote) is coded once, where it first appears. Long body text is left alone: a page scraped
                 # twice gives the same records twice, which grouping merges (store/grouping.py).
                 if plen <= CAPTION_MAX_CHARS and e - s >= REPEAT_MIN_CHARS and reasons[k] is None:
-                    key = " ".join(ptext[s:e].lower().split())
+                    key = _GALLERY_COUNTER.sub("", " ".join(ptext[s:e].lower().split()))  # "image 2 of 11 ..."
                     first = seen.setdefault(key, len(sentences) + k)
                     if first != len(sentences) + k:
                         reasons[k] = ("repeated", f"same as sentence {first}")
