@@ -18,7 +18,9 @@ buildings and unknown names in the story's city and gives events whose clause na
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date, timedelta
+from functools import cache
 
 from flashpoint.extract.events import clause_bounds
 from flashpoint.extract.places import event_location, story_locations
@@ -53,12 +55,14 @@ def _reporting_time(sentence: Sentence, t: TimeExpr) -> bool:
 
 
 _REPORT_AFTER = re.compile(r"\s*(?:said|says|announced|confirmed|reported|identified|released)\b")
-_STAMPED = re.compile(r"(?i)\b(?:posted|updated|published|last updated)(?: on)?:?\s*$")
+_STAMPED = re.compile(r"(?i)\b(?:posted|update|updated|published|last updated)(?: on)?:?\s*[(\[]?\s*$")
 
 
-def _nearest_time(sentence: Sentence, event: Event, clause: tuple[int, int]) -> TimeExpr | None:
+def _nearest_time(sentence: Sentence, event: Event, clause: tuple[int, int], *,
+                  held: bool = False) -> TimeExpr | None:
     """The anchored time expression nearest the trigger within its clause; a dateline's date is the filing date,
-    not the event's ("KABUL, June 3 - Gunmen killed ... on Monday")."""
+    not the event's ("KABUL, June 3 - Gunmen killed ... on Monday"). With `held`, the nearest time that only a verb
+    before the trigger's own phrase keeps from it ("died Friday after a shooting"): the event was on or before it."""
     after_dateline = dateline_end(sentence.text)
     anchored = [t for t in sentence.times
                 if t.date and clause[0] <= t.start and t.end <= clause[1] and t.start >= after_dateline
@@ -69,8 +73,41 @@ def _nearest_time(sentence: Sentence, event: Event, clause: tuple[int, int]) -> 
     # one type are one event ("fired tear gas ... on Tuesday, injuring 12").
     others = [e.trigger for e in sentence.events if e.event_type != event.event_type]
     own = [t for t in anchored if all(_gap(t, event.trigger) <= _gap(t, o) for o in others)
-           and not _later_verbs_time(sentence.text, event.trigger, t)]
+           and not _later_verbs_time(sentence.text, event.trigger, t)
+           and _earlier_verbs_time(sentence.text, event.trigger, t, clause[0]) == held]
     return min(own, key=lambda t: _gap(t, event.trigger)) if own else None
+
+
+@cache
+def _time_words() -> dict[str, re.Pattern[str]]:
+    """The word lists of event_times.tsv, each as one regex of whole words."""
+    from flashpoint.tsv import rows
+
+    kinds: dict[str, list[str]] = {}
+    for kind, phrase in rows("flashpoint.extract", "event_times.tsv", width=2):
+        kinds.setdefault(kind, []).append(phrase.lower())
+    return {k: re.compile(r"\b(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+")
+                                              for p in sorted(v, key=len, reverse=True)) + r")\b")
+            for k, v in kinds.items()}
+
+
+def _earlier_verbs_time(text: str, trigger: Trigger, t: TimeExpr, clause_start: int) -> bool:
+    """"A deputy died Friday after a shooting", "was arraigned Wednesday in the death of a boy he shot", "was held
+    Thursday on charges of murder": a time after a verb of the sentence and before a word that opens a phrase of the
+    trigger's own ("after", "in connection with", "on charges of" ...) is that verb's. A time that opens the clause
+    ("On Saturday, after a night of drinking, he shot ...") is the whole clause's."""
+    if t.end > trigger.start:
+        return False
+    lead = re.findall(r"[A-Za-z]+", text[clause_start:t.start])
+    if len(lead) <= 1 and text[t.end:t.end + 1] in (",", ""):
+        return False  # "On Saturday, ...", "Saturday night, ..."
+    if len([w for w in lead if w.lower() not in _FRONT]) == 0:
+        return False
+    return _time_words()["lead_away"].search(text[t.end:trigger.start].lower()) is not None
+
+
+_FRONT = frozenset({"on", "early", "late", "about", "around", "at", "just", "shortly", "before", "after", "by",
+                    "in", "the", "sometime"})
 
 
 _NOUN_HEADS = {"death", "deaths", "murder", "murders", "homicide", "homicides", "slaying", "slayings"}
@@ -90,10 +127,19 @@ def _later_verbs_time(text: str, trigger: Trigger, t: TimeExpr) -> bool:
     from flashpoint.extract.dates import _lexicon
 
     past = _lexicon().words["past_verb"]
-    gap = re.findall(r"[a-z]+", text[trigger.end:t.start].lower())
-    if any(w in ("that", "which", "who", "when", "where") for w in gap):
+    words = _time_words()
+    between = text[trigger.end:t.start].lower()
+    gap = re.findall(r"[a-z]+", between)
+    if words["happened"].search(between):
         return False  # "the shooting that occurred Tuesday", "the shooting which took place on May 14": the noun's
-    return any(w in past or (w.endswith("ed") and len(w) > 4) for w in gap)
+    if any(w in ("when", "where") for w in gap):
+        return False
+    if any(w in ("that", "which", "who") for w in gap):
+        # "accused in a shooting that killed a girl appeared in court Wednesday": a verb after the relative
+        # clause's own ("killed") is the sentence's
+        at = next(i for i, w in enumerate(gap) if w in ("that", "which", "who"))
+        gap = gap[at + 2:]
+    return any(w in past or (w.endswith("ed") and len(w) > 4) or words["main_verb"].fullmatch(w) for w in gap)
 
 
 def _other_clause_time(sentence: Sentence, event: Event, clause: tuple[int, int]) -> TimeExpr | None:
@@ -109,6 +155,7 @@ class LinkStage:
     name = "link"
 
     def __call__(self, story: Story) -> Story:
+        held: dict[int, tuple[Event, TimeExpr]] = {}
         for sentence in story.sentences:
             if not sentence.events:
                 continue
@@ -118,6 +165,10 @@ class LinkStage:
                 i = starts.get(event.trigger.start, 0)
                 clause = clause_bounds(tokens, i, i)
                 self._date(story, sentence, event, clause)
+                if event.date_source == "publication":
+                    time = _nearest_time(sentence, event, clause, held=True)
+                    if time is not None:
+                        held[id(event)] = (event, time)
                 event.attribution = sentence.attribution
                 event.location = event_location(sentence, event.trigger.start, event.trigger.end, story)
                 for kind in _FIGURES.get(event.event_type, ()):
@@ -126,6 +177,7 @@ class LinkStage:
                         setattr(event, kind, max(values))  # repeated figures are one figure ("killed 2 ... the 2 dead")
         _refine_dates(story)  # first, so that a date read backward is the one the story's other events take
         _story_dates(story)
+        _before_held(story, held.values())
         story_locations(story)
         settle_figures(story)  # figures agree with the story's totals (extract/quantities.py)
         return story
@@ -170,9 +222,10 @@ def _story_dates(story: Story) -> None:
             if event.date_source not in ("publication", None):
                 continue
             same = [(i, e) for i, e in dated if e.event_type == event.event_type]
+            here = [e for i, e in same if i == sentence.index]  # "was killed Sunday in a shooting"
             before = [e for i, e in same if i < sentence.index]
             after = [e for i, e in same if i > sentence.index]
-            source = before[-1] if before else after[0] if after else None
+            source = here[0] if here else before[-1] if before else after[0] if after else None
             if source is not None:
                 when = (source.date, source.date_precision, source.date_text)
                 why = f"in sentence {source.sentence_index}, the nearest {event.event_type} with a date"
@@ -184,6 +237,23 @@ def _story_dates(story: Story) -> None:
             event.date_source = "context"
             event.notes = [n for n in event.notes if not n.startswith("link: no date in the sentence")]
             event.notes.append(f"link: date {event.date} from {event.date_text!r}, {why} (date_source=context)")
+
+
+def _before_held(story: Story, held: Iterable[tuple[Event, TimeExpr]]) -> None:
+    """"A deputy died Friday after a shooting": the shooting was on Friday or before it. The story's day for it
+    (`_story_dates`) stands when it is not later than Friday; else, or with none, Friday does (`date_source`
+    "context": the day is the sentence's, not the event's own)."""
+    published = story.date[:10] if story.date else None
+    for event, time in held:
+        if published and time.date > published:
+            continue  # "is to appear in court Monday in connection with an attack": no bound on a past event
+        if event.date_source == "context" and event.date and event.date <= time.date:
+            continue
+        event.date, event.date_precision, event.date_text = time.date, time.precision, time.text
+        event.date_source = "context"
+        event.notes = [n for n in event.notes if not n.startswith(("link: no date in the sentence", "link: date"))]
+        event.notes.append(f"link: date {time.date} from {time.text!r}, the day of the sentence's verb before the "
+                           "event's phrase; the event was not later (date_source=context)")
 
 
 def _story_days(story: Story, recent: bool = True) -> list[tuple[int, TimeExpr]]:
@@ -242,11 +312,14 @@ def _refine_dates(story: Story) -> None:
             if event.date_source != "text" or not event.date:
                 continue
             when = date.fromisoformat(event.date)
-            if when > published and event.date_precision == "day" and _past(sentence, event):
+            if when > published and (event.date_precision == "day" and _past(sentence, event)
+                                     or event.date_precision == "week" and _past_weekend(sentence, event)):
                 back = when
-                weekday = _WEEKDAY.search(event.date_text or "")
-                while back > published:  # a week back for a weekday, else the same day a calendar year back
-                    back = back - timedelta(days=7) if weekday else \
+                # a week back for a weekday or a week ("killed over the weekend" read forward by "planned"), else
+                # the same day a calendar year back
+                weekly = event.date_precision == "week" or _WEEKDAY.search(event.date_text or "")
+                while back > published:
+                    back = back - timedelta(days=7) if weekly else \
                         back.replace(year=back.year - 1, day=min(back.day, 28 if back.month == 2 else 31))
                 event.date = back.isoformat()
                 event.notes.append(f"link: {event.date_text!r} read backward to {event.date}: a past event is not "
@@ -283,6 +356,21 @@ def _past(sentence: Sentence, event: Event) -> bool:
     before = sentence.text[:at].split()[-1:] if at >= 0 else []
     return bool(before) and before[0].lower() in ("the", "a", "an") and len(between.split()) <= 2 and \
         not any(ch in between for ch in ",;:")
+
+
+def _past_weekend(sentence: Sentence, event: Event) -> bool:
+    """"Police identified the victims of a murder-suicide over the weekend": a bare weekend that a future cue in the
+    sentence ("appears to be", "a planned trip") read forward is the one just past when the sentence tells of it in
+    the past tense; "next weekend", "this coming weekend" stay ahead."""
+    from flashpoint.extract.dates import _lexicon
+
+    said = (event.date_text or "").lower()
+    if "weekend" not in said or any(w in said for w in ("next", "coming")):
+        return False
+    past = _lexicon().words["past_verb"]
+    verbs = re.findall(r"[a-z]+", sentence.text.lower())
+    return not any(w in ("will", "shall") for w in verbs) and \
+        any(w in past or (w.endswith("ed") and len(w) > 4) for w in verbs)
 
 
 def _period(first: str, precision: str, text: str) -> tuple[date, date]:
