@@ -137,3 +137,17 @@ def test_an_update_stamp_in_brackets_is_not_the_events_day():
     s = Sentence("UPDATE (March 1, 2024 11:30 a.m.): The cause of death was a gunshot wound.", 0, 0)
     t = TimeExpr("March 1, 2024", 8, 21, "2024-03-01", "day", "2024-03-01")
     assert _reporting_time(s, t)
+
+
+def test_a_time_before_another_verbs_auxiliary_ends_the_first_triggers_phrase():
+    dates = dict((t, (d, s)) for t, d, s in _dates(
+        "A man accused of killing his cousin Friday night in the village was arrested after a standoff.",
+        published="2024-03-04"))
+    assert dates["killing"] == ("2024-03-01", "text")
+
+
+def test_a_coordinated_gerund_is_the_object_of_the_same_preposition():
+    dates = dict((t, (d, s)) for t, d, s in _dates(
+        "A man accused of killing two women and wounding three others pleaded not guilty in court Tuesday. "
+        "The women were shot on Feb. 20.", published="2024-03-06"))
+    assert dates["wounding"] == ("2024-02-20", "context")

@@ -72,10 +72,23 @@ def _nearest_time(sentence: Sentence, event: Event, clause: tuple[int, int], *,
     # A time nearer another event's trigger is that event's ("... was indicted Tuesday"), not this one's; triggers of
     # one type are one event ("fired tear gas ... on Tuesday, injuring 12").
     others = [e.trigger for e in sentence.events if e.event_type != event.event_type]
-    own = [t for t in anchored if all(_gap(t, event.trigger) <= _gap(t, o) for o in others)
+    text = sentence.text
+    own = [t for t in anchored
+           if all(_gap(t, event.trigger) <= _gap(t, o) or _before_subject(text, event, t, o) for o in others)
            and not _later_verbs_time(sentence.text, event.trigger, t)
            and _earlier_verbs_time(sentence.text, event.trigger, t, clause[0]) == held]
     return min(own, key=lambda t: _gap(t, event.trigger)) if own else None
+
+
+def _before_subject(text: str, event: Event, t: TimeExpr, other: Trigger) -> bool:
+    """"A man accused of killing his cousin Friday night in Apopka was arrested ...": a time that follows this
+    trigger and precedes another verb's auxiliary ("was", "has been") ends this trigger's phrase; the other verb's
+    time would follow it."""
+    return event.trigger.end <= t.start and t.end <= other.start and \
+        _AUXILIARY.search(text, t.end, other.start) is not None
+
+
+_AUXILIARY = re.compile(r"(?i)\b(?:was|were|is|are|has|have|had|been|will)\b")
 
 
 @cache
@@ -122,6 +135,8 @@ def _later_verbs_time(text: str, trigger: Trigger, t: TimeExpr) -> bool:
     if not words or not (words[-1].endswith("ing") or words[-1] in _NOUN_HEADS) or t.start < trigger.end:
         return False
     lead = text[max(0, trigger.start - 40):trigger.start].lower().split()[-3:]
+    if any(w in ("and", "or") for w in lead):  # "accused of killing two women and wounding three others"
+        lead = text[max(0, trigger.start - 80):trigger.start].lower().split()[-9:]
     if not any(w in _OBJECT_OF for w in lead):
         return False
     from flashpoint.extract.dates import _lexicon
