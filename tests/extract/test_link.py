@@ -151,3 +151,17 @@ def test_a_coordinated_gerund_is_the_object_of_the_same_preposition():
         "A man accused of killing two women and wounding three others pleaded not guilty in court Tuesday. "
         "The women were shot on Feb. 20.", published="2024-03-06"))
     assert dates["wounding"] == ("2024-02-20", "context")
+
+
+def test_a_sentence_that_says_when_the_incident_happened_dates_the_undated_attack():
+    # a follow-up story: the hearing is Tuesday; the shooting's day is told by the call to police
+    dates = _dates("A man charged in the shooting of a toddler pleaded not guilty Tuesday. Officers were called to "
+                   "the 400 block of Elm Street about 2:10 a.m. Feb. 11. The girl was shot in the leg.",
+                   published="2024-03-06")
+    assert ("shooting", "2024-02-11", "context") in dates and ("shot", "2024-02-11", "context") in dates
+
+
+def test_a_previous_incidents_day_is_not_the_storys():
+    dates = _dates("A girl was shot in the leg in her home. In an earlier incident, police were called to the house "
+                   "on Feb. 2. A neighbor heard gunfire on Monday.", published="2024-03-06")
+    assert dates[0] == ("shot", "2024-03-04", "context")

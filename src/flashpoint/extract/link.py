@@ -232,6 +232,7 @@ def _story_dates(story: Story) -> None:
     dated = [(s.index, e) for s in story.sentences for e in s.events
              if e.date_source == "text" and e.date_precision == "day"]
     anchor = _story_anchor(story)
+    incident = _incident_day(story)
     for sentence in story.sentences:
         for event in sentence.events:
             if event.date_source not in ("publication", None):
@@ -240,8 +241,11 @@ def _story_dates(story: Story) -> None:
             here = [e for i, e in same if i == sentence.index]  # "was killed Sunday in a shooting"
             before = [e for i, e in same if i < sentence.index]
             after = [e for i, e in same if i > sentence.index]
-            source = here[0] if here else before[-1] if before else after[0] if after else None
-            if source is not None:
+            source = here[0] if here else before[-1] if before else None
+            if source is None and incident is not None and event.event_type == "ASSAULT":
+                when = (incident.date, incident.precision, incident.text)
+                why = "the day the story says the incident took place"
+            elif (source := source or (after[0] if after else None)) is not None:
                 when = (source.date, source.date_precision, source.date_text)
                 why = f"in sentence {source.sentence_index}, the nearest {event.event_type} with a date"
             elif anchor is not None:
@@ -290,6 +294,35 @@ def _story_days(story: Story, recent: bool = True) -> list[tuple[int, TimeExpr]]
                 if oldest <= day <= published:
                     out.append((sentence.index, t))
     return out
+
+
+def _incident_day(story: Story) -> TimeExpr | None:
+    """The first day, up to publication and within a year of it, of a sentence that tells when the incident took
+    place without naming the attack ("Police were called to the 1500 block about 3:10 a.m. Jan. 1", "The incident
+    occurred on Nov. 13"): an attack that its own sentence does not date, and that no earlier attack dates, was on
+    that day rather than on a later one that a follow-up story is about (the hearing, the arrest)."""
+    if not story.date:
+        return None
+    published = date.fromisoformat(story.date[:10])
+    words = _time_words()
+    cue, other = words["incident"], words["other_incident"]
+    for sentence in story.sentences:
+        if _STAMP.match(sentence.text):
+            continue
+        after_dateline = dateline_end(sentence.text)
+        lowered = sentence.text.lower()
+        for t in sentence.times:
+            if not t.date or t.precision != "day" or t.start < after_dateline or _reporting_time(sentence, t):
+                continue
+            if not published - timedelta(days=366) <= date.fromisoformat(t.date) <= published:
+                continue
+            # the cue before the time ("were called to the 1500 block about 3:10 a.m. Jan. 1") or right after it
+            # ("at 6:15 p.m. Sunday when shots rang out")
+            lead = lowered[max(0, t.start - 90):t.start]
+            opens = lowered.startswith((",", " when"), t.end)  # "Jan. 1, an argument broke out"
+            if (cue.search(lead) or opens and cue.search(lowered, t.end, t.end + 40)) and not other.search(lead):
+                return t
+    return None
 
 
 def _story_anchor(story: Story) -> TimeExpr | None:
