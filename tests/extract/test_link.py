@@ -165,3 +165,10 @@ def test_a_previous_incidents_day_is_not_the_storys():
     dates = _dates("A girl was shot in the leg in her home. In an earlier incident, police were called to the house "
                    "on Feb. 2. A neighbor heard gunfire on Monday.", published="2024-03-06")
     assert dates[0] == ("shot", "2024-03-04", "context")
+
+
+def test_a_gerund_a_charge_is_for_is_past_though_the_sentence_speaks_of_the_future():
+    events = flashpoint.code("A man will face a judge on Tuesday for accidentally shooting a teenager on "
+                             "Christmas Eve.", date="2024-12-27", model="rules")
+    shooting = next(e for e in events if e.event_type == "ASSAULT")
+    assert shooting.date == "2024-12-24"

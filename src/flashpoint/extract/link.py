@@ -393,6 +393,9 @@ def _past(sentence: Sentence, event: Event) -> bool:
     word = event.trigger.text.split()[0].lower() if event.trigger.text else ""
     if word.endswith("ed") or word in _lexicon().words["past_verb"]:
         return True
+    lead = sentence.text[max(0, event.trigger.start - 30):event.trigger.start].lower().split()[-2:]
+    if word.endswith("ing") and any(w in ("for", "of", "with") for w in lead):
+        return True  # "will face a judge Tuesday for accidentally shooting a teenager on Christmas Eve"
     if not event.date_text:
         return False
     at = sentence.text.rfind(event.date_text, 0, event.trigger.start)
