@@ -172,3 +172,11 @@ def test_a_gerund_a_charge_is_for_is_past_though_the_sentence_speaks_of_the_futu
                              "Christmas Eve.", date="2024-12-27", model="rules")
     shooting = next(e for e in events if e.event_type == "ASSAULT")
     assert shooting.date == "2024-12-24"
+
+
+def test_the_event_times_word_lists_are_lower_case_pairs_of_the_kinds_the_rules_read():
+    from flashpoint.tsv import rows
+
+    table = rows("flashpoint.extract", "event_times.tsv")
+    assert all(len(r) == 2 and r[1] == r[1].lower() and r[1] for r in table)
+    assert {r[0] for r in table} == {"lead_away", "main_verb", "happened", "incident", "other_incident"}

@@ -6,8 +6,12 @@ event's trigger (`date_source` "text"); else the nearest in another clause of th
 event of the same type elsewhere in the story, or the story's earliest day in the fortnight before publication (all
 `date_source` "context"); with none, the event takes the publication date and says so (`date_source`
 "publication"), never a silent guess. The day of a report ("..., police said on Monday") or of a page stamp
-("Posted: Monday, ...") is not the event's. Then two corrections (`_refine_dates`): a past event is never dated after
-its story, and a week or month the clause gives is narrowed to the story's day inside it.
+("Posted: Monday, ...") is not the event's, nor the time of another verb of the sentence whose phrase the trigger
+sits in ("died Friday after a shooting", "charged with shooting two men made his first appearance Monday"): that time
+only bounds the event (`_before_held`). An attack that no earlier attack dates takes the day the story says the
+incident took place ("police were called ... about 3:10 a.m. Jan. 1", `_incident_day`) before a later attack's day.
+Then two corrections (`_refine_dates`): a past event is never dated after its story, and a week or month the clause
+gives is narrowed to the story's day inside it. The words these rules use are in `event_times.tsv`.
 
 A place is the one the event's clause names (`places.event_location`); then `places.story_locations` puts streets,
 buildings and unknown names in the story's city and gives events whose clause names no place the story's place
