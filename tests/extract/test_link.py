@@ -179,4 +179,10 @@ def test_the_event_times_word_lists_are_lower_case_pairs_of_the_kinds_the_rules_
 
     table = rows("flashpoint.extract", "event_times.tsv")
     assert all(len(r) == 2 and r[1] == r[1].lower() and r[1] for r in table)
-    assert {r[0] for r in table} == {"lead_away", "main_verb", "happened", "incident", "other_incident"}
+    assert {r[0] for r in table} == {"lead_away", "main_verb", "happened", "incident", "other_incident", "caption"}
+
+
+def test_the_day_a_caption_shows_a_photo_is_not_the_events():
+    dates = _dates("Purple balloons, pictured Monday, mark the home where a teenager was shot. The teenager was shot "
+                   "on Friday night.", published="2024-03-05")
+    assert dates[0] == ("shot", "2024-03-01", "context")

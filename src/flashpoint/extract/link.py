@@ -55,6 +55,8 @@ def _reporting_time(sentence: Sentence, t: TimeExpr) -> bool:
         return True
     if _REPORT_AFTER.match(sentence.text, t.end):  # "Police on Tuesday said ...", "the coroner Friday identified"
         return True
+    if _time_words()["caption"].search(sentence.text[max(0, t.start - 25):t.start].lower() + "\0"):
+        return True  # "a home where a boy shot himself is shown Monday, Aug. 1": the photo's day
     return _STAMPED.search(sentence.text[max(0, t.start - 12):t.start]) is not None
 
 
@@ -103,9 +105,12 @@ def _time_words() -> dict[str, re.Pattern[str]]:
     kinds: dict[str, list[str]] = {}
     for kind, phrase in rows("flashpoint.extract", "event_times.tsv", width=2):
         kinds.setdefault(kind, []).append(phrase.lower())
-    return {k: re.compile(r"\b(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+")
-                                              for p in sorted(v, key=len, reverse=True)) + r")\b")
-            for k, v in kinds.items()}
+    out = {k: re.compile(r"\b(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+")
+                                             for p in sorted(v, key=len, reverse=True)) + r")\b")
+           for k, v in kinds.items()}
+    # a caption's verb ends the text before the time ("shown Monday", "pictured on Monday")
+    out["caption"] = re.compile(out["caption"].pattern + r"(?:\s+on)?\s*,?\s*\0")
+    return out
 
 
 def _earlier_verbs_time(text: str, trigger: Trigger, t: TimeExpr, clause_start: int) -> bool:
