@@ -91,3 +91,98 @@ def test_a_video_playlist_item_above_the_story_is_not_its_first_shooting():
             "A 30-year-old man was shot and wounded on Saturday night outside a store, police said.")
     first = [(t, d) for t, d, _ in _dates(text) if t in ("killed", "shot", "shooting")][0]
     assert first == ("shot", "2024-03-02")
+
+
+def test_a_time_of_the_verb_before_the_events_phrase_is_not_the_events_own():
+    # "died Friday after a shooting": Friday is the death's; the shooting is the story's Thursday night
+    dates = _dates("A deputy died Friday after a shooting near the bridge. He was shot Thursday night during a "
+                   "traffic stop.", published="2024-03-09")
+    assert ("shooting", "2024-03-07", "context") in dates and ("shot", "2024-03-07", "text") in dates
+
+
+def test_the_verbs_time_bounds_the_event_when_the_story_has_no_other_day():
+    dates = _dates("A teacher was arraigned Wednesday in the death of a boy he shot in a shed.", published="2024-03-08")
+    assert dates[-1] == ("shot", "2024-03-06", "context")
+
+
+def test_a_time_that_opens_the_clause_is_the_whole_clauses():
+    assert _dates("On Saturday, after a night of drinking, he shot his neighbour.") == [
+        ("shot", "2024-03-02", "text")]
+
+
+def test_a_time_after_the_sentences_own_verb_is_not_a_gerunds():
+    dates = dict((t, (d, s)) for t, d, s in _dates(
+        "A man charged with shooting two guards made his first appearance in court Monday. The guards were shot "
+        "on Friday.", published="2024-03-05"))
+    assert dates["shooting"] == ("2024-03-01", "context")
+
+
+def test_a_relative_clause_that_says_the_event_happened_keeps_its_time():
+    assert _dates("The shooting that occurred Tuesday left two dead.", published="2024-03-08")[0] == (
+        "shooting", "2024-03-05", "text")
+
+
+def test_a_weekend_read_forward_for_a_past_event_is_the_one_just_past():
+    # "appears to be" reads the bare weekend forward; identified victims are of the weekend just gone
+    events = flashpoint.code("Police have identified the victims of what appears to be a murder-suicide in the "
+                             "town over the weekend.", date="2024-03-04", model="rules")
+    weekend = [e.date for e in events if e.event_type == "ASSAULT"]
+    assert weekend == ["2024-03-02"]
+
+
+def test_an_update_stamp_in_brackets_is_not_the_events_day():
+    from flashpoint.extract.link import _reporting_time
+    from flashpoint.records import Sentence, TimeExpr
+
+    s = Sentence("UPDATE (March 1, 2024 11:30 a.m.): The cause of death was a gunshot wound.", 0, 0)
+    t = TimeExpr("March 1, 2024", 8, 21, "2024-03-01", "day", "2024-03-01")
+    assert _reporting_time(s, t)
+
+
+def test_a_time_before_another_verbs_auxiliary_ends_the_first_triggers_phrase():
+    dates = dict((t, (d, s)) for t, d, s in _dates(
+        "A man accused of killing his cousin Friday night in the village was arrested after a standoff.",
+        published="2024-03-04"))
+    assert dates["killing"] == ("2024-03-01", "text")
+
+
+def test_a_coordinated_gerund_is_the_object_of_the_same_preposition():
+    dates = dict((t, (d, s)) for t, d, s in _dates(
+        "A man accused of killing two women and wounding three others pleaded not guilty in court Tuesday. "
+        "The women were shot on Feb. 20.", published="2024-03-06"))
+    assert dates["wounding"] == ("2024-02-20", "context")
+
+
+def test_a_sentence_that_says_when_the_incident_happened_dates_the_undated_attack():
+    # a follow-up story: the hearing is Tuesday; the shooting's day is told by the call to police
+    dates = _dates("A man charged in the shooting of a toddler pleaded not guilty Tuesday. Officers were called to "
+                   "the 400 block of Elm Street about 2:10 a.m. Feb. 11. The girl was shot in the leg.",
+                   published="2024-03-06")
+    assert ("shooting", "2024-02-11", "context") in dates and ("shot", "2024-02-11", "context") in dates
+
+
+def test_a_previous_incidents_day_is_not_the_storys():
+    dates = _dates("A girl was shot in the leg in her home. In an earlier incident, police were called to the house "
+                   "on Feb. 2. A neighbor heard gunfire on Monday.", published="2024-03-06")
+    assert dates[0] == ("shot", "2024-03-04", "context")
+
+
+def test_a_gerund_a_charge_is_for_is_past_though_the_sentence_speaks_of_the_future():
+    events = flashpoint.code("A man will face a judge on Tuesday for accidentally shooting a teenager on "
+                             "Christmas Eve.", date="2024-12-27", model="rules")
+    shooting = next(e for e in events if e.event_type == "ASSAULT")
+    assert shooting.date == "2024-12-24"
+
+
+def test_the_event_times_word_lists_are_lower_case_pairs_of_the_kinds_the_rules_read():
+    from flashpoint.tsv import rows
+
+    table = rows("flashpoint.extract", "event_times.tsv")
+    assert all(len(r) == 2 and r[1] == r[1].lower() and r[1] for r in table)
+    assert {r[0] for r in table} == {"lead_away", "main_verb", "happened", "incident", "other_incident", "caption"}
+
+
+def test_the_day_a_caption_shows_a_photo_is_not_the_events():
+    dates = _dates("Purple balloons, pictured Monday, mark the home where a teenager was shot. The teenager was shot "
+                   "on Friday night.", published="2024-03-05")
+    assert dates[0] == ("shot", "2024-03-01", "context")

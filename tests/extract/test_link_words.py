@@ -7,7 +7,7 @@ from flashpoint.extract import link
 
 FILE = ("flashpoint.extract", "link_words.tsv")
 KINDS = (  # kind in the file, name in the code
-    ("noun_heads", "_NOUN_HEADS"), ("object_of", "_OBJECT_OF")
+    ("noun_heads", "_NOUN_HEADS"), ("object_of", "_OBJECT_OF"), ("front", "_FRONT"),
 )
 
 
@@ -25,11 +25,11 @@ def test_the_lists_are_what_link_uses() -> None:
     pairs = {
         "_NOUN_HEADS": (link._NOUN_HEADS, set(w["noun_heads"])),
         "_OBJECT_OF": (link._OBJECT_OF, set(w["object_of"])),
+        "_FRONT": (link._FRONT, set(w["front"])),
     }
     assert set(w) == {kind for kind, _ in KINDS}
     for name, (in_code, from_file) in pairs.items():
         assert in_code == from_file, name
-
 
 
 def test_the_words_are_lower_case_single_words() -> None:

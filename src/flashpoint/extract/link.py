@@ -6,8 +6,12 @@ event's trigger (`date_source` "text"); else the nearest in another clause of th
 event of the same type elsewhere in the story, or the story's earliest day in the fortnight before publication (all
 `date_source` "context"); with none, the event takes the publication date and says so (`date_source`
 "publication"), never a silent guess. The day of a report ("..., police said on Monday") or of a page stamp
-("Posted: Monday, ...") is not the event's. Then two corrections (`_refine_dates`): a past event is never dated after
-its story, and a week or month the clause gives is narrowed to the story's day inside it.
+("Posted: Monday, ...") is not the event's, nor the time of another verb of the sentence whose phrase the trigger
+sits in ("died Friday after a shooting", "charged with shooting two men made his first appearance Monday"): that time
+only bounds the event (`_before_held`). An attack that no earlier attack dates takes the day the story says the
+incident took place ("police were called ... about 3:10 a.m. Jan. 1", `_incident_day`) before a later attack's day.
+Then two corrections (`_refine_dates`): a past event is never dated after its story, and a week or month the clause
+gives is narrowed to the story's day inside it. The words these rules use are in `event_times.tsv`.
 
 A place is the one the event's clause names (`places.event_location`); then `places.story_locations` puts streets,
 buildings and unknown names in the story's city and gives events whose clause names no place the story's place
@@ -18,7 +22,9 @@ buildings and unknown names in the story's city and gives events whose clause na
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date, timedelta
+from functools import cache
 
 from flashpoint import tsv
 from flashpoint.extract.events import clause_bounds
@@ -49,16 +55,20 @@ def _reporting_time(sentence: Sentence, t: TimeExpr) -> bool:
         return True
     if _REPORT_AFTER.match(sentence.text, t.end):  # "Police on Tuesday said ...", "the coroner Friday identified"
         return True
+    if _time_words()["caption"].search(sentence.text[max(0, t.start - 25):t.start].lower() + "\0"):
+        return True  # "a home where a boy shot himself is shown Monday, Aug. 1": the photo's day
     return _STAMPED.search(sentence.text[max(0, t.start - 12):t.start]) is not None
 
 
 _REPORT_AFTER = re.compile(r"\s*(?:said|says|announced|confirmed|reported|identified|released)\b")
-_STAMPED = re.compile(r"(?i)\b(?:posted|updated|published|last updated)(?: on)?:?\s*$")
+_STAMPED = re.compile(r"(?i)\b(?:posted|update|updated|published|last updated)(?: on)?:?\s*[(\[]?\s*$")
 
 
-def _nearest_time(sentence: Sentence, event: Event, clause: tuple[int, int]) -> TimeExpr | None:
+def _nearest_time(sentence: Sentence, event: Event, clause: tuple[int, int], *,
+                  held: bool = False) -> TimeExpr | None:
     """The anchored time expression nearest the trigger within its clause; a dateline's date is the filing date,
-    not the event's ("KABUL, June 3 - Gunmen killed ... on Monday")."""
+    not the event's ("KABUL, June 3 - Gunmen killed ... on Monday"). With `held`, the nearest time that only a verb
+    before the trigger's own phrase keeps from it ("died Friday after a shooting"): the event was on or before it."""
     after_dateline = dateline_end(sentence.text)
     anchored = [t for t in sentence.times
                 if t.date and clause[0] <= t.start and t.end <= clause[1] and t.start >= after_dateline
@@ -68,14 +78,60 @@ def _nearest_time(sentence: Sentence, event: Event, clause: tuple[int, int]) -> 
     # A time nearer another event's trigger is that event's ("... was indicted Tuesday"), not this one's; triggers of
     # one type are one event ("fired tear gas ... on Tuesday, injuring 12").
     others = [e.trigger for e in sentence.events if e.event_type != event.event_type]
-    own = [t for t in anchored if all(_gap(t, event.trigger) <= _gap(t, o) for o in others)
-           and not _later_verbs_time(sentence.text, event.trigger, t)]
+    text = sentence.text
+    own = [t for t in anchored
+           if all(_gap(t, event.trigger) <= _gap(t, o) or _before_subject(text, event, t, o) for o in others)
+           and not _later_verbs_time(sentence.text, event.trigger, t)
+           and _earlier_verbs_time(sentence.text, event.trigger, t, clause[0]) == held]
     return min(own, key=lambda t: _gap(t, event.trigger)) if own else None
 
 
 _W = tsv.lists("flashpoint.extract", "link_words.tsv")  # the word lists below (knowledge, kept as data)
 _NOUN_HEADS = set(_W["noun_heads"])
 _OBJECT_OF = set(_W["object_of"])
+_FRONT = frozenset(_W["front"])
+
+
+def _before_subject(text: str, event: Event, t: TimeExpr, other: Trigger) -> bool:
+    """"A man accused of killing his cousin Friday night in Apopka was arrested ...": a time that follows this
+    trigger and precedes another verb's auxiliary ("was", "has been") ends this trigger's phrase; the other verb's
+    time would follow it."""
+    return event.trigger.end <= t.start and t.end <= other.start and \
+        _AUXILIARY.search(text, t.end, other.start) is not None
+
+
+_AUXILIARY = re.compile(r"(?i)\b(?:was|were|is|are|has|have|had|been|will)\b")
+
+
+@cache
+def _time_words() -> dict[str, re.Pattern[str]]:
+    """The word lists of event_times.tsv, each as one regex of whole words."""
+    from flashpoint.tsv import rows
+
+    kinds: dict[str, list[str]] = {}
+    for kind, phrase in rows("flashpoint.extract", "event_times.tsv", width=2):
+        kinds.setdefault(kind, []).append(phrase.lower())
+    out = {k: re.compile(r"\b(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+")
+                                             for p in sorted(v, key=len, reverse=True)) + r")\b")
+           for k, v in kinds.items()}
+    # a caption's verb ends the text before the time ("shown Monday", "pictured on Monday")
+    out["caption"] = re.compile(out["caption"].pattern + r"(?:\s+on)?\s*,?\s*\0")
+    return out
+
+
+def _earlier_verbs_time(text: str, trigger: Trigger, t: TimeExpr, clause_start: int) -> bool:
+    """"A deputy died Friday after a shooting", "was arraigned Wednesday in the death of a boy he shot", "was held
+    Thursday on charges of murder": a time after a verb of the sentence and before a word that opens a phrase of the
+    trigger's own ("after", "in connection with", "on charges of" ...) is that verb's. A time that opens the clause
+    ("On Saturday, after a night of drinking, he shot ...") is the whole clause's."""
+    if t.end > trigger.start:
+        return False
+    lead = re.findall(r"[A-Za-z]+", text[clause_start:t.start])
+    if len(lead) <= 1 and text[t.end:t.end + 1] in (",", ""):
+        return False  # "On Saturday, ...", "Saturday night, ..."
+    if len([w for w in lead if w.lower() not in _FRONT]) == 0:
+        return False
+    return _time_words()["lead_away"].search(text[t.end:trigger.start].lower()) is not None
 
 
 def _later_verbs_time(text: str, trigger: Trigger, t: TimeExpr) -> bool:
@@ -86,15 +142,26 @@ def _later_verbs_time(text: str, trigger: Trigger, t: TimeExpr) -> bool:
     if not words or not (words[-1].endswith("ing") or words[-1] in _NOUN_HEADS) or t.start < trigger.end:
         return False
     lead = text[max(0, trigger.start - 40):trigger.start].lower().split()[-3:]
+    if any(w in ("and", "or") for w in lead):  # "accused of killing two women and wounding three others"
+        lead = text[max(0, trigger.start - 80):trigger.start].lower().split()[-9:]
     if not any(w in _OBJECT_OF for w in lead):
         return False
     from flashpoint.extract.dates import _lexicon
 
     past = _lexicon().words["past_verb"]
-    gap = re.findall(r"[a-z]+", text[trigger.end:t.start].lower())
-    if any(w in ("that", "which", "who", "when", "where") for w in gap):
+    words = _time_words()
+    between = text[trigger.end:t.start].lower()
+    gap = re.findall(r"[a-z]+", between)
+    if words["happened"].search(between):
         return False  # "the shooting that occurred Tuesday", "the shooting which took place on May 14": the noun's
-    return any(w in past or (w.endswith("ed") and len(w) > 4) for w in gap)
+    if any(w in ("when", "where") for w in gap):
+        return False
+    if any(w in ("that", "which", "who") for w in gap):
+        # "accused in a shooting that killed a girl appeared in court Wednesday": a verb after the relative
+        # clause's own ("killed") is the sentence's
+        at = next(i for i, w in enumerate(gap) if w in ("that", "which", "who"))
+        gap = gap[at + 2:]
+    return any(w in past or (w.endswith("ed") and len(w) > 4) or words["main_verb"].fullmatch(w) for w in gap)
 
 
 def _other_clause_time(sentence: Sentence, event: Event, clause: tuple[int, int]) -> TimeExpr | None:
@@ -110,6 +177,7 @@ class LinkStage:
     name = "link"
 
     def __call__(self, story: Story) -> Story:
+        held: dict[int, tuple[Event, TimeExpr]] = {}
         for sentence in story.sentences:
             if not sentence.events:
                 continue
@@ -119,6 +187,10 @@ class LinkStage:
                 i = starts.get(event.trigger.start, 0)
                 clause = clause_bounds(tokens, i, i)
                 self._date(story, sentence, event, clause)
+                if event.date_source == "publication":
+                    time = _nearest_time(sentence, event, clause, held=True)
+                    if time is not None:
+                        held[id(event)] = (event, time)
                 event.attribution = sentence.attribution
                 event.location = event_location(sentence, event.trigger.start, event.trigger.end, story)
                 for kind in _FIGURES.get(event.event_type, ()):
@@ -127,6 +199,7 @@ class LinkStage:
                         setattr(event, kind, max(values))  # repeated figures are one figure ("killed 2 ... the 2 dead")
         _refine_dates(story)  # first, so that a date read backward is the one the story's other events take
         _story_dates(story)
+        _before_held(story, held.values())
         story_locations(story)
         return story
 
@@ -165,15 +238,20 @@ def _story_dates(story: Story) -> None:
     dated = [(s.index, e) for s in story.sentences for e in s.events
              if e.date_source == "text" and e.date_precision == "day"]
     anchor = _story_anchor(story)
+    incident = _incident_day(story)
     for sentence in story.sentences:
         for event in sentence.events:
             if event.date_source not in ("publication", None):
                 continue
             same = [(i, e) for i, e in dated if e.event_type == event.event_type]
+            here = [e for i, e in same if i == sentence.index]  # "was killed Sunday in a shooting"
             before = [e for i, e in same if i < sentence.index]
             after = [e for i, e in same if i > sentence.index]
-            source = before[-1] if before else after[0] if after else None
-            if source is not None:
+            source = here[0] if here else before[-1] if before else None
+            if source is None and incident is not None and event.event_type == "ASSAULT":
+                when = (incident.date, incident.precision, incident.text)
+                why = "the day the story says the incident took place"
+            elif (source := source or (after[0] if after else None)) is not None:
                 when = (source.date, source.date_precision, source.date_text)
                 why = f"in sentence {source.sentence_index}, the nearest {event.event_type} with a date"
             elif anchor is not None:
@@ -184,6 +262,23 @@ def _story_dates(story: Story) -> None:
             event.date_source = "context"
             event.notes = [n for n in event.notes if not n.startswith("link: no date in the sentence")]
             event.notes.append(f"link: date {event.date} from {event.date_text!r}, {why} (date_source=context)")
+
+
+def _before_held(story: Story, held: Iterable[tuple[Event, TimeExpr]]) -> None:
+    """"A deputy died Friday after a shooting": the shooting was on Friday or before it. The story's day for it
+    (`_story_dates`) stands when it is not later than Friday; else, or with none, Friday does (`date_source`
+    "context": the day is the sentence's, not the event's own)."""
+    published = story.date[:10] if story.date else None
+    for event, time in held:
+        if published and time.date > published:
+            continue  # "is to appear in court Monday in connection with an attack": no bound on a past event
+        if event.date_source == "context" and event.date and event.date <= time.date:
+            continue
+        event.date, event.date_precision, event.date_text = time.date, time.precision, time.text
+        event.date_source = "context"
+        event.notes = [n for n in event.notes if not n.startswith(("link: no date in the sentence", "link: date"))]
+        event.notes.append(f"link: date {time.date} from {time.text!r}, the day of the sentence's verb before the "
+                           "event's phrase; the event was not later (date_source=context)")
 
 
 def _story_days(story: Story, recent: bool = True) -> list[tuple[int, TimeExpr]]:
@@ -205,6 +300,35 @@ def _story_days(story: Story, recent: bool = True) -> list[tuple[int, TimeExpr]]
                 if oldest <= day <= published:
                     out.append((sentence.index, t))
     return out
+
+
+def _incident_day(story: Story) -> TimeExpr | None:
+    """The first day, up to publication and within a year of it, of a sentence that tells when the incident took
+    place without naming the attack ("Police were called to the 1500 block about 3:10 a.m. Jan. 1", "The incident
+    occurred on Nov. 13"): an attack that its own sentence does not date, and that no earlier attack dates, was on
+    that day rather than on a later one that a follow-up story is about (the hearing, the arrest)."""
+    if not story.date:
+        return None
+    published = date.fromisoformat(story.date[:10])
+    words = _time_words()
+    cue, other = words["incident"], words["other_incident"]
+    for sentence in story.sentences:
+        if _STAMP.match(sentence.text):
+            continue
+        after_dateline = dateline_end(sentence.text)
+        lowered = sentence.text.lower()
+        for t in sentence.times:
+            if not t.date or t.precision != "day" or t.start < after_dateline or _reporting_time(sentence, t):
+                continue
+            if not published - timedelta(days=366) <= date.fromisoformat(t.date) <= published:
+                continue
+            # the cue before the time ("were called to the 1500 block about 3:10 a.m. Jan. 1") or right after it
+            # ("at 6:15 p.m. Sunday when shots rang out")
+            lead = lowered[max(0, t.start - 90):t.start]
+            opens = lowered.startswith((",", " when"), t.end)  # "Jan. 1, an argument broke out"
+            if (cue.search(lead) or opens and cue.search(lowered, t.end, t.end + 40)) and not other.search(lead):
+                return t
+    return None
 
 
 def _story_anchor(story: Story) -> TimeExpr | None:
@@ -242,11 +366,14 @@ def _refine_dates(story: Story) -> None:
             if event.date_source != "text" or not event.date:
                 continue
             when = date.fromisoformat(event.date)
-            if when > published and event.date_precision == "day" and _past(sentence, event):
+            if when > published and (event.date_precision == "day" and _past(sentence, event)
+                                     or event.date_precision == "week" and _past_weekend(sentence, event)):
                 back = when
-                weekday = _WEEKDAY.search(event.date_text or "")
-                while back > published:  # a week back for a weekday, else the same day a calendar year back
-                    back = back - timedelta(days=7) if weekday else \
+                # a week back for a weekday or a week ("killed over the weekend" read forward by "planned"), else
+                # the same day a calendar year back
+                weekly = event.date_precision == "week" or _WEEKDAY.search(event.date_text or "")
+                while back > published:
+                    back = back - timedelta(days=7) if weekly else \
                         back.replace(year=back.year - 1, day=min(back.day, 28 if back.month == 2 else 31))
                 event.date = back.isoformat()
                 event.notes.append(f"link: {event.date_text!r} read backward to {event.date}: a past event is not "
@@ -272,6 +399,9 @@ def _past(sentence: Sentence, event: Event) -> bool:
     word = event.trigger.text.split()[0].lower() if event.trigger.text else ""
     if word.endswith("ed") or word in _lexicon().words["past_verb"]:
         return True
+    lead = sentence.text[max(0, event.trigger.start - 30):event.trigger.start].lower().split()[-2:]
+    if word.endswith("ing") and any(w in ("for", "of", "with") for w in lead):
+        return True  # "will face a judge Tuesday for accidentally shooting a teenager on Christmas Eve"
     if not event.date_text:
         return False
     at = sentence.text.rfind(event.date_text, 0, event.trigger.start)
@@ -283,6 +413,21 @@ def _past(sentence: Sentence, event: Event) -> bool:
     before = sentence.text[:at].split()[-1:] if at >= 0 else []
     return bool(before) and before[0].lower() in ("the", "a", "an") and len(between.split()) <= 2 and \
         not any(ch in between for ch in ",;:")
+
+
+def _past_weekend(sentence: Sentence, event: Event) -> bool:
+    """"Police identified the victims of a murder-suicide over the weekend": a bare weekend that a future cue in the
+    sentence ("appears to be", "a planned trip") read forward is the one just past when the sentence tells of it in
+    the past tense; "next weekend", "this coming weekend" stay ahead."""
+    from flashpoint.extract.dates import _lexicon
+
+    said = (event.date_text or "").lower()
+    if "weekend" not in said or any(w in said for w in ("next", "coming")):
+        return False
+    past = _lexicon().words["past_verb"]
+    verbs = re.findall(r"[a-z]+", sentence.text.lower())
+    return not any(w in ("will", "shall") for w in verbs) and \
+        any(w in past or (w.endswith("ed") and len(w) > 4) for w in verbs)
 
 
 def _period(first: str, precision: str, text: str) -> tuple[date, date]:
