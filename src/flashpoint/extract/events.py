@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from flashpoint import tsv
 from flashpoint.extract.actors import ACTION_NOUNS
 from flashpoint.extract.objects import further_clause, object_recipient, place_recipient, subject_actor
 from flashpoint.records import Actor, Event, Sentence, Story, Trigger
@@ -179,7 +180,8 @@ def is_passive(tokens: Sequence[Token], first: int, actors: list[Actor] | None =
                                                     "put", "hurt", "caught", "kept", "shut", "told", "burnt", "cast"}):
         return False
     j = first - 1
-    while j >= 0 and (tokens[j].lower in _ADVERBS or (tokens[j].lower.endswith("ly") and len(tokens[j].lower) > 4)):
+    adverbs = _ADVERBS | harm_words()["passive_adverb"]  # "was instead fatally gunned down"
+    while j >= 0 and (tokens[j].lower in adverbs or (tokens[j].lower.endswith("ly") and len(tokens[j].lower) > 4)):
         if tokens[j].lower in _BE:
             return True
         j -= 1
@@ -205,8 +207,24 @@ def _is_break(tokens: Sequence[Token], j: int) -> bool:
         return False  # a one-word aside is no clause: "Amnesty International (AI) has accused ..."
     if word == ":" and 0 < j < len(tokens) - 1 and tokens[j - 1].text.isdigit() and tokens[j + 1].text[:1].isdigit():
         return False  # a time of day: "at 9:30 a.m."
+    if (word == ";" or word == "and" and j > 0 and tokens[j - 1].text == ",") and _list_of_people(tokens, j):
+        return False  # "identified as Cynthia Hurd, 54; Tywanza Sanders, 26; and ...", "X, 40, of Paris, and Y"
     return word in _CLAUSE_BREAKS or (word in {"and", "but"} and j > 0 and tokens[j - 1].lower == ","
                                       and not (word == "and" and j > 1 and tokens[j - 2].text.isdigit()))
+
+
+def _list_of_people(tokens: Sequence[Token], j: int) -> bool:
+    """The semicolon or ", and" at j separates the items of a list of people with ages: an age shortly before it
+    (", 54;", ", 33, Richmond;", ", 40, of the Bronx, and") and a capitalised word or "and" after it."""
+    nxt = tokens[j + 1].text if j + 1 < len(tokens) else ""
+    if not (nxt[:1].isupper() or nxt in ("and", "the")):
+        return False
+    for k in range(j - 1, max(0, j - 8), -1):
+        if tokens[k].text.isdigit() and len(tokens[k].text) <= 3 and tokens[k - 1].text == ",":
+            return True
+        if tokens[k].lower in _CLAUSE_BREAKS:
+            return False
+    return False
 
 
 def clause_bounds(tokens: Sequence[Token], first: int, last: int) -> tuple[int, int]:
@@ -248,11 +266,16 @@ _KIN_DETS = frozenset({"his", "her", "their", "the", "a", "an"})
 
 def _with_conjuncts(actors: list[Actor], k: int, text: str, step: int) -> list[Actor]:
     """The mention at index k plus those joined to it by "and" / "," ("the US and France")."""
+    from flashpoint.extract.people import named, person_asides
+
     group = [actors[k]]
     j = k + step
     while 0 <= j < len(actors):
         a, b = (actors[j], group[-1]) if step < 0 else (group[-1], actors[j])
-        between = _conjunction(text[a.end:b.start])
+        between = text[a.end:b.start]
+        if (is_person(a) or a.sector == "CVL" or named(a)) and (is_person(b) or b.sector == "CVL" or named(b)):
+            between = person_asides(between)  # "X, 40, of the Bronx, and Y", "A, 54; B, 26; and C"
+        between = _conjunction(between)
         if between not in {"and", ",", ", and", "or", "and the", ", the", "as well as"}:
             break
         group.append(actors[j])
@@ -267,6 +290,8 @@ DETERMINERS = {"the", "a", "an", "any", "new", "further", "more", "fresh", "rene
 def is_nominal(tokens: Sequence[Token], m: Match) -> bool:
     """A noun trigger ("fighting", "the attack", "talks") rather than a verb ("attacked")."""
     before = tokens[m.first - 1].lower if m.first else ""
+    if before in ("that", "which") and m.pattern.verbal and tokens[m.first].lower.endswith("ed"):
+        return False  # a relative clause's verb: "the shooting that killed X"
     return not m.pattern.verbal or before in DETERMINERS or before.endswith("'s")
 
 
@@ -526,6 +551,11 @@ def assign_participants(sentence: Sentence, tokens: Sequence[Token], m: Match) -
         note += "; the action noun's modifier is the actor"  # "were killed in police firing"
     if m.pattern.event_type == "ASSAULT":
         actor, recipient, note = harm_frames(sentence, tokens, m, usable, actor, recipient, note)
+        victims = [a for a in actor if a.text.lower() in harm_words()["victim_noun"]]
+        if victims:  # "X was a victim of the shooting": a victim is no attacker
+            actor = [a for a in actor if a not in victims]
+            recipient = victims + [r for r in recipient if r not in victims]
+            note += "; a victim is the recipient"
     if recipient and recipient[0].start >= trig_end:
         # "withdraw its troops from Lebanon": own forces are not the recipient; "filed a lawsuit in a Paris court
         # against X": a forum after "in" is not either
@@ -599,14 +629,27 @@ _FILLERS = (r"(?:a|an|his|her|their|its|one|two|three|four|multiple|several|sing
             r"fatal|life-threatening|non-life-threatening|critical|serious|severe|minor|possible|at|least|gunshot|gun|"
             r"shotgun|bullet|stab|head|chest|\d+|,)")
 _LOOSE_FILLERS = _FILLERS[:-1] + r"|[a-z]+-[a-z-]+)"
-_HOLDER = re.compile(
-    r"(?:\b(?:suffer(?:ed|ing|s)?(?:\s+from)?|sustain(?:ed|ing|s)?|receiv(?:ed|ing)|succumb(?:ed|ing)?\s+to|treated\s+for|"
-    r"(?:died|dead|dies|dying)\b[^;]{0,60}?\b(?:from|of)|cause\s+of\s+death\b[^;]{0,60}?\b(?:is|was)|from)"
-    r"(?:\s*" + _LOOSE_FILLERS + r")*"
-    r"|\b(?:with|had|has)(?:\s*" + _FILLERS + r")+"
-    r"|\b(?:died|dead|killed|wounded|injured|hurt)(?:\s+[A-Z]\w+day)?\s+(?:in|during|following|after)\s+(?:the|a|an)?"
-    r"(?:\s*(?:[\w-]+\s+){0,3}?))\s*$",
-    re.I)
+
+
+@cache
+def harm_words() -> dict[str, frozenset[str]]:
+    """Word lists of the harm frames (harm_words.tsv): kind -> words."""
+    return {kind: frozenset(listed.split()) for kind, listed in tsv.rows("flashpoint.extract", "harm_words.tsv",
+                                                                          width=2)}
+
+
+@cache
+def _holder() -> re.Pattern[str]:
+    loose = _LOOSE_FILLERS[:-1] + "|" + "|".join(map(re.escape, sorted(harm_words()["wound_filler"]))) + ")"
+    return re.compile(
+        r"(?:\b(?:suffer(?:ed|ing|s)?(?:\s+from)?|sustain(?:ed|ing|s)?|receiv(?:ed|ing)|succumb(?:ed|ing)?\s+to|"
+        r"treated\s+for|(?:died|dead|dies|dying)\b[^;]{0,60}?\b(?:from|of)|"
+        r"cause\s+of\s+(?:[\w'’-]+\s+){0,3}?death\b[^;]{0,60}?\b(?:is|was)|from)"
+        r"(?:\s*" + loose + r")*"
+        r"|\b(?:with|had|has)(?:\s*" + _FILLERS + r")+"
+        r"|\b(?:died|dead|killed|wounded|injured|hurt)(?:\s+[A-Z]\w+day)?\s+(?:in|during|following|after)\s+"
+        r"(?:the|a|an)?(?:\s*(?:[\w-]+\s+){0,3}?))\s*$",
+        re.I)
 # An act named after a charge on someone: "charged with murder in the shooting of", "arrested in connection with
 # the shooting", "faces charges in the killing": the one charged is the act's (alleged) actor.
 _CHARGE = frozenset({"charged", "charges", "charge", "arrested", "accused", "convicted", "indicted", "faces", "face",
@@ -683,7 +726,9 @@ def _identified_as(text: str, trig_start: int, trig_end: int, usable: list[Actor
     at = re.compile(r"\bas\s+(?:\d{1,2}[- ](?:year|month)[- ]old\s+)?").search(text, max(m.end(), trig_end))
     if at is None or at.start() - max(m.end(), trig_end) > 60:
         return None
-    people = [a for a in usable if is_person(a) and a.start >= at.end()]
+    from flashpoint.extract.people import named
+
+    people = [a for a in usable if (is_person(a) or named(a)) and a.start >= at.end()]
     if not people or people[0].start - at.end() > 15:
         return None
     group = _with_conjuncts(people, 0, text, +1)
@@ -696,6 +741,50 @@ def _only_fillers(text: str) -> bool:
     words = [w for w in text.split() if not (w.endswith("ly") and len(w) > 4)]  # "X, 21, fatally shot"
     return all(w.strip(",").isdigit() or w in {",", "a", "an"} or w.endswith("-old") for w in words) \
         and len(words) <= 3
+
+
+_LEFT_DEAD = re.compile(r"(?:\s+\w+day)?\s*,?\s*(?:that|which)\s+(?:also\s+)?(?:left|claimed\s+the\s+li(?:fe|ves)\s+of|"
+                        r"took\s+the\s+li(?:fe|ves)\s+of|ended\s+the\s+li(?:fe|ves)\s+of)(?:\s+(?:\d{1,3}|\d{1,3}-year-old|"
+                        r"the|a|an|his|her)\b)?", re.I)
+_COPULA = re.compile(r"^\s*,?\s*(?:was|is|were|are)\s+(?:also\s+|reportedly\s+|believed\s+to\s+be\s+)?"
+                     r"(?:among|one\s+of|two\s+of|three\s+of|the|an?)\b[\w\s'’-]{0,50}$")
+
+
+def _copula_participle(text: str, tokens: Sequence[Token], m: Match, left: list[Actor]) -> list[Actor]:
+    """"X was among the 53 others wounded", "X was one of the men gunned down", "X, 54, was the motorcyclist shot and
+    killed": the participle's recipient is the person the copula describes (no act of theirs)."""
+    word = tokens[m.first].lower
+    k = len(left) - 1
+    while k >= 0 and left[k].sector == "CVL":
+        k -= 1  # "one of the young men gunned down": the noun inside the copula's phrase
+    if k < 0 or not is_person(left[k]) or not (word.endswith(("ed", "en")) or word in {"shot", "hurt", "hit"}) \
+            or (m.first and tokens[m.first - 1].lower in _BE):
+        return []
+    from flashpoint.extract.people import person_asides
+
+    between = person_asides(text[left[k].end:tokens[m.first].start])
+    if not _COPULA.match(between) or harm_words()["copula_stop"] & set(between.lower().split()[1:]):
+        return []
+    return _with_conjuncts(left, k, text, -1)
+
+
+_DIED_WHEN = re.compile(r"^\s*,?\s*(?:was\s+|were\s+)?(?:\w+ly\s+)?(?:died|killed|shot|wounded|injured|hurt|struck)\b"
+                        r"[^;:.]{0,80}?\b(?:when|after|as)\s+(?!(?:he|she|they|it)\b)[^;:]{0,80}$", re.I)
+
+
+def _died_when(text: str, trig_start: int, left: list[Actor], actor: list[Actor]) -> list[Actor]:
+    """"X died when a shooter began firing into a crowd", "X was wounded after a man opened fire": the one who died or
+    was hurt is the act's recipient (a pronoun subject after "when" is resolved elsewhere)."""
+    from flashpoint.extract.people import person_asides
+
+    for i in range(len(left) - 1, -1, -1):
+        a = left[i]
+        if not is_person(a):
+            continue
+        m = _DIED_WHEN.match(person_asides(text[a.end:trig_start]))
+        if m:
+            return _with_conjuncts(left, i, text, -1)
+    return []
 
 
 def harm_frames(sentence: Sentence, tokens: Sequence[Token], m: Match, usable: list[Actor], actor: list[Actor],
@@ -726,6 +815,45 @@ def harm_frames(sentence: Sentence, tokens: Sequence[Token], m: Match, usable: l
         if who == "actor":
             return people, [r for r in recipient if r not in people], "identified as: the named are its actors"
         return [], people, "identified as: the named are its recipients"
+    if actor and m.first >= 2 and tokens[m.first - 1].lower in ("that", "which") and m.pattern.verbal \
+            and actor[-1].end != tokens[m.first - 2].end:
+        actor = []  # "the shooting that killed X": the relative's subject is the noun before it, no mention
+        note += "; a relative clause's subject is its antecedent"
+    nxt = tokens[m.last + 1].lower if m.last + 1 < len(tokens) else ""
+    left_dead = _LEFT_DEAD.match(text, trig_end)
+    if left_dead and (not recipient or recipient[0].start >= left_dead.end()):
+        hurt = [a for a in right if a.start >= left_dead.end() and (is_person(a) or a.sector == "CVL")]
+        if hurt and not text[left_dead.end():hurt[0].start].strip(" ,"):
+            return actor, _with_conjuncts(right, right.index(hurt[0]), text, +1), \
+                note + "; 'that left X dead' / 'that claimed the life of X': X is the recipient"
+    if actor and m.first and tokens[m.first - 1].lower == "and" and m.pattern.verbal and \
+            _after_preposition(text, actor[0]) and all(is_person(a) or a.sector == "CVL" for a in actor):
+        subjects = [a for a in left if a.end <= actor[0].start and not _after_preposition(text, a)
+                    and (is_person(a) or a.sector == "CVL")]
+        if subjects:
+            # "X walked up to Banes and Clark and shot them": the verb is X's, its object the pronoun
+            objects = actor
+            actor = _with_conjuncts(subjects, len(subjects) - 1, text, -1)
+            if not recipient and nxt in ("them", "him", "her") and (nxt == "them") == (len(objects) > 1):
+                recipient = objects
+            note += "; a verb after 'and' is the subject's, not the prepositional object's"
+    if not recipient and m.first and tokens[m.first - 1].lower in DETERMINERS and m.last + 2 < len(tokens) and \
+            tokens[m.last + 2].text in (",", "—", "–"):
+        from flashpoint.extract.people import named, word_kinds
+
+        apposed = [a for a in right if named(a) and a.start > tokens[m.last + 2].start
+                   and len(text[tokens[m.last + 2].end:a.start].split()) <= 1]
+        if apposed and "person" in word_kinds().get(tokens[m.last + 1].lower, ()):
+            # "The wounded man, 22-year-old Cameron Salazar, ...": the noun the participle describes
+            return actor, apposed[:1], note + "; the wounded noun's apposition is the recipient"
+    held = _copula_participle(text, tokens, m, left)
+    if held:
+        return [a for a in actor if a not in held and a.start >= trig_end], held, \
+            "a participle after 'X was among / one of / the NOUN': X is the recipient"
+    died = _died_when(text, trig_start, left, actor)
+    if died:
+        return [a for a in actor if a not in died], died + [r for r in recipient if r not in died], \
+            note + f"; {died[0].text!r} died or was hurt when it happened: a recipient"
     if not actor and right:
         # "killed in police firing", "wounded in an army raid": the body whose fire it was is the actor
         agent = right[0]
@@ -748,7 +876,8 @@ def harm_frames(sentence: Sentence, tokens: Sequence[Token], m: Match, usable: l
             recipient = [named]
             note += f"; {nxt!r} is {named.text!r}"
     words = [t.lower for t in tokens[:m.first]]
-    charge = next((j for j in range(m.first - 1, max(-1, m.first - 14), -1) if words[j] in _CHARGE), None)
+    charge = next((j for j in range(m.first - 1, max(-1, m.first - 14), -1) if words[j] in _CHARGE
+                   and not (words[j] == "face" and j and words[j - 1] in _KIN_DETS)), None)  # "hit in the face"
     prev_word = words[m.first - 1] if m.first else ""
     # a noun after a charge: "with first-degree murder", "with aggravated assault", "in the shooting"
     nominal = is_nominal(tokens, m) or not m.pattern.verbal or (
@@ -771,7 +900,8 @@ def harm_frames(sentence: Sentence, tokens: Sequence[Token], m: Match, usable: l
         if who:
             return who, [v for v in victims[:1] if v not in who], f"charged with the act: {who[0].text!r} is its actor"
     before = text[max(0, trig_start - 80):trig_start]
-    if left and _HOLDER.search(before):
+    wound = tokens[m.first].lower in harm_words()["wound"] and re.search(r"\b(?:had|has|have)\s*$", before)
+    if left and (_holder().search(before) or wound):
         # "killed in police firing": a body right before the act is its actor, the holder the one before
         by = [a for a in left[-1:] if not text[a.end:trig_start].strip() and a.sector not in (None, "CVL")]
         rest = [a for a in left if a not in by]
@@ -786,7 +916,10 @@ def harm_frames(sentence: Sentence, tokens: Sequence[Token], m: Match, usable: l
     if owner and is_person(owner[0]) and text[owner[0].end:trig_start].startswith(("'s", "’s", "'", "’")) and \
             len(text[owner[0].end:trig_start].split()) <= 3:
         return [], owner, "possessor of the act is its recipient"
-    if left and not is_nominal(tokens, m) and m.first and tokens[m.first - 1].lower in {"found", "left"} and \
+    k = m.first - 1
+    while k > 0 and tokens[k].lower.endswith("ly") and len(tokens[k].lower) > 4:
+        k -= 1  # "found critically injured"
+    if left and not is_nominal(tokens, m) and k >= 0 and tokens[k].lower in {"found", "left"} and \
             tokens[m.first].lower.endswith(("ed", "shot", "hurt")):
         return [], [left[-1]], "found shot: the one found is the recipient"
     if left and not is_nominal(tokens, m) and _only_fillers(text[left[-1].end:trig_start]):
@@ -811,6 +944,19 @@ def harm_frames(sentence: Sentence, tokens: Sequence[Token], m: Match, usable: l
                     text[actor[-1].end:trig_start]):
             actor = []
     return actor, recipient, note
+
+
+def _names_for_nouns(sentence: Sentence, role: list[Actor]) -> list[Actor]:
+    """A common noun in a role gives way to the names its sentence ties to it ("killed three people -- A, B and C",
+    "identified X as the victim who was shot"): people.tied_names."""
+    from flashpoint.extract.people import tied_names
+
+    out: list[Actor] = []
+    for a in role:
+        for b in tied_names(sentence, a, _with_conjuncts) or [a]:
+            if b not in out:
+                out.append(b)
+    return out
 
 
 class EventStage:
@@ -858,6 +1004,8 @@ class EventStage:
                     if doer is not None and not any(r.start < doer.end and doer.start < r.end for r in recipient):
                         actor = [doer]
                         voice += f"; the subject's noun phrase {doer.text!r} is the actor"
+                if m.pattern.event_type == "ASSAULT":
+                    actor, recipient = _names_for_nouns(sentence, actor), _names_for_nouns(sentence, recipient)
                 event = Event(
                     story_id=story.id,
                     sentence_index=sentence.index,
