@@ -141,6 +141,15 @@ def test_a_whole_place_name_is_no_person():
     ("The wounded man, 22-year-old Cameron Salas, was taken to a hospital.", [], ["Cameron Salas"]),
     ("Police say Anna Dorsey, 18, was an innocent victim in a drive-by shooting.", [], ["Anna Dorsey"]),
     ("Mary Tate was instead fatally gunned down by a gunman, Esteban Soto.", ["Esteban Soto"], ["Mary Tate"]),
+    # the round that struck someone, what a shooting left, who the wounded were
+    ("At some point the rifle accidentally discharged, striking Levi Jonas in the head.", [], ["Levi Jonas"]),
+    ("The shooting left 45-year-old Ronaldo Pinto and his wife injured.", [], ["Ronaldo Pinto", "wife"]),
+    ("The wounded included Shamar Bynes, 21, of Dover; and Ashley Adair, 16, of Hollis.", [],
+     ["Shamar Bynes", "Ashley Adair"]),
+    ("The men who were shot were Tom Hale and Bo Dunmore.", [], ["Tom Hale", "Bo Dunmore"]),
+    # passives that say where the wound is, or what hit
+    ("Tahmya Pell, 17, was hit in the legs and hip.", [], ["Tahmya Pell"]),
+    ("The boy, Victor Hernan, had been hit by a stray bullet.", [], ["Victor Hernan"]),
 ])
 def test_roles_in_shooting_sentences(text, actor, recipient):
     assert (actor, recipient) in roles(text)

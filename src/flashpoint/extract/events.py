@@ -503,7 +503,8 @@ def assign_participants(sentence: Sentence, tokens: Sequence[Token], m: Match) -
                                                          comma_ends=is_nominal(tokens, m))
         note += noun_note
     if actor and is_nominal(tokens, m) and len(text[actor[-1].end:trig_start].split()) > 2 \
-            and not _light_verb_object(text[actor[-1].end:trig_start]):
+            and not _light_verb_object(text[actor[-1].end:trig_start]) \
+            and not (m.pattern.event_type == "ASSAULT" and is_passive(tokens, m.first, usable)):  # "had been hit by a"
         actor = []  # "the organisers of Saturday's march": a noun's actor stands next to it ("Kenyan protests")
         note = "noun trigger: no actor next to it"
     # Acronyms are names, not pronouns: "a letter to the WHO threatening ..."
@@ -743,9 +744,13 @@ def _only_fillers(text: str) -> bool:
         and len(words) <= 3
 
 
-_LEFT_DEAD = re.compile(r"(?:\s+\w+day)?\s*,?\s*(?:that|which)\s+(?:also\s+)?(?:left|claimed\s+the\s+li(?:fe|ves)\s+of|"
-                        r"took\s+the\s+li(?:fe|ves)\s+of|ended\s+the\s+li(?:fe|ves)\s+of)(?:\s+(?:\d{1,3}|\d{1,3}-year-old|"
-                        r"the|a|an|his|her)\b)?", re.I)
+_LEFT_DEAD = re.compile(r"(?:\s+\w+day)?\s*,?\s*(?:(?:that|which)\s+)?(?:also\s+)?"
+                        r"(?:left|(?:claimed|took|ended)\s+the\s+li(?:fe|ves)\s+of)"
+                        r"(?:\s+(?:\d{1,3}-year-old|\d{1,3}|the|a|an|his|her)\b)?", re.I)
+_STRUCK = re.compile(r"[^.;:]{0,40}?(?:,\s*|\s)(?:striking|hitting|wounding|killing|injuring|and\s+(?:struck|hit))\s+",
+                     re.I)
+_INCLUDED = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,6}?(?:include|includes|included|were|are)\b\s*:?\s*"
+                       r"(?:\d{1,2}[- ](?:year|month)s?[- ]old\s+)?")
 _COPULA = re.compile(r"^\s*,?\s*(?:was|is|were|are)\s+(?:also\s+|reportedly\s+|believed\s+to\s+be\s+)?"
                      r"(?:among|one\s+of|two\s+of|three\s+of|the|an?)\b[\w\s'’-]{0,50}$")
 
@@ -789,6 +794,8 @@ def _died_when(text: str, trig_start: int, left: list[Actor], actor: list[Actor]
 
 def harm_frames(sentence: Sentence, tokens: Sequence[Token], m: Match, usable: list[Actor], actor: list[Actor],
                 recipient: list[Actor], note: str) -> tuple[list[Actor], list[Actor], str]:
+    from flashpoint.extract.people import named as named_person
+
     """Roles of harm that clause patterns make plain: a wound's holder ("found X with a gunshot wound"), a
     reflexive ("X shot himself"), a possessor ("X's shooting death"), the one charged ("X was charged in the
     shooting of Y"), the one found ("deputies found X shot")."""
@@ -846,6 +853,21 @@ def harm_frames(sentence: Sentence, tokens: Sequence[Token], m: Match, usable: l
         if apposed and "person" in word_kinds().get(tokens[m.last + 1].lower, ()):
             # "The wounded man, 22-year-old Cameron Salazar, ...": the noun the participle describes
             return actor, apposed[:1], note + "; the wounded noun's apposition is the recipient"
+    struck = _STRUCK.match(text, trig_end)
+    if struck and (not recipient or recipient[0].start >= struck.end()):
+        # "the gun went off, striking Levi in the head", "it discharged, hitting her": the one the round struck
+        hit = [a for a in sentence.actors if a.start >= struck.end() and (is_person(a) or a.sector == "CVL")]
+        if hit and not text[struck.end():hit[0].start].strip():
+            return actor, [hit[0]], note + "; the one the round struck is the recipient"
+        pronoun = next((t for t in tokens if t.start == struck.end() and t.lower in ("him", "her")), None)
+        named = resolve_pronoun(sentence, pronoun, exclude=actor) if pronoun is not None else None
+        if named is not None:
+            return actor, [named], note + f"; the one the round struck, {pronoun.text!r}, is {named.text!r}"
+    listed = _INCLUDED.match(text, trig_end)
+    if listed and not actor and (not recipient or recipient[0].start >= listed.end()):
+        hurt = [a for a in sentence.actors if a.start >= listed.end() and (is_person(a) or named_person(a))]
+        if hurt and not text[listed.end():hurt[0].start].strip():
+            return [], _with_conjuncts(hurt, 0, text, +1), note + "; 'the wounded included A, B': the listed"
     held = _copula_participle(text, tokens, m, left)
     if held:
         return [a for a in actor if a not in held and a.start >= trig_end], held, \

@@ -345,7 +345,8 @@ _AS_SLOT = re.compile(r"^\s*(?:,\s*(?:age\s+)?\d{1,3}\s*,)?(?:\s*,[^,;()]{1,40})
 _LIST_AFTER = re.compile(r"[^:;.!?]{0,50}:\s*(?:\d{1,2}[- ](?:year|month)s?[- ]old\s+)?")
 _IDENTIFIED_AS = re.compile(r"^\s+(?:(?:has|have|had)\s+)?(?:been\s+)?(?:identified|named)\s+"
                             r"(?:by\s+[^,;]{1,40}?\s+)?as\s+(?:\d{1,2}[- ](?:year|month)s?[- ]old\s+)?$", re.I)
-_IS_NAME = re.compile(r"^\s+(?:was|is)\s+(?:\d{1,2}[- ](?:year|month)s?[- ]old\s+)?$", re.I)
+_IS_NAME = re.compile(r"^\s+(?:(?:who|that)\s+(?:was|were)\s+(?:[a-z]+\s+){1,4}?)?(?:was|is|were|are)\s+"
+                      r"(?:\d{1,2}[- ](?:year|month)s?[- ]old\s+)?$", re.I)
 
 
 def tied_names(sentence: Sentence, generic: Actor, conjoin) -> list[Actor]:
