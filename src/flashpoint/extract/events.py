@@ -511,8 +511,9 @@ def assign_participants(sentence: Sentence, tokens: Sequence[Token], m: Match) -
     between = [w.lower() for w in text[actor[-1].end:trig_start].split() if not (w.isupper() and len(w) > 1)] \
         if actor else []
     if actor and _PRONOUNS & set(between):
-        if _speaker_is_subject(between):
-            note += "; pronoun subject: the speaker"  # "Hungary says it will not accept ..."
+        personal = {"he", "she"} & set(between) and not (is_person(actor[-1]) or actor[-1].sector == "CVL")
+        if _speaker_is_subject(between) and not (m.pattern.event_type == "ASSAULT" and personal):
+            note += "; pronoun subject: the speaker"  # "Hungary says it will not accept ..." (not "police said he")
         elif between[0] in ("who", "which") and not _PRONOUNS & set(between[1:]):
             note += "; relative pronoun: its antecedent"  # "the policemen who on sunday killed ..."
         else:

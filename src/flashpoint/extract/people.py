@@ -473,6 +473,13 @@ def name_roles(story: Story) -> None:
                     noun = (m.group(1) or (m.group(2) if m.re is _TIE else None) or "").lower()
                     if noun:
                         tied.setdefault(noun, set()).add(a.name)
+        for a in sentence.actors:
+            if a.sector == _GENERIC_SECTOR and a.name is None and not _PLURAL_GENERIC.search(a.text.lower()):
+                from flashpoint.extract.events import _with_conjuncts
+
+                same = tied_names(sentence, a, _with_conjuncts)  # "identified the girl as Sam Ortiz"
+                if len(same) == 1 and same[0].name:
+                    tied.setdefault(a.text.lower(), set()).add(same[0].name)
     if not tied:
         return
     for sentence in story.sentences:
