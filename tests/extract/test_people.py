@@ -175,3 +175,16 @@ def test_a_noun_describing_a_name_before_it_is_no_second_person():
 
 def test_spelled_out_ages_are_no_part_of_the_name():
     assert ("Emarje Watts", "Emarje Watts") in people("Thirteen-year-old Emarje Watts was shot.")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Those hurt include Rockella Mott, who was shot in the foot.", "Rockella Mott"),  # a relative clause of harm
+    ("Kelcii Flint, Willie Norman and Chris Chaney died.", "Kelcii Flint"),  # a list with a known name
+    ("Police say April Dunaway, 18, was shot.", "April Dunaway"),  # a month that is a given name
+])
+def test_more_evidence_for_names(text, name):
+    assert name in [n for _, n in people(text)]
+
+
+def test_a_month_after_a_date_word_is_no_given_name():
+    assert all("June" not in (n or "") for _, n in people("The shooting happened in June. Police arrested Tom Reyes."))

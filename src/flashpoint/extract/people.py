@@ -111,11 +111,18 @@ def _runs(text: str, toks: list[re.Match[str]], kinds: dict[str, frozenset[str]]
             i += 1
             continue
         w0, _ = _bare(g)
-        if not _name_word(w0, kinds) or "suffix" in kinds.get(w0, ()):
+        # "April McDaniel", "June Lee": a month that is a given name, before a surname and after no date word
+        given = w0.lower() in _harm_words()["month_name"] and i + 1 < n and _name_word(toks[i + 1].group(), kinds) \
+            and toks[i + 1].group().lower() not in _harm_words()["month_name"] \
+            and not (i and toks[i - 1].group().lower() in _harm_words()["date_word"])
+        if not given and (not _name_word(w0, kinds) or "suffix" in kinds.get(w0, ())):
             i += 1
             continue
         j, words, poss = i, [], False
         end = toks[i].end()
+        if given:
+            words.append(w0)
+            j += 1
         while j < n:
             raw = toks[j].group()
             w, p = _bare(raw)
@@ -152,6 +159,15 @@ def _runs(text: str, toks: list[re.Match[str]], kinds: dict[str, frozenset[str]]
             out.append((_Run(i, j, toks[i].start(), end, words, poss), before, after))
         i = max(j, i + 1)
     return out
+
+
+_RELATIVE_HARM = re.compile(r"\s*(?:,\s*\d{1,3}\s*)?,\s*who\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?"
+                            r"(?:shot|killed|wounded|injured|hurt|struck|hit|grazed)\b")
+_LIST_JOIN = re.compile(r"\s*(?:,|,?\s*and)\s*")
+
+
+def _opens_quote(text: str, run: _Run) -> bool:
+    return text[max(0, run.start - 1):run.start] in _QUOTES
 
 
 def _opens(text: str, start: int) -> bool:
@@ -244,6 +260,19 @@ def find_people(story: Story) -> dict[int, list[Actor]]:
             if why is not None:
                 registry.add(run.words)
             rows.append((run, before, after, why))
+        for k, (run, before, after, why) in enumerate(rows):
+            if why is not None or not 2 <= len(run.words) <= 3 or any(kinds.get(w) for w in run.words) or \
+                    any(ps < run.end and run.start < pe for ps, pe in places) or _opens_quote(text, run):
+                continue
+            if _RELATIVE_HARM.match(text, run.end):
+                why = "relative"  # "Rockella Mott, who was shot in the foot"
+            elif any(rows[j][3] is not None and len(rows[j][0].words) >= 2 and _LIST_JOIN.fullmatch(
+                    person_asides(text[min(run.end, rows[j][0].end):max(run.start, rows[j][0].start)]))
+                     for j in (k - 1, k + 1) if 0 <= j < len(rows)):
+                why = "list"  # "Kelcii Flint, Willie Norman and Chris Chaney": a list of people
+            if why is not None:
+                registry.add(run.words)
+                rows[k] = (run, before, after, why)
         found[sentence.index] = rows
     out: dict[int, list[Actor]] = {}
     for sentence in story.sentences:
