@@ -150,6 +150,14 @@ def test_a_whole_place_name_is_no_person():
     # passives that say where the wound is, or what hit
     ("Tahmya Pell, 17, was hit in the legs and hip.", [], ["Tahmya Pell"]),
     ("The boy, Victor Hernan, had been hit by a stray bullet.", [], ["Victor Hernan"]),
+    # long lists of the dead with kin nouns, possessors and "along with"
+    ("Three siblings, Jerry Shell, 35, and Chana Powers, 25; their cousin, Tina Shell, 37; and friend Shada Mahon, "
+     "26, died in the shooting.", [], ["Jerry Shell", "Chana Powers", "Tina Shell", "Shada Mahon"]),
+    ("The guard killed his daughter, Kayla Walden; his girlfriend, Shantai Hale; and Hale's mother, Viola Warren, 62.",
+     ["The guard"], ["Kayla Walden", "Shantai Hale", "Viola Warren"]),
+    ("Jerry Shell, 35, was killed, along with her niece, Tina Shell, 37.", [], ["Jerry Shell", "Tina Shell"]),
+    ("Anthony Estes, 25, was shot in the shoulder and Jose Marte, 34, was hit in the left leg.", [],
+     ["Anthony Estes", "Jose Marte"]),
 ])
 def test_roles_in_shooting_sentences(text, actor, recipient):
     assert (actor, recipient) in roles(text)

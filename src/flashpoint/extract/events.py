@@ -217,8 +217,11 @@ def _list_of_people(tokens: Sequence[Token], j: int) -> bool:
     """The semicolon or ", and" at j separates the items of a list of people with ages: an age shortly before it
     (", 54;", ", 33, Richmond;", ", 40, of the Bronx, and") and a capitalised word or "and" after it."""
     nxt = tokens[j + 1].text if j + 1 < len(tokens) else ""
-    if not (nxt[:1].isupper() or nxt in ("and", "the")):
-        return False
+    if not (nxt[:1].isupper() or nxt in ("and", "the", "their", "his", "her", "a")):
+        return False  # "A, 35; their cousin, B, 37; and a family friend, C, 26"
+    if j and tokens[j].text == ";" and tokens[j - 1].text[:1].isupper() and \
+            nxt in ("his", "her", "their", "and"):
+        return True  # "his daughter, Kayla Walker; his girlfriend, Shantai Hale; and ..."
     for k in range(j - 1, max(0, j - 8), -1):
         if tokens[k].text.isdigit() and len(tokens[k].text) <= 3 and tokens[k - 1].text == ",":
             return True
@@ -254,6 +257,9 @@ def _conjunction(between: str) -> str:
     words = between.split()
     if len(words) > 1:
         kinds = word_kinds()
+        joins = [i for i, w in enumerate(words) if w.strip(",") in ("and", ",", "") or w == ","]
+        if joins and len(words) - joins[0] <= 6 and "person" in kinds.get(words[-1].strip(","), ()):
+            words = words[:joins[0] + 1]  # "and a close family friend," / ", along with her niece,": a kin noun
         while len(words) > 1 and (words[-1] in _KIN_DETS or "person" in kinds.get(words[-1].strip(","), ())
                                   or re.fullmatch(r"\d{1,2}[- ](?:year|month)[- ]old", words[-1])):
             words.pop()
@@ -271,6 +277,10 @@ def _with_conjuncts(actors: list[Actor], k: int, text: str, step: int) -> list[A
     group = [actors[k]]
     j = k + step
     while 0 <= j < len(actors):
+        if step > 0 and is_person(actors[j]) and text[actors[j].end:actors[j].end + 2] in ("'s", "’s") and \
+                j + 1 < len(actors):
+            j += 1  # "and Hale's mother, Viola Warren": the possessor is no item of the list
+            continue
         a, b = (actors[j], group[-1]) if step < 0 else (group[-1], actors[j])
         between = text[a.end:b.start]
         if (is_person(a) or a.sector == "CVL" or named(a)) and (is_person(b) or b.sector == "CVL" or named(b)):
@@ -752,6 +762,7 @@ _STRUCK = re.compile(r"[^.;:]{0,40}?(?:,\s*|\s)(?:striking|hitting|wounding|kill
                      re.I)
 _INCLUDED = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,6}?(?:include|includes|included|were|are)\b\s*:?\s*"
                        r"(?:\d{1,2}[- ](?:year|month)s?[- ]old\s+)?")
+_ALONG_WITH = re.compile(r"[^;.:]{0,40}?,?\s+along\s+with\s+")
 _COPULA = re.compile(r"^\s*,?\s*(?:was|is|were|are)\s+(?:also\s+|reportedly\s+|believed\s+to\s+be\s+)?"
                      r"(?:among|one\s+of|two\s+of|three\s+of|the|an?)\b[\w\s'’-]{0,50}$")
 
@@ -869,6 +880,13 @@ def harm_frames(sentence: Sentence, tokens: Sequence[Token], m: Match, usable: l
         hurt = [a for a in sentence.actors if a.start >= listed.end() and (is_person(a) or named_person(a))]
         if hurt and not text[listed.end():hurt[0].start].strip():
             return [], _with_conjuncts(hurt, 0, text, +1), note + "; 'the wounded included A, B': the listed"
+    along = _ALONG_WITH.match(text, trig_end)
+    if along and recipient and is_passive(tokens, m.first, usable):
+        more = [a for a in sentence.actors if a.start >= along.end() and (is_person(a) or named_person(a))]
+        if more and len(text[along.end():more[0].start].split()) <= 4:
+            # "X and Y were killed, along with her niece, Tina Shelby, and a family friend, Shada Mahon"
+            recipient = recipient + [a for a in _with_conjuncts(more, 0, text, +1) if a not in recipient]
+            note += "; 'along with' adds recipients"
     held = _copula_participle(text, tokens, m, left)
     if held:
         return [a for a in actor if a not in held and a.start >= trig_end], held, \

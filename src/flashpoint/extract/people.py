@@ -362,7 +362,7 @@ def _generic(sentence: Sentence, people: list[Actor], kinds: dict[str, frozenset
 
 def named(a: Actor) -> bool:
     """A mention of a person by name: a name the people stage found, or an officer's ("Officer Omar Cannon")."""
-    return a.name is not None and a.id is None and a.text[:1].isupper() and a.country is None
+    return a.name is not None and a.id is None and a.text[:1].isupper() and (a.country is None or a.sector is not None)
 
 
 _PLURAL_GENERIC = re.compile(r"(?:s|men|people|children)$")
