@@ -158,6 +158,10 @@ def test_a_whole_place_name_is_no_person():
     ("Jerry Shell, 35, was killed, along with her niece, Tina Shell, 37.", [], ["Jerry Shell", "Tina Shell"]),
     ("Anthony Estes, 25, was shot in the shoulder and Jose Marte, 34, was hit in the left leg.", [],
      ["Anthony Estes", "Jose Marte"]),
+    ("Valerie Jacks, her husband and six children were shot.", [], ["Valerie Jacks", "husband", "children"]),
+    ("Police said three people were shot, including Officer Scott Willis.", [], ["people", "Officer Scott Willis"]),
+    ("The wounded officer, nine-year veteran Wade Irwin, was in serious condition.", [], ["Wade Irwin"]),
+    ("The shooting suspect, 45-year-old Jason Dale, was charged on Monday.", ["Jason Dale"], []),
 ])
 def test_roles_in_shooting_sentences(text, actor, recipient):
     assert (actor, recipient) in roles(text)

@@ -260,7 +260,9 @@ def _conjunction(between: str) -> str:
         joins = [i for i, w in enumerate(words) if w.strip(",") in ("and", ",", "") or w == ","]
         if joins and len(words) - joins[0] <= 6 and "person" in kinds.get(words[-1].strip(","), ()):
             words = words[:joins[0] + 1]  # "and a close family friend," / ", along with her niece,": a kin noun
-        while len(words) > 1 and (words[-1] in _KIN_DETS or "person" in kinds.get(words[-1].strip(","), ())
+        counts = harm_words()["list_filler"]
+        while len(words) > 1 and (words[-1] in _KIN_DETS or words[-1] in counts or words[-1].isdigit()
+                                  or "person" in kinds.get(words[-1].strip(","), ())
                                   or re.fullmatch(r"\d{1,2}[- ](?:year|month)[- ]old", words[-1])):
             words.pop()
         between = " ".join(words)
@@ -563,6 +565,10 @@ def assign_participants(sentence: Sentence, tokens: Sequence[Token], m: Match) -
         note += "; the action noun's modifier is the actor"  # "were killed in police firing"
     if m.pattern.event_type == "ASSAULT":
         actor, recipient, note = harm_frames(sentence, tokens, m, usable, actor, recipient, note)
+        if recipient and recipient[0].text.lower() in harm_words()["attacker_noun"] and not actor and \
+                not text[trig_end:recipient[0].start].strip():
+            actor, recipient = recipient[:1], recipient[1:]  # "the shooting suspect": the noun's attacker
+            note += "; 'the shooting suspect' is its actor"
         victims = [a for a in actor if a.text.lower() in harm_words()["victim_noun"]]
         if victims:  # "X was a victim of the shooting": a victim is no attacker
             actor = [a for a in actor if a not in victims]
@@ -856,12 +862,13 @@ def harm_frames(sentence: Sentence, tokens: Sequence[Token], m: Match, usable: l
             if not recipient and nxt in ("them", "him", "her") and (nxt == "them") == (len(objects) > 1):
                 recipient = objects
             note += "; a verb after 'and' is the subject's, not the prepositional object's"
-    if not recipient and m.first and tokens[m.first - 1].lower in DETERMINERS and m.last + 2 < len(tokens) and \
-            tokens[m.last + 2].text in (",", "—", "–"):
+    if (not recipient or recipient[0].start == tokens[m.last + 1].start if m.last + 1 < len(tokens) else False) \
+            and m.first and tokens[m.first - 1].lower in DETERMINERS and m.last + 2 < len(tokens) and \
+            tokens[m.last + 2].text in (",", "—", "–") and tokens[m.last].lower.endswith(("ed", "en", "shot", "hurt")):
         from flashpoint.extract.people import named, word_kinds
 
         apposed = [a for a in right if named(a) and a.start > tokens[m.last + 2].start
-                   and len(text[tokens[m.last + 2].end:a.start].split()) <= 1]
+                   and len(text[tokens[m.last + 2].end:a.start].split()) <= 3]
         if apposed and "person" in word_kinds().get(tokens[m.last + 1].lower, ()):
             # "The wounded man, 22-year-old Cameron Salazar, ...": the noun the participle describes
             return actor, apposed[:1], note + "; the wounded noun's apposition is the recipient"

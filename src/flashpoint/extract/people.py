@@ -354,7 +354,7 @@ def _generic(sentence: Sentence, people: list[Actor], kinds: dict[str, frozenset
                 any(a.start >= end and a.start - end <= 25 for a in people):
             continue  # apposition: the name stands for it
         lead = re.search(r"(?:,\s*(?:age\s+)?\d{1,3})?\s*[,(—–]\s*$", text[:d.start()])
-        if lead and any(a.end == lead.start() for a in people):
+        if lead and d.group().strip().lower() in ("a", "an", "the") and any(a.end == lead.start() for a in people):
             continue  # "Sam Ortiz, 17, a high school student": the noun describes the name before it
         out.append(Actor(text=text[start:end], start=start, end=end, sector=_GENERIC_SECTOR))
     return out
@@ -366,12 +366,14 @@ def named(a: Actor) -> bool:
 
 
 _PLURAL_GENERIC = re.compile(r"(?:s|men|people|children)$")
-_APPOSED = re.compile(r"\s*(?:,|—|–|--|-|:)\s*")
+_APPOSED = re.compile(r"\s*(?:,|—|–|--|-|:)\s*(?:\d{1,2}[- ](?:year|month)s?[- ]old\s+)?")
 _GENERIC_SLOT = r"(?:also\s+)?(?:the|an?|one\s+of\s+the|two\s+of\s+the|three\s+of\s+the|both)\s+(?:[\w'’-]+\s+){0,4}?$"
 _IDENTIFIED_AS_SLOT = re.compile(r"\bidentified\s+(?:\d{1,2}[- ](?:year|month)s?[- ]old\s+)?$")
 _AS_SLOT = re.compile(r"^\s*(?:,\s*(?:age\s+)?\d{1,3}\s*,)?(?:\s*,[^,;()]{1,40}){0,3}\s*,?\s*(?:as|were|was|are|is)\s+"
                       + _GENERIC_SLOT, re.I)
-_LIST_AFTER = re.compile(r"[^:;.!?]{0,50}:\s*(?:\d{1,2}[- ](?:year|month)s?[- ]old\s+)?")
+_LIST_AFTER = re.compile(r"[^:;.!?]{0,50}?(?::|,\s*including)\s*(?:\d{1,2}[- ](?:year|month)s?[- ]old\s+)?"
+                         r"(?:[A-Z][\w.]*\s+){0,4}")
+_AS_NAME = re.compile(r"^\s+as\s+(?:\d{1,2}[- ](?:year|month)s?[- ]old\s+)?$")
 _IDENTIFIED_AS = re.compile(r"^\s+(?:(?:has|have|had)\s+)?(?:been\s+)?(?:identified|named)\s+"
                             r"(?:by\s+[^,;]{1,40}?\s+)?as\s+(?:\d{1,2}[- ](?:year|month)s?[- ]old\s+)?$", re.I)
 _IS_NAME = re.compile(r"^\s+(?:(?:who|that)\s+(?:was|were)\s+(?:[a-z]+\s+){1,4}?)?(?:was|is|were|are)\s+"
@@ -393,7 +395,8 @@ def tied_names(sentence: Sentence, generic: Actor, conjoin) -> list[Actor]:
     before = [a for a in names if a.end <= generic.start]
     gap = text[generic.end:after[0].start] if after else ""
     group: list[Actor] = []
-    if after and (_APPOSED.fullmatch(gap) or _IDENTIFIED_AS.match(gap) or _IS_NAME.match(gap)):
+    ident = _AS_NAME.match(gap) and re.search(r"\bidentified\b", text[:generic.start])
+    if after and (_APPOSED.fullmatch(gap) or _IDENTIFIED_AS.match(gap) or _IS_NAME.match(gap) or ident):
         group = conjoin(after, 0, text, +1)  # "the victims, A and B", "the officers have been identified as A"
     elif after and plural and _LIST_AFTER.fullmatch(gap):
         return [generic, *conjoin(after, 0, text, +1)]  # "four people were shot and three of them died: A, B, C"
