@@ -162,6 +162,10 @@ def test_a_whole_place_name_is_no_person():
     ("Police said three people were shot, including Officer Scott Willis.", [], ["people", "Officer Scott Willis"]),
     ("The wounded officer, nine-year veteran Wade Irwin, was in serious condition.", [], ["Wade Irwin"]),
     ("The shooting suspect, 45-year-old Jason Dale, was charged on Monday.", ["Jason Dale"], []),
+    # a participle after a comma with no object is passive; an active one keeps its subject
+    ("Misty Moon, shot in the shoulder, survived.", [], ["Misty Moon"]),
+    ("Tom Reyes, 25, shot and killed his wife.", ["Tom Reyes"], ["wife"]),
+    ("Brent Tomlin, 43, was the first officer killed in the line of duty.", [], ["Brent Tomlin"]),
 ])
 def test_roles_in_shooting_sentences(text, actor, recipient):
     assert (actor, recipient) in roles(text)

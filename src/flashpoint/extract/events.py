@@ -778,8 +778,8 @@ def _copula_participle(text: str, tokens: Sequence[Token], m: Match, left: list[
     killed": the participle's recipient is the person the copula describes (no act of theirs)."""
     word = tokens[m.first].lower
     k = len(left) - 1
-    while k >= 0 and left[k].sector == "CVL":
-        k -= 1  # "one of the young men gunned down": the noun inside the copula's phrase
+    while k >= 0 and (left[k].sector == "CVL" or left[k].text[:1].islower()):
+        k -= 1  # "one of the young men gunned down", "the first officer killed": the noun inside the phrase
     if k < 0 or not is_person(left[k]) or not (word.endswith(("ed", "en")) or word in {"shot", "hurt", "hit"}) \
             or (m.first and tokens[m.first - 1].lower in _BE):
         return []
@@ -894,6 +894,16 @@ def harm_frames(sentence: Sentence, tokens: Sequence[Token], m: Match, usable: l
             # "X and Y were killed, along with her niece, Tina Shelby, and a family friend, Shada Mahon"
             recipient = recipient + [a for a in _with_conjuncts(more, 0, text, +1) if a not in recipient]
             note += "; 'along with' adds recipients"
+    if m.first and m.first == m.last and tokens[m.first - 1].text == "," and m.pattern.verbal and \
+            not is_nominal(tokens, m) and \
+            tokens[m.first].lower.endswith(("ed", "shot", "hurt")) and m.last + 1 < len(tokens) and \
+            tokens[m.last + 1].lower in harm_words()["after_reduced"]:
+        persons = [a for a in left if is_person(a) or named_person(a)]
+        if persons:
+            # "Misty McBride, shot in the shoulder, survived", "X was found in the hallway, shot at least once": a
+            # participle after a comma with no object is a passive
+            return [], _with_conjuncts(persons, len(persons) - 1, text, -1), \
+                note + "; a participle after a comma is passive: the person before it is the recipient"
     held = _copula_participle(text, tokens, m, left)
     if held:
         return [a for a in actor if a not in held and a.start >= trig_end], held, \
