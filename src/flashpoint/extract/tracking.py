@@ -110,7 +110,7 @@ def track(story: Story) -> None:
     for sentence in story.sentences:
         if sentence.skip:
             continue
-        tokens = tokenize(sentence.text)
+        tokens: list[Token] | None = None
         att = sentence.attribution
         # private people named in the sentence, not the source of a report ("said Lt. Kevin Smith")
         mentions = [a for a in sentence.actors if is_person(a) and a.name
@@ -123,6 +123,7 @@ def track(story: Story) -> None:
             for side, other in (("recipient", "actor"), ("actor", "recipient")):
                 if getattr(event, side):
                     continue
+                tokens = tokens if tokens is not None else tokenize(sentence.text)  # only where a role is empty
                 pronoun = _pronoun_slot(tokens, event, side)
                 if pronoun is None or _quoted(sentence.text, pronoun.start):
                     continue  # "“He shot me,” Smith said": a quote's pronouns are the speaker's people
