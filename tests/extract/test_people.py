@@ -166,6 +166,7 @@ def test_a_whole_place_name_is_no_person():
     ("Misty Moon, shot in the shoulder, survived.", [], ["Misty Moon"]),
     ("Tom Reyes, 25, shot and killed his wife.", ["Tom Reyes"], ["wife"]),
     ("Brent Tomlin, 43, was the first officer killed in the line of duty.", [], ["Brent Tomlin"]),
+    ("Tyler Donald died from injuries sustained in the shooting.", [], ["Tyler Donald"]),
 ])
 def test_roles_in_shooting_sentences(text, actor, recipient):
     assert (actor, recipient) in roles(text)

@@ -662,7 +662,7 @@ def _holder() -> re.Pattern[str]:
     return re.compile(
         r"(?:\b(?:suffer(?:ed|ing|s)?(?:\s+from)?|sustain(?:ed|ing|s)?|receiv(?:ed|ing)|succumb(?:ed|ing)?\s+to|"
         r"treated\s+for|(?:died|dead|dies|dying)\b[^;]{0,60}?\b(?:from|of)|"
-        r"cause\s+of\s+(?:[\w'’-]+\s+){0,3}?death\b[^;]{0,60}?\b(?:is|was)|from)"
+        r"cause\s+of\s+(?:[\w'’-]+\s+){0,3}?death\b[^;]{0,60}?\b(?:is|was|be)|from)"
         r"(?:\s*" + loose + r")*"
         r"|\b(?:with|had|has)(?:\s*" + _FILLERS + r")+"
         r"|\b(?:died|dead|killed|wounded|injured|hurt)(?:\s+[A-Z]\w+day)?\s+(?:in|during|following|after)\s+"
