@@ -11,6 +11,7 @@ The score says whether a record came out right; this says which stage lost it:
          named     ... or a mention of the right role carries the person's name as its resolved `name` (what a user
                    gets on "the victim", "he": issue item 2)
          swapped   the name in the other role (lower is better)
+       and how often a pronoun the tracking stage resolved names a listed victim (recipient) or suspect (actor).
   plv  per gold relation: the gold actor / recipient span is covered by some actor mention (recall of mentions),
        the type is found, and, where both mentions and the type are there, how often the roles come out right.
 
@@ -145,7 +146,24 @@ def gva(args) -> None:
                     for i in (shown or where)[:1]:
                         coded = " || ".join(brief(e) for e in by_sent.get(i, [])[:3]) or "no ASSAULT here"
                         miss[(key, stage)].append(f"{sid} {kind} {last!r}: \"{sents[i][:220]}\" -> {coded}")
+    # resolved pronouns (extract/tracking.py): is the name a listed participant of the role?
+    for sid, inc in owner.items():
+        events = out[sid][0]
+        want = {"recipient": set(map(str.lower, names(inc, "Victim"))),
+                "actor": set(map(str.lower, names(inc, "Subject-Suspect")))}
+        for e in events:
+            if e["event_type"] != "ASSAULT":
+                continue
+            for side in ("actor", "recipient"):
+                for m in e[side]:
+                    if m["text"].lower() in _PRONOUN_TEXTS and m.get("name"):
+                        hit[("pronoun", side)] += 1
+                        hit[("pronoun right", side)] += m["name"].split()[-1].lower() in want[side]
     print(f"gva: {len(incidents)} incidents, {len(items)} articles, {seconds:.1f}s")
+    for side in ("recipient", "actor"):
+        print(f"  pronoun {side}s resolved to a name: {hit[('pronoun', side)]}, a listed "
+              f"{'victim' if side == 'recipient' else 'suspect'}: "
+              f"{hit[('pronoun right', side)] / max(hit[('pronoun', side)], 1):.2f}")
     for key in ("whom", "who"):
         print(f"  {key}: {n[key]} names")
         for k in ("ceiling", "mention", "role", "named", "swapped", "swapped, same person in both roles",
@@ -154,6 +172,9 @@ def gva(args) -> None:
         for stage in ("swapped", "role", "mention", "ceiling"):
             for m in miss[(key, stage)][: args.errors]:
                 print(f"      lost at {stage}: {m}")
+
+
+_PRONOUN_TEXTS = frozenset({"he", "she", "him", "her"})
 
 
 def brief(e: dict) -> str:

@@ -68,8 +68,8 @@ def test_ids_are_stable_across_runs():
 
 
 def test_each_stage_has_a_name():
-    stages = ["sentences", "actors", "dates", "quantities", "attribution", "places", "people", "events", "senses",
-              "link", "status"]
+    stages = ["sentences", "actors", "dates", "quantities", "attribution", "places", "people", "events", "tracking",
+              "senses", "link", "status"]
     assert Pipeline(model="rules").names == [*stages, "scores"]
     assert Pipeline().names == [*stages, "model", "scores"]
 

@@ -52,12 +52,13 @@ def default_stages(model: Model | str = Model.encoder) -> list[Stage]:
     from flashpoint.extract.scores import ScoreStage
     from flashpoint.extract.senses import SenseStage
     from flashpoint.extract.status import StatusStage
+    from flashpoint.extract.tracking import TrackingStage
     from flashpoint.text.sentences import SentenceStage
 
     model = to_model(model)
     stages: list[Stage] = [
         SentenceStage(), ActorStage(), DateStage(), QuantityStage(), AttributionStage(), PlaceStage(),
-        PeopleStage(), EventStage(), SenseStage(), LinkStage(), StatusStage(),
+        PeopleStage(), EventStage(), TrackingStage(), SenseStage(), LinkStage(), StatusStage(),
     ]
     if model is not Model.rules:
         stages.append(ModelStage(fast=model is Model.fast))

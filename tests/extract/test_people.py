@@ -114,3 +114,94 @@ def test_a_whole_place_name_is_no_person():
     events = flashpoint.code("Rebels in the Ivory Coast on Tuesday blocked transport into Abidjan.", date="2003-01-07",
                              model="rules")
     assert events and all(a.text != "Ivory Coast" for e in events for a in e.actor + e.recipient)
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    # lists of people with ages, home towns and semicolons
+    ("Dana Whitfield, 40, of the Bronx, and Ronald Oakes, 44, of Queens, were killed.", [],
+     ["Dana Whitfield", "Ronald Oakes"]),
+    ("Police identified the men who were shot as Tobias Renner, 34, Ohio; Frank Delano, 33, Richmond; and Terry "
+     "Vance, 23, Anderson.", [], ["Tobias Renner", "Frank Delano", "Terry Vance"]),
+    # wounds and their holders
+    ("Bianca Holt, 24, of Macon suffered a non-life threatening gunshot wound.", [], ["Bianca Holt"]),
+    ("A fourth man, Eugene Rollins, had gunshot wounds to the head.", [], ["Eugene Rollins"]),
+    ("Elijah Marsh, 27, was pronounced dead at the scene of the shooting.", [], ["Elijah Marsh"]),
+    # a copula with a participle, dying when it happened
+    ("Jeremy Talbot, 54, was the motorcyclist shot and killed early Sunday.", [], ["Jeremy Talbot"]),
+    ("Police said Johnny Dale, 19, was one of the young men gunned down on the block.", [], ["Johnny Dale"]),
+    ("Investigators say 39-year-old Roberto Jose died when a shooter began firing into a crowd.", ["shooter"],
+     ["Roberto Jose", "crowd"]),
+    # a relative clause's verb, and what the act left
+    ("Detectives have no motive in the shooting that killed 31-year-old Brandon Waller.", [], ["Brandon Waller"]),
+    ("It was the shooting that claimed the life of Demontris Tolbert.", [], ["Demontris Tolbert"]),
+    # names a common noun stands for in its own sentence
+    ("Ford allegedly killed three people -- Renee Bright, 30; Joshua Hagan, 31; and Brian Sadler, 44.", ["Ford"],
+     ["Renee Bright", "Joshua Hagan", "Brian Sadler"]),
+    ("Police have identified 25-year-old Michael Strand as the victim who was shot to death.", [], ["Michael Strand"]),
+    ("The wounded man, 22-year-old Cameron Salas, was taken to a hospital.", [], ["Cameron Salas"]),
+    ("Police say Anna Dorsey, 18, was an innocent victim in a drive-by shooting.", [], ["Anna Dorsey"]),
+    ("Mary Tate was instead fatally gunned down by a gunman, Esteban Soto.", ["Esteban Soto"], ["Mary Tate"]),
+    # the round that struck someone, what a shooting left, who the wounded were
+    ("At some point the rifle accidentally discharged, striking Levi Jonas in the head.", [], ["Levi Jonas"]),
+    ("The shooting left 45-year-old Ronaldo Pinto and his wife injured.", [], ["Ronaldo Pinto", "wife"]),
+    ("The wounded included Shamar Bynes, 21, of Dover; and Ashley Adair, 16, of Hollis.", [],
+     ["Shamar Bynes", "Ashley Adair"]),
+    ("The men who were shot were Tom Hale and Bo Dunmore.", [], ["Tom Hale", "Bo Dunmore"]),
+    # passives that say where the wound is, or what hit
+    ("Tahmya Pell, 17, was hit in the legs and hip.", [], ["Tahmya Pell"]),
+    ("The boy, Victor Hernan, had been hit by a stray bullet.", [], ["Victor Hernan"]),
+    # long lists of the dead with kin nouns, possessors and "along with"
+    ("Three siblings, Jerry Shell, 35, and Chana Powers, 25; their cousin, Tina Shell, 37; and friend Shada Mahon, "
+     "26, died in the shooting.", [], ["Jerry Shell", "Chana Powers", "Tina Shell", "Shada Mahon"]),
+    ("The guard killed his daughter, Kayla Walden; his girlfriend, Shantai Hale; and Hale's mother, Viola Warren, 62.",
+     ["The guard"], ["Kayla Walden", "Shantai Hale", "Viola Warren"]),
+    ("Jerry Shell, 35, was killed, along with her niece, Tina Shell, 37.", [], ["Jerry Shell", "Tina Shell"]),
+    ("Anthony Estes, 25, was shot in the shoulder and Jose Marte, 34, was hit in the left leg.", [],
+     ["Anthony Estes", "Jose Marte"]),
+    ("Valerie Jacks, her husband and six children were shot.", [], ["Valerie Jacks", "husband", "children"]),
+    ("Police said three people were shot, including Officer Scott Willis.", [], ["people", "Officer Scott Willis"]),
+    ("The wounded officer, nine-year veteran Wade Irwin, was in serious condition.", [], ["Wade Irwin"]),
+    ("The shooting suspect, 45-year-old Jason Dale, was charged on Monday.", ["Jason Dale"], []),
+    # a participle after a comma with no object is passive; an active one keeps its subject
+    ("Misty Moon, shot in the shoulder, survived.", [], ["Misty Moon"]),
+    ("Tom Reyes, 25, shot and killed his wife.", ["Tom Reyes"], ["wife"]),
+    ("Brent Tomlin, 43, was the first officer killed in the line of duty.", [], ["Brent Tomlin"]),
+    ("Tyler Donald died from injuries sustained in the shooting.", [], ["Tyler Donald"]),
+])
+def test_roles_in_shooting_sentences(text, actor, recipient):
+    assert (actor, recipient) in roles(text)
+
+
+@pytest.mark.parametrize("text, noun", [
+    ("A 10-year-old girl was shot on Tuesday.", "girl"),  # an age before the noun
+    ("A 34-year-old Dayton man was killed.", "man"),  # a place before the noun is no name
+    ("A Kansas woman started a hunger strike.", "woman"),
+    ("A 17-year-old was shot.", "17-year-old"),  # the age stands for the person
+    ("His best friend was shot.", "friend"),  # an adjective before the noun
+])
+def test_common_nouns_for_people_behind_ages_and_adjectives(text, noun):
+    story = story_from_text(text, date="2017-04-01")
+    story = Pipeline(model="rules")(story)
+    assert noun in [a.text for a in story.sentences[0].actors]
+    assert "Dayton" not in [a.text for a in story.sentences[0].actors]
+
+
+def test_a_noun_describing_a_name_before_it_is_no_second_person():
+    assert roles("Sam Ortega, a 17-year-old boy, was shot.") == [([], ["Sam Ortega"])]
+
+
+def test_spelled_out_ages_are_no_part_of_the_name():
+    assert ("Emarje Watts", "Emarje Watts") in people("Thirteen-year-old Emarje Watts was shot.")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Those hurt include Rockella Mott, who was shot in the foot.", "Rockella Mott"),  # a relative clause of harm
+    ("Kelcii Flint, Willie Norman and Chris Chaney died.", "Kelcii Flint"),  # a list with a known name
+    ("Police say April Dunaway, 18, was shot.", "April Dunaway"),  # a month that is a given name
+])
+def test_more_evidence_for_names(text, name):
+    assert name in [n for _, n in people(text)]
+
+
+def test_a_month_after_a_date_word_is_no_given_name():
+    assert all("June" not in (n or "") for _, n in people("The shooting happened in June. Police arrested Tom Reyes."))

@@ -175,7 +175,8 @@ def is_passive(tokens: Sequence[Token], first: int, actors: list[Actor] | None =
     if not (word.endswith(("ed", "en")) or word in _PARTICIPLES):
         return False
     j = first - 1
-    while j >= 0 and (tokens[j].lower in _ADVERBS or (tokens[j].lower.endswith("ly") and len(tokens[j].lower) > 4)):
+    adverbs = _ADVERBS | harm_words()["passive_adverb"]  # "was instead fatally gunned down"
+    while j >= 0 and (tokens[j].lower in adverbs or (tokens[j].lower.endswith("ly") and len(tokens[j].lower) > 4)):
         if tokens[j].lower in _BE:
             return True
         j -= 1
@@ -201,8 +202,27 @@ def _is_break(tokens: Sequence[Token], j: int) -> bool:
         return False  # a one-word aside is no clause: "Amnesty International (AI) has accused ..."
     if word == ":" and 0 < j < len(tokens) - 1 and tokens[j - 1].text.isdigit() and tokens[j + 1].text[:1].isdigit():
         return False  # a time of day: "at 9:30 a.m."
+    if (word == ";" or word == "and" and j > 0 and tokens[j - 1].text == ",") and _list_of_people(tokens, j):
+        return False  # "identified as Cynthia Hurd, 54; Tywanza Sanders, 26; and ...", "X, 40, of Paris, and Y"
     return word in _CLAUSE_BREAKS or (word in {"and", "but"} and j > 0 and tokens[j - 1].lower == ","
                                       and not (word == "and" and j > 1 and tokens[j - 2].text.isdigit()))
+
+
+def _list_of_people(tokens: Sequence[Token], j: int) -> bool:
+    """The semicolon or ", and" at j separates the items of a list of people with ages: an age shortly before it
+    (", 54;", ", 33, Richmond;", ", 40, of the Bronx, and") and a capitalised word or "and" after it."""
+    nxt = tokens[j + 1].text if j + 1 < len(tokens) else ""
+    if not (nxt[:1].isupper() or nxt in ("and", "the", "their", "his", "her", "a")):
+        return False  # "A, 35; their cousin, B, 37; and a family friend, C, 26"
+    if j and tokens[j].text == ";" and tokens[j - 1].text[:1].isupper() and \
+            nxt in ("his", "her", "their", "and"):
+        return True  # "his daughter, Kayla Walker; his girlfriend, Shantai Hale; and ..."
+    for k in range(j - 1, max(0, j - 8), -1):
+        if tokens[k].text.isdigit() and len(tokens[k].text) <= 3 and tokens[k - 1].text == ",":
+            return True
+        if tokens[k].lower in _CLAUSE_BREAKS:
+            return False
+    return False
 
 
 def clause_bounds(tokens: Sequence[Token], first: int, last: int) -> tuple[int, int]:
@@ -232,9 +252,14 @@ def _conjunction(between: str) -> str:
     words = between.split()
     if len(words) > 1:
         kinds = word_kinds()
-        while len(words) > 1 and (words[-1] in _KIN_DETS or "person" in kinds.get(words[-1].strip(","), ())
-                                  or re.fullmatch(r"\d{1,2}[- ](?:year|month)[- ]old", words[-1])
-                                  or words[-1] in _COUNT_WORDS or words[-1].replace(",", "").isdigit()):
+        joins = [i for i, w in enumerate(words) if w.strip(",") in ("and", ",", "") or w == ","]
+        if joins and len(words) - joins[0] <= 6 and "person" in kinds.get(words[-1].strip(","), ()):
+            words = words[:joins[0] + 1]  # "and a close family friend," / ", along with her niece,": a kin noun
+        counts = harm_words()["list_filler"]
+        while len(words) > 1 and (words[-1] in _KIN_DETS or words[-1] in counts or words[-1].replace(",", "").isdigit()
+                                  or words[-1] in _COUNT_WORDS
+                                  or "person" in kinds.get(words[-1].strip(","), ())
+                                  or re.fullmatch(r"\d{1,2}[- ](?:year|month)[- ]old", words[-1])):
             words.pop()
         between = " ".join(words)
     return between
@@ -245,11 +270,20 @@ _KIN_DETS = frozenset(_W["kin_dets"])
 
 def _with_conjuncts(actors: list[Actor], k: int, text: str, step: int) -> list[Actor]:
     """The mention at index k plus those joined to it by "and" / "," ("the US and France")."""
+    from flashpoint.extract.people import named, person_asides
+
     group = [actors[k]]
     j = k + step
     while 0 <= j < len(actors):
+        if step > 0 and is_person(actors[j]) and text[actors[j].end:actors[j].end + 2] in ("'s", "’s") and \
+                j + 1 < len(actors):
+            j += 1  # "and Hale's mother, Viola Warren": the possessor is no item of the list
+            continue
         a, b = (actors[j], group[-1]) if step < 0 else (group[-1], actors[j])
-        between = _conjunction(text[a.end:b.start])
+        between = text[a.end:b.start]
+        if (is_person(a) or a.sector == "CVL" or named(a)) and (is_person(b) or b.sector == "CVL" or named(b)):
+            between = person_asides(between)  # "X, 40, of the Bronx, and Y", "A, 54; B, 26; and C"
+        between = _conjunction(between)
         if between not in {"and", ",", ", and", "or", "and the", ", the", "as well as"}:
             break
         group.append(actors[j])
@@ -263,6 +297,8 @@ DETERMINERS = set(_W["determiners"])
 def is_nominal(tokens: Sequence[Token], m: Match) -> bool:
     """A noun trigger ("fighting", "the attack", "talks") rather than a verb ("attacked")."""
     before = tokens[m.first - 1].lower if m.first else ""
+    if before in ("that", "which") and m.pattern.verbal and tokens[m.first].lower.endswith("ed"):
+        return False  # a relative clause's verb: "the shooting that killed X"
     return not m.pattern.verbal or before in DETERMINERS or before.endswith("'s")
 
 
@@ -523,15 +559,17 @@ def assign_participants(sentence: Sentence, tokens: Sequence[Token], m: Match) -
         actor, recipient = recipient[:1], recipient[1:]  # "clashes between X and Y", "talks between X and Y"
         note += "; 'between' X and Y: X is the actor, Y the recipient"
     if actor and is_nominal(tokens, m) and len(text[actor[-1].end:trig_start].split()) > 2 \
-            and not _light_verb_object(text[actor[-1].end:trig_start]):
+            and not _light_verb_object(text[actor[-1].end:trig_start]) \
+            and not (m.pattern.event_type == "ASSAULT" and is_passive(tokens, m.first, usable)):  # "had been hit by a"
         actor = []  # "the organisers of Saturday's march": a noun's actor stands next to it ("Kenyan protests")
         note = "noun trigger: no actor next to it"
     # Acronyms are names, not pronouns: "a letter to the WHO threatening ..."
     between = [w.lower() for w in text[actor[-1].end:trig_start].split() if not (w.isupper() and len(w) > 1)] \
         if actor else []
     if actor and _PRONOUNS & set(between):
-        if _speaker_is_subject(between):
-            note += "; pronoun subject: the speaker"  # "Hungary says it will not accept ..."
+        personal = {"he", "she"} & set(between) and not (is_person(actor[-1]) or actor[-1].sector == "CVL")
+        if _speaker_is_subject(between) and not (m.pattern.event_type == "ASSAULT" and personal):
+            note += "; pronoun subject: the speaker"  # "Hungary says it will not accept ..." (not "police said he")
         elif between[0] in ("who", "which") and not _PRONOUNS & set(between[1:]):
             note += "; relative pronoun: its antecedent"  # "the policemen who on sunday killed ..."
         else:
@@ -571,6 +609,15 @@ def assign_participants(sentence: Sentence, tokens: Sequence[Token], m: Match) -
         note += "; the action noun's modifier is the actor"  # "were killed in police firing"
     if m.pattern.event_type == "ASSAULT":
         actor, recipient, note = harm_frames(sentence, tokens, m, usable, actor, recipient, note)
+        if recipient and recipient[0].text.lower() in harm_words()["attacker_noun"] and not actor and \
+                not text[trig_end:recipient[0].start].strip():
+            actor, recipient = recipient[:1], recipient[1:]  # "the shooting suspect": the noun's attacker
+            note += "; 'the shooting suspect' is its actor"
+        victims = [a for a in actor if a.text.lower() in harm_words()["victim_noun"]]
+        if victims:  # "X was a victim of the shooting": a victim is no attacker
+            actor = [a for a in actor if a not in victims]
+            recipient = victims + [r for r in recipient if r not in victims]
+            note += "; a victim is the recipient"
     if recipient and recipient[0].start >= trig_end:
         # "withdraw its troops from Lebanon": own forces are not the recipient; "filed a lawsuit in a Paris court
         # against X": a forum after "in" is not either
@@ -642,14 +689,27 @@ _FILLERS = (r"(?:a|an|his|her|their|its|one|two|three|four|multiple|several|sing
             r"fatal|life-threatening|non-life-threatening|critical|serious|severe|minor|possible|at|least|gunshot|gun|"
             r"shotgun|bullet|stab|head|chest|\d+|,)")
 _LOOSE_FILLERS = _FILLERS[:-1] + r"|[a-z]+-[a-z-]+)"
-_HOLDER = re.compile(
-    r"(?:\b(?:suffer(?:ed|ing|s)?(?:\s+from)?|sustain(?:ed|ing|s)?|receiv(?:ed|ing)|succumb(?:ed|ing)?\s+to|treated\s+for|"
-    r"(?:died|dead|dies|dying)\b[^;]{0,60}?\b(?:from|of)|cause\s+of\s+death\b[^;]{0,60}?\b(?:is|was)|from)"
-    r"(?:\s*" + _LOOSE_FILLERS + r")*"
-    r"|\b(?:with|had|has)(?:\s*" + _FILLERS + r")+"
-    r"|\b(?:died|dead|killed|wounded|injured|hurt)(?:\s+[A-Z]\w+day)?\s+(?:in|during|following|after)\s+(?:the|a|an)?"
-    r"(?:\s*(?:[\w-]+\s+){0,3}?))\s*$",
-    re.I)
+
+
+@cache
+def harm_words() -> dict[str, frozenset[str]]:
+    """Word lists of the harm frames (harm_words.tsv): kind -> words."""
+    return {kind: frozenset(listed.split()) for kind, listed in tsv.rows("flashpoint.extract", "harm_words.tsv",
+                                                                          width=2)}
+
+
+@cache
+def _holder() -> re.Pattern[str]:
+    loose = _LOOSE_FILLERS[:-1] + "|" + "|".join(map(re.escape, sorted(harm_words()["wound_filler"]))) + ")"
+    return re.compile(
+        r"(?:\b(?:suffer(?:ed|ing|s)?(?:\s+from)?|sustain(?:ed|ing|s)?|receiv(?:ed|ing)|succumb(?:ed|ing)?\s+to|"
+        r"treated\s+for|(?:died|dead|dies|dying)\b[^;]{0,60}?\b(?:from|of)|"
+        r"cause\s+of\s+(?:[\w'’-]+\s+){0,3}?death\b[^;]{0,60}?\b(?:is|was|be)|from)"
+        r"(?:\s*" + loose + r")*"
+        r"|\b(?:with|had|has)(?:\s*" + _FILLERS + r")+"
+        r"|\b(?:died|dead|killed|wounded|injured|hurt)(?:\s+[A-Z]\w+day)?\s+(?:in|during|following|after)\s+"
+        r"(?:the|a|an)?(?:\s*(?:[\w-]+\s+){0,3}?))\s*$",
+        re.I)
 # An act named after a charge on someone: "charged with murder in the shooting of", "arrested in connection with
 # the shooting", "faces charges in the killing": the one charged is the act's (alleged) actor.
 _CHARGE = frozenset(_W["charge"])
@@ -720,7 +780,9 @@ def _identified_as(text: str, trig_start: int, trig_end: int, usable: list[Actor
     at = re.compile(r"\bas\s+(?:\d{1,2}[- ](?:year|month)[- ]old\s+)?").search(text, max(m.end(), trig_end))
     if at is None or at.start() - max(m.end(), trig_end) > 60:
         return None
-    people = [a for a in usable if is_person(a) and a.start >= at.end()]
+    from flashpoint.extract.people import named
+
+    people = [a for a in usable if (is_person(a) or named(a)) and a.start >= at.end()]
     if not people or people[0].start - at.end() > 15:
         return None
     group = _with_conjuncts(people, 0, text, +1)
@@ -735,8 +797,59 @@ def _only_fillers(text: str) -> bool:
         and len(words) <= 3
 
 
+_LEFT_DEAD = re.compile(r"(?:\s+\w+day)?\s*,?\s*(?:(?:that|which)\s+)?(?:also\s+)?"
+                        r"(?:left|(?:claimed|took|ended)\s+the\s+li(?:fe|ves)\s+of)"
+                        r"(?:\s+(?:\d{1,3}-year-old|\d{1,3}|the|a|an|his|her)\b)?", re.I)
+_STRUCK = re.compile(r"[^.;:]{0,40}?(?:,\s*|\s)(?:striking|hitting|wounding|killing|injuring|and\s+(?:struck|hit))\s+",
+                     re.I)
+_INCLUDED = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,6}?(?:include|includes|included|were|are)\b\s*:?\s*"
+                       r"(?:\d{1,2}[- ](?:year|month)s?[- ]old\s+)?")
+_ALONG_WITH = re.compile(r"[^;.:]{0,40}?,?\s+along\s+with\s+")
+_COPULA = re.compile(r"^\s*,?\s*(?:was|is|were|are)\s+(?:also\s+|reportedly\s+|believed\s+to\s+be\s+)?"
+                     r"(?:among|one\s+of|two\s+of|three\s+of|the|an?)\b[\w\s'’-]{0,50}$")
+
+
+def _copula_participle(text: str, tokens: Sequence[Token], m: Match, left: list[Actor]) -> list[Actor]:
+    """"X was among the 53 others wounded", "X was one of the men gunned down", "X, 54, was the motorcyclist shot and
+    killed": the participle's recipient is the person the copula describes (no act of theirs)."""
+    word = tokens[m.first].lower
+    k = len(left) - 1
+    while k >= 0 and (left[k].sector == "CVL" or left[k].text[:1].islower()):
+        k -= 1  # "one of the young men gunned down", "the first officer killed": the noun inside the phrase
+    if k < 0 or not is_person(left[k]) or not (word.endswith(("ed", "en")) or word in {"shot", "hurt", "hit"}) \
+            or (m.first and tokens[m.first - 1].lower in _BE):
+        return []
+    from flashpoint.extract.people import person_asides
+
+    between = person_asides(text[left[k].end:tokens[m.first].start])
+    if not _COPULA.match(between) or harm_words()["copula_stop"] & set(between.lower().split()[1:]):
+        return []
+    return _with_conjuncts(left, k, text, -1)
+
+
+_DIED_WHEN = re.compile(r"^\s*,?\s*(?:was\s+|were\s+)?(?:\w+ly\s+)?(?:died|killed|shot|wounded|injured|hurt|struck)\b"
+                        r"[^;:.]{0,80}?\b(?:when|after|as)\s+(?!(?:he|she|they|it)\b)[^;:]{0,80}$", re.I)
+
+
+def _died_when(text: str, trig_start: int, left: list[Actor], actor: list[Actor]) -> list[Actor]:
+    """"X died when a shooter began firing into a crowd", "X was wounded after a man opened fire": the one who died or
+    was hurt is the act's recipient (a pronoun subject after "when" is resolved elsewhere)."""
+    from flashpoint.extract.people import person_asides
+
+    for i in range(len(left) - 1, -1, -1):
+        a = left[i]
+        if not is_person(a):
+            continue
+        m = _DIED_WHEN.match(person_asides(text[a.end:trig_start]))
+        if m:
+            return _with_conjuncts(left, i, text, -1)
+    return []
+
+
 def harm_frames(sentence: Sentence, tokens: Sequence[Token], m: Match, usable: list[Actor], actor: list[Actor],
                 recipient: list[Actor], note: str) -> tuple[list[Actor], list[Actor], str]:
+    from flashpoint.extract.people import named as named_person
+
     """Roles of harm that clause patterns make plain: a wound's holder ("found X with a gunshot wound"), a
     reflexive ("X shot himself"), a possessor ("X's shooting death"), the one charged ("X was charged in the
     shooting of Y"), the one found ("deputies found X shot")."""
@@ -763,6 +876,78 @@ def harm_frames(sentence: Sentence, tokens: Sequence[Token], m: Match, usable: l
         if who == "actor":
             return people, [r for r in recipient if r not in people], "identified as: the named are its actors"
         return [], people, "identified as: the named are its recipients"
+    if actor and m.first >= 2 and tokens[m.first - 1].lower in ("that", "which") and m.pattern.verbal \
+            and actor[-1].end != tokens[m.first - 2].end:
+        actor = []  # "the shooting that killed X": the relative's subject is the noun before it, no mention
+        note += "; a relative clause's subject is its antecedent"
+    nxt = tokens[m.last + 1].lower if m.last + 1 < len(tokens) else ""
+    left_dead = _LEFT_DEAD.match(text, trig_end)
+    if left_dead and (not recipient or recipient[0].start >= left_dead.end()):
+        hurt = [a for a in right if a.start >= left_dead.end() and (is_person(a) or a.sector == "CVL")]
+        if hurt and not text[left_dead.end():hurt[0].start].strip(" ,"):
+            return actor, _with_conjuncts(right, right.index(hurt[0]), text, +1), \
+                note + "; 'that left X dead' / 'that claimed the life of X': X is the recipient"
+    if actor and m.first and tokens[m.first - 1].lower == "and" and m.pattern.verbal and \
+            _after_preposition(text, actor[0]) and all(is_person(a) or a.sector == "CVL" for a in actor):
+        subjects = [a for a in left if a.end <= actor[0].start and not _after_preposition(text, a)
+                    and (is_person(a) or a.sector == "CVL")]
+        if subjects:
+            # "X walked up to Banes and Clark and shot them": the verb is X's, its object the pronoun
+            objects = actor
+            actor = _with_conjuncts(subjects, len(subjects) - 1, text, -1)
+            if not recipient and nxt in ("them", "him", "her") and (nxt == "them") == (len(objects) > 1):
+                recipient = objects
+            note += "; a verb after 'and' is the subject's, not the prepositional object's"
+    if (not recipient or recipient[0].start == tokens[m.last + 1].start if m.last + 1 < len(tokens) else False) \
+            and m.first and tokens[m.first - 1].lower in DETERMINERS and m.last + 2 < len(tokens) and \
+            tokens[m.last + 2].text in (",", "—", "–") and tokens[m.last].lower.endswith(("ed", "en", "shot", "hurt")):
+        from flashpoint.extract.people import named, word_kinds
+
+        apposed = [a for a in right if named(a) and a.start > tokens[m.last + 2].start
+                   and len(text[tokens[m.last + 2].end:a.start].split()) <= 3]
+        if apposed and "person" in word_kinds().get(tokens[m.last + 1].lower, ()):
+            # "The wounded man, 22-year-old Cameron Salazar, ...": the noun the participle describes
+            return actor, apposed[:1], note + "; the wounded noun's apposition is the recipient"
+    struck = _STRUCK.match(text, trig_end)
+    if struck and (not recipient or recipient[0].start >= struck.end()):
+        # "the gun went off, striking Levi in the head", "it discharged, hitting her": the one the round struck
+        hit = [a for a in sentence.actors if a.start >= struck.end() and (is_person(a) or a.sector == "CVL")]
+        if hit and not text[struck.end():hit[0].start].strip():
+            return actor, [hit[0]], note + "; the one the round struck is the recipient"
+        pronoun = next((t for t in tokens if t.start == struck.end() and t.lower in ("him", "her")), None)
+        named = resolve_pronoun(sentence, pronoun, exclude=actor) if pronoun is not None else None
+        if named is not None:
+            return actor, [named], note + f"; the one the round struck, {pronoun.text!r}, is {named.text!r}"
+    listed = _INCLUDED.match(text, trig_end)
+    if listed and not actor and (not recipient or recipient[0].start >= listed.end()):
+        hurt = [a for a in sentence.actors if a.start >= listed.end() and (is_person(a) or named_person(a))]
+        if hurt and not text[listed.end():hurt[0].start].strip():
+            return [], _with_conjuncts(hurt, 0, text, +1), note + "; 'the wounded included A, B': the listed"
+    along = _ALONG_WITH.match(text, trig_end)
+    if along and recipient and is_passive(tokens, m.first, usable):
+        more = [a for a in sentence.actors if a.start >= along.end() and (is_person(a) or named_person(a))]
+        if more and len(text[along.end():more[0].start].split()) <= 4:
+            # "X and Y were killed, along with her niece, Tina Shelby, and a family friend, Shada Mahon"
+            recipient = recipient + [a for a in _with_conjuncts(more, 0, text, +1) if a not in recipient]
+            note += "; 'along with' adds recipients"
+    if m.first and m.first == m.last and tokens[m.first - 1].text == "," and m.pattern.verbal and \
+            not is_nominal(tokens, m) and \
+            tokens[m.first].lower.endswith(("ed", "shot", "hurt")) and m.last + 1 < len(tokens) and \
+            tokens[m.last + 1].lower in harm_words()["after_reduced"]:
+        persons = [a for a in left if is_person(a) or named_person(a)]
+        if persons:
+            # "Misty McBride, shot in the shoulder, survived", "X was found in the hallway, shot at least once": a
+            # participle after a comma with no object is a passive
+            return [], _with_conjuncts(persons, len(persons) - 1, text, -1), \
+                note + "; a participle after a comma is passive: the person before it is the recipient"
+    held = _copula_participle(text, tokens, m, left)
+    if held:
+        return [a for a in actor if a not in held and a.start >= trig_end], held, \
+            "a participle after 'X was among / one of / the NOUN': X is the recipient"
+    died = _died_when(text, trig_start, left, actor)
+    if died:
+        return [a for a in actor if a not in died], died + [r for r in recipient if r not in died], \
+            note + f"; {died[0].text!r} died or was hurt when it happened: a recipient"
     if not actor and right:
         # "killed in police firing", "wounded in an army raid": the body whose fire it was is the actor
         agent = right[0]
@@ -785,7 +970,8 @@ def harm_frames(sentence: Sentence, tokens: Sequence[Token], m: Match, usable: l
             recipient = [named]
             note += f"; {nxt!r} is {named.text!r}"
     words = [t.lower for t in tokens[:m.first]]
-    charge = next((j for j in range(m.first - 1, max(-1, m.first - 14), -1) if words[j] in _CHARGE), None)
+    charge = next((j for j in range(m.first - 1, max(-1, m.first - 14), -1) if words[j] in _CHARGE
+                   and not (words[j] == "face" and j and words[j - 1] in _KIN_DETS)), None)  # "hit in the face"
     prev_word = words[m.first - 1] if m.first else ""
     # a noun after a charge: "with first-degree murder", "with aggravated assault", "in the shooting"
     nominal = is_nominal(tokens, m) or not m.pattern.verbal or (
@@ -808,7 +994,8 @@ def harm_frames(sentence: Sentence, tokens: Sequence[Token], m: Match, usable: l
         if who:
             return who, [v for v in victims[:1] if v not in who], f"charged with the act: {who[0].text!r} is its actor"
     before = text[max(0, trig_start - 80):trig_start]
-    if left and _HOLDER.search(before):
+    wound = tokens[m.first].lower in harm_words()["wound"] and re.search(r"\b(?:had|has|have)\s*$", before)
+    if left and (_holder().search(before) or wound):
         # "killed in police firing": a body right before the act is its actor, the holder the one before
         by = [a for a in left[-1:] if not text[a.end:trig_start].strip() and a.sector not in (None, "CVL")]
         rest = [a for a in left if a not in by]
@@ -823,7 +1010,10 @@ def harm_frames(sentence: Sentence, tokens: Sequence[Token], m: Match, usable: l
     if owner and is_person(owner[0]) and text[owner[0].end:trig_start].startswith(("'s", "’s", "'", "’")) and \
             len(text[owner[0].end:trig_start].split()) <= 3:
         return [], owner, "possessor of the act is its recipient"
-    if left and not is_nominal(tokens, m) and m.first and tokens[m.first - 1].lower in {"found", "left"} and \
+    k = m.first - 1
+    while k > 0 and tokens[k].lower.endswith("ly") and len(tokens[k].lower) > 4:
+        k -= 1  # "found critically injured"
+    if left and not is_nominal(tokens, m) and k >= 0 and tokens[k].lower in {"found", "left"} and \
             tokens[m.first].lower.endswith(("ed", "shot", "hurt")):
         return [], [left[-1]], "found shot: the one found is the recipient"
     if left and not is_nominal(tokens, m) and _only_fillers(text[left[-1].end:trig_start]):
@@ -856,6 +1046,19 @@ def harm_frames(sentence: Sentence, tokens: Sequence[Token], m: Match, usable: l
 _MOVES = frozenset({"MOBILIZE", "RETREAT", "SANCTION", "AID"})
 _GIVES = frozenset({"AID", "RETREAT"})
 _ADDRESSED = frozenset({"THREATEN", "REQUEST"})  # acts of speech whose "to" phrase is the addressee
+
+
+def _names_for_nouns(sentence: Sentence, role: list[Actor]) -> list[Actor]:
+    """A common noun in a role gives way to the names its sentence ties to it ("killed three people -- A, B and C",
+    "identified X as the victim who was shot"): people.tied_names."""
+    from flashpoint.extract.people import tied_names
+
+    out: list[Actor] = []
+    for a in role:
+        for b in tied_names(sentence, a, _with_conjuncts) or [a]:
+            if b not in out:
+                out.append(b)
+    return out
 
 
 class EventStage:
@@ -961,6 +1164,8 @@ class EventStage:
                     if doer is not None and not any(r.start < doer.end and doer.start < r.end for r in recipient):
                         actor = [doer]
                         voice += f"; the subject's noun phrase {doer.text!r} is the actor"
+                if m.pattern.event_type == "ASSAULT":
+                    actor, recipient = _names_for_nouns(sentence, actor), _names_for_nouns(sentence, recipient)
                 event = Event(
                     story_id=story.id,
                     sentence_index=sentence.index,

@@ -48,14 +48,21 @@ def first_names() -> frozenset[str]:
     return frozenset(tsv.words("flashpoint.knowledge", "first_names.tsv"))
 
 
+def _harm_words() -> dict[str, frozenset[str]]:
+    from flashpoint.extract.events import harm_words
+
+    return harm_words()
+
+
 _TOKEN = re.compile(r"[^\W\d_][\w'’]*(?:[-‐][\w'’]+)*|\d[\w-]*|\S")
 _POSS = ("'s", "’s", "'", "’")
 # Words before a name that make it an identification: "identified as", "named", "is survived by".
 _IDENTIFIED = re.compile(r"(?:\b(?:identified|id'd|named|listed|known)\b[^.;]{0,60}?\bas|\bnamed|\bname is|"
                          r"\bnames? of|\bidentified)\s*(?:the\s+)?$", re.I)
-_AGE_BEFORE = re.compile(r"\b\d{1,3}[- ]years?[- ]old\s*$|\b[Aa]ged?\s+\d{1,3}\s*,?\s*$")
-_AGE_AFTER = re.compile(r"\s*(?:,\s*(?:age\s+|aged\s+)?\d{1,3}\s*(?:,|\.|;|\)|$|\s+(?:and|of|who|was|is|has|had|from|"
-                        r"years?|died|faces|remains|were)\b)|\(\s*\d{1,3}\s*\))")
+_AGE_BEFORE = re.compile(r"\b(?:\d{1,3}|[A-Za-z]+(?:-[a-z]+)?)[- ](?:years?|months?)[- ]old\s*$|"
+                         r"\b[Aa]ged?\s+\d{1,3}\s*,?\s*$")
+_AGE_AFTER = re.compile(r"\s*(?:,\s*(?:age\s+|aged\s+|both\s+)?\d{1,3}\s*(?:,|\.|;|\)|$|\s+(?:and|of|who|was|is|has|"
+                        r"had|from|years?|died|faces|remains|were)\b)|\(\s*\d{1,3}\s*\))")
 _MAX_WORDS = 4
 _W = tsv.lists("flashpoint.extract", "people_words.tsv")  # the word lists below (knowledge, kept as data)
 _OBJECT_PREPS = frozenset(_W["object_preps"])
@@ -81,8 +88,8 @@ def _bare(w: str) -> tuple[str, bool]:
 
 
 def _name_word(w: str, kinds: dict[str, frozenset[str]]) -> bool:
-    if not w[:1].isupper() or not w[:1].isalpha():
-        return False
+    if not w[:1].isupper() or not w[:1].isalpha() or _AGE_WORD.fullmatch(w):
+        return False  # "Thirteen-year-old Emarje Watkins": the age is no name
     if len(w) > 1 and w.isupper():
         return False  # "HPD", "GRANT COUNTY": acronyms and shouting, not names
     k = kinds.get(w)
@@ -100,11 +107,18 @@ def _runs(text: str, toks: list[re.Match[str]], kinds: dict[str, frozenset[str]]
             i += 1
             continue
         w0, _ = _bare(g)
-        if not _name_word(w0, kinds) or "suffix" in kinds.get(w0, ()):
+        # "April McDaniel", "June Lee": a month that is a given name, before a surname and after no date word
+        given = w0.lower() in _harm_words()["month_name"] and i + 1 < n and _name_word(toks[i + 1].group(), kinds) \
+            and toks[i + 1].group().lower() not in _harm_words()["month_name"] \
+            and not (i and toks[i - 1].group().lower() in _harm_words()["date_word"])
+        if not given and (not _name_word(w0, kinds) or "suffix" in kinds.get(w0, ())):
             i += 1
             continue
         j, words, poss = i, [], False
         end = toks[i].end()
+        if given:
+            words.append(w0)
+            j += 1
         while j < n:
             raw = toks[j].group()
             w, p = _bare(raw)
@@ -143,6 +157,15 @@ def _runs(text: str, toks: list[re.Match[str]], kinds: dict[str, frozenset[str]]
     return out
 
 
+_RELATIVE_HARM = re.compile(r"\s*(?:,\s*\d{1,3}\s*)?,\s*who\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?"
+                            r"(?:shot|killed|wounded|injured|hurt|struck|hit|grazed)\b")
+_LIST_JOIN = re.compile(r"\s*(?:,|,?\s*and)\s*")
+
+
+def _opens_quote(text: str, run: _Run) -> bool:
+    return text[max(0, run.start - 1):run.start] in _QUOTES
+
+
 def _opens(text: str, start: int) -> bool:
     """The run starts a sentence or a clause (its first word is capitalised for that reason alone)."""
     before = text[:start].rstrip()
@@ -168,6 +191,8 @@ class _Registry:
 def _evidence(text: str, run: _Run, before: str, after: str, kinds: dict[str, frozenset[str]],
               firsts: frozenset[str]) -> str | None:
     """Why the run is a person's name, or None."""
+    if after[:1].islower() and "person" in kinds.get(after, ()):
+        return None  # "a 34-year-old Dayton man", "a Chicago police officer": a modifier of the noun
     if "place" in kinds.get(after, ()) or "prefix" in kinds.get(before, ()) or (
             before[:1].isupper() and "place" in kinds.get(before, ()) and "noun" not in kinds.get(before, ())):
         return None  # "Todd County", "Fort Worth", "Lehigh Valley Hospital"
@@ -191,6 +216,9 @@ def _evidence(text: str, run: _Run, before: str, after: str, kinds: dict[str, fr
         if noun and noun[0].endswith("ed") and len(noun[0]) > 4 and not low.endswith(","):
             return "object"  # "found Barbarin guilty", "sued Thom"
 
+    if len(run.words) >= 2 and low.endswith(" of") and low.split()[-2:-1] and \
+            low.split()[-2].strip(",") in _harm_words()["harm_act"]:
+        return "object of an act"  # "the shooting death of Kyre Bethea", "claimed the life of Demontris Toliver"
     if noun and "person" in kinds.get(noun[0], ()):
         return "apposition"  # "the boy, Avion Weaver", "his wife Gina Williams"
     if len(run.words) >= 2:
@@ -228,6 +256,19 @@ def find_people(story: Story) -> dict[int, list[Actor]]:
             if why is not None:
                 registry.add(run.words)
             rows.append((run, before, after, why))
+        for k, (run, before, after, why) in enumerate(rows):
+            if why is not None or not 2 <= len(run.words) <= 3 or any(kinds.get(w) for w in run.words) or \
+                    any(ps < run.end and run.start < pe for ps, pe in places) or _opens_quote(text, run):
+                continue
+            if _RELATIVE_HARM.match(text, run.end):
+                why = "relative"  # "Rockella Mott, who was shot in the foot"
+            elif any(rows[j][3] is not None and len(rows[j][0].words) >= 2 and _LIST_JOIN.fullmatch(
+                    person_asides(text[min(run.end, rows[j][0].end):max(run.start, rows[j][0].start)]))
+                     for j in (k - 1, k + 1) if 0 <= j < len(rows)):
+                why = "list"  # "Kelcii Flint, Willie Norman and Chris Chaney": a list of people
+            if why is not None:
+                registry.add(run.words)
+                rows[k] = (run, before, after, why)
         found[sentence.index] = rows
     out: dict[int, list[Actor]] = {}
     for sentence in story.sentences:
@@ -254,35 +295,134 @@ def find_people(story: Story) -> dict[int, list[Actor]]:
     return out
 
 
-_GENERIC_RE = re.compile(r"\b(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Aa]nother)\s+)(?:[\w-]+\s+){0,2}?"
-                         r"(\d{1,2}[- ](?:year|month)[- ]old|[a-z-]+)\b")
+_DETS = frozenset({"the", "a", "an", "his", "her", "their", "its", "my", "our", "your", "another", "one", "whose"})
+_GENERIC_DET = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Aa]nother)\s+")
+_GENERIC_WORD = re.compile(r"\s*([\w'’-]+)")
+_AGE_WORD = re.compile(r"(?:\d{1,2}|[a-z]+(?:-[a-z]+)?)[- ](?:year|month)s?[- ]old", re.I)
 # Sectors of generic person nouns that the dictionaries do not list (private people).
 _GENERIC_SECTOR = "CVL"
 
 
+def _generic_head(text: str, at: int, kinds: dict[str, frozenset[str]]) -> tuple[int, int] | None:
+    """The span of the person noun (or the age standing for one) of the noun phrase starting at `at`, after a
+    determiner: "a 10-year-old girl" -> girl, "a 34-year-old Dayton man" -> man, "a female student" -> student,
+    "a 17-year-old" -> 17-year-old; None when the phrase names no person."""
+    age = None
+    pos = at
+    for _ in range(4):
+        m = _GENERIC_WORD.match(text, pos)
+        if not m:
+            break
+        word, poss = _bare(m.group(1))
+        low = word.lower()
+        if word[:1].islower() and "person" in kinds.get(low, ()):
+            return m.start(1), m.start(1) + len(word)
+        if poss:
+            break  # "the man's car", "a Dayton family's home"
+        spelled = word.split("-")[0].lower() in _harm_words()["number_word"]
+        if _AGE_WORD.fullmatch(word) and (word[:1].isdigit() or spelled):
+            age = age or m.span(1)
+        elif word[:1].isupper() and not (kinds.get(word, frozenset()) & {"function", "noun"}):
+            pass  # "a 34-year-old Dayton man": a place or a name before the noun
+        elif not (word[:1].islower() and word.isalpha() or "-" in word) or \
+                kinds.get(low, frozenset()) & {"function", "verb"} or low in _harm_words()["phrase_stop"]:
+            break
+        pos = m.end()
+    return age
+
+
 def _generic(sentence: Sentence, people: list[Actor], kinds: dict[str, frozenset[str]]) -> list[Actor]:
-    """Common nouns for private people after a determiner ("the man", "his wife", "a 17-year-old"), unless a name
-    stands in apposition to them ("the boy, Avion Weaver", "his father Brandon Hill": the name is the mention)."""
+    """Common nouns for private people after a determiner ("the man", "his wife", "a 10-year-old girl", "a
+    17-year-old"), unless a name stands in apposition to them ("the boy, Avion Weaver", "his father Brandon Hill",
+    "Sam Ortiz, a 17-year-old student,": the name is the mention)."""
     text = sentence.text
     taken = [(a.start, a.end) for a in sentence.actors] + [(a.start, a.end) for a in people]
     out: list[Actor] = []
-    for m in _GENERIC_RE.finditer(text):
-        word = m.group(1)
-        age = word[:1].isdigit()
-        if not age and "person" not in kinds.get(word, ()):
+    for d in _GENERIC_DET.finditer(text):
+        span = _generic_head(text, d.end(), kinds)
+        if span is None:
             continue
-        start, end = m.span(1)
-        if age and re.match(r"\s+[a-z]+(?:s)?\b", text[end:]) and \
-                "person" in kinds.get(re.match(r"\s+([a-z-]+)", text[end:]).group(1), ()):
-            continue  # "a 17-year-old boy": the noun is the mention
-        if any(s < end and start < e for s, e in taken):
+        start, end = span
+        if any(s < end and start < e for s, e in taken) or any(a.start < end and start < a.end for a in out):
             continue
         rest = text[end:end + 60]
         if re.match(r"\s*,?\s*(?:\d{1,2}[- ]year[- ]old\s+|age\s+\d+\s*,\s*)?[A-Z]", rest) and \
                 any(a.start >= end and a.start - end <= 25 for a in people):
             continue  # apposition: the name stands for it
-        out.append(Actor(text=word, start=start, end=end, sector=_GENERIC_SECTOR))
+        lead = re.search(r"(?:,\s*(?:age\s+)?\d{1,3})?\s*[,(—–]\s*$", text[:d.start()])
+        if lead and d.group().strip().lower() in ("a", "an", "the") and any(a.end == lead.start() for a in people):
+            continue  # "Sam Ortiz, 17, a high school student": the noun describes the name before it
+        out.append(Actor(text=text[start:end], start=start, end=end, sector=_GENERIC_SECTOR))
     return out
+
+
+def named(a: Actor) -> bool:
+    """A mention of a person by name: a name the people stage found, or an officer's ("Officer Omar Cannon")."""
+    return a.name is not None and a.id is None and a.text[:1].isupper() and (a.country is None or a.sector is not None)
+
+
+_PLURAL_GENERIC = re.compile(r"(?:s|men|people|children)$")
+_APPOSED = re.compile(r"\s*(?:,|—|–|--|-|:)\s*(?:\d{1,2}[- ](?:year|month)s?[- ]old\s+)?")
+_GENERIC_SLOT = r"(?:also\s+)?(?:the|an?|one\s+of\s+the|two\s+of\s+the|three\s+of\s+the|both)\s+(?:[\w'’-]+\s+){0,4}?$"
+_IDENTIFIED_AS_SLOT = re.compile(r"\bidentified\s+(?:\d{1,2}[- ](?:year|month)s?[- ]old\s+)?$")
+_AS_SLOT = re.compile(r"^\s*(?:,\s*(?:age\s+)?\d{1,3}\s*,)?(?:\s*,[^,;()]{1,40}){0,3}\s*,?\s*(?:as|were|was|are|is)\s+"
+                      + _GENERIC_SLOT, re.I)
+_LIST_AFTER = re.compile(r"[^:;.!?]{0,50}?(?::|,\s*including)\s*(?:\d{1,2}[- ](?:year|month)s?[- ]old\s+)?"
+                         r"(?:[A-Z][\w.]*\s+){0,4}")
+_AS_NAME = re.compile(r"^\s+as\s+(?:\d{1,2}[- ](?:year|month)s?[- ]old\s+)?$")
+_IDENTIFIED_AS = re.compile(r"^\s+(?:(?:has|have|had)\s+)?(?:been\s+)?(?:identified|named)\s+"
+                            r"(?:by\s+[^,;]{1,40}?\s+)?as\s+(?:\d{1,2}[- ](?:year|month)s?[- ]old\s+)?$", re.I)
+_IS_NAME = re.compile(r"^\s+(?:(?:who|that)\s+(?:was|were)\s+(?:[a-z]+\s+){1,4}?)?(?:was|is|were|are)\s+"
+                      r"(?:\d{1,2}[- ](?:year|month)s?[- ]old\s+)?$", re.I)
+
+
+def tied_names(sentence: Sentence, generic: Actor, conjoin) -> list[Actor]:
+    """The named people a common noun stands for in its own sentence: an apposition after it ("three people --
+    Renee Benjamin, 30; Joshua Higbee, 31; and Brian Sadowsky", "the wounded man, 22-year-old Cameron Salazar"), an
+    identification ("identified X as the victim", "the officers have been identified as X and Y") or a copula ("X
+    was the motorcyclist", "the victim was 18-year-old Anthony Ray"). `conjoin(mentions, k, text, step)` groups a
+    list (events._with_conjuncts)."""
+    text = sentence.text
+    names = [a for a in sentence.actors if named(a)]
+    if not names or generic.text[:1].isupper():
+        return []
+    plural = bool(_PLURAL_GENERIC.search(generic.text.lower()))
+    after = [a for a in names if a.start >= generic.end]
+    before = [a for a in names if a.end <= generic.start]
+    gap = text[generic.end:after[0].start] if after else ""
+    group: list[Actor] = []
+    ident = _AS_NAME.match(gap) and re.search(r"\bidentified\b", text[:generic.start])
+    if after and (_APPOSED.fullmatch(gap) or _IDENTIFIED_AS.match(gap) or _IS_NAME.match(gap) or ident):
+        group = conjoin(after, 0, text, +1)  # "the victims, A and B", "the officers have been identified as A"
+    elif after and plural and _LIST_AFTER.fullmatch(gap):
+        return [generic, *conjoin(after, 0, text, +1)]  # "four people were shot and three of them died: A, B, C"
+    elif before:
+        lead = text[before[-1].end:generic.start]
+        ident = _IDENTIFIED_AS_SLOT.search(text[:before[0].start]) if _AS_SLOT.match(lead) else None
+        if _AS_SLOT.match(lead) and (ident or not lead.strip(" ,").lower().startswith("as")):
+            group = conjoin(before, len(before) - 1, text, -1)  # "identified X and Y as the two women"
+    if not plural:
+        group = group[-1:] if group and group[-1].end <= generic.start else group[:1]
+    return group
+
+
+# What may stand between two people of a list besides "and" and commas: ages, home towns, "both 31".
+_ASIDE = re.compile(r"\s*(?:,?\s*(?:age[sd]?\s+)?\d{1,3}(?=\s*[,;)]|\s+(?:and|of|from)\b)|\(\s*\d{1,3}\s*\)"
+                    r"|,?\s*(?:of|from)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+                    r"(?:,\s*[A-Z][\w.]*(?=\s*[,;]))?"
+                    r"|,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}(?=\s*;)|,?\s*both\s+\d{1,3}(?:\s+and(?=\s+of\b))?"
+                    r"|,(?=\s*,))")
+
+
+def person_asides(between: str) -> str:
+    """The words between two people of a list without the first one's asides: "X, 40, of the Bronx, and Y" ->
+    ", and"; "A, 54; B" -> ","; "A, 26, , B" -> ","."""
+    while True:
+        m = _ASIDE.match(between)
+        if not m or not m.group().strip():
+            break
+        between = between[m.end():]
+    return between.replace(";", ",")
 
 
 # Surnames that are also ordinary sentence openers: only mid-sentence are they the person.
@@ -359,6 +499,13 @@ def name_roles(story: Story) -> None:
                     noun = (m.group(1) or (m.group(2) if m.re is _TIE else None) or "").lower()
                     if noun:
                         tied.setdefault(noun, set()).add(a.name)
+        for a in sentence.actors:
+            if a.sector == _GENERIC_SECTOR and a.name is None and not _PLURAL_GENERIC.search(a.text.lower()):
+                from flashpoint.extract.events import _with_conjuncts
+
+                same = tied_names(sentence, a, _with_conjuncts)  # "identified the girl as Sam Ortiz"
+                if len(same) == 1 and same[0].name:
+                    tied.setdefault(a.text.lower(), set()).add(same[0].name)
     if not tied:
         return
     for sentence in story.sentences:

@@ -1,0 +1,174 @@
+"""Tracking stage: the people of a shooting story carried onto the pronouns and nouns that stand for them.
+
+The events stage gives roles to mentions in a clause. A clause often names its victim or attacker only by a pronoun
+("he was shot in the chest", "the gun went off, striking her", "she shot him") or by a noun that stands for someone
+the story named elsewhere ("the victim", "the gunman"). Issue 16 item 2: each actor and recipient keeps the text of
+its own mention and adds the resolved `name`.
+
+  - an ASSAULT with an empty role whose clause holds a personal pronoun in that slot (the object right after a verb
+    trigger, a passive or active subject right before it) takes the pronoun as a mention, with the `name` of the
+    person it stands for;
+  - a pronoun stands for the most recent named person of the story (this sentence before it, else the sentences
+    before) whose known gender does not clash, and who is not the event's other role (simple salience: measured by
+    bench/bench_roles.py "named");
+A noun for a person ("the victim", "the girl", "the 17-year-old") takes the name the story ties to that noun in the
+people stage (`people.name_roles`: "the victim, Sam Ortiz", "identified the girl as Sam Ortiz").
+
+Word lists: `harm_words.tsv` (pronoun kinds).
+"""
+
+from __future__ import annotations
+
+import re
+
+from flashpoint.records import Actor, Event, Sentence, Story
+from flashpoint.text.tokens import Token, tokenize
+
+
+def _words() -> dict[str, frozenset[str]]:
+    from flashpoint.extract.events import harm_words
+
+    return harm_words()
+
+
+def _gender(sentence: Sentence, a: Actor) -> str | None:
+    """"male" / "female" when the sentence says so next to the name ("his wife, Gina Ruiz", "Tom Lee, a 17-year-old
+    boy", "the girl, Sam Ortiz"), else None."""
+    from flashpoint.extract.people import word_kinds
+
+    kinds = word_kinds()
+    text = sentence.text
+    near = text[max(0, a.start - 30):a.start].lower().split()[-2:] + text[a.end:a.end + 40].lower().split()[:4]
+    for w in near:
+        k = kinds.get(w.strip(",.;"), frozenset())
+        if "female" in k:
+            return "female"
+        if "male" in k:
+            return "male"
+    return None
+
+
+class _People:
+    """The named people of a story so far, most recent last, with a gender where the story gives one, and the roles
+    they already hold in its shootings."""
+
+    def __init__(self) -> None:
+        self.seen: list[tuple[str, str | None]] = []
+        self.roles: dict[str, set[str]] = {}
+
+    def add(self, name: str, gender: str | None) -> None:
+        old = next((g for n, g in self.seen if n == name), None)
+        self.seen = [(n, g) for n, g in self.seen if n != name] + [(name, gender or old)]
+
+    def copy(self) -> _People:
+        out = _People()
+        out.seen, out.roles = list(self.seen), self.roles
+        return out
+
+    def resolve(self, pronoun: str, side: str, exclude: set[str]) -> str | None:
+        """The most recent person of a compatible gender, preferring one who already holds this role in the story's
+        shootings ("the victim" of the story is whom "he was shot" most likely means)."""
+        words = _words()
+        want = "female" if pronoun in words["female_pronoun"] else "male" if pronoun in words["male_pronoun"] else None
+        fits = [n for n, g in reversed(self.seen) if n not in exclude and not (want and g and g != want)]
+        same = [n for n in fits if side in self.roles.get(n, ())]
+        return (same or fits or [None])[0]
+
+
+def _pronoun_slot(tokens: list[Token], event: Event, side: str) -> Token | None:
+    """The personal pronoun that fills an empty role of the event's clause: "shot him", "striking her" (recipient);
+    "he was shot" (recipient of a passive); "he shot" (actor)."""
+    words = _words()
+    first = next((i for i, t in enumerate(tokens) if t.start == event.trigger.start), None)
+    last = next((i for i, t in enumerate(tokens) if t.end == event.trigger.end), None)
+    if first is None or last is None:
+        return None
+    after = tokens[last + 1] if last + 1 < len(tokens) else None
+    passive = first >= 1 and tokens[first - 1].lower in words["be"] or \
+        first >= 2 and tokens[first - 1].lower.endswith("ly") and tokens[first - 2].lower in words["be"]
+    k = first - 1
+    while k >= 0 and (tokens[k].lower in words["be"] or tokens[k].lower.endswith("ly") or tokens[k].lower in
+                      words["passive_adverb"] or tokens[k].lower in ("had", "has", "have", "then", "allegedly")):
+        k -= 1
+    subject = tokens[k] if k >= 0 and tokens[k].lower in words["subject_pronoun"] else None
+    if side == "recipient":
+        if after is not None and after.lower in words["object_pronoun"]:
+            return after
+        for j in range(last + 1, min(last + 4, len(tokens) - 1)):  # "the gun went off, striking her"
+            if tokens[j].lower in words["struck"] and tokens[j + 1].lower in words["object_pronoun"]:
+                return tokens[j + 1]
+        return subject if passive else None
+    return subject if not passive else None
+
+
+def track(story: Story) -> None:
+    from flashpoint.extract.events import is_person
+    from flashpoint.extract.people import first_names
+
+    firsts = first_names()
+    people = _People()
+    for sentence in story.sentences:
+        if sentence.skip:
+            continue
+        tokens: list[Token] | None = None
+        att = sentence.attribution
+        # private people named in the sentence, not the source of a report ("said Lt. Kevin Smith")
+        mentions = [a for a in sentence.actors if is_person(a) and a.name
+                    and not (att is not None and att.start <= a.start < att.end)
+                    and (a.name.split()[0] in firsts or a.name in people.roles or _roled(sentence, a))]
+        nouns = [a for a in sentence.actors if a.sector == "CVL" and not _PLURAL.search(a.text.lower())]
+        for event in sentence.events:
+            if event.event_type != "ASSAULT":
+                continue
+            for side, other in (("recipient", "actor"), ("actor", "recipient")):
+                if getattr(event, side):
+                    continue
+                tokens = tokens if tokens is not None else tokenize(sentence.text)  # only where a role is empty
+                pronoun = _pronoun_slot(tokens, event, side)
+                if pronoun is None or _quoted(sentence.text, pronoun.start):
+                    continue  # "“He shot me,” Smith said": a quote's pronouns are the speaker's people
+                here = people.copy()
+                for a in mentions:
+                    if a.end <= pronoun.start:
+                        here.add(a.name, _gender(sentence, a))
+                nearest = max((a for a in mentions + nouns if a.end <= pronoun.start), key=lambda a: a.end,
+                              default=None)
+                if nearest is not None and nearest in nouns and nearest not in getattr(event, other):
+                    name = nearest.name  # "the wounded 17-year-old believed he had been shot": the noun's person
+                else:
+                    name = here.resolve(pronoun.lower, side, {a.name for a in getattr(event, other) if a.name})
+                if name is None:
+                    continue
+                setattr(event, side, [Actor(text=pronoun.text, start=pronoun.start, end=pronoun.end, name=name)])
+                event.notes.append(f"tracking: {pronoun.text!r} ({side}) is {name}, the story's most recent person")
+        for a in mentions:
+            people.add(a.name, _gender(sentence, a))
+        for event in sentence.events:
+            if event.event_type == "ASSAULT":
+                for side in ("actor", "recipient"):
+                    for a in getattr(event, side):
+                        if a.name:
+                            people.roles.setdefault(a.name, set()).add(side)
+
+
+_PLURAL = re.compile(r"(?:s|men|people|children)$")
+
+
+def _roled(sentence: Sentence, a: Actor) -> bool:
+    """A name the sentence gives with an age or a role in one of its shootings ("Kia Lott, 19, was shot")."""
+    return any(a in e.actor or a in e.recipient for e in sentence.events if e.event_type == "ASSAULT")
+
+
+def _quoted(text: str, at: int) -> bool:
+    """The offset lies inside a quotation (an odd number of quote marks before it)."""
+    before = text[:at]
+    return (before.count('"') + before.count("“") + before.count("”")) % 2 == 1
+
+class TrackingStage:
+    """Pronouns in empty roles of shooting events resolved to the story's people (after the events stage)."""
+
+    name = "tracking"
+
+    def __call__(self, story: Story) -> Story:
+        track(story)
+        return story
