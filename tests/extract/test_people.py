@@ -205,3 +205,11 @@ def test_more_evidence_for_names(text, name):
 
 def test_a_month_after_a_date_word_is_no_given_name():
     assert all("June" not in (n or "") for _, n in people("The shooting happened in June. Police arrested Tom Reyes."))
+
+
+def test_local_actors_take_the_country_of_a_story_that_names_one_place():
+    """A dateline alone says where the story is: its police and victims are local, not of no country."""
+    story = flashpoint.code("JACKSONVILLE, Fla. - Police are investigating a shooting Sunday night in which three "
+                            "people died.", date="2016-11-13", model="rules")
+    roles = [a for e in story for a in (*e.actor, *e.recipient) if a.text in ("Police", "people")]
+    assert roles and all(a.country == "USA" for a in roles)

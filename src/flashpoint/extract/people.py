@@ -451,8 +451,9 @@ class PeopleStage:
 def _story_country(story: Story) -> None:
     """Generic local mentions ("police", "the man") that took the story's country from the dictionaries' evidence
     take the country of the places the story names instead, when the gazetteer puts most of them in another one
-    (a Toledo, Ohio story is not British for naming "St. Charles"); those with no country at all take it too. Named
-    people keep none: a name alone does not say where a person is from."""
+    (a Toledo, Ohio story is not British for naming "St. Charles"); those with no country at all take it too, even
+    when the story names a single place (its dateline). Named people keep none: a name alone does not say where a
+    person is from."""
     from flashpoint.extract.places import _where
 
     counts: dict[str, int] = {}
@@ -462,7 +463,7 @@ def _story_country(story: Story) -> None:
             if p.country and (_where(sentence.text, p) or p.start == 0) and not (
                     att and att.start <= (p.start or 0) < att.end):
                 counts[p.country] = counts.get(p.country, 0) + 1
-    if sum(counts.values()) < 2:
+    if not counts:
         return
     best = max(counts, key=lambda c: counts[c])
     if counts[best] * 2 <= sum(counts.values()):
