@@ -567,3 +567,9 @@ def test_a_murder_charge_a_deceased_victim_and_a_late_death():
     assert figures("Deputies found a deceased man with a gunshot wound to the chest.") == [("dead", 1)]
     assert figures("He was flown to County General Hospital with a gunshot wound to the neck and later "
                    "succumbed to his injuries.") == [("dead", 1)]
+
+
+def test_a_second_subject_after_and_is_no_object():
+    assert figures("The shootout left three people injured and one person dead.") == [("injured", 3), ("dead", 1)]
+    assert figures("Two men suffered minor injuries and a third man died.") == [("injured", 2), ("dead", 1)]
+    assert figures("Police said the gunman shot and killed him.") == [("dead", 1)]

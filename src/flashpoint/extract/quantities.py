@@ -306,7 +306,9 @@ class _Patterns:
         # from a little before the first one.
         self.pred_only = re.compile(rf"(?<![\w'’-])(?:{pred})(?![\w'’-])")
         self.obj_start = re.compile(
-            rf"\s+(?:and\s+\w+\s+)?(?:[Hh]im|[Hh]er|[Tt]hem|[Hh]imself|[Hh]erself|[Tt]hemselves|[Ii]tself|[Hh]is|"
+            # "shot and killed him" (a second verb), not "injured and one person dead" (the next subject)
+            rf"\s+(?:and\s+(?!(?:one|two|three|four|five|six|seven|eight|nine|ten|a|an|the|another|\d+)\b)\w+\s+)?"
+            rf"(?:[Hh]im|[Hh]er|[Tt]hem|[Hh]imself|[Hh]erself|[Tt]hemselves|[Ii]tself|[Hh]is|"
             rf"[Tt]heir|[Ii]ts|[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|"
             rf"[Tt]en|\d+|at\s+least|more\s+than|[Dd]ozens|[Ss]cores|[Hh]undreds|[Tt]housands|[Ss]everal|{name}|"
             rf"(?:{mod}\s+)?{head})\b"
@@ -381,7 +383,7 @@ class _Patterns:
         )
         # "Man wounded in Friday's shooting dies": a reduced relative clause, then the verb.
         self.upgrade_rr = re.compile(
-            r"[^.;!?,]{0,50}?\s(?:later\s+|has\s+|have\s+|since\s+)*(?:died|dies|succumbed|passed\s+away)\b")
+            r"(?:(?!\band\b)[^.;!?,]){0,50}?\s(?:later\s+|has\s+|have\s+|since\s+)*(?:died|dies|succumbed|passed\s+away)\b")
         self.cumulative = re.compile("|".join(f"(?:{m})" for m in lex["cumulative_markers"]))
         self.background = re.compile("|".join(f"(?:{m})" for m in lex["background_markers"]))
         # Video timestamps and teaser lines that introduce other stories.
