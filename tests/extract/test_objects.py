@@ -144,3 +144,8 @@ def test_the_place_of_a_promised_act_joins_the_recipients_of_agree():
 def test_a_shooting_in_a_town_takes_no_town_as_recipient():
     roles = _roles("A gunman opened fire on a crowded bus in Tulsa on Friday.", "ASSAULT")
     assert roles and all("Tulsa" not in r for r in roles[0][1])
+
+
+def test_where_a_visitor_comes_from_is_not_the_host():
+    roles = _roles("The trade delegation was visiting from Wichita on Monday.", "CONSULT")
+    assert roles and all("Wichita" not in r for r in roles[0][1])

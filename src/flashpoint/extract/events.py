@@ -1096,7 +1096,8 @@ class EventStage:
                                                         for a in actor):
                         recipient = [sufferer]  # "The embassy was attacked"
                         voice += f"; the passive subject's noun phrase {sufferer.text!r} is the recipient"
-                where = place_recipient(sentence, tokens, m.last, passive)
+                where = place_recipient(sentence, tokens, m.last, passive,  # "visiting from Kansas": no host
+                                        "visit_place_prep" if m.pattern.event_type == "CONSULT" else "place_prep")
                 harm = m.pattern.event_type == "ASSAULT"  # a shooting in Tulsa: the town is where, not whom
                 if where is not None and not harm and recipient and recipient[0].start >= where.end and \
                         past_place(sentence.text[where.end:recipient[0].start]):

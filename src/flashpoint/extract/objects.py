@@ -186,7 +186,8 @@ def subject_actor(sentence: Sentence, tokens: Sequence[Token], first: int, nomin
 _PLACE_REACH = 3  # words between the trigger and the place's preposition
 
 
-def place_recipient(sentence: Sentence, tokens: Sequence[Token], last: int, passive: bool) -> Actor | None:
+def place_recipient(sentence: Sentence, tokens: Sequence[Token], last: int, passive: bool,
+                    preps: str = "place_prep") -> Actor | None:
     """A place right after a trigger that has no recipient is where the act falls: "declared a state of siege in
     Pando", "withdrew peacekeepers from the Golan Heights" (the phrase with the place's country)."""
     if passive:
@@ -196,7 +197,7 @@ def place_recipient(sentence: Sentence, tokens: Sequence[Token], last: int, pass
         t = tokens[j]
         if not _word(t):
             return None
-        if t.lower in w["place_prep"]:
+        if t.lower in w[preps]:
             phrase = noun_phrase(sentence, tokens, j + 1, True)
             return phrase if phrase is not None and phrase.country is not None else None
         if t.lower in w["stop"] or t.lower in w["det"]:
