@@ -167,6 +167,8 @@ def test_a_whole_place_name_is_no_person():
     ("Tom Reyes, 25, shot and killed his wife.", ["Tom Reyes"], ["wife"]),
     ("Brent Tomlin, 43, was the first officer killed in the line of duty.", [], ["Brent Tomlin"]),
     ("Tyler Donald died from injuries sustained in the shooting.", [], ["Tyler Donald"]),
+    ("Kenneth Ebb; his wife, Vicki Ebb; and Heidi Gust were sitting in a van when they were shot.", [],
+     ["Kenneth Ebb", "Vicki Ebb", "Heidi Gust"]),  # "they" in a passive is the list before it
 ])
 def test_roles_in_shooting_sentences(text, actor, recipient):
     assert (actor, recipient) in roles(text)

@@ -577,8 +577,15 @@ def assign_participants(sentence: Sentence, tokens: Sequence[Token], m: Match) -
             note += "; pronoun subject, actor unknown"
             if m.pattern.event_type == "ASSAULT":
                 pronoun = next((t for t in tokens[:m.first] if t.start >= usable[left[-1]].end
-                                and t.lower in {"he", "she", "who"}), None) if left else None
-                named = resolve_pronoun(sentence, pronoun) if pronoun else None
+                                and t.lower in {"he", "she", "who", "they"}), None) if left else None
+                if pronoun is not None and pronoun.lower == "they" and is_passive(tokens, m.first, usable):
+                    # "A, his wife, B, and C were sitting in a van when they were shot": the list of people
+                    people = [a for a in sentence.actors if a.end <= pronoun.start and is_person(a)]
+                    group = _with_conjuncts(people, len(people) - 1, text, -1) if people else []
+                    if len(group) >= 2:
+                        actor = group
+                        note += f"; 'they' is {', '.join(a.text for a in group)}"
+                named = resolve_pronoun(sentence, pronoun) if pronoun and pronoun.lower != "they" else None
                 if named is not None:
                     actor = [named]
                     note += f"; {pronoun.text!r} is {named.text!r}"
