@@ -186,3 +186,10 @@ def test_the_day_a_caption_shows_a_photo_is_not_the_events():
     dates = _dates("Purple balloons, pictured Monday, mark the home where a teenager was shot. The teenager was shot "
                    "on Friday night.", published="2024-03-05")
     assert dates[0] == ("shot", "2024-03-01", "context")
+
+
+def test_an_undated_event_does_not_borrow_a_coming_day():
+    events = flashpoint.code("The militia said its fighters will attack the town on Monday. An attack on the village "
+                             "left two dead.", date="2024-03-06", model="rules")
+    past = [e for e in events if e.event_type == "ASSAULT"]
+    assert past and all(e.date <= "2024-03-06" for e in past)

@@ -113,3 +113,11 @@ def test_a_wire_story_from_a_capital_keeps_its_events_places_elsewhere():
                              "Maiduguri on Wednesday, the army said.", date="2024-01-05", model="rules")
     killed = [e for e in events if e.event_type == "ASSAULT"]
     assert killed and killed[0].location.name == "Maiduguri"
+
+
+def test_a_names_repeats_do_not_vote_for_its_own_foreign_sense():
+    # four "Belgrade"s and a Montana county: the repeats are one name, and the county and the sheriff say Montana
+    _, geo = _read("Belgrade Police and EMS were called to a home in Belgrade on Thursday.\n\n"
+                   "Coroners for the Gallatin County Sheriff's Office and the Belgrade Police Department are "
+                   "investigating.\n\nBelgrade Chief of Police said the family asked for privacy in Belgrade.")
+    assert {c for name, _, c in _places(geo) if name == "Belgrade"} == {"USA"}

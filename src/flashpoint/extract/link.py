@@ -235,8 +235,10 @@ def _story_dates(story: Story) -> None:
     the story if any, else later: a story tells one incident over many sentences ("Gunmen killed two men on Saturday
     night. ... Police said the gunmen fled."), and its headline has no date at all. Failing that, the story's first
     recent day (`_story_anchor`)."""
+    # a day after publication is a coming one ("is to appear in court Monday"): no event borrows it as its own
+    published = story.date[:10] if story.date else "9999"
     dated = [(s.index, e) for s in story.sentences for e in s.events
-             if e.date_source == "text" and e.date_precision == "day"]
+             if e.date_source == "text" and e.date_precision == "day" and e.date and e.date <= published]
     anchor = _story_anchor(story)
     incident = _incident_day(story)
     for sentence in story.sentences:

@@ -375,16 +375,26 @@ def resolve(mentions: list[Mention], g: Gazetteer | None = None,
         countries.update(prior[0])
         admins.update(prior[1])
     total = sum(countries.values())
+    # a name's repeats are one name: "Belgrade" four times in a Montana story does not vote for Serbia three times
+    same: dict[str, list[int]] = {}
     for k, m in enumerate(mentions):
-        own_c, own_a = votes[k]
-        n = total - (own_c is not None)
+        same.setdefault(fold(m.text), []).append(k)
+    for k, m in enumerate(mentions):
+        own_c_votes: Counter = Counter()
+        own_a_votes: Counter = Counter()
+        for j in same[fold(m.text)]:
+            if votes[j][0] is not None:
+                own_c_votes[votes[j][0]] += 1
+            if votes[j][1] is not None:
+                own_a_votes[votes[j][1]] += 1
+        n = total - sum(own_c_votes.values())
         best_s, best_p = -1e9, None
         for s, p in cands[k]:
             if p.country and n > 0:
-                s += _COUNTRY_CONTEXT * (countries[p.country] - (own_c == p.country)) / n
+                s += _COUNTRY_CONTEXT * (countries[p.country] - own_c_votes[p.country]) / n
                 if p.admin1 and p.feature != PCLI:
                     a = (p.country, fold(p.admin1))
-                    if admins[a] - (own_a == a) > 0:
+                    if admins[a] - own_a_votes[a] > 0:
                         s += _ADMIN_CONTEXT
             if s > best_s:
                 best_s, best_p = s, p
