@@ -102,3 +102,10 @@ def test_victim_report_phrases_parse_with_known_slots():
     rows = tsv.rows("flashpoint.extract", "victim_reports.tsv")
     assert rows and {slot for slot, _ in rows} <= {"before", "after", "none"}
     assert {slot for pats in _report_patterns().values() for slot, _ in pats} == {slot for slot, _ in rows}
+
+
+def test_a_death_told_as_a_noun_or_a_state_names_its_victim():
+    events = _reports(_SHOT + "Friends gathered at a church to mourn the death of Omar Lind.")
+    assert events[1][2:4] == ("death of", ["Omar Lind"])
+    events = _reports(_SHOT + "Cody Pratt was dead when officers arrived.")
+    assert events[1][2:4] == ("was dead", ["Cody Pratt"])
