@@ -33,7 +33,8 @@ def test_a_quoted_pronoun_is_left_alone():
 
 def test_a_noun_takes_the_name_the_story_ties_to_it():
     events = _assaults("A 10-year-old girl was shot on Tuesday. Police identified the girl as Sam Ortiz.")
-    assert events == [([], [("girl", "Sam Ortiz")])]
+    assert events[0] == ([], [("girl", "Sam Ortiz")])
+    assert events[1:] == [([], [("Sam Ortiz", "Sam Ortiz")])]  # the identification: another mention of the shooting
 
 
 def test_harm_words_load_every_kind_the_code_reads():
@@ -44,3 +45,67 @@ def test_harm_words_load_every_kind_the_code_reads():
                  "phrase_stop", "subject_pronoun", "object_pronoun", "male_pronoun", "female_pronoun", "be", "struck"):
         assert words[kind], kind
     assert "she" in words["female_pronoun"] and "him" in words["object_pronoun"]
+
+
+def _reports(text: str, date: str = "2021-06-14") -> list[tuple[int, str, str, list[str], str | None]]:
+    """(sentence, status, trigger, recipients, date) of every ASSAULT record of a story."""
+    return [(e.sentence_index, e.status, e.trigger.text, [a.text for a in e.recipient], e.date)
+            for e in flashpoint.code(text, date=date, model="rules") if e.event_type == "ASSAULT"]
+
+
+_SHOT = "Two men were shot in Dayton on Saturday night, police said. "
+
+
+def test_an_identification_of_the_victims_is_a_mention_of_the_shooting():
+    events = _reports(_SHOT + "Police identified the victims as Omar Lind, 22, and Cody Pratt, 31.")
+    assert events[1][:4] == (1, "asserted", "identified the victims as", ["Omar Lind", "Cody Pratt"])
+    assert events[1][4] == events[0][4] == "2021-06-12"  # dated like the story's shooting
+
+
+def test_a_death_or_a_wound_names_the_victim_before_it():
+    story = _SHOT + "Omar Lind, 22, was pronounced dead at the scene. Pratt, 31, remains in critical condition."
+    events = _reports(story.replace("Pratt, 31", "Cody Pratt, 31"))
+    assert [(i, r) for i, _, _, r, _ in events[1:]] == [(1, ["Omar Lind"]), (2, ["Cody Pratt"])]
+    events = _reports(_SHOT + "Cody Pratt was taken to Miami Valley Hospital, where he later died.")
+    assert events[1][3] == ["Cody Pratt"]
+
+
+def test_a_death_in_a_story_with_no_shooting_gives_nothing():
+    story = "Omar Lind, 22, died in a car crash on Route 4 on Saturday. Cody Pratt was taken to the hospital."
+    assert _reports(story) == []
+
+
+def test_no_report_before_the_shooting_nor_of_another_time():
+    assert _reports("Omar Lind, 22, died at home. " + _SHOT)[0][0] == 1  # the death told first is not linked
+    assert len(_reports(_SHOT + "His grandfather, Omar Lind, died in 2009.")) == 1
+
+
+def test_a_suspect_is_never_the_victim_of_his_identification():
+    assert len(_reports(_SHOT + "Police arrested the gunman, identified as Ray Boone, on Sunday.")) == 1
+    events = _reports(_SHOT + "Officers charged Ray Boone with murder. Ray Boone was taken to the hospital.")
+    assert all("Ray Boone" not in r for _, _, _, r, _ in events)
+
+
+def test_a_quoted_report_is_left_alone():
+    assert len(_reports(_SHOT + "\"If Omar Lind had died, I would never forgive myself,\" said his mother.")) == 1
+
+
+def test_a_hedged_report_keeps_its_status():
+    events = _reports(_SHOT + "Omar Lind may have died at the scene, police said.")
+    assert [e[1] for e in events[1:]] in ([], ["hypothetical"])
+
+
+def test_victim_report_phrases_parse_with_known_slots():
+    from flashpoint import tsv
+    from flashpoint.extract.tracking import _report_patterns
+
+    rows = tsv.rows("flashpoint.extract", "victim_reports.tsv")
+    assert rows and {slot for slot, _ in rows} <= {"before", "after", "none"}
+    assert {slot for pats in _report_patterns().values() for slot, _ in pats} == {slot for slot, _ in rows}
+
+
+def test_a_death_told_as_a_noun_or_a_state_names_its_victim():
+    events = _reports(_SHOT + "Friends gathered at a church to mourn the death of Omar Lind.")
+    assert events[1][2:4] == ("death of", ["Omar Lind"])
+    events = _reports(_SHOT + "Cody Pratt was dead when officers arrived.")
+    assert events[1][2:4] == ("was dead", ["Cody Pratt"])

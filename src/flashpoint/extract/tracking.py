@@ -14,14 +14,22 @@ its own mention and adds the resolved `name`.
 A noun for a person ("the victim", "the girl", "the 17-year-old") takes the name the story ties to that noun in the
 people stage (`people.name_roles`: "the victim, Sam Ortiz", "identified the girl as Sam Ortiz").
 
-Word lists: `harm_words.tsv` (pronoun kinds).
+A sentence that identifies a victim or reports the death or wound of one ("police identified the victims as A, 23, and
+B, 19", "A was pronounced dead at the scene", "B remains in critical condition") names no act, so no trigger fires
+in it; in a story that reports a shooting before it, it is another mention of that shooting, and it becomes an
+ASSAULT record with the person as its recipient (`victim_reports`; phrases in `victim_reports.tsv`). The link stage
+dates and places it like the story's shooting and gives it the sentence's figures; the status stage its status.
+
+Word lists: `harm_words.tsv` (pronoun kinds, suspect context), `victim_reports.tsv`.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from flashpoint.records import Actor, Event, Sentence, Story
+from flashpoint import tsv
+from flashpoint.records import Actor, Event, Sentence, Story, Trigger
 from flashpoint.text.tokens import Token, tokenize
 
 
@@ -164,6 +172,122 @@ def _quoted(text: str, at: int) -> bool:
     before = text[:at]
     return (before.count('"') + before.count("“") + before.count("”")) % 2 == 1
 
+@cache
+def _report_patterns() -> dict[str, tuple[tuple[str, object], ...]]:
+    """First word -> (slot, pattern) of `victim_reports.tsv`."""
+    from flashpoint.extract.events import parse_pattern
+
+    index: dict[str, list[tuple[str, object]]] = {}
+    for slot, source in tsv.rows("flashpoint.extract", "victim_reports.tsv"):
+        pattern = parse_pattern("ASSAULT", None, source)
+        for first in pattern.elements[0]:  # type: ignore[union-attr]
+            index.setdefault(first, []).append((slot, pattern))
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def _report_matches(tokens: list[Token]) -> list[tuple[str, int, int, str]]:
+    """(slot, first token, last token, pattern) of each report phrase, overlaps resolved as for triggers: the
+    longest wins, and "none" phrases then vanish."""
+    from flashpoint.extract.events import _match_from
+
+    index = _report_patterns()
+    found = []
+    for i, t in enumerate(tokens):
+        for slot, pattern in index.get(t.lower, ()):
+            last = _match_from(pattern, tokens, i)  # type: ignore[arg-type]
+            if last is not None:
+                found.append((slot, i, last, pattern.source))  # type: ignore[attr-defined]
+    found.sort(key=lambda m: (-(m[2] - m[1]), m[1]))
+    taken: set[int] = set()
+    out = []
+    for m in found:
+        if taken & set(range(m[1], m[2] + 1)):
+            continue
+        taken |= set(range(m[1], m[2] + 1))
+        out.append(m)
+    return sorted((m for m in out if m[0] != "none"), key=lambda m: m[1])
+
+
+_AGE_ONLY = re.compile(r"\s*(?:the\s+)?(?:\d{1,3}[- ](?:year|month)s?[- ]old\s+)?")
+_AUX_ONLY = re.compile(r"[\s,]*(?:(?:who|has|had|have|was|were|is|are|been|later|then|also|eventually|ultimately|"
+                       r"initially|both|each|was\s+still|still)\b[\s,]*)*")
+_YEAR_AFTER = re.compile(r"\s+in\s+(?:19|20)\d\d\b")
+
+
+def _reported_victims(sentence: Sentence, start: int, end: int, slot: str) -> list[Actor]:
+    """The named people a report phrase is about: the subject before it ("A, 23, and B, 19, were pronounced dead")
+    or the names right after it ("identified the victims as A and B")."""
+    from flashpoint.extract.events import _with_conjuncts
+    from flashpoint.extract.people import named, person_asides
+
+    text = sentence.text
+    names = [a for a in sentence.actors if named(a)]
+    if slot == "after":
+        after = [a for a in names if a.start >= end]
+        if not after or not _AGE_ONLY.fullmatch(text[end:after[0].start]):
+            return []
+        return _with_conjuncts(after, 0, text, +1)
+    before = [a for a in names if a.end <= start]
+    if not before or not _AUX_ONLY.fullmatch(person_asides(text[before[-1].end:start])):
+        return []
+    return _with_conjuncts(before, len(before) - 1, text, -1)
+
+
+def victim_reports(story: Story) -> None:
+    """Sentences that identify a victim of the story's shooting or report the victim's death or wound, coded as
+    mentions of that shooting (see the module docstring). Only after a shooting the story reports (a wrong-sense
+    trigger is none), never in a sentence with an ASSAULT of its own, never for a quote or for a suspect."""
+    from flashpoint.extract.senses import wrong_sense
+
+    words = _words()
+    shooting: Event | None = None
+    attackers: set[str] = set()
+    for sentence in story.sentences:
+        if sentence.skip:
+            continue
+        attackers |= {a.name for a in sentence.actors if a.name and a.text.lower().split()[-1:] and  # "the gunman"
+                      a.text.lower().split()[-1] in words["attacker_noun"]}
+        for e in sentence.events:  # attackers, and those arrested or charged: the suspects, never the victims
+            if e.event_type == "ASSAULT":
+                attackers |= {a.name for a in e.actor if a.name}
+            elif e.event_type == "COERCE" or (e.event_type == "ACCUSE" and e.mode == "allege"):
+                attackers |= {a.name for a in e.recipient if a.name}
+    for sentence in story.sentences:
+        if sentence.skip:
+            continue
+        own = [e for e in sentence.events if e.event_type == "ASSAULT"]
+        if own:
+            shooting = shooting or next((e for e in own if " " in e.trigger.text or wrong_sense(
+                sentence.text, e.trigger.start, e.trigger.end) is None), None)
+            continue
+        if shooting is None:
+            continue
+        tokens = tokenize(sentence.text)
+        lowered = {t.lower for t in tokens}
+        att = sentence.attribution
+        for slot, first, last, source in _report_matches(tokens):
+            start, end = tokens[first].start, tokens[last].end
+            if _quoted(sentence.text, start) or _YEAR_AFTER.match(sentence.text, end):
+                continue
+            if slot == "after" and lowered & words["suspect_context"]:
+                continue  # "the man arrested was identified as X": the suspect's identification
+            victims = [a for a in _reported_victims(sentence, start, end, slot)
+                       if a.name not in attackers and not (att is not None and att.start <= a.start < att.end)]
+            if not victims:
+                continue
+            event = Event(story_id=story.id, sentence_index=sentence.index, sentence=sentence.text,
+                          event_type="ASSAULT", mode=shooting.mode,
+                          trigger=Trigger(sentence.text[start:end], start, end), recipient=victims,
+                          publication_date=story.date)
+            event.notes.append(
+                f"tracking: {sentence.text[start:end]!r} (pattern {source!r}) reports on a victim of the story's "
+                f"shooting ({shooting.trigger.text!r}, sentence {shooting.sentence_index}): the same ASSAULT, with "
+                f"{', '.join(a.text for a in victims)} as its recipient")
+            sentence.events.append(event)
+            sentence.events.sort(key=lambda e: e.trigger.start)
+            break  # one report per sentence
+
+
 class TrackingStage:
     """Pronouns in empty roles of shooting events resolved to the story's people (after the events stage)."""
 
@@ -171,4 +295,5 @@ class TrackingStage:
 
     def __call__(self, story: Story) -> Story:
         track(story)
+        victim_reports(story)
         return story
