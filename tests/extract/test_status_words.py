@@ -13,15 +13,6 @@ KINDS = (  # kind in the file, name in the code
 )
 
 
-def test_rows_are_kind_and_word_each_kind_described_and_no_word_twice() -> None:
-    rows = tsv.rows(*FILE)
-    assert rows and all(len(r) == 2 and all(r) for r in rows), [r for r in rows if len(r) != 2 or not all(r)]
-    assert len(rows) == len({tuple(r) for r in rows}), "a word listed twice under one kind"
-    described = tsv.text(*FILE)
-    assert {r[0] for r in rows} == {kind for kind, _ in KINDS}
-    assert all(f"# {kind} ({name}" in described for kind, name in KINDS), "each kind says what it is for"
-
-
 def test_the_lists_are_what_status_uses() -> None:
     w = tsv.lists(*FILE)
     pairs = {
@@ -38,7 +29,6 @@ def test_the_lists_are_what_status_uses() -> None:
     assert set(w) == {kind for kind, _ in KINDS}
     for name, (in_code, from_file) in pairs.items():
         assert in_code == from_file, name
-
 
 
 def test_the_words_are_lower_case_and_no_cue_phrase_is_an_auxiliary() -> None:

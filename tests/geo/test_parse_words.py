@@ -11,21 +11,6 @@ from flashpoint.geo.gazetteer import fold
 parse = importlib.import_module("flashpoint.geo.parse")
 story = importlib.import_module("flashpoint.geo.story")
 FILE = ("flashpoint.geo", "data/parse_words.tsv")
-KINDS = (  # kind in the file, name in the code
-    ("connect", "_CONNECT"), ("locative", "_LOCATIVE"), ("modifiers", "_MODIFIERS"), ("time", "_TIME_WORDS"),
-    ("never", "_NEVER"),
-)
-
-
-def test_rows_are_kind_and_word_each_kind_described_and_no_word_twice() -> None:
-    rows = tsv.rows(*FILE)
-    assert rows and all(len(r) == 2 and all(r) for r in rows), [r for r in rows if len(r) != 2 or not all(r)]
-    assert len(rows) == len({tuple(r) for r in rows}), "a word listed twice under one kind"
-    described = tsv.text(*FILE)
-    assert {r[0] for r in rows} == {kind for kind, _ in KINDS}
-    assert all(f"# {kind} ({name}" in described for kind, name in KINDS), "each kind says what it is for"
-    w = tsv.lists(*FILE)
-    assert not {fold(x) for x in w["time"]} & {fold(x) for x in w["never"]}
 
 
 def test_the_lists_are_what_the_recogniser_uses() -> None:
