@@ -104,3 +104,20 @@ def test_in_the_custody_of_is_detention():
     events = flashpoint.code("aftab looked run down after spending over a month in the custody of different agencies.",
                              date="2002-03-05", model="rules")
     assert [(e.event_type, e.mode) for e in events] == [("COERCE", "detain")]
+
+
+@pytest.mark.parametrize("text, trigger, actor", [
+    ("the constables had to resort to firing when the crowd turned violent.", "resort to firing", "constables"),
+    ("the police resorted to a mild lathi-charge at the station.", "resorted to a mild lathi-charge", "police"),
+])
+def test_resorting_to_force_is_the_subjects_act(text, trigger, actor):
+    assert (trigger, actor) in _police_assaults(text)
+
+
+def test_a_munition_led_passive_has_no_subject_actor():
+    """The munition is no actor, and a later clause's police still is ("shells were lobbed, then police fired")."""
+    events = [e for e in flashpoint.code("teargas shells were lobbed to scatter the crowd.", date="2002-03-05",
+                                         model="rules") if e.event_type == "ASSAULT"]
+    assert [(e.trigger.text, e.actor) for e in events] == [("teargas shells were lobbed", [])]
+    assert any(a == "police" for _, a in _police_assaults(
+        "the tear gas shells were burst after which the police opened fire."))

@@ -195,6 +195,12 @@ def is_passive(tokens: Sequence[Token], first: int, actors: list[Actor] | None =
     return bool(actors) and reduced and j >= 0 and any(a.end == tokens[j].end for a in actors or ())
 
 
+def ends_passive(tokens: Sequence[Token], m: Match) -> bool:
+    """A trigger led by its object and ending in a passive participle ("rounds were fired", "tear-gas shells were
+    lobbed"): the words before it are not its subject."""
+    return not m.pattern.verbal and m.last > m.first and is_passive(tokens, m.last)
+
+
 def _is_break(tokens: Sequence[Token], j: int) -> bool:
     word = tokens[j].lower
     if word == "(" and j + 2 < len(tokens) and tokens[j + 2].text == ")" or \
@@ -611,6 +617,16 @@ def assign_participants(sentence: Sentence, tokens: Sequence[Token], m: Match) -
             break
         actor, recipient = by_agent, actor
         note = "passive voice: subject is the recipient" + (", 'by' phrase is the actor" if by_agent else "")
+    elif ends_passive(tokens, m):
+        # "tear-gas shells were lobbed (by police)": the munition is no actor and the names before it belong to
+        # another clause; only a "by" phrase names the actor
+        by_agent = []
+        if right:
+            between = text[trig_end:usable[right[0]].start].lower().split()
+            if between[:1] == ["by"] and len(between) <= 2:
+                by_agent = _with_conjuncts(usable, right[0], text, +1)
+        actor, recipient = by_agent, [r for r in recipient if r not in by_agent]
+        note = "passive led by its object" + (", 'by' phrase is the actor" if by_agent else ": no actor named")
     if not actor and right and _compound_agent(text, trig_end, usable[right[0]]):
         actor, recipient = [usable[right[0]]], [r for r in recipient if r is not usable[right[0]]]
         note += "; the action noun's modifier is the actor"  # "were killed in police firing"
@@ -1167,7 +1183,7 @@ class EventStage:
                                                      for a in (*actor, *recipient)):
                         recipient = [*recipient, where]
                         voice += f"; the place {where.text!r} is where the act on a thing falls"
-                if not actor:
+                if not actor and not ends_passive(tokens, m):
                     doer = subject_actor(sentence, tokens, m.first, is_nominal(tokens, m), passive)
                     if doer is not None and not any(r.start < doer.end and doer.start < r.end for r in recipient):
                         actor = [doer]
