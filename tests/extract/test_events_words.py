@@ -19,7 +19,8 @@ KINDS = (  # kind in the file, name in the code
     ("auxiliaries", "_AUXILIARIES"), ("forum", "_FORUM"), ("relative", "_RELATIVE"), ("stance", "_STANCE"),
     ("harm_nouns", "_HARM_NOUNS"), ("reflexive", "_REFLEXIVE"), ("charge", "_CHARGE"), ("finders", "_FINDERS"),
     ("of_preps", "_OF_PREPS"), ("locative", "_LOCATIVE"), ("reporting", "_REPORTING"),
-    ("place_fillers", "_PLACE_FILLERS"), ("after_her", "_AFTER_HER")
+    ("place_fillers", "_PLACE_FILLERS"), ("after_her", "_AFTER_HER"),
+    ("relative_verb_start", "_RELATIVE_VERB_START"), ("relative_stop", "_RELATIVE_STOP"),
 )
 
 
@@ -59,6 +60,8 @@ def test_the_lists_are_what_events_uses() -> None:
         "_REPORTING": (events._REPORTING, frozenset(w["reporting"])),
         "_PLACE_FILLERS": (events._PLACE_FILLERS, frozenset(w["place_fillers"])),
         "_AFTER_HER": (events._AFTER_HER, frozenset(w["after_her"])),
+        "_RELATIVE_VERB_START": (events._RELATIVE_VERB_START, frozenset(w["relative_verb_start"])),
+        "_RELATIVE_STOP": (events._RELATIVE_STOP, frozenset(w["relative_stop"])),
     }
     assert set(w) == {kind for kind, _ in KINDS}
     for name, (in_code, from_file) in pairs.items():

@@ -121,3 +121,21 @@ def test_a_munition_led_passive_has_no_subject_actor():
     assert [(e.trigger.text, e.actor) for e in events] == [("teargas shells were lobbed", [])]
     assert any(a == "police" for _, a in _police_assaults(
         "the tear gas shells were burst after which the police opened fire."))
+
+
+def test_a_subject_relative_clause_does_not_take_the_subject():
+    assert ("fired at", "police") in _police_assaults(
+        "the police that was guarding the procession fired at the stone-throwers.")
+    # the trigger inside a clause after the relative one keeps its own subject
+    events = [e for e in flashpoint.code("the boy who was holding a toy gun when a deputy shot him was hurt.",
+                                         date="2016-02-04", model="rules") if e.trigger.text == "shot"]
+    assert [a.text for e in events for a in e.actor] == ["deputy"]
+
+
+def test_an_allegation_about_a_given_firing_leaves_the_firing_asserted():
+    events = [e for e in flashpoint.code("the opposition alleged that the police firing was unprovoked.",
+                                         date="2002-03-05", model="rules") if e.event_type == "ASSAULT"]
+    assert [(e.trigger.text, e.status) for e in events] == [("firing", "asserted")]
+    events = [e for e in flashpoint.code("the opposition alleged that the police fired on the crowd.",
+                                         date="2002-03-05", model="rules") if e.event_type == "ASSAULT"]
+    assert [e.status for e in events] == ["claimed"]

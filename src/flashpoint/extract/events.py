@@ -500,6 +500,27 @@ def _compound_agent(text: str, trig_end: int, a: Actor) -> bool:
     return 1 <= len(gap) <= 4 and gap[-1] in ("in", "during") and bool(head) and head[0].strip(",.;") in ACTION_NOUNS
 
 
+_RELATIVE_VERB_START = frozenset(_W["relative_verb_start"])
+_RELATIVE_STOP = frozenset(_W["relative_stop"])
+
+
+def _relative_head(text: str, usable: list[Actor], left: list[int], trig_start: int) -> int | None:
+    """Index in `usable` of a subject whose relative clause holds the nearer names: "the police that was escorting
+    the mob fired at": the mob is inside "that was escorting the mob", the police fire."""
+    for j in reversed(left[:-1]):
+        words = [w.strip(",") for w in text[usable[j].end:trig_start].lower().split()]
+        words = [w for w in words if w]
+        if len(words) < 3 or words[0] not in ("that", "who", "which") or \
+                set(",;:") & set(text[usable[j].end:trig_start]) or _RELATIVE_STOP & set(words):
+            continue
+        verb = words[1]
+        if not (verb in _RELATIVE_VERB_START or verb.endswith(("ed", "ing"))) or \
+                _REPORTING & set(words) or {"that", "who", "which"} & set(words[1:]):
+            continue
+        return j
+    return None
+
+
 def assign_participants(sentence: Sentence, tokens: Sequence[Token], m: Match) -> tuple[list[Actor], list[Actor], str]:
     """(actor, recipient, note) for a trigger match."""
     text = sentence.text
@@ -524,6 +545,10 @@ def assign_participants(sentence: Sentence, tokens: Sequence[Token], m: Match) -
         # "Protesters angered by the decision blocked ...", "The rebels, backed by Rwanda, attacked ...": the agent
         # of a reduced relative is not the subject of the main verb
         actor = _with_conjuncts(usable, left[-2], text, -1)
+    relative = _relative_head(text, usable, left, trig_start) if m.pattern.verbal and \
+        not is_passive(tokens, m.first, usable) else None
+    if relative is not None:
+        actor = [usable[relative]]  # "the police that was escorting the mob fired at"
     recipient = _with_conjuncts(usable, right[0], text, +1) if right else []
     # The object inside a gapped trigger is its recipient: "summoned [the Chinese ambassador]", "expelled [23 Russian
     # diplomats]" (the pattern spans the object, so the mention overlaps the trigger and is not in `usable`).
@@ -531,7 +556,8 @@ def assign_participants(sentence: Sentence, tokens: Sequence[Token], m: Match) -
               and not (a.sector == "MIL" and (a.inferred or a.country is None))]  # "send more troops": own forces
     if inside:
         recipient = inside[:1]
-    note = "active voice"
+    note = "active voice" + ("; a subject relative clause lies between the subject and its verb" if relative is not None
+                             else "")
     subject = _participle_subject(tokens, m, usable, left, text)
     if subject is not None and att is not None and att.start <= usable[subject].start < att.end:
         subject = None  # "a spokesman said ... due to police firing": the speaker is no clause's subject

@@ -104,6 +104,13 @@ def find_cues(tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
     return found
 
 
+def given_subject(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """A definite event noun that is the subject of a predicate ("the police firing was unprovoked"): a claim about
+    it is about the predicate, and the event itself is given."""
+    return last + 1 < len(tokens) and tokens[last + 1].lower in _BE_FORMS and \
+        "the" in {t.lower for t in tokens[max(0, first - 2):first]}
+
+
 def governing_cues(tokens: Sequence[Token], cue_list: list[tuple[int, int, str]], first: int,
                other_triggers: frozenset[int] = frozenset()) -> list[tuple[str, int, str]]:
     """Cues that govern the trigger at token `first`: (kind, distance, cue text).
@@ -149,6 +156,8 @@ def governing_cues(tokens: Sequence[Token], cue_list: list[tuple[int, int, str]]
                 continue  # "ramsevaks who tried to sneak in were arrested": the attempt is the sneaking
         elif kind == "claimed" and tokens[c_last].lower not in _CLAIM_ADVERBS and between & _BE_FORMS:
             continue  # "journalists accused of spying were freed": the claim is the spying, not the release
+        elif kind == "claimed" and given_subject(tokens, first, first):
+            continue  # "alleged that the police firing was unprovoked": the claim is the predicate; the firing is given
         elif kind not in {"condition", "denial"} and between & _SOFT_BREAKS:
             continue
         if kind == "condition" and "," in between:
@@ -268,7 +277,8 @@ class StatusStage:
                         status, cue = found
                 if last is not None and not nominal:
                     verbs.append((event.event_type, last, kinds))
-                status = self._claimed_by_source(event, status, unverified)
+                if not (last is not None and given_subject(tokens, first, last)):
+                    status = self._claimed_by_source(event, status, unverified)
                 event.status = status  # type: ignore[assignment]
                 why = f"cue {cue!r}" if cue else "no cue governs the trigger"
                 event.notes.append(f"status: {status} ({why})")
