@@ -139,3 +139,12 @@ def test_an_allegation_about_a_given_firing_leaves_the_firing_asserted():
     events = [e for e in flashpoint.code("the opposition alleged that the police fired on the crowd.",
                                          date="2002-03-05", model="rules") if e.event_type == "ASSAULT"]
     assert [e.status for e in events] == ["claimed"]
+
+
+@pytest.mark.parametrize("text, dead", [
+    ("the constables who on monday killed a devotee were suspended.", 1),
+    ("two jawans and three agitators were killed in the clash.", 5),
+])
+def test_indian_english_person_nouns_are_counted(text, dead):
+    events = [e for e in flashpoint.code(text, date="2002-03-05", model="rules") if e.event_type == "ASSAULT"]
+    assert [e.dead for e in events] == [dead]
