@@ -159,5 +159,15 @@ def test_suspect_report_phrases_parse_with_known_slots():
     from flashpoint.extract.tracking import _report_patterns
 
     rows = tsv.rows("flashpoint.extract", "suspect_reports.tsv")
-    assert rows and {slot for slot, _ in rows} == {"charge", "none"}
-    assert {slot for pats in _report_patterns("suspect_reports.tsv").values() for slot, _ in pats} == {"charge", "none"}
+    assert rows and {slot for slot, _ in rows} == {"charge", "named", "none"}
+    slots = {slot for pats in _report_patterns("suspect_reports.tsv").values() for slot, _ in pats}
+    assert slots == {"charge", "named", "none"}
+
+
+def test_a_sentence_naming_the_shooter_is_a_mention_of_the_shooting_with_its_actor():
+    events = _accused(_SHOT + "Police identified the suspect as 18-year-old Omar Lind.")
+    assert events[1] == (1, "identified the suspect as", ["Omar Lind"], [])
+    # the victim's identification stays the victim's
+    events = _accused(_SHOT + "Police identified the victim as Cody Pratt.")
+    assert events[1][2:] == ([], ["Cody Pratt"])
+    assert len(_accused("Police identified the suspect as Omar Lind. " + _SHOT)) == 1  # no shooting before it

@@ -347,7 +347,8 @@ def suspect_reports(story: Story) -> None:
                 continue
             phrase = next(((first, last, source) for slot, first, last, source in
                            _report_matches(tokens, "suspect_reports.tsv")
-                           if act.trigger.start <= tokens[first].start and tokens[last].end <= stop), None)
+                           if slot == "charge" and act.trigger.start <= tokens[first].start
+                           and tokens[last].end <= stop), None)
             if phrase is None:
                 continue
             start, end = tokens[phrase[0]].start, tokens[phrase[1]].end
@@ -375,12 +376,40 @@ def suspect_reports(story: Story) -> None:
             sentence.events.append(event)
             sentence.events.sort(key=lambda e: e.trigger.start)
             own = [event]
+        if not own and shooting is not None:
+            own = _shooter_named(story, sentence, shooting, victims)
         for e in sentence.events:
             if e.event_type == "ASSAULT":
                 victims |= {a.name for a in e.recipient if a.name}
         if own and shooting is None:
             shooting = next((e for e in own if " " in e.trigger.text or wrong_sense(
                 sentence.text, e.trigger.start, e.trigger.end) is None), None)
+
+
+def _shooter_named(story: Story, sentence: Sentence, shooting: Event, victims: set[str]) -> list[Event]:
+    """A sentence that names the story's shooter ("police identified the shooter as X", "the accused shooter is X";
+    `suspect_reports.tsv` slot `named`) is another mention of the shooting, with X as its actor."""
+    tokens = tokenize(sentence.text)
+    att = sentence.attribution
+    for slot, first, last, source in _report_matches(tokens, "suspect_reports.tsv"):
+        start, end = tokens[first].start, tokens[last].end
+        if slot != "named" or _quoted(sentence.text, start):
+            continue
+        people = [a for a in _reported_victims(sentence, start, end, "after")
+                  if a.name not in victims and not (att is not None and att.start <= a.start < att.end)]
+        if not people:
+            continue
+        event = Event(story_id=story.id, sentence_index=sentence.index, sentence=sentence.text,
+                      event_type="ASSAULT", mode=shooting.mode, trigger=Trigger(sentence.text[start:end], start, end),
+                      actor=people, publication_date=story.date)
+        event.notes.append(
+            f"tracking: {sentence.text[start:end]!r} (pattern {source!r}) names the shooter of the story's shooting "
+            f"({shooting.trigger.text!r}, sentence {shooting.sentence_index}): the same ASSAULT, with "
+            f"{', '.join(a.text for a in people)} as its actor")
+        sentence.events.append(event)
+        sentence.events.sort(key=lambda e: e.trigger.start)
+        return [event]
+    return []
 
 
 class TrackingStage:
