@@ -20,7 +20,10 @@ in it; in a story that reports a shooting before it, it is another mention of th
 ASSAULT record with the person as its recipient (`victim_reports`; phrases in `victim_reports.tsv`). The link stage
 dates and places it like the story's shooting and gives it the sentence's figures; the status stage its status.
 
-Word lists: `harm_words.tsv` (pronoun kinds, suspect context), `victim_reports.tsv`.
+A named person arrested or charged over the story's shooting, or named as its shooter, is likewise its accused actor
+(`suspect_reports`; phrases in `suspect_reports.tsv`).
+
+Word lists: `harm_words.tsv` (pronoun kinds, suspect context), `victim_reports.tsv`, `suspect_reports.tsv`.
 """
 
 from __future__ import annotations
