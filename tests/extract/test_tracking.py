@@ -159,9 +159,9 @@ def test_suspect_report_phrases_parse_with_known_slots():
     from flashpoint.extract.tracking import _report_patterns
 
     rows = tsv.rows("flashpoint.extract", "suspect_reports.tsv")
-    assert rows and {slot for slot, _ in rows} == {"charge", "named", "none"}
+    assert rows and {slot for slot, _ in rows} == {"charge", "faces", "named", "none"}
     slots = {slot for pats in _report_patterns("suspect_reports.tsv").values() for slot, _ in pats}
-    assert slots == {"charge", "named", "none"}
+    assert slots == {"charge", "faces", "named", "none"}
 
 
 def test_a_sentence_naming_the_shooter_is_a_mention_of_the_shooting_with_its_actor():
@@ -171,3 +171,9 @@ def test_a_sentence_naming_the_shooter_is_a_mention_of_the_shooting_with_its_act
     events = _accused(_SHOT + "Police identified the victim as Cody Pratt.")
     assert events[1][2:] == ([], ["Cody Pratt"])
     assert len(_accused("Police identified the suspect as Omar Lind. " + _SHOT)) == 1  # no shooting before it
+
+
+def test_the_subject_who_faces_a_charge_over_the_killing_is_its_accused_actor():
+    events = _accused(_SHOT + "Omar Lind faces charges of reckless homicide and other gun charges.")
+    assert events[1][2] == ["Omar Lind"]
+    assert len(_accused(_SHOT + "Omar Lind, 25, faces charges of theft.")) == 1

@@ -391,14 +391,21 @@ def suspect_reports(story: Story) -> None:
 
 def _shooter_named(story: Story, sentence: Sentence, shooting: Event, victims: set[str]) -> list[Event]:
     """A sentence that names the story's shooter ("police identified the shooter as X", "the accused shooter is X";
-    `suspect_reports.tsv` slot `named`) is another mention of the shooting, with X as its actor."""
+    `suspect_reports.tsv` slot `named`) or its subject charged with it ("X faces charges of manslaughter", slot
+    `faces`) is another mention of the shooting, with X as its actor."""
     tokens = tokenize(sentence.text)
     att = sentence.attribution
-    for slot, first, last, source in _report_matches(tokens, "suspect_reports.tsv"):
+    found = _report_matches(tokens, "suspect_reports.tsv")
+    for slot, first, last, source in found:
         start, end = tokens[first].start, tokens[last].end
-        if slot != "named" or _quoted(sentence.text, start):
+        if slot not in ("named", "faces") or _quoted(sentence.text, start):
             continue
-        people = [a for a in _reported_victims(sentence, start, end, "after")
+        if slot == "faces":  # "X faces charges of manslaughter": the subject, with a charge phrase after it
+            if not any(s == "charge" and f > last for s, f, _, _ in found):
+                continue
+            start, end = next((tokens[f].start, tokens[k].end) for s, f, k, _ in found if s == "charge" and f > last)
+        people = [a for a in _reported_victims(sentence, tokens[first].start, tokens[last].end,
+                                               "after" if slot == "named" else "before")
                   if a.name not in victims and not (att is not None and att.start <= a.start < att.end)]
         if not people:
             continue
