@@ -109,3 +109,71 @@ def test_a_death_told_as_a_noun_or_a_state_names_its_victim():
     assert events[1][2:4] == ("death of", ["Omar Lind"])
     events = _reports(_SHOT + "Cody Pratt was dead when officers arrived.")
     assert events[1][2:4] == ("was dead", ["Cody Pratt"])
+
+
+def _accused(text: str) -> list[tuple[int, str, list[str], list[str]]]:
+    """(sentence, trigger, actors, recipients) of every ASSAULT record of a story."""
+    return [(e.sentence_index, e.trigger.text, [a.text for a in e.actor], [a.text for a in e.recipient])
+            for e in flashpoint.code(text, date="2021-06-14", model="rules") if e.event_type == "ASSAULT"]
+
+
+def test_the_person_charged_over_the_shooting_is_its_accused_actor():
+    events = _accused(_SHOT + "Omar Lind, 22, was arrested and charged with manslaughter.")
+    assert events[1] == (1, "manslaughter", ["Omar Lind"], [])
+    events = _accused(_SHOT + "Police charged Cody Pratt of Xenia with homicide in the death of Ray Boone, 19.")
+    assert events[1] == (1, "homicide", ["Cody Pratt"], ["Ray Boone"])
+    events = _accused(_SHOT + "Ray Boone, 30, of Xenia was arrested in the case on Sunday.")
+    assert events[1][1:3] == ("in the case", ["Ray Boone"])
+
+
+def test_an_arrest_over_the_shooting_fills_the_empty_actor_of_its_own_sentence():
+    events = _accused(_SHOT + "According to the sheriff's office, Omar Lind was arrested in connection with the "
+                              "shooting death of Cody Pratt.")
+    assert events[1:] == [(1, "shooting", ["Omar Lind"], ["Cody Pratt"])]
+
+
+def test_a_second_act_with_nobody_of_its_own_belongs_to_the_first():
+    events = _accused(_SHOT + "The victim's cousin, Omar Lind, was taken into custody on Sunday and charged with "
+                              "second-degree murder.")
+    assert events[1][2] == ["Omar Lind"]
+
+
+def test_a_charge_of_another_crime_or_a_denied_one_ties_nobody_to_the_shooting():
+    assert len(_accused(_SHOT + "Omar Lind, 22, was arrested and charged with criminal trespass.")) == 1
+    assert len(_accused(_SHOT + "The county attorney is charging Omar Lind with theft, but not with homicide.")) == 1
+    # each arrest keeps its own charge: only the first man is tied to the killing
+    events = _accused(_SHOT + "Omar Lind, 23, was arrested on suspicion of manslaughter and Cody Pratt, 25, was "
+                              "arrested on suspicion of being a felon in possession of a firearm.")
+    assert [a for _, _, a, _ in events[1:]] == [["Omar Lind"]]
+
+
+def test_no_suspect_record_without_a_shooting_before_it_nor_for_the_person_killed():
+    assert _accused("Omar Lind, 22, was arrested and charged with manslaughter in Ohio on Saturday.") == []
+    events = _accused(_SHOT + "Lisa Dunn faces charges of manslaughter and was arrested for her role in the death of "
+                              "Cody Pratt.")
+    assert all("Cody Pratt" not in a for _, _, a, _ in events)
+
+
+def test_suspect_report_phrases_parse_with_known_slots():
+    from flashpoint import tsv
+    from flashpoint.extract.tracking import _report_patterns
+
+    rows = tsv.rows("flashpoint.extract", "suspect_reports.tsv")
+    assert rows and {slot for slot, _ in rows} == {"charge", "faces", "named", "none"}
+    slots = {slot for pats in _report_patterns("suspect_reports.tsv").values() for slot, _ in pats}
+    assert slots == {"charge", "faces", "named", "none"}
+
+
+def test_a_sentence_naming_the_shooter_is_a_mention_of_the_shooting_with_its_actor():
+    events = _accused(_SHOT + "Police identified the suspect as 18-year-old Omar Lind.")
+    assert events[1] == (1, "identified the suspect as", ["Omar Lind"], [])
+    # the victim's identification stays the victim's
+    events = _accused(_SHOT + "Police identified the victim as Cody Pratt.")
+    assert events[1][2:] == ([], ["Cody Pratt"])
+    assert len(_accused("Police identified the suspect as Omar Lind. " + _SHOT)) == 1  # no shooting before it
+
+
+def test_the_subject_who_faces_a_charge_over_the_killing_is_its_accused_actor():
+    events = _accused(_SHOT + "Omar Lind faces charges of reckless homicide and other gun charges.")
+    assert events[1][2] == ["Omar Lind"]
+    assert len(_accused(_SHOT + "Omar Lind, 25, faces charges of theft.")) == 1

@@ -20,7 +20,10 @@ in it; in a story that reports a shooting before it, it is another mention of th
 ASSAULT record with the person as its recipient (`victim_reports`; phrases in `victim_reports.tsv`). The link stage
 dates and places it like the story's shooting and gives it the sentence's figures; the status stage its status.
 
-Word lists: `harm_words.tsv` (pronoun kinds, suspect context), `victim_reports.tsv`.
+A named person arrested or charged over the story's shooting, or named as its shooter, is likewise its accused actor
+(`suspect_reports`; phrases in `suspect_reports.tsv`).
+
+Word lists: `harm_words.tsv` (pronoun kinds, suspect context), `victim_reports.tsv`, `suspect_reports.tsv`.
 """
 
 from __future__ import annotations
@@ -173,24 +176,24 @@ def _quoted(text: str, at: int) -> bool:
     return (before.count('"') + before.count("“") + before.count("”")) % 2 == 1
 
 @cache
-def _report_patterns() -> dict[str, tuple[tuple[str, object], ...]]:
-    """First word -> (slot, pattern) of `victim_reports.tsv`."""
+def _report_patterns(file: str = "victim_reports.tsv") -> dict[str, tuple[tuple[str, object], ...]]:
+    """First word -> (slot, pattern) of a phrase file (`victim_reports.tsv`, `suspect_reports.tsv`)."""
     from flashpoint.extract.events import parse_pattern
 
     index: dict[str, list[tuple[str, object]]] = {}
-    for slot, source in tsv.rows("flashpoint.extract", "victim_reports.tsv"):
+    for slot, source in tsv.rows("flashpoint.extract", file):
         pattern = parse_pattern("ASSAULT", None, source)
         for first in pattern.elements[0]:  # type: ignore[union-attr]
             index.setdefault(first, []).append((slot, pattern))
     return {k: tuple(v) for k, v in index.items()}
 
 
-def _report_matches(tokens: list[Token]) -> list[tuple[str, int, int, str]]:
+def _report_matches(tokens: list[Token], file: str = "victim_reports.tsv") -> list[tuple[str, int, int, str]]:
     """(slot, first token, last token, pattern) of each report phrase, overlaps resolved as for triggers: the
     longest wins, and "none" phrases then vanish."""
     from flashpoint.extract.events import _match_from
 
-    index = _report_patterns()
+    index = _report_patterns(file)
     found = []
     for i, t in enumerate(tokens):
         for slot, pattern in index.get(t.lower, ()):
@@ -288,6 +291,137 @@ def victim_reports(story: Story) -> None:
             break  # one report per sentence
 
 
+def _charged(sentence: Sentence) -> list[tuple[Event, int]]:
+    """The arrests and charges of a sentence (COERCE arrest, ACCUSE allege) with the end of the stretch of text that
+    belongs to each: up to the next arrest or charge, else the sentence's end ("A was arrested on suspicion of
+    manslaughter and B was arrested on a weapons charge": the manslaughter is A's)."""
+    from flashpoint.extract.people import named
+
+    acts = sorted((e for e in sentence.events if e.event_type == "COERCE" and e.mode == "arrest"
+                   or e.event_type == "ACCUSE" and e.mode == "allege"), key=lambda e: e.trigger.start)
+    out = []
+    for i, e in enumerate(acts):
+        # "A was taken into custody and charged with manslaughter": a second act with nobody of its own is A's too
+        whom = {a.name for a in e.recipient if named(a)}
+        nxt = next((f.trigger.start for f in acts[i + 1:] if f.trigger.start >= e.trigger.end
+                    and {a.name for a in f.recipient if named(a)} - whom), len(sentence.text))
+        out.append((e, nxt))
+    return out
+
+
+_DEATH_OF = re.compile(r"\b(?:death|deaths|shooting|shootings|killing|killings|slaying|murder|homicide)\s+of\s+"
+                       r"(?:the\s+)?(?:\d{1,3}[- ](?:year|month)s?[- ]old\s+)?$", re.IGNORECASE)
+
+
+def _charged_over(sentence: Sentence, after: int, stop: int) -> list[Actor]:
+    """The named people whose death or shooting a charge is over ("charged with manslaughter in the death of Y")."""
+    from flashpoint.extract.people import named
+
+    return [a for a in sentence.actors if named(a) and after <= a.start < stop
+            and _DEATH_OF.search(sentence.text, max(after, a.start - 60), a.start)]
+
+
+def suspect_reports(story: Story) -> None:
+    """The named person arrested or charged over the story's shooting is that shooting's accused actor: "X, 24, was
+    charged with manslaughter", "police arrested X in connection with the death", "X was arrested in the case"
+    (phrases in `suspect_reports.tsv`, after the arrest or charge trigger). An ASSAULT of the same sentence with no
+    actor after the trigger ("X was arrested in connection with the shooting death of Y") takes X; a sentence with
+    no ASSAULT becomes one, with X as its actor, in a story that reports a shooting before it (like a victim report;
+    the status stage gives it the sentence's status). Never a victim of the story, a report's source or a quote."""
+    from flashpoint.extract.people import named
+    from flashpoint.extract.senses import wrong_sense
+
+    shooting: Event | None = None
+    victims: set[str] = set()
+    for sentence in story.sentences:
+        if sentence.skip:
+            continue
+        own = [e for e in sentence.events if e.event_type == "ASSAULT"]
+        charged = _charged(sentence) if shooting is not None or own else []
+        att = sentence.attribution
+        tokens = tokenize(sentence.text) if charged else []
+        for act, stop in charged:
+            if _quoted(sentence.text, act.trigger.start):
+                continue
+            people = [a for a in act.recipient if named(a) and a.name not in victims
+                      and not any(a.name == r.name for e in own for r in e.recipient)
+                      and not (att is not None and att.start <= a.start < att.end)]
+            if not people:
+                continue
+            phrase = next(((first, last, source) for slot, first, last, source in
+                           _report_matches(tokens, "suspect_reports.tsv")
+                           if slot == "charge" and act.trigger.start <= tokens[first].start
+                           and tokens[last].end <= stop), None)
+            if phrase is None:
+                continue
+            start, end = tokens[phrase[0]].start, tokens[phrase[1]].end
+            people = [a for a in people if a.end <= start]  # "for her role in the death of Y": Y is no suspect
+            if not people:
+                continue
+            empty = next((e for e in own if not e.actor and act.trigger.end <= e.trigger.start < stop), None)
+            if empty is not None:
+                empty.actor = list(people)
+                empty.notes.append(f"tracking: {', '.join(a.text for a in people)}, arrested or charged "
+                                   f"({act.trigger.text!r}) over it, is its accused actor")
+                continue
+            if own or shooting is None:
+                continue
+            event = Event(story_id=story.id, sentence_index=sentence.index, sentence=sentence.text,
+                          event_type="ASSAULT", mode=shooting.mode,
+                          trigger=Trigger(sentence.text[start:end], start, end), actor=list(people),
+                          recipient=[a for a in _charged_over(sentence, end, stop) if a not in people],
+                          publication_date=story.date)
+            event.notes.append(
+                f"tracking: {act.trigger.text!r} ... {sentence.text[start:end]!r} (pattern {phrase[2]!r}) arrests "
+                f"or charges someone over the story's shooting ({shooting.trigger.text!r}, sentence "
+                f"{shooting.sentence_index}): the same ASSAULT, with {', '.join(a.text for a in people)} as its "
+                f"accused actor")
+            sentence.events.append(event)
+            sentence.events.sort(key=lambda e: e.trigger.start)
+            own = [event]
+        if not own and shooting is not None:
+            own = _shooter_named(story, sentence, shooting, victims)
+        for e in sentence.events:
+            if e.event_type == "ASSAULT":
+                victims |= {a.name for a in e.recipient if a.name}
+        if own and shooting is None:
+            shooting = next((e for e in own if " " in e.trigger.text or wrong_sense(
+                sentence.text, e.trigger.start, e.trigger.end) is None), None)
+
+
+def _shooter_named(story: Story, sentence: Sentence, shooting: Event, victims: set[str]) -> list[Event]:
+    """A sentence that names the story's shooter ("police identified the shooter as X", "the accused shooter is X";
+    `suspect_reports.tsv` slot `named`) or its subject charged with it ("X faces charges of manslaughter", slot
+    `faces`) is another mention of the shooting, with X as its actor."""
+    tokens = tokenize(sentence.text)
+    att = sentence.attribution
+    found = _report_matches(tokens, "suspect_reports.tsv")
+    for slot, first, last, source in found:
+        start, end = tokens[first].start, tokens[last].end
+        if slot not in ("named", "faces") or _quoted(sentence.text, start):
+            continue
+        if slot == "faces":  # "X faces charges of manslaughter": the subject, with a charge phrase after it
+            if not any(s == "charge" and f > last for s, f, _, _ in found):
+                continue
+            start, end = next((tokens[f].start, tokens[k].end) for s, f, k, _ in found if s == "charge" and f > last)
+        people = [a for a in _reported_victims(sentence, tokens[first].start, tokens[last].end,
+                                               "after" if slot == "named" else "before")
+                  if a.name not in victims and not (att is not None and att.start <= a.start < att.end)]
+        if not people:
+            continue
+        event = Event(story_id=story.id, sentence_index=sentence.index, sentence=sentence.text,
+                      event_type="ASSAULT", mode=shooting.mode, trigger=Trigger(sentence.text[start:end], start, end),
+                      actor=people, publication_date=story.date)
+        event.notes.append(
+            f"tracking: {sentence.text[start:end]!r} (pattern {source!r}) names the shooter of the story's shooting "
+            f"({shooting.trigger.text!r}, sentence {shooting.sentence_index}): the same ASSAULT, with "
+            f"{', '.join(a.text for a in people)} as its actor")
+        sentence.events.append(event)
+        sentence.events.sort(key=lambda e: e.trigger.start)
+        return [event]
+    return []
+
+
 class TrackingStage:
     """Pronouns in empty roles of shooting events resolved to the story's people (after the events stage)."""
 
@@ -296,4 +430,5 @@ class TrackingStage:
     def __call__(self, story: Story) -> Story:
         track(story)
         victim_reports(story)
+        suspect_reports(story)
         return story
