@@ -278,16 +278,9 @@ def victim_reports(story: Story) -> None:
                        if a.name not in attackers and not (att is not None and att.start <= a.start < att.end)]
             if not victims:
                 continue
-            event = Event(story_id=story.id, sentence_index=sentence.index, sentence=sentence.text,
-                          event_type="ASSAULT", mode=shooting.mode,
-                          trigger=Trigger(sentence.text[start:end], start, end), recipient=victims,
-                          publication_date=story.date)
-            event.notes.append(
-                f"tracking: {sentence.text[start:end]!r} (pattern {source!r}) reports on a victim of the story's "
-                f"shooting ({shooting.trigger.text!r}, sentence {shooting.sentence_index}): the same ASSAULT, with "
-                f"{', '.join(a.text for a in victims)} as its recipient")
-            sentence.events.append(event)
-            sentence.events.sort(key=lambda e: e.trigger.start)
+            _reference(story, sentence, shooting, start, end, [], victims,
+                       f"(pattern {source!r}) reports on a victim of the story's shooting",
+                       f"{', '.join(a.text for a in victims)} as its recipient")
             break  # one report per sentence
 
 
@@ -366,18 +359,10 @@ def suspect_reports(story: Story) -> None:
                 continue
             if own or shooting is None:
                 continue
-            event = Event(story_id=story.id, sentence_index=sentence.index, sentence=sentence.text,
-                          event_type="ASSAULT", mode=shooting.mode,
-                          trigger=Trigger(sentence.text[start:end], start, end), actor=list(people),
-                          recipient=[a for a in _charged_over(sentence, end, stop) if a not in people],
-                          publication_date=story.date)
-            event.notes.append(
-                f"tracking: {act.trigger.text!r} ... {sentence.text[start:end]!r} (pattern {phrase[2]!r}) arrests "
-                f"or charges someone over the story's shooting ({shooting.trigger.text!r}, sentence "
-                f"{shooting.sentence_index}): the same ASSAULT, with {', '.join(a.text for a in people)} as its "
-                f"accused actor")
-            sentence.events.append(event)
-            sentence.events.sort(key=lambda e: e.trigger.start)
+            event = _reference(story, sentence, shooting, start, end, list(people),
+                               [a for a in _charged_over(sentence, end, stop) if a not in people],
+                               f"arrests or charges someone over the story's shooting ({act.trigger.text!r} ... "
+                               f"{phrase[2]!r})", f"{', '.join(a.text for a in people)} as its accused actor")
             own = [event]
         if not own and shooting is not None:
             own = _shooter_named(story, sentence, shooting, victims)
@@ -409,17 +394,24 @@ def _shooter_named(story: Story, sentence: Sentence, shooting: Event, victims: s
                   if a.name not in victims and not (att is not None and att.start <= a.start < att.end)]
         if not people:
             continue
-        event = Event(story_id=story.id, sentence_index=sentence.index, sentence=sentence.text,
-                      event_type="ASSAULT", mode=shooting.mode, trigger=Trigger(sentence.text[start:end], start, end),
-                      actor=people, publication_date=story.date)
-        event.notes.append(
-            f"tracking: {sentence.text[start:end]!r} (pattern {source!r}) names the shooter of the story's shooting "
-            f"({shooting.trigger.text!r}, sentence {shooting.sentence_index}): the same ASSAULT, with "
-            f"{', '.join(a.text for a in people)} as its actor")
-        sentence.events.append(event)
-        sentence.events.sort(key=lambda e: e.trigger.start)
-        return [event]
+        return [_reference(story, sentence, shooting, start, end, people, [],
+                           f"(pattern {source!r}) names the shooter of the story's shooting",
+                           f"{', '.join(a.text for a in people)} as its actor")]
     return []
+
+
+def _reference(story: Story, sentence: Sentence, shooting: Event, start: int, end: int, actor: list[Actor],
+               recipient: list[Actor], why: str, roles: str) -> Event:
+    """A sentence that reports on the story's shooting (its victim, its accused, its shooter) as a record of that
+    same ASSAULT, with the shooting's mode; link and status stages date, place and judge it like any other."""
+    event = Event(story_id=story.id, sentence_index=sentence.index, sentence=sentence.text, event_type="ASSAULT",
+                  mode=shooting.mode, trigger=Trigger(sentence.text[start:end], start, end), actor=actor,
+                  recipient=recipient, publication_date=story.date)
+    event.notes.append(f"tracking: {sentence.text[start:end]!r} {why} ({shooting.trigger.text!r}, sentence "
+                       f"{shooting.sentence_index}): the same ASSAULT, with {roles}")
+    sentence.events.append(event)
+    sentence.events.sort(key=lambda e: e.trigger.start)
+    return event
 
 
 class TrackingStage:
