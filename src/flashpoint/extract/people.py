@@ -295,7 +295,6 @@ def find_people(story: Story) -> dict[int, list[Actor]]:
     return out
 
 
-_DETS = frozenset({"the", "a", "an", "his", "her", "their", "its", "my", "our", "your", "another", "one", "whose"})
 _GENERIC_DET = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Aa]nother)\s+")
 _GENERIC_WORD = re.compile(r"\s*([\w'’-]+)")
 _AGE_WORD = re.compile(r"(?:\d{1,2}|[a-z]+(?:-[a-z]+)?)[- ](?:year|month)s?[- ]old", re.I)
