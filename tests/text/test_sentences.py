@@ -446,3 +446,22 @@ def test_arrow_teasers_and_earlier_reports_are_skipped():
             "PREVIOUS: The woman was in critical condition at the hospital.\n\nEarlier, police closed the road.")
     story = SentenceStage()(story_from_text(text))
     assert [s.skip for s in story.sentences] == [None, "teaser", "teaser", None]
+
+
+def test_a_story_printed_twice_is_coded_once():
+    from flashpoint.text.readers import story_from_text
+
+    body = ("A man was shot outside a bar on Elm Street late on Friday, police said. He was taken to a hospital "
+            "with wounds to his legs and is expected to recover, a police spokesman told reporters on Saturday.")
+    story = SentenceStage()(story_from_text(f"{body}\n\nShare this story\n\n{body}"))
+    kept = [s.text for s in story.sentences if s.skip is None]
+    assert kept.count(body.split(". ")[0] + ".") == 1
+    assert [s.skip for s in story.sentences][-2:] == ["repeated", "repeated"]
+
+
+def test_a_caption_under_a_bracketed_credit_is_the_same_caption():
+    from flashpoint.text.readers import story_from_text
+
+    caption = "Two men are dead after the rifle they were cleaning went off in a garage."
+    story = SentenceStage()(story_from_text(f"Image 4 of 9 {caption}\n\n(Metro Video) {caption}"))
+    assert [s.skip for s in story.sentences] == [None, "repeated"]

@@ -33,7 +33,7 @@ from flashpoint.records import Sentence, Story
 
 MAX_SENTENCE_CHARS = 2000  # longer runs without punctuation (tables, lists) are cut at a space, to bound later stages
 CAPTION_MAX_CHARS = 500  # a paragraph up to this long with a photo credit in it is a caption: all of it is skipped
-REPEAT_MIN_CHARS = 30  # a sentence this long in a short paragraph, repeating an earlier one word for word: skipped
+REPEAT_MIN_CHARS = 30  # a sentence this long, repeating an earlier one word for word: skipped
 
 _CLOSERS = "\"'”’»)]"
 _OPENERS = "\"'“‘«([¿¡"
@@ -541,6 +541,15 @@ def skip_reason(sentence: str, paragraph_chars: int) -> tuple[str, str] | None:
 # A photo gallery numbers its captions ("Image 2 of 11 Police investigate ..."): the same caption under another number
 # is the same caption.
 _GALLERY_COUNTER = re.compile(r"^(?:image|photo|picture|slide|video)\s+\d+\s+(?:of|/)\s+\d+\s+")
+# A caption's credit in brackets before it ("(Metro Video) Two men ...") is no part of what it reports.
+_BRACKET_CREDIT = re.compile(r"^\([^()]{1,40}\)\s+")
+
+
+def _repeat_key(sentence: str) -> str:
+    """The words a repeated sentence shares with its first copy: folded case and spaces, without a gallery counter
+    ("image 2 of 11 ...") or a bracketed credit before it."""
+    key = " ".join(sentence.lower().split())
+    return _BRACKET_CREDIT.sub("", _GALLERY_COUNTER.sub("", key))
 
 
 class SentenceStage:
@@ -566,11 +575,11 @@ class SentenceStage:
             spans = split_sentences(ptext, caseless or None)
             reasons: list[tuple[str, str] | None] = [skip_reason(ptext[s:e], plen) for s, e in spans]
             for k, (s, e) in enumerate(spans):
-                # A short paragraph printed again (a caption under every photo, the headline repeated as the lead,
-                # a pull quote) is coded once, where it first appears. Long body text is left alone: a page scraped
-                # twice gives the same records twice, which grouping merges (store/grouping.py).
-                if plen <= CAPTION_MAX_CHARS and e - s >= REPEAT_MIN_CHARS and reasons[k] is None:
-                    key = _GALLERY_COUNTER.sub("", " ".join(ptext[s:e].lower().split()))  # "image 2 of 11 ..."
+                # A sentence printed again word for word (a caption under every photo, the headline repeated as the
+                # lead, a pull quote, a page scraped with its story twice) is coded once, where it first appears:
+                # one report, one record.
+                if e - s >= REPEAT_MIN_CHARS and reasons[k] is None:
+                    key = _repeat_key(ptext[s:e])
                     first = seen.setdefault(key, len(sentences) + k)
                     if first != len(sentences) + k:
                         reasons[k] = ("repeated", f"same as sentence {first}")
