@@ -448,15 +448,23 @@ def test_arrow_teasers_and_earlier_reports_are_skipped():
     assert [s.skip for s in story.sentences] == [None, "teaser", "teaser", None]
 
 
-def test_a_story_printed_twice_is_coded_once():
+def test_a_story_printed_twice_is_coded_once_but_a_lone_repeat_in_the_body_is_kept():
     from flashpoint.text.readers import story_from_text
 
-    body = ("A man was shot outside a bar on Elm Street late on Friday, police said. He was taken to a hospital "
-            "with wounds to his legs and is expected to recover, a police spokesman told reporters on Saturday.")
+    lines = ["A man was shot outside a bar on Elm Street late on Friday, police said.",
+             "He was taken to a hospital with wounds to his legs and is expected to recover.",
+             "Officers found several shell casings in the parking lot behind the building.",
+             "Witnesses told officers that two men had argued inside the bar before the shooting.",
+             "The bar's owner said he would hand over the footage from his security cameras.",
+             "Anyone with information is asked to call the detectives of the city police department at once.",
+             "The owner of the bar said it would stay closed until the end of the week as a mark of respect."]
+    body = " ".join(lines)
+    assert len(body) > 500  # body text, not a caption
     story = SentenceStage()(story_from_text(f"{body}\n\nShare this story\n\n{body}"))
-    kept = [s.text for s in story.sentences if s.skip is None]
-    assert kept.count(body.split(". ")[0] + ".") == 1
-    assert [s.skip for s in story.sentences][-2:] == ["repeated", "repeated"]
+    skips = [s.skip for s in story.sentences]
+    assert skips[:7] == [None] * 7 and skips[-7:] == ["repeated"] * 7
+    lone = SentenceStage()(story_from_text(f"{body} {lines[0]} The police chief thanked the witnesses for their help."))
+    assert [s.skip for s in lone.sentences] == [None] * 9
 
 
 def test_a_caption_under_a_bracketed_credit_is_the_same_caption():

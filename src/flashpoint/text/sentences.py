@@ -552,6 +552,36 @@ def _repeat_key(sentence: str) -> str:
     return _BRACKET_CREDIT.sub("", _GALLERY_COUNTER.sub("", key))
 
 
+def _mark_repeats(text: str, paragraphs: list[tuple[int, int]],
+                  parts: list[tuple[list[tuple[int, int]], list[tuple[str, str] | None]]]) -> None:
+    """Mark a sentence printed again word for word as `repeated`: one report, one record. In a short paragraph (a
+    caption under every photo, the headline repeated as the lead, a pull quote) any repeat; in body text only a run of
+    them (a page scraped with its story twice), so a lone headline sentence printed again in the body, which may
+    follow what names its people, is kept."""
+    keys: list[str | None] = []
+    short: list[bool] = []
+    for (ps, pe), (spans, reasons) in zip(paragraphs, parts):
+        for k, (s, e) in enumerate(spans):
+            ok = e - s >= REPEAT_MIN_CHARS and reasons[k] is None
+            keys.append(_repeat_key(text[ps + s:ps + e]) if ok else None)
+            short.append(pe - ps <= CAPTION_MAX_CHARS)
+    first_at: dict[str, int] = {}
+    firsts: list[int | None] = []
+    for i, key in enumerate(keys):
+        firsts.append(None if key is None or first_at.setdefault(key, i) == i else first_at[key])
+
+    def same(i: int, j: int) -> bool:
+        return 0 <= i < len(keys) and 0 <= j < len(keys) and keys[i] is not None and keys[i] == keys[j]
+
+    i = 0
+    for spans, reasons in parts:
+        for k in range(len(spans)):
+            j = firsts[i]
+            if j is not None and (short[i] or same(i - 1, j - 1) or same(i + 1, j + 1)):
+                reasons[k] = ("repeated", f"same as sentence {j}")
+            i += 1
+
+
 class SentenceStage:
     """Pipeline stage: split every paragraph into `Sentence`s and mark those that must give no events.
 
@@ -567,22 +597,17 @@ class SentenceStage:
             story.paragraphs = paragraph_spans(text)
         sentences: list[Sentence] = []
         captioned: list[Sentence] = []  # sentences skipped only because their paragraph is a caption
-        seen: dict[str, int] = {}  # a sentence's folded text -> index of its first occurrence
         caseless = is_caseless(text)
+        parts = []  # (paragraph's spans, skip reasons) of each paragraph
+        for ps, pe in story.paragraphs:
+            ptext = text[ps:pe]
+            spans = split_sentences(ptext, caseless or None)
+            parts.append((spans, [skip_reason(ptext[s:e], pe - ps) for s, e in spans]))
+        _mark_repeats(text, story.paragraphs, parts)
         for pi, (ps, pe) in enumerate(story.paragraphs):
             ptext = text[ps:pe]
             plen = pe - ps
-            spans = split_sentences(ptext, caseless or None)
-            reasons: list[tuple[str, str] | None] = [skip_reason(ptext[s:e], plen) for s, e in spans]
-            for k, (s, e) in enumerate(spans):
-                # A sentence printed again word for word (a caption under every photo, the headline repeated as the
-                # lead, a pull quote, a page scraped with its story twice) is coded once, where it first appears:
-                # one report, one record.
-                if e - s >= REPEAT_MIN_CHARS and reasons[k] is None:
-                    key = _repeat_key(ptext[s:e])
-                    first = seen.setdefault(key, len(sentences) + k)
-                    if first != len(sentences) + k:
-                        reasons[k] = ("repeated", f"same as sentence {first}")
+            spans, reasons = parts[pi]
             caption = None
             if plen <= CAPTION_MAX_CHARS:
                 caption = next((r for r in reasons if r and r[0] == "photo credit"), None)
