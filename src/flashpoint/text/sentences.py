@@ -560,7 +560,7 @@ def _mark_repeats(text: str, paragraphs: list[tuple[int, int]],
     follow what names its people, is kept."""
     keys: list[str | None] = []
     short: list[bool] = []
-    for (ps, pe), (spans, reasons) in zip(paragraphs, parts):
+    for (ps, pe), (spans, reasons) in zip(paragraphs, parts, strict=True):
         for k, (s, e) in enumerate(spans):
             ok = e - s >= REPEAT_MIN_CHARS and reasons[k] is None
             keys.append(_repeat_key(text[ps + s:ps + e]) if ok else None)
