@@ -114,3 +114,70 @@ def test_an_attempt_governs_its_own_verb_only():
 
     story = story_from_text("about 17 men who tried to sneak into the town were arrested on sunday.", date="2002-03-05")
     assert [e.status for e in Pipeline(model="rules").events(story) if e.event_type == "COERCE"] == ["asserted"]
+
+
+@pytest.mark.parametrize("text, event_type, status", [
+    # a charge is an accusation: the attack it names is claimed; the charging itself happened
+    ("The driver was charged with murder in the stabbing of a shop owner.", "ASSAULT", "claimed"),
+    ("The driver was charged with murder in the stabbing of a shop owner.", "ACCUSE", "asserted"),
+    ("Police arrested the nephew on suspicion of assault.", "ASSAULT", "claimed"),
+    ("The neighbour will face murder charges, the prosecutor said.", "ASSAULT", "claimed"),
+    # a future act of an authority that the subject undergoes is no threat of the subject's
+    ("The suspect will remain in jail until the hearing.", "COERCE", "future"),
+    ("The two men will be arrested when they land, the minister said.", "COERCE", "future"),
+    # a doubt about a given event's nature leaves the event given
+    ("It is unclear whether the stabbing was intentional.", "ASSAULT", "asserted"),
+    ("Relatives asked whether or not the shooting was an accident.", "ASSAULT", "asserted"),
+    # a past verb in a relative clause keeps its own tense
+    ("The cabinet would retaliate against states that expelled its envoys.", "SANCTION", "asserted"),
+    # a full stop after an abbreviation ends no clause
+    ("Moscow will shut the consulate in St. Petersburg and expel its staff.", "THREATEN", "future"),
+    ("The students wrote a letter calling for a condemnation of the minister.", "ACCUSE", "hypothetical"),
+    ("The campaign showed its power, not just in organising rallies but in raising money.", "PROTEST", "asserted"),
+])
+def test_charges_undergone_acts_and_given_events(text, event_type, status):
+    assert statuses(text).get(event_type) == status
+
+
+def test_the_accused_actor_of_an_arrest_makes_the_attack_claimed():
+    from flashpoint.pipeline import Pipeline
+    from flashpoint.text.readers import story_from_text
+
+    text = "Police arrested Tom Reed in a stabbing that wounded his neighbour on Friday."
+    events = Pipeline(model="rules").events(story_from_text(text, date="2024-03-04"))
+    got = {(e.event_type, e.status, tuple(a.text for a in e.actor)) for e in events}
+    assert ("COERCE", "asserted", ("Police",)) in got
+    assert any(t == "ASSAULT" and status == "claimed" and "Tom Reed" in actor for t, status, actor in got)
+
+
+@pytest.mark.parametrize("text", [
+    "The boy often visited his uncle's farm in the summer.",
+    "Officers routinely detain young men at the checkpoint.",
+    "The committee, which provides funding for the shelter, has a new chair.",
+])
+def test_habitual_and_generic_acts_give_no_record(text):
+    first = "A man was hurt in a fight on Main Street."
+    story = Story(id="s", text=first + " " + text, sentences=[Sentence(first, 0, 0), Sentence(text, 1, len(first) + 1)])
+    EventStage()(story)
+    assert story.sentences[1].events
+    StatusStage()(story)
+    assert story.sentences[1].events == []
+    assert any("dropped" in n for n in story.sentences[1].notes)
+
+
+def test_a_habitual_statement_of_support_is_still_a_statement():
+    assert statuses("The ministry always supports the peace efforts of the envoy.").get("SUPPORT") == "asserted"
+
+
+def test_every_attack_of_a_charging_sentence_is_the_one_charged():
+    text = ("The nephew was charged with murder in the death of a man who was stabbed on Sunday and attempted "
+            "murder in the stabbing of his wife.")
+    assert set(_all_statuses(text, "ASSAULT")) == {"claimed"}
+
+
+def _all_statuses(text: str, event_type: str) -> list[str]:
+    sentence = Sentence(text, 0, 0)
+    story = Story(id="s", text=text, sentences=[sentence])
+    EventStage()(story)
+    StatusStage()(story)
+    return [e.status for e in sentence.events if e.event_type == event_type]

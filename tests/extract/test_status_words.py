@@ -9,7 +9,9 @@ FILE = ("flashpoint.extract", "status_words.tsv")
 KINDS = (  # kind in the file, name in the code
     ("claim_adverbs", "_CLAIM_ADVERBS"), ("be_forms", "_BE_FORMS"), ("asked_noun_words", "_ASKED_NOUN_WORDS"),
     ("proposal_words", "_PROPOSAL_WORDS"), ("auxiliaries", "_AUXILIARIES"), ("right_phrases", "_RIGHT_PHRASES"),
-    ("noun_ings", "_NOUN_INGS"), ("noun_triggers", "_NOUN_TRIGGERS"), ("claim_verbs", "_CLAIM_VERBS")
+    ("noun_ings", "_NOUN_INGS"), ("noun_triggers", "_NOUN_TRIGGERS"), ("claim_verbs", "_CLAIM_VERBS"),
+    ("charge_heads", "_CHARGE_HEADS"), ("undergo_words", "_UNDERGO_WORDS"), ("relative_pronouns", "_RELATIVE_PRONOUNS"),
+    ("statement_types", "_STATEMENT_TYPES"), ("abbreviations", "_ABBREVIATIONS"), ("charge_verbs", "_CHARGE_VERBS"),
 )
 
 
@@ -25,6 +27,12 @@ def test_the_lists_are_what_status_uses() -> None:
         "_NOUN_INGS": (status._NOUN_INGS, set(w["noun_ings"])),
         "_NOUN_TRIGGERS": (status._NOUN_TRIGGERS, set(w["noun_triggers"])),
         "_CLAIM_VERBS": (status._CLAIM_VERBS, set(w["claim_verbs"])),
+        "_CHARGE_HEADS": (status._CHARGE_HEADS, frozenset(w["charge_heads"])),
+        "_UNDERGO_WORDS": (status._UNDERGO_WORDS, frozenset(w["undergo_words"])),
+        "_RELATIVE_PRONOUNS": (status._RELATIVE_PRONOUNS, frozenset(w["relative_pronouns"])),
+        "_STATEMENT_TYPES": (status._STATEMENT_TYPES, frozenset(t.upper() for t in w["statement_types"])),
+        "_ABBREVIATIONS": (status._ABBREVIATIONS, frozenset(w["abbreviations"])),
+        "_CHARGE_VERBS": (status._CHARGE_VERBS, frozenset(w["charge_verbs"])),
     }
     assert set(w) == {kind for kind, _ in KINDS}
     for name, (in_code, from_file) in pairs.items():

@@ -123,3 +123,35 @@ def test_more_everyday_senses_give_no_event(text):
 ])
 def test_their_event_senses_still_fire(text, expected):
     assert expected in [t for t, _ in _types(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Both matches were hard fought battles, the coach said.",
+    "She hit a big time shot at the buzzer.",
+    "He shot 40 percent from the field in the second half.",
+    "The actor was nominated for Best Supporting Actor.",
+    "Two guards will be charged with trying to keep the forward in check.",
+    "The plan was met with equally passionate responses from residents.",
+    "The ministers spoke of reaching negotiated solutions to the dispute.",
+    "The other children were released to their parents after questioning.",
+    "She was driving to work when she saw the blocked road.",
+    "The sheriff said locking up guns is the best advice he can give.",
+    "A deputy called out on the radio for an ambulance.",
+    "The identity of the dead man has not been released.",
+    "Reporters answered questions both basic and probing.",
+    "The mayor, left, attended a meeting of the council on Monday.",
+    "The press secretary Ann Lee declined to elaborate on the remark.",
+])
+def test_sports_awards_tasks_and_habits_give_no_event(text):
+    assert _types(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Troops fought battles with the rebels near the border.", ("ASSAULT", None)),
+    ("The protesters blocked the road to the airport.", ("PROTEST", "obstruct")),
+    ("The gunmen released the hostages to their families.", ("RETREAT", "release")),
+    ("The delegation left the meeting after an hour.", ("REJECT", "meet")),
+    ("The envoys pressed the government to release the prisoners.", ("REQUEST", None)),
+])
+def test_the_event_senses_of_those_words_still_fire(text, expected):
+    assert expected in _types(text)

@@ -142,8 +142,11 @@ def find_triggers(tokens: Sequence[Token]) -> list[Match]:
     taken: set[int] = set()
     chosen: list[Match] = []
     for m in candidates:
-        # A match owns its first token (the verb); gap tokens may be shared with a nested trigger.
+        # A match owns its first token (the verb); gap tokens may be shared with a nested trigger. A fixed phrase of
+        # another sense owns all its words ("hard fought battles": not "fought").
         words = {m.first, m.last}
+        if m.pattern.event_type == "NONE" and _GAP not in m.pattern.elements:
+            words = set(range(m.first, m.last + 1))
         if words & taken:
             continue
         taken |= words

@@ -28,12 +28,12 @@ from functools import cache
 
 from flashpoint import tsv
 from flashpoint.extract.events import DETERMINERS
-from flashpoint.records import Event, Story
+from flashpoint.records import Actor, Event, Story
 from flashpoint.text.tokens import Token, tokenize
 
 # How far back (in tokens) a cue may govern a trigger, by cue kind. Conditions and denials scope over a whole clause.
 _REACH = {"neutral": 99, "hedge": 2, "negated": 4, "hypothetical": 6, "future": 6, "threatened": 6, "claimed": 8,
-          "requested": 12, "condition": 40, "denial": 40}
+          "requested": 12, "condition": 40, "denial": 40, "charge": 8, "habitual": 5}
 # Clause boundaries a cue does not cross. A comma does not end an "if" clause's reach into its own clause only.
 _HARD_BREAKS = {".", ";", ":", "?", "!", "but", "however", "although", "though", "whereas", "while"}
 _SOFT_BREAKS = {",", "and", "after", "before", "when", "as", "because", "since", "—", "(", ")"}
@@ -48,6 +48,12 @@ _ASKED_NOUN_WORDS = frozenset(_W["asked_noun_words"])
 _FUTURE_CATEGORY = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE",
                     "RETREAT": "AGREE", "ASSAULT": "THREATEN"}
 _ANNOUNCED_FORCE = {"COERCE", "SANCTION", "PROTEST"}
+_CHARGE_HEADS = frozenset(_W["charge_heads"])
+_UNDERGO_WORDS = frozenset(_W["undergo_words"])
+_RELATIVE_PRONOUNS = frozenset(_W["relative_pronouns"])
+_STATEMENT_TYPES = frozenset(t.upper() for t in _W["statement_types"])
+_ABBREVIATIONS = frozenset(_W["abbreviations"])
+_CHARGE_VERBS = frozenset(_W["charge_verbs"])
 _TOPIC_VERBS = {"CONSULT", "SUPPORT", "REJECT", "AGREE"}
 _PROPOSAL_WORDS = frozenset(_W["proposal_words"])
 _REFUSABLE = {"RETREAT", "CONCEDE", "AID", "COOPERATE", "CONSULT", "AGREE", "SUPPORT"}
@@ -128,13 +134,18 @@ def governing_cues(tokens: Sequence[Token], cue_list: list[tuple[int, int, str]]
         reach = 2 * _REACH[kind] if coordinated and kind in {"hypothetical", "future"} else _REACH[kind]
         if distance > reach:
             continue
-        between = {t.lower for t in tokens[c_last + 1:first]}
+        between = {t.lower for k, t in enumerate(tokens[c_last + 1:first], c_last + 1)
+                   if not _abbreviation_stop(tokens, k)}
         if between & _HARD_BREAKS:
             continue
         if kind == "neutral":
             continue
-        if kind not in {"condition", "denial"} and not coordinated and any(c_last < k < first for k in other_triggers):
+        if kind not in {"condition", "denial", "charge"} and not coordinated and \
+                any(c_last < k < first for k in other_triggers):
             continue
+        if kind in {"hypothetical", "future", "requested", "habitual", "condition"} and \
+                _own_relative_clause(tokens, first) and c_last < first - 1:
+            continue  # "would retaliate against countries that expelled its diplomats": the expulsions happened
         if kind == "requested":
             # "urged the army to withdraw": the action asked for follows "to" / "that" (or a subjunctive "be":
             # "demanded Kodnani be arrested"), in the same clause; or it is the noun asked for ("called for (tougher)
@@ -159,7 +170,7 @@ def governing_cues(tokens: Sequence[Token], cue_list: list[tuple[int, int, str]]
         elif kind == "claimed" and given_subject(tokens, first, first):
             continue  # "alleged that the police firing was unprovoked": the claim is the predicate; the firing is given
         elif kind not in {"condition", "denial"} and between & _SOFT_BREAKS:
-            continue
+            continue  # (charge and habitual cues end at a clause break too)
         if kind == "condition" and "," in between:
             # "If talks fail, strikes would follow": the condition governs its own clause, and the main clause
             # only through its own modal ("would"), which is a cue of its own.
@@ -195,12 +206,48 @@ def right_cue(tokens: Sequence[Token], last: int) -> tuple[str, str] | None:
     return None
 
 
+def _abbreviation_stop(tokens: Sequence[Token], k: int) -> bool:
+    """A full stop inside a sentence after an abbreviation ("St. Petersburg"): no clause ends there."""
+    return tokens[k].text == "." and k > 0 and tokens[k - 1].lower in _ABBREVIATIONS and tokens[k - 1].end == \
+        tokens[k].start and k + 1 < len(tokens)
+
+
+def _own_relative_clause(tokens: Sequence[Token], first: int) -> bool:
+    """A past verb right after a relative pronoun ("countries that expelled", "men who were freed", "a woman who was
+    shot") heads a clause of its own, with its own tense: the modal of the main clause does not reach it."""
+    if first >= 2 and tokens[first - 2].lower in _RELATIVE_PRONOUNS and tokens[first - 1].lower in \
+            {"was", "were", "had", "has", "have"}:
+        return True
+    return first >= 1 and tokens[first - 1].lower in _RELATIVE_PRONOUNS and tokens[first].lower.endswith("ed")
+
+
+def generic_description(tokens: Sequence[Token], first: int) -> bool:
+    """A present verb right after a relative pronoun describes what someone does, not one event: "a panel that
+    investigates shootings", "a committee which provides funding"."""
+    word = tokens[first].lower
+    if first < 2 or tokens[first - 1].lower not in _RELATIVE_PRONOUNS or len(word) <= 3 or \
+            not word.endswith("s") or word.endswith(("ss", "us", "is")):
+        return False
+    before = tokens[first - 2].lower
+    # "that" after a verb ("said that", "claims that") opens a reported clause, not a description
+    return tokens[first - 1].lower != "that" or before.isalpha() and not before.endswith(("s", "ed"))
+
+
+def charge_head_after(tokens: Sequence[Token], last: int) -> str | None:
+    """The charge a noun trigger names ("murder charges", "an assault suspect"): the word after it, if a charge."""
+    if last + 1 < len(tokens) and tokens[last + 1].lower in _CHARGE_HEADS:
+        return tokens[last + 1].text
+    return None
+
+
 def decide(kinds: list[tuple[str, int, str]]) -> tuple[str, str | None]:
     """(status, cue text) from the governing cues."""
     mapped: list[tuple[str, int, str]] = []
     for kind, distance, cue in kinds:
+        if kind == "habitual":
+            continue
         status = {"condition": "hypothetical", "denial": "negated", "requested": "hypothetical",
-                  "hedge": "hypothetical"}.get(kind, kind)
+                  "hedge": "hypothetical", "charge": "claimed"}.get(kind, kind)
         mapped.append((status, distance, cue))
     if not mapped:
         return "asserted", None
@@ -247,6 +294,9 @@ class StatusStage:
             ends = {t.end: i for i, t in enumerate(tokens)}
             trigger_tokens = frozenset(starts[e.trigger.start] for e in sentence.events if e.trigger.start in starts)
             verbs: list[tuple[str, int, list[tuple[str, int, str]]]] = []  # (type, last token, governing cues)
+            dropped: list[Event] = []
+            charged: list[Event] = []  # attacks claimed because a charge names them
+            accused = _accused(sentence.events)
             for event in sentence.events:
                 first = starts.get(event.trigger.start)
                 if first is None:
@@ -254,9 +304,24 @@ class StatusStage:
                 # A cue inside the trigger itself ("threatened" in a THREATEN) is the event, not its status.
                 own = [c for c in cue_list if not (c[0] >= first and c[0] <= first)]
                 kinds = governing_cues(tokens, own, first, trigger_tokens - {first})
-                status, cue = decide(kinds)
                 last = ends.get(event.trigger.end)
                 nominal = is_nominal_at(tokens, first, event)
+                if event.event_type != "ASSAULT":
+                    kinds = [k for k in kinds if k[0] != "charge"]  # a charge's act is the attack it names
+                habit = next((k[2] for k in kinds if k[0] == "habitual"), None)
+                if habit is not None and event.event_type not in _STATEMENT_TYPES or \
+                        not nominal and sentence.index > 0 and generic_description(tokens, first):
+                    why = f"a habitual act (cue {habit!r})" if habit else "a generic description (present tense " \
+                        f"after {tokens[first - 1].text!r})"
+                    sentence.notes.append(f"status: {event.event_type} {event.trigger.text!r} dropped: {why}")
+                    dropped.append(event)
+                    continue
+                if last is not None and given_subject(tokens, first, last):
+                    # "unclear whether the shooting was accidental": the doubt is about the predicate; the shooting
+                    # is given.
+                    kinds = [k for k in kinds if k[0] not in {"condition", "denial", "negated", "hypothetical",
+                                                              "claimed"}]
+                status, cue = decide(kinds)
                 if status == "asserted" and nominal:
                     # The object of a verb of its own type is that verb's event: "will host the meeting".
                     verb = next((v for v in verbs if v[0] == event.event_type and 0 <= first - v[1] - 1 <= 2
@@ -279,10 +344,27 @@ class StatusStage:
                     verbs.append((event.event_type, last, kinds))
                 if not (last is not None and given_subject(tokens, first, last)):
                     status = self._claimed_by_source(event, status, unverified)
+                if event.event_type == "ASSAULT" and status in {"asserted", "future", "hypothetical"}:
+                    # "murder charges", "the assault suspect"; "X was arrested ... in the shooting" with X its actor:
+                    # the attack is what someone is accused of.
+                    head = charge_head_after(tokens, last) if last is not None else None
+                    if head is not None:
+                        status, cue = "claimed", f"the charge {head!r}"
+                    elif status == "asserted" and any(_same_person(a, r) for a in event.actor for r in accused):
+                        status, cue = "claimed", "its actor is the one arrested or charged"
+                by_charge = (cue or "").startswith(("the charge", "its actor is")) or \
+                    any(k[0] == "charge" and k[2] == cue for k in kinds)
+                if event.event_type == "ASSAULT" and status == "claimed" and by_charge:
+                    charged.append(event)
                 event.status = status  # type: ignore[assignment]
                 why = f"cue {cue!r}" if cue else "no cue governs the trigger"
                 event.notes.append(f"status: {status} ({why})")
-                announced(event, {cue for _, _, cue in kinds})
+                undergoes = first > 0 and tokens[first - 1].lower in _UNDERGO_WORDS
+                announced(event, {cue for _, _, cue in kinds}, undergoes)
+            if dropped:
+                sentence.events = [e for e in sentence.events if all(e is not d for d in dropped)]
+            if charged:
+                _charge_covers(sentence.events, charged)
         return story
 
     @staticmethod
@@ -299,10 +381,34 @@ class StatusStage:
         return status
 
 
-def announced(event: Event, cues: set[str]) -> None:
-    """A future or refused material act, coded as the PLOVER manual asks (see the module docstring)."""
+def _charge_covers(events: Sequence[Event], charged: list[Event]) -> None:
+    """The other attacks of a sentence that charges one are the attack charged ("charged with murder in the killing
+    of a boy who was lured to an alley and shot", "and attempted murder in the shooting of Y"): claimed with it, so
+    that they are one record of one accusation."""
+    for e in events:
+        if e.event_type == "ASSAULT" and e.status == "asserted" and all(e is not c for c in charged):
+            e.status = "claimed"
+            e.notes.append(f"status: claimed (the attack a charge of this sentence names: {charged[0].trigger.text!r})")
+
+
+def _accused(events: Sequence[Event]) -> list[Actor]:
+    """The people a sentence arrests or charges (recipients of COERCE arrest / detain and of a formal charge)."""
+    return [r for e in events if e.event_type == "COERCE" and e.mode in {"arrest", "detain"}
+            or e.event_type == "ACCUSE" and e.mode == "allege"
+            and e.trigger.text.split()[0].lower() in _CHARGE_VERBS for r in e.recipient]
+
+
+def _same_person(a: Actor, b: Actor) -> bool:
+    """The same mention, or the same resolved name."""
+    return (a.start, a.end) == (b.start, b.end) or (a.name is not None and a.name == b.name)
+
+
+def announced(event: Event, cues: set[str], undergoes: bool = False) -> None:
+    """A future or refused material act, coded as the PLOVER manual asks (see the module docstring). A coercion its
+    subject undergoes ("the suspect will remain in jail", "will be arrested") is an authority's future act, not the
+    subject's threat: it stays what it is, with status future."""
     old = event.event_type
-    own = bool(cues & announcing())
+    own = bool(cues & announcing()) and not undergoes
     if event.status == "negated" and old in _REFUSABLE and (own or "won't" in cues):
         event.event_type, event.mode = "REJECT", _REFUSAL_MODES.get(old, "yield")
         event.status = "asserted"
