@@ -193,3 +193,27 @@ def test_an_undated_event_does_not_borrow_a_coming_day():
                              "left two dead.", date="2024-03-06", model="rules")
     past = [e for e in events if e.event_type == "ASSAULT"]
     assert past and all(e.date <= "2024-03-06" for e in past)
+
+
+def test_a_weekday_six_days_back_is_not_the_storys_own_day():
+    # stamped Wednesday; the text speaks of the day after ("Thursday"): read backward that is last week's Thursday,
+    # which would pass for the story's earliest day
+    dates = _dates("A woman was wounded by gunfire outside her house. Her family gathered at the hospital Wednesday "
+                   "night. She was in stable condition Thursday.", published="2024-03-06")
+    assert dates[0] == ("wounded", "2024-03-06", "context")
+    alone = _dates("A woman was wounded by gunfire outside her house. She was in stable condition Thursday.",
+                   published="2024-03-06")
+    assert alone[0] == ("wounded", "2024-03-06", "publication")
+
+
+def test_a_weekday_six_days_back_does_not_bound_the_event_nor_tell_the_incidents_day():
+    dates = _dates("A boy was arraigned Thursday in the death of a friend he shot. The friend died about 8 p.m. "
+                   "Wednesday near a park.", published="2024-03-06")
+    assert ("shot", "2024-03-06", "context") in dates
+    dates = _dates("A hunter was killed. Deputies responded to the field about 7 a.m. Thursday.",
+                   published="2024-03-06")
+    assert dates[0] == ("killed", "2024-03-06", "publication")
+
+
+def test_a_weekday_six_days_back_in_the_events_own_clause_stands():
+    assert _dates("A man was shot dead on Thursday.", published="2024-03-06") == [("shot", "2024-02-29", "text")]

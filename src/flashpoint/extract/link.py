@@ -274,6 +274,8 @@ def _before_held(story: Story, held: Iterable[tuple[Event, TimeExpr]]) -> None:
     for event, time in held:
         if published and time.date > published:
             continue  # "is to appear in court Monday in connection with an attack": no bound on a past event
+        if published and _day_after_stamp(time, date.fromisoformat(published)):
+            continue  # "arraigned Wednesday" in a story stamped Tuesday: most often the day after, no bound
         if event.date_source == "context" and event.date and event.date <= time.date:
             continue
         event.date, event.date_precision, event.date_text = time.date, time.precision, time.text
@@ -324,6 +326,8 @@ def _incident_day(story: Story) -> TimeExpr | None:
                 continue
             if not published - timedelta(days=366) <= date.fromisoformat(t.date) <= published:
                 continue
+            if _day_after_stamp(t, published):
+                continue
             # the cue before the time ("were called to the 1500 block about 3:10 a.m. Jan. 1") or right after it
             # ("at 6:15 p.m. Sunday when shots rang out")
             lead = lowered[max(0, t.start - 90):t.start]
@@ -339,11 +343,30 @@ def _story_anchor(story: Story) -> TimeExpr | None:
     the story's own day is a better guess than its publication."""
     days = _story_days(story)
     if days:
-        return min(days, key=lambda it: (it[1].date, it[0]))[1]
+        published = date.fromisoformat(story.date[:10])  # _story_days gives days only to a dated story
+        firm = [it for it in days if not _day_after_stamp(it[1], published)]
+        # a story whose only recent days are weekdays six days back: its stamp is most likely a day early, and
+        # those days are after the publication day; the publication day is the better guess
+        return min(firm, key=lambda it: (it[1].date, it[0]))[1] if firm else None
     # A follow-up story (the charges, the trial, the funeral) names the incident's day weeks before it is published
     # ("Powers is charged in the Jan. 13 shooting"): its first such day, not the publication, is the story's own day.
     days = _story_days(story, recent=False)
     return days[0][1] if days else None
+
+
+def _day_after_stamp(t: TimeExpr, published: date) -> bool:
+    """A bare weekday ("Thursday", "10 a.m. Thursday") read as six days before publication: the weekday right after
+    the publication's. A story's stamp is often a day early (the first version's day, a clock in another zone) while
+    its text tells of the next day ("remained in stable condition Thursday", "was arraigned Thursday"); read backward
+    that day is the earliest of the story's week and would pass for the incident's. As the story's own day (not an
+    event's own clause's) it is the weakest evidence: the story's other days, or its publication day, come first."""
+    if t.precision != "day" or not t.date or (published - date.fromisoformat(t.date)).days != 6:
+        return False
+    return _WEEKDAY.search(t.text) is not None and _MONTH_OR_NUMBER.search(t.text) is None
+
+
+_MONTH_OR_NUMBER = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{4}|"
+                              r"\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
 
 
 # A line that only stamps the story: "Posted: Monday, October 17, 2016 10:26 am", "Updated 3:45 PM", "Dec. 3, 2016".
