@@ -179,7 +179,8 @@ def test_the_event_times_word_lists_are_lower_case_pairs_of_the_kinds_the_rules_
 
     table = rows("flashpoint.extract", "event_times.tsv")
     assert all(len(r) == 2 and r[1] == r[1].lower() and r[1] for r in table)
-    assert {r[0] for r in table} == {"lead_away", "main_verb", "happened", "incident", "other_incident", "caption"}
+    assert {r[0] for r in table} == {"lead_away", "lead_into", "modifier", "harm_verb", "main_verb", "happened",
+                                     "incident", "other_incident", "caption"}
 
 
 def test_the_day_a_caption_shows_a_photo_is_not_the_events():
@@ -217,3 +218,21 @@ def test_a_weekday_six_days_back_does_not_bound_the_event_nor_tell_the_incidents
 
 def test_a_weekday_six_days_back_in_the_events_own_clause_stands():
     assert _dates("A man was shot dead on Thursday.", published="2024-03-06") == [("shot", "2024-02-29", "text")]
+
+
+def test_a_time_before_a_phrase_whose_object_is_the_trigger_is_the_verbs():
+    # the sentence's verb (sentenced, arraigned, arrested) owns the time; the attack was on or before it, on the day
+    # the story gives it
+    for sentence, trigger in (
+            ("A teenager was sentenced to probation on Thursday for accidentally shooting a classmate.", "shooting"),
+            ("Two men were arraigned Thursday in a shooting that left a cashier hurt.", "shooting"),
+            ("Officers arrested a man Thursday night for the fatal shooting of a bus driver.", "shooting"),
+            ("A woman was booked on Thursday on two counts of attempted murder.", "murder")):
+        dates = _dates(sentence + " The attack happened on Feb. 20.", published="2024-03-08")
+        assert (trigger, "2024-02-20", "context") in dates, (sentence, dates)
+
+
+def test_a_harm_verb_shares_its_time_with_the_shooting_it_was_in():
+    dates = _dates("A girl who turned six on Sunday died Tuesday in a shooting. The gunman fled.",
+                   published="2024-03-08")
+    assert ("shooting", "2024-03-05", "text") in dates

@@ -7,9 +7,11 @@ event of the same type elsewhere in the story, or the story's earliest day in th
 `date_source` "context"); with none, the event takes the publication date and says so (`date_source`
 "publication"), never a silent guess. The day of a report ("..., police said on Monday") or of a page stamp
 ("Posted: Monday, ...") is not the event's, nor the time of another verb of the sentence whose phrase the trigger
-sits in ("died Friday after a shooting", "charged with shooting two men made his first appearance Monday"): that time
-only bounds the event (`_before_held`). An attack that no earlier attack dates takes the day the story says the
-incident took place ("police were called ... about 3:10 a.m. Jan. 1", `_incident_day`) before a later attack's day.
+sits in ("died Friday after a shooting", "charged with shooting two men made his first appearance Monday", "arrested
+Friday for the fatal shooting of"): that time only bounds the event (`_before_held`). A bare weekday six days before
+publication is the weakest story-level day (`_day_after_stamp`). An attack that no earlier attack dates takes the day
+the story says the incident took place ("police were called ... about 3:10 a.m. Jan. 1", `_incident_day`) before a
+later attack's day.
 Then two corrections (`_refine_dates`): a past event is never dated after its story, and a week or month the clause
 gives is narrowed to the story's day inside it. The words these rules use are in `event_times.tsv`.
 
@@ -131,7 +133,28 @@ def _earlier_verbs_time(text: str, trigger: Trigger, t: TimeExpr, clause_start: 
         return False  # "On Saturday, ...", "Saturday night, ..."
     if len([w for w in lead if w.lower() not in _FRONT]) == 0:
         return False
-    return _time_words()["lead_away"].search(text[t.end:trigger.start].lower()) is not None
+    between = text[t.end:trigger.start].lower()
+    if _time_words()["lead_away"].search(between) is not None:
+        return True
+    # "arrested Wednesday night for the fatal shooting of a boy": the trigger is the object of the verb's phrase
+    into, modifiers, harm = _lead_into()
+    words = [w for w in re.findall(r"[a-z][a-z'-]*", between) if w not in modifiers]
+    if " ".join(words) not in into or re.search(r"[,;:()]", between):
+        return False
+    # "died Tuesday in a shooting": a verb of the harm itself shares its time with the shooting
+    return not any(w.lower() in harm for w in lead[-3:])
+
+
+@cache
+def _lead_into() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The `lead_into` phrases, the `modifier` words and the `harm_verb` words of event_times.tsv."""
+    from flashpoint.tsv import rows
+
+    kinds: dict[str, set[str]] = {"lead_into": set(), "modifier": set(), "harm_verb": set()}
+    for kind, phrase in rows("flashpoint.extract", "event_times.tsv", width=2):
+        if kind in kinds:
+            kinds[kind].add(" ".join(phrase.lower().split()))
+    return frozenset(kinds["lead_into"]), frozenset(kinds["modifier"]), frozenset(kinds["harm_verb"])
 
 
 def _later_verbs_time(text: str, trigger: Trigger, t: TimeExpr) -> bool:
