@@ -236,3 +236,15 @@ def test_a_harm_verb_shares_its_time_with_the_shooting_it_was_in():
     dates = _dates("A girl who turned six on Sunday died Tuesday in a shooting. The gunman fled.",
                    published="2024-03-08")
     assert ("shooting", "2024-03-05", "text") in dates
+
+
+def test_a_follow_up_storys_own_day_is_the_calendar_day_it_names_weeks_back():
+    dates = _dates("A judge set bail for a man on Tuesday. The cashier was shot in the arm. Officers arrived at the "
+                   "store on the evening of Jan. 20 and found her bleeding.", published="2024-03-08")
+    assert dates[0] == ("shot", "2024-01-20", "context")
+
+
+def test_a_calendar_day_of_another_incident_is_not_the_follow_up_storys():
+    dates = _dates("A girl was wounded on her porch. Neighbors gathered on Tuesday night. In an earlier incident, "
+                   "officers were sent to the house on Jan. 5.", published="2024-03-08")
+    assert dates[0] == ("wounded", "2024-03-05", "context")

@@ -362,12 +362,24 @@ def _incident_day(story: Story) -> TimeExpr | None:
 
 def _story_anchor(story: Story) -> TimeExpr | None:
     """The story's earliest day in the fortnight before publication ("Police responded to a call Saturday night"; a
-    later day is most often that of the charges, the autopsy, the report): when no event of a type carries a date,
-    the story's own day is a better guess than its publication."""
+    later day is most often that of the charges, the autopsy, the report), or an earlier calendar day within a year
+    that it names (a follow-up story: "the hearing Tuesday" and "on the evening of Oct. 8"): when no event of a type
+    carries a date, the story's own day is a better guess than its publication."""
     days = _story_days(story)
     if days:
         published = date.fromisoformat(story.date[:10])  # _story_days gives days only to a dated story
         firm = [it for it in days if not _day_after_stamp(it[1], published)]
+        # a follow-up story (the hearing on Tuesday) that gives a calendar day weeks back ("on the evening of Oct. 8,
+        # the baby ...", "in the Nov. 3 shooting"): the incident comes before the hearing, the charges, the trial, so
+        # that day, not the hearing's, is the story's own; not a day the story marks as another incident's
+        other = _time_words()["other_incident"]
+        text = {s.index: s.text for s in story.sentences}
+        older = [it for it in _story_days(story, recent=False)
+                 if _CALENDAR.search(it[1].text)
+                 and published - timedelta(days=366) <= date.fromisoformat(it[1].date) < published - timedelta(days=14)
+                 and not other.search(text[it[0]][max(0, it[1].start - 90):it[1].start].lower())]
+        if older:
+            return min(older, key=lambda it: (it[1].date, it[0]))[1]
         # a story whose only recent days are weekdays six days back: its stamp is most likely a day early, and
         # those days are after the publication day; the publication day is the better guess
         return min(firm, key=lambda it: (it[1].date, it[0]))[1] if firm else None
@@ -375,6 +387,9 @@ def _story_anchor(story: Story) -> TimeExpr | None:
     # ("Powers is charged in the Jan. 13 shooting"): its first such day, not the publication, is the story's own day.
     days = _story_days(story, recent=False)
     return days[0][1] if days else None
+
+
+_CALENDAR = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d")
 
 
 def _day_after_stamp(t: TimeExpr, published: date) -> bool:
