@@ -179,7 +179,8 @@ def test_the_event_times_word_lists_are_lower_case_pairs_of_the_kinds_the_rules_
 
     table = rows("flashpoint.extract", "event_times.tsv")
     assert all(len(r) == 2 and r[1] == r[1].lower() and r[1] for r in table)
-    assert {r[0] for r in table} == {"lead_away", "main_verb", "happened", "incident", "other_incident", "caption"}
+    assert {r[0] for r in table} == {"lead_away", "lead_into", "modifier", "harm_verb", "main_verb", "happened",
+                                     "incident", "other_incident", "caption"}
 
 
 def test_the_day_a_caption_shows_a_photo_is_not_the_events():
@@ -193,3 +194,57 @@ def test_an_undated_event_does_not_borrow_a_coming_day():
                              "left two dead.", date="2024-03-06", model="rules")
     past = [e for e in events if e.event_type == "ASSAULT"]
     assert past and all(e.date <= "2024-03-06" for e in past)
+
+
+def test_a_weekday_six_days_back_is_not_the_storys_own_day():
+    # stamped Wednesday; the text speaks of the day after ("Thursday"): read backward that is last week's Thursday,
+    # which would pass for the story's earliest day
+    dates = _dates("A woman was wounded by gunfire outside her house. Her family gathered at the hospital Wednesday "
+                   "night. She was in stable condition Thursday.", published="2024-03-06")
+    assert dates[0] == ("wounded", "2024-03-06", "context")
+    alone = _dates("A woman was wounded by gunfire outside her house. She was in stable condition Thursday.",
+                   published="2024-03-06")
+    assert alone[0] == ("wounded", "2024-03-06", "publication")
+
+
+def test_a_weekday_six_days_back_does_not_bound_the_event_nor_tell_the_incidents_day():
+    dates = _dates("A boy was arraigned Thursday in the death of a friend he shot. The friend died about 8 p.m. "
+                   "Wednesday near a park.", published="2024-03-06")
+    assert ("shot", "2024-03-06", "context") in dates
+    dates = _dates("A hunter was killed. Deputies responded to the field about 7 a.m. Thursday.",
+                   published="2024-03-06")
+    assert dates[0] == ("killed", "2024-03-06", "publication")
+
+
+def test_a_weekday_six_days_back_in_the_events_own_clause_stands():
+    assert _dates("A man was shot dead on Thursday.", published="2024-03-06") == [("shot", "2024-02-29", "text")]
+
+
+def test_a_time_before_a_phrase_whose_object_is_the_trigger_is_the_verbs():
+    # the sentence's verb (sentenced, arraigned, arrested) owns the time; the attack was on or before it, on the day
+    # the story gives it
+    for sentence, trigger in (
+            ("A teenager was sentenced to probation on Thursday for accidentally shooting a classmate.", "shooting"),
+            ("Two men were arraigned Thursday in a shooting that left a cashier hurt.", "shooting"),
+            ("Officers arrested a man Thursday night for the fatal shooting of a bus driver.", "shooting"),
+            ("A woman was booked on Thursday on two counts of attempted murder.", "murder")):
+        dates = _dates(sentence + " The attack happened on Feb. 20.", published="2024-03-08")
+        assert (trigger, "2024-02-20", "context") in dates, (sentence, dates)
+
+
+def test_a_harm_verb_shares_its_time_with_the_shooting_it_was_in():
+    dates = _dates("A girl who turned six on Sunday died Tuesday in a shooting. The gunman fled.",
+                   published="2024-03-08")
+    assert ("shooting", "2024-03-05", "text") in dates
+
+
+def test_a_follow_up_storys_own_day_is_the_calendar_day_it_names_weeks_back():
+    dates = _dates("A judge set bail for a man on Tuesday. The cashier was shot in the arm. Officers arrived at the "
+                   "store on the evening of Jan. 20 and found her bleeding.", published="2024-03-08")
+    assert dates[0] == ("shot", "2024-01-20", "context")
+
+
+def test_a_calendar_day_of_another_incident_is_not_the_follow_up_storys():
+    dates = _dates("A girl was wounded on her porch. Neighbors gathered on Tuesday night. In an earlier incident, "
+                   "officers were sent to the house on Jan. 5.", published="2024-03-08")
+    assert dates[0] == ("wounded", "2024-03-05", "context")

@@ -7,9 +7,11 @@ event of the same type elsewhere in the story, or the story's earliest day in th
 `date_source` "context"); with none, the event takes the publication date and says so (`date_source`
 "publication"), never a silent guess. The day of a report ("..., police said on Monday") or of a page stamp
 ("Posted: Monday, ...") is not the event's, nor the time of another verb of the sentence whose phrase the trigger
-sits in ("died Friday after a shooting", "charged with shooting two men made his first appearance Monday"): that time
-only bounds the event (`_before_held`). An attack that no earlier attack dates takes the day the story says the
-incident took place ("police were called ... about 3:10 a.m. Jan. 1", `_incident_day`) before a later attack's day.
+sits in ("died Friday after a shooting", "charged with shooting two men made his first appearance Monday", "arrested
+Friday for the fatal shooting of"): that time only bounds the event (`_before_held`). A bare weekday six days before
+publication is the weakest story-level day (`_day_after_stamp`). An attack that no earlier attack dates takes the day
+the story says the incident took place ("police were called ... about 3:10 a.m. Jan. 1", `_incident_day`) before a
+later attack's day.
 Then two corrections (`_refine_dates`): a past event is never dated after its story, and a week or month the clause
 gives is narrowed to the story's day inside it. The words these rules use are in `event_times.tsv`.
 
@@ -131,7 +133,28 @@ def _earlier_verbs_time(text: str, trigger: Trigger, t: TimeExpr, clause_start: 
         return False  # "On Saturday, ...", "Saturday night, ..."
     if len([w for w in lead if w.lower() not in _FRONT]) == 0:
         return False
-    return _time_words()["lead_away"].search(text[t.end:trigger.start].lower()) is not None
+    between = text[t.end:trigger.start].lower()
+    if _time_words()["lead_away"].search(between) is not None:
+        return True
+    # "arrested Wednesday night for the fatal shooting of a boy": the trigger is the object of the verb's phrase
+    into, modifiers, harm = _lead_into()
+    words = [w for w in re.findall(r"[a-z][a-z'-]*", between) if w not in modifiers]
+    if " ".join(words) not in into or re.search(r"[,;:()]", between):
+        return False
+    # "died Tuesday in a shooting": a verb of the harm itself shares its time with the shooting
+    return not any(w.lower() in harm for w in lead[-3:])
+
+
+@cache
+def _lead_into() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The `lead_into` phrases, the `modifier` words and the `harm_verb` words of event_times.tsv."""
+    from flashpoint.tsv import rows
+
+    kinds: dict[str, set[str]] = {"lead_into": set(), "modifier": set(), "harm_verb": set()}
+    for kind, phrase in rows("flashpoint.extract", "event_times.tsv", width=2):
+        if kind in kinds:
+            kinds[kind].add(" ".join(phrase.lower().split()))
+    return frozenset(kinds["lead_into"]), frozenset(kinds["modifier"]), frozenset(kinds["harm_verb"])
 
 
 def _later_verbs_time(text: str, trigger: Trigger, t: TimeExpr) -> bool:
@@ -274,6 +297,8 @@ def _before_held(story: Story, held: Iterable[tuple[Event, TimeExpr]]) -> None:
     for event, time in held:
         if published and time.date > published:
             continue  # "is to appear in court Monday in connection with an attack": no bound on a past event
+        if published and _day_after_stamp(time, date.fromisoformat(published)):
+            continue  # "arraigned Wednesday" in a story stamped Tuesday: most often the day after, no bound
         if event.date_source == "context" and event.date and event.date <= time.date:
             continue
         event.date, event.date_precision, event.date_text = time.date, time.precision, time.text
@@ -324,6 +349,8 @@ def _incident_day(story: Story) -> TimeExpr | None:
                 continue
             if not published - timedelta(days=366) <= date.fromisoformat(t.date) <= published:
                 continue
+            if _day_after_stamp(t, published):
+                continue
             # the cue before the time ("were called to the 1500 block about 3:10 a.m. Jan. 1") or right after it
             # ("at 6:15 p.m. Sunday when shots rang out")
             lead = lowered[max(0, t.start - 90):t.start]
@@ -335,15 +362,49 @@ def _incident_day(story: Story) -> TimeExpr | None:
 
 def _story_anchor(story: Story) -> TimeExpr | None:
     """The story's earliest day in the fortnight before publication ("Police responded to a call Saturday night"; a
-    later day is most often that of the charges, the autopsy, the report): when no event of a type carries a date,
-    the story's own day is a better guess than its publication."""
+    later day is most often that of the charges, the autopsy, the report), or an earlier calendar day within a year
+    that it names (a follow-up story: "the hearing Tuesday" and "on the evening of Oct. 8"): when no event of a type
+    carries a date, the story's own day is a better guess than its publication."""
     days = _story_days(story)
     if days:
-        return min(days, key=lambda it: (it[1].date, it[0]))[1]
+        published = date.fromisoformat(story.date[:10])  # _story_days gives days only to a dated story
+        firm = [it for it in days if not _day_after_stamp(it[1], published)]
+        # a follow-up story (the hearing on Tuesday) that gives a calendar day weeks back ("on the evening of Oct. 8,
+        # the baby ...", "in the Nov. 3 shooting"): the incident comes before the hearing, the charges, the trial, so
+        # that day, not the hearing's, is the story's own; not a day the story marks as another incident's
+        other = _time_words()["other_incident"]
+        text = {s.index: s.text for s in story.sentences}
+        older = [it for it in _story_days(story, recent=False)
+                 if _CALENDAR.search(it[1].text)
+                 and published - timedelta(days=366) <= date.fromisoformat(it[1].date) < published - timedelta(days=14)
+                 and not other.search(text[it[0]][max(0, it[1].start - 90):it[1].start].lower())]
+        if older:
+            return min(older, key=lambda it: (it[1].date, it[0]))[1]
+        # a story whose only recent days are weekdays six days back: its stamp is most likely a day early, and
+        # those days are after the publication day; the publication day is the better guess
+        return min(firm, key=lambda it: (it[1].date, it[0]))[1] if firm else None
     # A follow-up story (the charges, the trial, the funeral) names the incident's day weeks before it is published
     # ("Powers is charged in the Jan. 13 shooting"): its first such day, not the publication, is the story's own day.
     days = _story_days(story, recent=False)
     return days[0][1] if days else None
+
+
+_CALENDAR = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d")
+
+
+def _day_after_stamp(t: TimeExpr, published: date) -> bool:
+    """A bare weekday ("Thursday", "10 a.m. Thursday") read as six days before publication: the weekday right after
+    the publication's. A story's stamp is often a day early (the first version's day, a clock in another zone) while
+    its text tells of the next day ("remained in stable condition Thursday", "was arraigned Thursday"); read backward
+    that day is the earliest of the story's week and would pass for the incident's. As the story's own day (not an
+    event's own clause's) it is the weakest evidence: the story's other days, or its publication day, come first."""
+    if t.precision != "day" or not t.date or (published - date.fromisoformat(t.date)).days != 6:
+        return False
+    return _WEEKDAY.search(t.text) is not None and _MONTH_OR_NUMBER.search(t.text) is None
+
+
+_MONTH_OR_NUMBER = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{4}|"
+                              r"\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
 
 
 # A line that only stamps the story: "Posted: Monday, October 17, 2016 10:26 am", "Updated 3:45 PM", "Dec. 3, 2016".
