@@ -98,7 +98,7 @@ def test_a_small_town_elsewhere_named_beside_a_larger_city_is_a_part_of_that_cit
 
 
 def test_a_large_city_elsewhere_yields_only_to_the_dateline():
-    shot = _shootings("MEMPHIS, Tenn. (AP) — Officers are looking for three men who shot two people outside a "
+    shot = _shootings("MEMPHIS, Tenn. (WREG) — Officers are looking for three men who shot two people outside a "
                       "store in Raleigh on Friday night.")
     assert shot and (shot[0].location.name, shot[0].location.text) == ("Memphis", "Raleigh")
 

@@ -229,7 +229,8 @@ def _anchor(story: Story, sentence: Sentence, loc: Location, geo) -> Location | 
     as a town elsewhere ("Boston's first killing of the year happened in Roxbury", "shot in Madisonville, Cincinnati
     police said", "MEMPHIS, Tenn. -- ... shot five people in Raleigh"): a larger city named beside it (the dateline's,
     or one of the same sentence) lies in another state or country, and nothing else in the story names a place of
-    `loc`'s state (its country, abroad). A city of 100,000 or more yields only to the dateline's."""
+    `loc`'s state (its country, abroad). A city of 100,000 or more yields only to the dateline's, in local news
+    (`StoryPlaces.local`): a wire story datelined in a capital reports from all over the country."""
     if loc.precision != "city" or loc.lat is None:
         return None
     if re.match(r",\s*([A-Z]{2})\b", sentence.text[loc.end or 0:]) is not None:
@@ -246,7 +247,7 @@ def _anchor(story: Story, sentence: Sentence, loc: Location, geo) -> Location | 
     small = _population(loc)
     for a, firm in options:
         abroad = a.country != loc.country
-        if _population(a) > small and (firm or small < _BIG_AWAY) and not _support(story, loc, abroad):
+        if _population(a) > small and (small < _BIG_AWAY or firm and geo.local) and not _support(story, loc, abroad):
             return a
     return None
 
