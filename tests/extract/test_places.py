@@ -83,3 +83,35 @@ def test_a_destination_or_the_sources_place_does_not_localise():
                  "Russian rebels shelled a village, killing civilians, officials in Georgia said."):
         actors = [a for e in flashpoint.code(text, model="rules") for a in [*e.actor, *e.recipient]]
         assert all(a.country != "GEO" for a in actors if a.text in {"migrants", "civilians"}), text
+
+
+def _shootings(text: str, day: str = "2017-03-31"):
+    import flashpoint
+
+    return [e for e in flashpoint.code(text, date=day, model="rules") if e.event_type == "ASSAULT"]
+
+
+def test_a_small_town_elsewhere_named_beside_a_larger_city_is_a_part_of_that_city():
+    shot = _shootings("A woman was wounded by gunfire late Sunday in Roxbury, Boston police said.")
+    assert shot and (shot[0].location.name, shot[0].location.admin1) == ("Boston", "Massachusetts")
+    assert shot[0].location.text == "Roxbury"
+
+
+def test_a_large_city_elsewhere_yields_only_to_the_dateline():
+    shot = _shootings("MEMPHIS, Tenn. (WREG) — Officers are looking for three men who shot two people outside a "
+                      "store in Raleigh on Friday night.")
+    assert shot and (shot[0].location.name, shot[0].location.text) == ("Memphis", "Raleigh")
+
+
+def test_a_town_whose_state_the_story_names_keeps_its_place():
+    shot = _shootings("A hunter was shot in the leg near Roxbury, Wisconsin, on Saturday, his Boston relatives said.")
+    assert shot and (shot[0].location.name, shot[0].location.admin1) == ("Roxbury", "Wisconsin")
+
+
+def test_the_story_place_is_in_a_state_that_other_names_confirm():
+    # "Eliot" twice is a town in Maine by name alone; Cincinnati and Hamilton County say Ohio
+    shot = _shootings("A 24-year-old man was fatally shot early Saturday, police said.\n\n"
+                      "Friends from Eliot held a vigil for him.\n\n"
+                      "He had coached a youth team in Eliot for years.\n\n"
+                      "Cincinnati police asked anyone who saw the shooting to call the Hamilton County tip line.")
+    assert shot and (shot[0].location.name, shot[0].location.admin1) == ("Cincinnati", "Ohio")

@@ -172,6 +172,86 @@ def _local_name(sentence: Sentence, loc: Location, geo) -> bool:
     return firm and geo.admins[(loc.country, fold(loc.admin1 or ""))] <= named
 
 
+_WEAK_TOWN = 1_000  # a village smaller than this is too often a street's or a person's name to tell the state
+_BIG_AWAY = 100_000  # a city this large in another state is a neighbourhood's namesake only beside a dateline
+
+
+def _population(loc: Location) -> int:
+    from flashpoint.geo.gazetteer import load
+
+    g = load()
+    return max((g.place(r).population for r in g.lookup(loc.name or "")
+                if r >= 0 and g.place(r).geonameid == loc.geonameid), default=0)
+
+
+def _area(p: Location) -> tuple[str | None, str]:
+    """(country, folded admin1) of a place; a state's own."""
+    from flashpoint.geo.gazetteer import fold
+
+    return p.country, fold(p.admin1 or (p.name if p.precision == "admin1" else "") or "")
+
+
+def _support(story: Story, loc: Location, abroad: bool) -> int:
+    """How many names of the story other than `loc`'s own lie in its state (its country, when `abroad`): the
+    evidence that the story is about that state at all, beyond the name itself and its repeats ("Dale" in "at Dale and
+    Walnut streets" is no evidence: villages of a few hundred people do not count)."""
+    from flashpoint.geo.gazetteer import fold
+
+    own = {fold(loc.text), fold(loc.name or "")}
+    names = set()
+    for s in story.sentences:
+        for p in s.places:
+            if p.country != loc.country or fold(p.text) in own or fold(p.name or "") in own:
+                continue
+            if (abroad or _area(p) == _area(loc)) and (p.precision != "city" or _population(p) >= _WEAK_TOWN):
+                names.add(fold(p.text))
+    return len(names)
+
+
+def _story_areas(story: Story) -> set[tuple[str | None, str]]:
+    """The (country, folded admin1) pairs that two or more of the story's distinct place names lie in (villages of a
+    few hundred people do not count): the states a local story is about, besides lone names that a neighbourhood,
+    a street or a person may share with a town elsewhere. Repeats of one name are one name: "Madisonville" seven
+    times is no evidence for Kentucky."""
+    from flashpoint.geo.gazetteer import fold
+
+    names: dict[tuple[str | None, str], set[str]] = {}
+    for s in story.sentences:
+        for p in s.places:
+            if p.country and p.precision in ("city", "admin2", "admin1") and (
+                    p.precision != "city" or _population(p) >= _WEAK_TOWN):
+                names.setdefault(_area(p), set()).add(fold(p.name or p.text))
+    return {k for k, v in names.items() if k[1] and len(v) >= 2}
+
+
+def _anchor(story: Story, sentence: Sentence, loc: Location, geo) -> Location | None:
+    """The story's city when `loc` is most likely a neighbourhood or a local name of it that the gazetteer knows only
+    as a town elsewhere ("Boston's first killing of the year happened in Roxbury", "shot in Madisonville, Cincinnati
+    police said", "MEMPHIS, Tenn. -- ... shot five people in Raleigh"): a larger city named beside it (the dateline's,
+    or one of the same sentence) lies in another state or country, and nothing else in the story names a place of
+    `loc`'s state (its country, abroad). A city of 100,000 or more yields only to the dateline's, in local news
+    (`StoryPlaces.local`): a wire story datelined in a capital reports from all over the country."""
+    if loc.precision != "city" or loc.lat is None:
+        return None
+    if re.match(r",\s*([A-Z]{2})\b", sentence.text[loc.end or 0:]) is not None:
+        return None  # "Raleigh, NC": its state, by postal code
+    options: list[tuple[Location, bool]] = []
+    if geo is not None and geo.dateline is not None and geo.dateline.place is not None:
+        dl = geo.dateline
+        if dl.city is not None and dl.city.place is dl.place:
+            options.append((_located(dl.city.text, dl.place), True))
+    options += [(p, False) for p in sentence.places if p.precision == "city" and p.lat is not None
+                and p.geonameid != loc.geonameid and p.start != loc.start]
+    if not options or any(_area(a) == _area(loc) for a, _ in options):
+        return None  # the story's city is in the town's state: the town is most likely right
+    small = _population(loc)
+    for a, firm in options:
+        abroad = a.country != loc.country
+        if _population(a) > small and (small < _BIG_AWAY or firm and geo.local) and not _support(story, loc, abroad):
+            return a
+    return None
+
+
 def story_locations(story: Story) -> None:
     """Put each event where the story says it happened.
 
@@ -188,6 +268,7 @@ def story_locations(story: Story) -> None:
         return
     own: list[tuple[Sentence, object]] = []
     local: dict[int, str] = {}  # id(event) -> why its own place is the story's
+    anchors: dict[int, Location] = {}  # id(event) -> the city its clause's place is a part of (`_anchor`)
     for s, e in events:
         loc = e.location
         if loc is None:
@@ -202,6 +283,9 @@ def story_locations(story: Story) -> None:
                 own.append((s, e))
             else:
                 local[id(e)] = "a street or site"
+        elif (anchor := _anchor(story, s, loc, geo)) is not None:
+            local[id(e)] = f"taken for a part of {anchor.name}, not {loc.name}, {loc.admin1 or loc.country}"
+            anchors[id(e)] = anchor
         elif _local_name(s, loc, geo):
             local[id(e)] = f"a small town of another state ({loc.admin1})"
         elif loc.precision in _FINE:
@@ -215,13 +299,15 @@ def story_locations(story: Story) -> None:
         dl = geo.dateline
         text = dl.city.text if dl.city is not None and dl.city.place is dl.place else dl.region.text
         dl_loc = _located(text, dl.place)
-    named = _most_named(story, geo)
+    named = _most_named(story, geo, _story_areas(story))
     for _, e in events:
         loc = e.location
         if loc is not None and loc.lat is not None and id(e) not in local and loc.precision in _FINE:
             continue
         options = ((dl_loc, "the dateline"), (by_type.get(e.event_type), f"the story's first located {e.event_type}"),
                    (first_fine, "the story's first located event"), (named, "the place the story names most"))
+        if id(e) in anchors:
+            options = ((anchors[id(e)], "the city the story names beside it"),)
         if loc is not None and id(e) not in local:  # a state, county or country: refined when it holds the story's
             options = tuple((x, w) for x, w in options if x is not None and x.precision in _FINE and _inside(loc, x))
         source, why = next(((x, w) for x, w in options if x is not None), (None, ""))
@@ -246,18 +332,23 @@ def _street(text: str) -> bool:
     return street_like(text)
 
 
-def _most_named(story: Story, geo) -> Location | None:
-    """The city-level place the story names most often (ties: the first named), in the story's main country."""
+def _most_named(story: Story, geo, areas: set[tuple[str | None, str]] | None = None) -> Location | None:
+    """The city-level place the story names most often (ties: the first named), in the story's main country, and in
+    a state that other names of the story lie in too (`areas`) when there is one: "Austin" three times in a story
+    that names Chicago and Cook County is Chicago's Austin, not the city in Texas."""
     counts: dict[tuple, list] = {}
     main = geo.country() if geo is not None else None
-    for s in story.sentences:
-        for p in s.places:
-            if p.precision in _FINE and p.lat is not None and (main is None or p.country == main):
-                k = (p.name, p.country, p.admin1)
-                if k in counts:
-                    counts[k][0] += 1
-                else:
-                    counts[k] = [1, len(counts), p]
+    places = [p for s in story.sentences for p in s.places]
+    if areas and not any(_area(p) in areas for p in places if p.precision in _FINE and p.lat is not None):
+        areas = None
+    for p in places:
+        if p.precision in _FINE and p.lat is not None and (main is None or p.country == main) and (
+                not areas or _area(p) in areas):
+            k = (p.name, p.country, p.admin1)
+            if k in counts:
+                counts[k][0] += 1
+            else:
+                counts[k] = [1, len(counts), p]
     if not counts:
         return None
     return max(counts.values(), key=lambda v: (v[0], -v[1]))[2]
