@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import flashpoint
 
 
@@ -111,3 +113,41 @@ def test_a_holiday_party_or_the_day_after_is_not_the_holiday():
 
     assert [t.text for t in find_times("He left a Halloween party before the shooting.", "2023-11-02")] == []
     assert [t.text for t in find_times("the day after Thanksgiving", "2023-11-27")] == []
+
+
+def _assaults(text: str) -> list[tuple[str, str]]:
+    return [(e.trigger.text, e.status) for e in flashpoint.code(text, model="rules") if e.event_type == "ASSAULT"]
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Deputies said the shotgun accidentally fired once, hitting a neighbour.", "shotgun accidentally fired"),
+    ("The boys were handling a pistol when it fired.", "pistol when it fired"),
+    ("Investigators said the revolver was fired inside the garage.", "revolver was fired"),
+    ("A bullet struck the 12-year-old in the shoulder as he slept.", "bullet struck"),
+    ("Two bullets that pierced the wall hit nobody.", "bullets that pierced"),
+    ("The uncle accidentally struck his nephew in the kitchen with a bullet last May.",
+     "struck his nephew in the kitchen with a bullet"),
+    ("A woman was hit by what police believe was a stray bullet on Friday.",
+     "hit by what police believe was a stray bullet"),
+    ("Two deputies were wounded in a shootout with the driver.", "wounded"),
+    ("The suspect died after a shootout with troopers on the highway.", "shootout"),
+    ("She was cleaning a rifle in front of her two cousins when it went off, striking one of them.",
+     "went off, striking"),
+])
+def test_a_gun_that_fired_a_bullet_that_struck_and_a_shootout_are_shootings(text, trigger):
+    assert (trigger, "asserted") in _assaults(text), _assaults(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Lakers coach was fired from his job on Monday.",
+    "Smith, who owned a rifle, was fired from his job at the mill.",
+    "The starter's pistol was fired at 9 a.m. and the runners set off.",
+    "The bullet train hit a record speed near the coast.",
+    "The Bruins beat the Sabres 4-3 in a shootout on Tuesday.",
+    "Italy lost the semi-final in a penalty shootout.",
+    "His shootout goal sealed the win.",
+    "The smoke detector went off, waking the family.",
+    "He has been beating himself up over the loss for weeks.",
+])
+def test_dismissals_races_trains_and_sport_are_no_shootings(text):
+    assert _assaults(text) == []

@@ -31,6 +31,9 @@ def statuses(text: str, attribution: Attribution | None = None) -> dict[str, str
     ("The ministry will close the embassy in the capital city and expel its diplomats.", "THREATEN", "future"),
     ("The spokesman advised the party chairman to resign his post.", "RETREAT", "hypothetical"),
     ("A hunter is dead after what may have been an accidental shooting.", "ASSAULT", "asserted"),
+    ("Deputies have not said what may have led to the stabbing.", "ASSAULT", "asserted"),  # a cause is hedged
+    ("Nobody knows what might have motivated the attack on the clinic.", "ASSAULT", "asserted"),
+    ("Gunmen may have attacked the clinic.", "ASSAULT", "hypothetical"),
     ("A farmer died after possibly accidentally shooting himself.", "ASSAULT", "asserted"),
     ("The militants threatened to attack polling stations.", "ASSAULT", "threatened"),
     ("The militants threatened to attack polling stations.", "THREATEN", "asserted"),
