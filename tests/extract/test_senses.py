@@ -20,6 +20,8 @@ def _why(text: str, word: str) -> str | None:
     ("the rally was held in march by students", "march"),
     ("Shell and Ortiz have been charged with escape.", "Shell"),
     ("Storm, 27, was booked into the county jail.", "Storm"),
+    ("The guard shot 5-for-12 from three-point range in the loss.", "shot"),
+    ("She shot 7 of 10 from the field and added six rebounds.", "shot"),
 ])
 def test_other_sense(text, word):
     assert _why(text, word)
@@ -32,6 +34,8 @@ def test_other_sense(text, word):
     ("protesters began their march on monday", "march"),
     ("Shell the bridge and the road, the colonel ordered.", "Shell"),
     ("SHELL AND ROCKETS HIT THE CITY", "SHELL"),
+    ("The gunman shot 3 people in the parking lot.", "shot"),
+    ("A man was shot 4 times in the chest.", "shot"),
 ])
 def test_event_sense(text, word):
     assert _why(text, word) is None

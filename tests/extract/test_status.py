@@ -184,3 +184,25 @@ def _all_statuses(text: str, event_type: str) -> list[str]:
     EventStage()(story)
     StatusStage()(story)
     return [e.status for e in sentence.events if e.event_type == event_type]
+
+
+@pytest.mark.parametrize("text, status", [
+    ("The guard will not face charges in connection with the stabbing, police said.", "asserted"),
+    ("The driver was acquitted of murder in the stabbing of a clerk.", "claimed"),
+])
+def test_a_charge_denied_leaves_the_attack_given_and_an_acquittal_is_of_a_claim(text, status):
+    assert set(_all_statuses(text, "ASSAULT")) == {status}
+
+
+@pytest.mark.parametrize("text, dropped", [
+    ("The director of the board, an independent panel that investigates complaints, spoke on Monday.", True),
+    ("The minister said that attacks continue in the north of the country.", False),
+])
+def test_that_describing_a_noun_is_generic_but_a_reported_clause_is_not(text, dropped):
+    first = "A man was hurt in a fight on Main Street."
+    story = Story(id="s", text=first + " " + text, sentences=[Sentence(first, 0, 0), Sentence(text, 1, len(first) + 1)])
+    EventStage()(story)
+    before = len(story.sentences[1].events)
+    assert before
+    StatusStage()(story)
+    assert (len(story.sentences[1].events) < before) == dropped

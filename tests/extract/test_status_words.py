@@ -12,6 +12,7 @@ KINDS = (  # kind in the file, name in the code
     ("noun_ings", "_NOUN_INGS"), ("noun_triggers", "_NOUN_TRIGGERS"), ("claim_verbs", "_CLAIM_VERBS"),
     ("charge_heads", "_CHARGE_HEADS"), ("undergo_words", "_UNDERGO_WORDS"), ("relative_pronouns", "_RELATIVE_PRONOUNS"),
     ("statement_types", "_STATEMENT_TYPES"), ("abbreviations", "_ABBREVIATIONS"), ("charge_verbs", "_CHARGE_VERBS"),
+    ("clause_verbs", "_CLAUSE_VERBS"),
 )
 
 
@@ -33,6 +34,7 @@ def test_the_lists_are_what_status_uses() -> None:
         "_STATEMENT_TYPES": (status._STATEMENT_TYPES, frozenset(t.upper() for t in w["statement_types"])),
         "_ABBREVIATIONS": (status._ABBREVIATIONS, frozenset(w["abbreviations"])),
         "_CHARGE_VERBS": (status._CHARGE_VERBS, frozenset(w["charge_verbs"])),
+        "_CLAUSE_VERBS": (status._CLAUSE_VERBS, frozenset(w["clause_verbs"])),
     }
     assert set(w) == {kind for kind, _ in KINDS}
     for name, (in_code, from_file) in pairs.items():

@@ -8,7 +8,9 @@ kinds of evidence are not in the lower-cased words, and this stage reads them (`
   company, a person, a title), not shelling, a storming or a lawsuit. Not applied to headlines (every word is
   capitalised there) nor to text without usable capitals (lower-cased archives, ALL CAPS);
 - dates: "march" before a day number or after a date word is the month ("MARCH 29, 2018", "on march 5"), which in
-  lower-cased or all-caps text the capital letter cannot tell.
+  lower-cased or all-caps text the capital letter cannot tell;
+- scores: "shot" before a player's shooting record ("shot 5-for-12", "shot 7 of 10 from the field") is a sports
+  statistic, which a pattern of lower-cased words cannot match (the record is one token).
 
 Dropped events are noted on the sentence for --explain.
 """
@@ -27,6 +29,8 @@ _DAY_AFTER = re.compile(r"\s*\d{1,2}(?:st|nd|rd|th)?(?!\d)(?![\w:.]\d)")
 _NAME_AFTER = re.compile(r"\s+(?:and|&)\s+[A-Z][a-z]+(?:\s+(?:have|has|were|are|was|is|had)\b|[,.])|['’]s\b"
                          r"|,\s*\d{1,3}\s*,")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s-]*$")
+# A shooting record: "5-for-12", "3-of-7", "7 of 10 from the field"
+_SCORE_AFTER = re.compile(r"\s+(?:\d{1,3}[-–](?:for|of)[-–]\d{1,3}\b|\d{1,3} (?:for|of) \d{1,3} (?:from|on|in|at)\b)")
 _BREAKS = "([-—–:.!?"
 _QUOTES = "\"'“‘"
 
@@ -72,6 +76,10 @@ def wrong_sense(text: str, start: int, end: int) -> str | None:
         if is_caseless(text) or _headline_like(text):
             return None
         return f"{word!r} is a name here (capitalised inside the sentence)"
+    if rule == "score":
+        if _SCORE_AFTER.match(text, end):
+            return f"{word!r} is a sports statistic here (a shooting record follows)"
+        return None
     if rule == "month":
         m = _WORD_BEFORE.search(text, max(0, start - 20), start)
         if _DAY_AFTER.match(text, end) or (m is not None and _rules().get(m.group(1).lower()) == "dateword"):

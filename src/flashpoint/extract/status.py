@@ -54,6 +54,7 @@ _RELATIVE_PRONOUNS = frozenset(_W["relative_pronouns"])
 _STATEMENT_TYPES = frozenset(t.upper() for t in _W["statement_types"])
 _ABBREVIATIONS = frozenset(_W["abbreviations"])
 _CHARGE_VERBS = frozenset(_W["charge_verbs"])
+_CLAUSE_VERBS = frozenset(_W["clause_verbs"])
 _TOPIC_VERBS = {"CONSULT", "SUPPORT", "REJECT", "AGREE"}
 _PROPOSAL_WORDS = frozenset(_W["proposal_words"])
 _REFUSABLE = {"RETREAT", "CONCEDE", "AID", "COOPERATE", "CONSULT", "AGREE", "SUPPORT"}
@@ -146,6 +147,8 @@ def governing_cues(tokens: Sequence[Token], cue_list: list[tuple[int, int, str]]
         if kind in {"hypothetical", "future", "requested", "habitual", "condition"} and \
                 _own_relative_clause(tokens, first) and c_last < first - 1:
             continue  # "would retaliate against countries that expelled its diplomats": the expulsions happened
+        if kind == "charge" and any(k == "negated" and c_first - 4 <= c_l < c_first for _, c_l, k in cue_list):
+            continue  # "will not face charges in connection with the shooting": the shooting is no accusation
         if kind == "requested":
             # "urged the army to withdraw": the action asked for follows "to" / "that" (or a subjunctive "be":
             # "demanded Kodnani be arrested"), in the same clause; or it is the noun asked for ("called for (tougher)
@@ -230,7 +233,8 @@ def generic_description(tokens: Sequence[Token], first: int) -> bool:
         return False
     before = tokens[first - 2].lower
     # "that" after a verb ("said that", "claims that") opens a reported clause, not a description
-    return tokens[first - 1].lower != "that" or before.isalpha() and not before.endswith(("s", "ed"))
+    return tokens[first - 1].lower != "that" or before.isalpha() and not before.endswith(("s", "ed")) and \
+        before not in _CLAUSE_VERBS
 
 
 def charge_head_after(tokens: Sequence[Token], last: int) -> str | None:
@@ -310,7 +314,7 @@ class StatusStage:
                     kinds = [k for k in kinds if k[0] != "charge"]  # a charge's act is the attack it names
                 habit = next((k[2] for k in kinds if k[0] == "habitual"), None)
                 if habit is not None and event.event_type not in _STATEMENT_TYPES or \
-                        not nominal and sentence.index > 0 and generic_description(tokens, first):
+                        sentence.index > 0 and generic_description(tokens, first):
                     why = f"a habitual act (cue {habit!r})" if habit else "a generic description (present tense " \
                         f"after {tokens[first - 1].text!r})"
                     sentence.notes.append(f"status: {event.event_type} {event.trigger.text!r} dropped: {why}")
