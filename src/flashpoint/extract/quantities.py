@@ -632,7 +632,18 @@ def _caps_safe(text: str) -> str:
 
 
 def find_counts(text: str, vague: Mapping[str, int | None] | None = None) -> list[Count]:
-    """Every figure in one sentence before reconciliation: shot, subset, others and cumulative kept apart."""
+    """Every figure in one sentence before reconciliation: shot, subset, others and cumulative kept apart.
+
+    Memoised: a sentence is read once for its own record and again for the story's tally."""
+    return list(_counts(text, None if vague is None else tuple(vague.items())))
+
+
+@lru_cache(maxsize=4096)
+def _counts(text: str, vague_items: tuple[tuple[str, int | None], ...] | None) -> tuple[Count, ...]:
+    return tuple(_find_counts(text, None if vague_items is None else dict(vague_items)))
+
+
+def _find_counts(text: str, vague: Mapping[str, int | None] | None) -> list[Count]:
     p = _patterns()
     low = text.lower()
     if not text or not p.prefilter.search(low):
