@@ -215,3 +215,22 @@ def test_local_actors_take_the_country_of_a_story_that_names_one_place():
                             "people died.", date="2016-11-13", model="rules")
     roles = [a for e in story for a in (*e.actor, *e.recipient) if a.text in ("Police", "people")]
     assert roles and all(a.country == "USA" for a in roles)
+
+
+def test_a_title_case_headline_verb_is_no_name_in_apposition_to_the_noun_before_it():
+    # in title case "Girl" is capitalised like every word: the verb after it is not her name
+    assert ("Shot", "Shot") not in people("Teen Girl Shot Near Bus Stop, Deputies Say\n\nThe girl is in hospital.")
+    assert [e.trigger.text for e in flashpoint.code("Teen Girl Shot Near Bus Stop, Deputies Say", model="rules")
+            if e.event_type == "ASSAULT"] == ["Shot"]
+    # a lower-case noun before a name still makes it a person in apposition
+    assert ("Gina Williams", "Gina Williams") in people("Deputies said his wife Gina Williams was not hurt.")
+
+
+def test_a_possessor_after_the_act_is_not_the_one_it_struck():
+    assert roles("Dean Karl Smith, 30, was arrested. A bullet went through the door and hit Smith's son in the leg.") \
+        == [([], [])]
+    assert roles("Ann Truitt, 40, grabbed the rifle, but the bullet went through a wall and hit her 9-year-old son.") \
+        == [([], ["son"])]
+    assert roles("Ann Truitt, 40, grabbed the rifle, and it went off, hitting her in the arm.")[-1][1] == ["Ann Truitt"]
+    assert roles("The children were slain in their home, allegedly by Ann Green's husband, Tom Green, 40.") \
+        == [(["Tom Green"], ["children"])]

@@ -133,6 +133,16 @@ def _assaults(text: str) -> list[tuple[str, str]]:
     ("The suspect died after a shootout with troopers on the highway.", "shootout"),
     ("She was cleaning a rifle in front of her two cousins when it went off, striking one of them.",
      "went off, striking"),
+    ("Witnesses said the teen fired his gun as he ran.", "fired his gun"),
+    ("The officer fired his service weapon twice.", "fired his service weapon"),
+    ("He fired a .45-caliber pistol at the car.", "fired a .45-caliber pistol"),
+    ("The gunman fired five times at the porch.", "fired five times at"),
+    ("A stray bullet came through the kitchen window.", "bullet came through"),
+    ("One round was fired, wounding the clerk.", "round was fired"),
+    ("The van was riddled with bullets.", "riddled with bullets"),
+    ("The gunman sprayed the porch with bullets.", "sprayed the porch with bullets"),
+    ("Two brothers were slain outside the store.", "slain"),
+    ("A man was charged in the slaying of a cab driver.", "slaying"),
 ])
 def test_a_gun_that_fired_a_bullet_that_struck_and_a_shootout_are_shootings(text, trigger):
     assert (trigger, "asserted") in _assaults(text), _assaults(text)
@@ -148,6 +158,11 @@ def test_a_gun_that_fired_a_bullet_that_struck_and_a_shootout_are_shootings(text
     "His shootout goal sealed the win.",
     "The smoke detector went off, waking the family.",
     "He has been beating himself up over the loss for weeks.",
+    "The firm fired the manager over the gun policy.",
+    "The deputy was fired the next day for losing his gun.",
+    "The first round went into overtime.",
+    "The audit was riddled with errors.",
+    "A slew of charges were filed.",
 ])
 def test_dismissals_races_trains_and_sport_are_no_shootings(text):
     assert _assaults(text) == []

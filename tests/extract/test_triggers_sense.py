@@ -155,3 +155,19 @@ def test_sports_awards_tasks_and_habits_give_no_event(text):
 ])
 def test_the_event_senses_of_those_words_still_fire(text, expected):
     assert expected in _types(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The toddler has been on life support since Sunday.",
+    "Doctors will switch off his life-support machine.",
+    "Rescue crews found the hikers near the ridge.",
+    "Please visit our website to read more stories.",
+    "To share memories of Pat with the family, please visit the funeral home's page.",
+])
+def test_medicine_rescuers_by_trade_and_a_pages_own_invitation_are_no_events(text):
+    assert _types(text) == []
+
+
+def test_a_rescue_and_a_pledge_of_support_are_still_events():
+    assert ("AID", None) in _types("Firefighters rescued two children from the burning home.")
+    assert ("SUPPORT", None) in _types("The ministry pledged its support for the peace plan.")

@@ -419,6 +419,16 @@ def test_archive_page_furniture_is_skipped():
                      ("related stories\xa0modi", "teaser"), ("Facebook Twitter Lin", "boilerplate")]
 
 
+def test_sign_in_and_comment_forms_are_skipped_but_not_an_agreement_in_the_story():
+    from flashpoint.text.readers import story_from_text
+
+    text = ("Two men were wounded on Elm Street on Friday.\n\nBy creating an account, you agree to our Terms of Use "
+            "and Privacy Policy.\n\nWe invite readers to use our comment section to share their views.\n\n"
+            "The council agreed to the new terms of the lease.")
+    story = SentenceStage()(story_from_text(text))
+    assert [s.skip for s in story.sentences] == [None, "boilerplate", "boilerplate", None]
+
+
 def test_repeated_sentences_are_coded_once_and_explained():
     from flashpoint.explain import explain_story
     from flashpoint.text.readers import story_from_text

@@ -541,7 +541,8 @@ def assign_participants(sentence: Sentence, tokens: Sequence[Token], m: Match) -
         and not (a.start < trig_end and a.end > trig_start)
     ]
     left = [i for i, a in enumerate(usable) if a.end <= trig_start]
-    right = [i for i, a in enumerate(usable) if a.start >= trig_end]
+    # a person named as the possessor of what follows is not the object: "hit Karl's son", "by Ann's husband, Tom"
+    right = [i for i, a in enumerate(usable) if a.start >= trig_end and not _possessor(text, a)]
     actor = _with_conjuncts(usable, left[-1], text, -1) if left else []
     if len(left) >= 2 and _REDUCED_BY.fullmatch(text[usable[left[-2]].end:usable[left[-1]].start]) and \
             not _REDUCED_BY.fullmatch(text[usable[left[-1]].end:trig_start]):
@@ -723,6 +724,17 @@ _FORUM = frozenset(_W["forum"])
 
 def _own_forces(text: str, a: Actor) -> bool:
     return a.sector == "MIL" and text[max(0, a.start - 8):a.start].lower().split()[-1:] in (["its"], ["their"])
+
+
+def _possessor(text: str, a: Actor) -> bool:
+    """A person's name with a possessive ending before a noun of a person ("Karl's son", "Ann’s best friend"): that
+    person, not the owner, is the one named. The owner of a thing stays ("shot into Karl's home": his home)."""
+    if not (is_person(a) and text[a.end:a.end + 2] in ("'s", "’s")):
+        return False
+    from flashpoint.extract.people import word_kinds
+
+    kinds = word_kinds()
+    return any("person" in kinds.get(w.strip(",.").lower(), ()) for w in text[a.end + 2:].split()[:3])
 
 
 def is_person(a: Actor) -> bool:
@@ -964,9 +976,13 @@ def harm_frames(sentence: Sentence, tokens: Sequence[Token], m: Match, usable: l
     if struck and (not recipient or recipient[0].start >= struck.end()):
         # "the gun went off, striking Levi in the head", "it discharged, hitting her": the one the round struck
         hit = [a for a in sentence.actors if a.start >= struck.end() and (is_person(a) or a.sector == "CVL")]
-        if hit and not text[struck.end():hit[0].start].strip():
+        if hit and not text[struck.end():hit[0].start].strip() and not _possessor(text, hit[0]):
             return actor, [hit[0]], note + "; the one the round struck is the recipient"
-        pronoun = next((t for t in tokens if t.start == struck.end() and t.lower in ("him", "her")), None)
+        k = next((i for i, t in enumerate(tokens) if t.start == struck.end() and t.lower in ("him", "her")), None)
+        pronoun = tokens[k] if k is not None else None
+        if pronoun is not None and pronoun.lower == "her" and k + 1 < len(tokens) and tokens[k + 1].text[:1].isalnum() \
+                and tokens[k + 1].lower not in _AFTER_HER:
+            pronoun = None  # "hit her 13-year-old daughter": "her" owns the noun, which is the one struck
         named = resolve_pronoun(sentence, pronoun, exclude=actor) if pronoun is not None else None
         if named is not None:
             return actor, [named], note + f"; the one the round struck, {pronoun.text!r}, is {named.text!r}"

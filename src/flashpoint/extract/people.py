@@ -219,8 +219,11 @@ def _evidence(text: str, run: _Run, before: str, after: str, kinds: dict[str, fr
     if len(run.words) >= 2 and low.endswith(" of") and low.split()[-2:-1] and \
             low.split()[-2].strip(",") in _harm_words()["harm_act"]:
         return "object of an act"  # "the shooting death of Kyre Bethea", "claimed the life of Demontris Toliver"
-    if noun and "person" in kinds.get(noun[0], ()):
-        return "apposition"  # "the boy, Avion Weaver", "his wife Gina Williams"
+    written = prev.rstrip().rstrip(",").split()[-1:]
+    if noun and "person" in kinds.get(noun[0], ()) and not written[0][:1].isupper():
+        # "the boy, Avion Weaver", "his wife Gina Williams"; not a title-case headline ("Toddler Girl Shot in
+        # Southeast", "Man Killed In Crash"), where the noun's capital says nothing and the next word is its verb
+        return "apposition"
     if len(run.words) >= 2:
         nxt = after if after[:1].islower() else ""
         if nxt and ("verb" in kinds.get(nxt, ()) or (nxt.endswith("ed") and len(nxt) > 4)):
