@@ -142,7 +142,7 @@ def _assaults(text: str) -> list[tuple[str, str]]:
     ("The van was riddled with bullets.", "riddled with bullets"),
     ("The gunman sprayed the porch with bullets.", "sprayed the porch with bullets"),
     ("Two brothers were slain outside the store.", "slain"),
-    ("A man was charged in the slaying of a cab driver.", "slaying"),
+    ("The slaying of a cab driver shocked the neighborhood.", "slaying"),
 ])
 def test_a_gun_that_fired_a_bullet_that_struck_and_a_shootout_are_shootings(text, trigger):
     assert (trigger, "asserted") in _assaults(text), _assaults(text)
