@@ -115,3 +115,10 @@ def test_the_story_place_is_in_a_state_that_other_names_confirm():
                       "He had coached a youth team in Eliot for years.\n\n"
                       "Cincinnati police asked anyone who saw the shooting to call the Hamilton County tip line.")
     assert shot and (shot[0].location.name, shot[0].location.admin1) == ("Cincinnati", "Ohio")
+
+
+def test_a_lone_town_elsewhere_is_a_part_of_the_city_the_story_is_about():
+    shot = _shootings("Three people were wounded in a drive-by shooting in Roxbury on Sunday night.\n\n"
+                      "Boston police said the gunmen fled in a grey car.\n\n"
+                      "Suffolk County prosecutors will ask for a high bail, and Boston officers are still searching.")
+    assert shot and (shot[0].location.name, shot[0].location.text) == ("Boston", "Roxbury")

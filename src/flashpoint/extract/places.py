@@ -224,13 +224,14 @@ def _story_areas(story: Story) -> set[tuple[str | None, str]]:
     return {k for k, v in names.items() if k[1] and len(v) >= 2}
 
 
-def _anchor(story: Story, sentence: Sentence, loc: Location, geo) -> Location | None:
+def _anchor(story: Story, sentence: Sentence, loc: Location, geo, named: Location | None = None) -> Location | None:
     """The story's city when `loc` is most likely a neighbourhood or a local name of it that the gazetteer knows only
     as a town elsewhere ("Boston's first killing of the year happened in Roxbury", "shot in Madisonville, Cincinnati
     police said", "MEMPHIS, Tenn. -- ... shot five people in Raleigh"): a larger city named beside it (the dateline's,
-    or one of the same sentence) lies in another state or country, and nothing else in the story names a place of
-    `loc`'s state (its country, abroad). A city of 100,000 or more yields only to the dateline's, in local news
-    (`StoryPlaces.local`): a wire story datelined in a capital reports from all over the country."""
+    or one of the same sentence; else `named`, the story's most-named city in a state other names confirm) lies in
+    another state or country, and nothing else in the story names a place of `loc`'s state (its country, abroad).
+    A city of 100,000 or more yields only to the dateline's, in local news (`StoryPlaces.local`): a wire story
+    datelined in a capital reports from all over the country."""
     if loc.precision != "city" or loc.lat is None:
         return None
     if re.match(r",\s*([A-Z]{2})\b", sentence.text[loc.end or 0:]) is not None:
@@ -242,6 +243,8 @@ def _anchor(story: Story, sentence: Sentence, loc: Location, geo) -> Location | 
             options.append((_located(dl.city.text, dl.place), True))
     options += [(p, False) for p in sentence.places if p.precision == "city" and p.lat is not None
                 and p.geonameid != loc.geonameid and p.start != loc.start]
+    if named is not None and named.geonameid != loc.geonameid:
+        options.append((named, False))
     if not options or any(_area(a) == _area(loc) for a, _ in options):
         return None  # the story's city is in the town's state: the town is most likely right
     small = _population(loc)
@@ -267,6 +270,9 @@ def story_locations(story: Story) -> None:
     if not events:
         return
     own: list[tuple[Sentence, object]] = []
+    areas = _story_areas(story)
+    named = _most_named(story, geo, areas)
+    confirmed = named if named is not None and areas and _area(named) in areas else None
     local: dict[int, str] = {}  # id(event) -> why its own place is the story's
     anchors: dict[int, Location] = {}  # id(event) -> the city its clause's place is a part of (`_anchor`)
     for s, e in events:
@@ -283,13 +289,15 @@ def story_locations(story: Story) -> None:
                 own.append((s, e))
             else:
                 local[id(e)] = "a street or site"
-        elif (anchor := _anchor(story, s, loc, geo)) is not None:
+        elif (anchor := _anchor(story, s, loc, geo, confirmed)) is not None:
             local[id(e)] = f"taken for a part of {anchor.name}, not {loc.name}, {loc.admin1 or loc.country}"
             anchors[id(e)] = anchor
         elif _local_name(s, loc, geo):
             local[id(e)] = f"a small town of another state ({loc.admin1})"
         elif loc.precision in _FINE:
             own.append((s, e))
+    if areas and any(_area(e.location) in areas for _, e in own):  # not "Tulsa" of a suspect's past in a Denver story
+        own = [(s, e) for s, e in own if _area(e.location) in areas]
     by_type: dict[str, Location] = {}
     for _, e in own:
         by_type.setdefault(e.event_type, e.location)
@@ -299,7 +307,6 @@ def story_locations(story: Story) -> None:
         dl = geo.dateline
         text = dl.city.text if dl.city is not None and dl.city.place is dl.place else dl.region.text
         dl_loc = _located(text, dl.place)
-    named = _most_named(story, geo, _story_areas(story))
     for _, e in events:
         loc = e.location
         if loc is not None and loc.lat is not None and id(e) not in local and loc.precision in _FINE:
