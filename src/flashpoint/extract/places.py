@@ -302,16 +302,26 @@ def story_locations(story: Story) -> None:
     for _, e in own:
         by_type.setdefault(e.event_type, e.location)
     first_fine = own[0][1].location if own else None
-    dl_loc = None
+    dl_loc, dl_why = None, "the dateline"
     if geo is not None and geo.dateline is not None and geo.dateline.place is not None:
         dl = geo.dateline
-        text = dl.city.text if dl.city is not None and dl.city.place is dl.place else dl.region.text
+        if dl.city is not None and dl.city.place is dl.place:
+            text = dl.city.text
+        else:  # "TYRONE, Mo. (AP) —" with no Tyrone in Missouri here: the town as written, at the state's precision
+            text = dl.city_text if dl.city_text and dl.region is not None and dl.region.place is dl.place and (
+                dl.place.precision in ("admin1", "admin2", "country")) else dl.region.text
         dl_loc = _located(text, dl.place)
+        if dl.city is not None and dl.city.place is dl.place and dl_loc.precision in ("admin1", "admin2"):
+            # "HENRICO COUNTY (WTVR) —": the county's town that the story's events or names place it in
+            town = next((x for x in (by_type.get("ASSAULT"), first_fine, named)
+                         if x is not None and x.precision in _FINE and _inside(dl_loc, x)), None)
+            if town is not None:
+                dl_loc, dl_why = town, f"the dateline's {dl.place.precision}, at the story's town in it"
     for _, e in events:
         loc = e.location
         if loc is not None and loc.lat is not None and id(e) not in local and loc.precision in _FINE:
             continue
-        options = ((dl_loc, "the dateline"), (by_type.get(e.event_type), f"the story's first located {e.event_type}"),
+        options = ((dl_loc, dl_why), (by_type.get(e.event_type), f"the story's first located {e.event_type}"),
                    (first_fine, "the story's first located event"), (named, "the place the story names most"))
         if id(e) in anchors:
             options = ((anchors[id(e)], "the city the story names beside it"),)
