@@ -134,3 +134,14 @@ def test_a_county_dateline_is_refined_to_the_storys_town_in_it():
     shot = _shootings("CHESTERFIELD COUNTY, Va. (WTVR) — Deputies say a teenager was shot Sunday at a home near "
                       "Midlothian.\n\nThe boy was shot in the arm and is expected to recover.")
     assert len(shot) >= 2 and all(e.location.name == "Midlothian" for e in shot)
+
+
+def test_a_road_is_in_the_town_the_clause_names_after_it():
+    shot = _shootings("WASHINGTON (WTOP) — A woman was shot late Friday on Quarry Hill Road in Fort Washington, "
+                      "Maryland, police said.")
+    assert shot and (shot[0].location.name, shot[0].location.admin1) == ("Fort Washington", "Maryland")
+
+
+def test_a_road_named_like_a_town_is_in_the_storys_town():
+    shot = _shootings("LITITZ, Pa. (WGAL) — A teenager was shot on Church Street on Saturday night, police said.")
+    assert shot and (shot[0].location.name, shot[0].location.admin1) == ("Lititz", "Pennsylvania")

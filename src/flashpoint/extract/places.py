@@ -279,11 +279,15 @@ def story_locations(story: Story) -> None:
         loc = e.location
         if loc is None:
             continue
-        if loc.lat is None:
+        town = _town_after(s, loc) if _road(loc.text) or loc.lat is None and not _street(loc.text) else None
+        if town is not None:  # "on Palmer Road in Fort Washington, Maryland": the town the clause puts it in
+            e.location = town
+            own.append((s, e))
+        elif loc.lat is None:
             local[id(e)] = "a name the gazetteer lacks"
         elif _street(loc.text):
             inner = [p for p in s.places if p.precision in _FINE and (loc.start or 0) <= (p.start or 0)
-                     and (p.end or 0) <= (loc.end or 0)]
+                     and (p.end or 0) <= (loc.end or 0) and not _road(loc.text)]
             if inner:
                 e.location = inner[0]
                 own.append((s, e))
@@ -341,6 +345,31 @@ def story_locations(story: Story) -> None:
                               precision=source.precision, start=loc.start if loc is not None else None,
                               end=loc.end if loc is not None else None)
         e.notes.append(f"places: {note}; {source.name} from {why} (precision {source.precision})")
+
+
+_IN_TOWN = re.compile(r",?\s+(?:in|near|outside)\s+(?:the\s+(?:town|city|village|community)\s+of\s+)?$")
+
+
+def _town_after(sentence: Sentence, loc: Location) -> Location | None:
+    """The town a road or an unknown name is put in by the words after it ("on Palmer Road in Fort Washington",
+    "the 600 block of Elm Drive in Milltown"); not a site's ("taken to Mercy Medical Center in Springfield": where a
+    victim was taken, not where the shooting was)."""
+    if loc.end is None:
+        return None
+    for p in sentence.places:
+        if p.start is not None and p.start >= loc.end and p.precision in _FINE and p.lat is not None:
+            return p if _IN_TOWN.fullmatch(sentence.text[loc.end:p.start]) else None
+    return None
+
+
+def _road(text: str) -> bool:
+    """A street or road (not a site): its name says nothing of the town it is in ("East Montague Avenue",
+    "Church Street"), unlike a site's ("Rupert Gun Range")."""
+    from flashpoint.geo.gazetteer import fold
+    from flashpoint.geo.parse import _story_words
+
+    words = text.replace(",", " ").split()
+    return bool(words) and fold(words[-1]) in _story_words("street_end") or re.search(r"\bblock of\b", text) is not None
 
 
 def _street(text: str) -> bool:
