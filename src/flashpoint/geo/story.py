@@ -71,6 +71,7 @@ class Dateline:
     city: Mention | None  # the dateline's place name (resolved after `read_story`)
     region: Mention | None  # its state, province or country, when written ("Va.", "Ohio", "Kenya")
     end: int  # where the dateline ends in the sentence
+    city_text: str = ""  # the dateline's place as written, resolved or not ("TYRONE" of "TYRONE, Mo. (AP) —")
 
     @property
     def place(self) -> Place | None:
@@ -261,7 +262,7 @@ def read_story(texts: list[str], skip: list[bool] | None = None, g: Gazetteer | 
         k, m = found
         city, region = _dateline_mentions(texts[k], m, g)
         if city is not None or region is not None:
-            dateline = Dateline(k, city, region, m.end())
+            dateline = Dateline(k, city, region, m.end(), _TOWNSHIP.sub("", m.group("city")))
             spans = [x for x in (city, region) if x is not None]
             per[k] = sorted([x for x in per[k] if not any(x.start < s.end and s.start < x.end for s in spans)]
                             + spans, key=lambda x: x.start)
