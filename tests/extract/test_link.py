@@ -248,3 +248,12 @@ def test_a_calendar_day_of_another_incident_is_not_the_follow_up_storys():
     dates = _dates("A girl was wounded on her porch. Neighbors gathered on Tuesday night. In an earlier incident, "
                    "officers were sent to the house on Jan. 5.", published="2024-03-08")
     assert dates[0] == ("wounded", "2024-03-05", "context")
+
+
+def test_a_time_that_ends_a_relative_clause_is_not_the_main_verbs():
+    dates = _dates("A mechanic who lost his job last week shot his neighbor on Friday morning.",
+                   published="2024-03-09")
+    assert dates == [("shot", "2024-03-08", "text")]
+    # with no words of its own before the time, the relative clause's time is its verb's
+    dates = _dates("Police are looking for a man who on Tuesday shot two clerks.", published="2024-03-09")
+    assert ("shot", "2024-03-05", "text") in dates

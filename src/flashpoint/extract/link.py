@@ -9,7 +9,8 @@ event of the same type elsewhere in the story, or the story's earliest day in th
 ("Posted: Monday, ...") is not the event's, nor the time of another verb of the sentence whose phrase the trigger
 sits in ("died Friday after a shooting", "charged with shooting two men made his first appearance Monday", "arrested
 Friday for the fatal shooting of"): that time only bounds the event (`_before_held`). A bare weekday six days before
-publication is the weakest story-level day (`_day_after_stamp`). An attack that no earlier attack dates takes the day
+publication is the weakest story-level day (`_day_after_stamp`); a time that ends a relative clause ("who lost his job
+last week shot ...") is that clause's. An attack that no earlier attack dates takes the day
 the story says the incident took place ("police were called ... about 3:10 a.m. Jan. 1", `_incident_day`) before a
 later attack's day.
 Then two corrections (`_refine_dates`): a past event is never dated after its story, and a week or month the clause
@@ -84,6 +85,7 @@ def _nearest_time(sentence: Sentence, event: Event, clause: tuple[int, int], *,
     own = [t for t in anchored
            if all(_gap(t, event.trigger) <= _gap(t, o) or _before_subject(text, event, t, o) for o in others)
            and not _later_verbs_time(sentence.text, event.trigger, t)
+           and not _relative_clauses_time(sentence.text, event.trigger, t)
            and _earlier_verbs_time(sentence.text, event.trigger, t, clause[0]) == held]
     return min(own, key=lambda t: _gap(t, event.trigger)) if own else None
 
@@ -185,6 +187,26 @@ def _later_verbs_time(text: str, trigger: Trigger, t: TimeExpr) -> bool:
         at = next(i for i, w in enumerate(gap) if w in ("that", "which", "who"))
         gap = gap[at + 2:]
     return any(w in past or (w.endswith("ed") and len(w) > 4) or words["main_verb"].fullmatch(w) for w in gap)
+
+
+def _relative_clauses_time(text: str, trigger: Trigger, t: TimeExpr) -> bool:
+    """"A mechanic who lost his job last week shot his neighbor Friday": a time that ends a relative clause ("who lost
+    his job last week") right before the sentence's verb is the relative clause's, not the verb's. The relative
+    clause has words of its own before the time ("who on Tuesday shot two men" keeps its time)."""
+    if t.end > trigger.start or not _ADVERBS_ONLY.fullmatch(text[t.end:trigger.start]):
+        return False
+    word = trigger.text.split()[0].lower() if trigger.text else ""
+    from flashpoint.extract.dates import _lexicon
+
+    if not (word.endswith("ed") or word in _lexicon().words["past_verb"]):
+        return False  # a noun ("Tuesday's shooting") or a present form: the time is the trigger's
+    rel = _RELATIVE.search(text, max(0, t.start - 80), t.start)
+    return rel is not None
+
+
+_ADVERBS_ONLY = re.compile(r"\s*(?:[A-Za-z]+ly\s+)?")
+# a relative pronoun and at least two words before the time, no comma or other pronoun after it
+_RELATIVE = re.compile(r"(?i)\b(?:who|which|that)\s+[A-Za-z'-]+(?:\s+[A-Za-z0-9'.-]+){1,8}\s*$")
 
 
 def _other_clause_time(sentence: Sentence, event: Event, clause: tuple[int, int]) -> TimeExpr | None:
