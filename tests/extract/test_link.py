@@ -257,3 +257,12 @@ def test_a_time_that_ends_a_relative_clause_is_not_the_main_verbs():
     # with no words of its own before the time, the relative clause's time is its verb's
     dates = _dates("Police are looking for a man who on Tuesday shot two clerks.", published="2024-03-09")
     assert ("shot", "2024-03-05", "text") in dates
+
+
+def test_a_time_of_a_statement_or_search_about_the_shooting_is_not_the_shootings():
+    for sentence, trigger in (
+            ("The mayor released a statement Thursday about the shooting.", "shooting"),
+            ("Officers were searching late Thursday for two suspects in a shooting that hurt a guard.", "shooting"),
+            ("Police on Thursday provided new details about the shooting.", "shooting")):
+        dates = _dates(sentence + " The attack happened about 9 p.m. Monday.", published="2024-03-08")
+        assert (trigger, "2024-03-04", "context") in dates, (sentence, dates)

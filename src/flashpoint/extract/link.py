@@ -63,7 +63,8 @@ def _reporting_time(sentence: Sentence, t: TimeExpr) -> bool:
     return _STAMPED.search(sentence.text[max(0, t.start - 12):t.start]) is not None
 
 
-_REPORT_AFTER = re.compile(r"\s*(?:said|says|announced|confirmed|reported|identified|released)\b")
+_REPORT_AFTER = re.compile(r"\s*(?:said|says|announced|confirmed|reported|identified|released|provided|revealed|"
+                           r"disclosed|named)\b")
 _STAMPED = re.compile(r"(?i)\b(?:posted|update|updated|published|last updated)(?: on)?:?\s*[(\[]?\s*$")
 
 
