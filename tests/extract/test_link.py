@@ -266,3 +266,8 @@ def test_a_time_of_a_statement_or_search_about_the_shooting_is_not_the_shootings
             ("Police on Thursday provided new details about the shooting.", "shooting")):
         dates = _dates(sentence + " The attack happened about 9 p.m. Monday.", published="2024-03-08")
         assert (trigger, "2024-03-04", "context") in dates, (sentence, dates)
+
+
+def test_a_planned_day_is_not_the_storys_own_day():
+    dates = _dates("A boy was shot in his backyard. An autopsy is scheduled for Friday.", published="2024-03-08")
+    assert dates[0] == ("shot", "2024-03-08", "publication")

@@ -334,7 +334,9 @@ def _before_held(story: Story, held: Iterable[tuple[Event, TimeExpr]]) -> None:
 def _story_days(story: Story, recent: bool = True) -> list[tuple[int, TimeExpr]]:
     """The story's days in the fortnight before publication (`recent`; else any day up to publication), in story
     order: not a dateline's or a time stamp's ("Posted: Monday, October 17, 2016"), not the day of a report ("...,
-    police said Monday")."""
+    police said Monday"), not a day the clause speaks of in the future ("is expected to appear in court Monday")."""
+    from flashpoint.extract.dates import _tense
+
     if not story.date:
         return []
     published = date.fromisoformat(story.date[:10])
@@ -347,8 +349,8 @@ def _story_days(story: Story, recent: bool = True) -> list[tuple[int, TimeExpr]]
         for t in sentence.times:
             if t.date and t.precision == "day" and t.start >= after_dateline and not _reporting_time(sentence, t):
                 day = date.fromisoformat(t.date)
-                if oldest <= day <= published:
-                    out.append((sentence.index, t))
+                if oldest <= day <= published and _tense(sentence.text, t.start, t.end) != "future":
+                    out.append((sentence.index, t))  # not a plan: "an autopsy is scheduled for Thursday"
     return out
 
 
