@@ -271,3 +271,12 @@ def test_a_time_of_a_statement_or_search_about_the_shooting_is_not_the_shootings
 def test_a_planned_day_is_not_the_storys_own_day():
     dates = _dates("A boy was shot in his backyard. An autopsy is scheduled for Friday.", published="2024-03-08")
     assert dates[0] == ("shot", "2024-03-08", "publication")
+
+
+def test_a_day_n_days_after_the_event_dates_it_back():
+    dates = _dates("The library stayed closed Thursday, two days after a gunman wounded a guard at its door.",
+                   published="2024-03-08")
+    assert dates == [("wounded", "2024-03-05", "context")]
+    dates = _dates("Crowds gathered at the mall Thursday, a day after a gunman wounded a guard.",
+                   published="2024-03-08")
+    assert ("wounded", "2024-03-06", "context") in dates

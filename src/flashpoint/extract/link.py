@@ -322,6 +322,16 @@ def _before_held(story: Story, held: Iterable[tuple[Event, TimeExpr]]) -> None:
             continue  # "is to appear in court Monday in connection with an attack": no bound on a past event
         if published and _day_after_stamp(time, date.fromisoformat(published)):
             continue  # "arraigned Wednesday" in a story stamped Tuesday: most often the day after, no bound
+        days = _days_after(event.sentence, time, event.trigger)
+        if days and time.precision == "day":
+            # "remained closed Wednesday, two days after a gunman killed two people": the event's own day
+            day = (date.fromisoformat(time.date) - timedelta(days=days)).isoformat()
+            event.date, event.date_precision, event.date_text = day, "day", time.text
+            event.date_source = "context"
+            event.notes = [n for n in event.notes if not n.startswith(("link: no date in the sentence", "link: date"))]
+            event.notes.append(f"link: date {day}, {days} day(s) before {time.text!r} as the sentence says "
+                               "(date_source=context)")
+            continue
         if event.date_source == "context" and event.date and event.date <= time.date:
             continue
         event.date, event.date_precision, event.date_text = time.date, time.precision, time.text
@@ -329,6 +339,24 @@ def _before_held(story: Story, held: Iterable[tuple[Event, TimeExpr]]) -> None:
         event.notes = [n for n in event.notes if not n.startswith(("link: no date in the sentence", "link: date"))]
         event.notes.append(f"link: date {time.date} from {time.text!r}, the day of the sentence's verb before the "
                            "event's phrase; the event was not later (date_source=context)")
+
+
+def _days_after(text: str, time: TimeExpr, trigger: Trigger) -> int | None:
+    """N of "TIME, N days after <the event>" ("a day after", "two days after"), else None."""
+    if time.end > trigger.start:
+        return None
+    m = _DAYS_AFTER.fullmatch(text[time.end:trigger.start])
+    if not m:
+        return None
+    from flashpoint.extract.dates import _lexicon
+
+    n = m.group(1).lower()
+    return 1 if n in ("a", "one") else int(n) if n.isdigit() else _lexicon().number.get(n)
+
+
+# "Wednesday, two days after a gunman killed": the count, then only the event's subject before the trigger
+_DAYS_AFTER = re.compile(r"(?i),?\s+(?:just\s+|only\s+)?(a|one|two|three|four|five|six|[1-6])\s+days?\s+after\s+"
+                         r"(?:[A-Za-z0-9'-]+\s+){0,4}")
 
 
 def _story_days(story: Story, recent: bool = True) -> list[tuple[int, TimeExpr]]:
