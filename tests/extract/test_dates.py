@@ -57,6 +57,13 @@ def test_time_of_day_goes_with_its_day() -> None:
     assert one("Fighting resumed Sunday night.").value == "2023-03-19"
 
 
+def test_past_as_a_noun_before_a_modified_weekday_is_no_direction() -> None:
+    # "the harbor's rough past early Thursday": "past" is a noun; a direction never precedes "early"/"late"
+    t = one("Sailors got a taste of the harbor's rough past early Thursday when a storm hit the docks.")
+    assert (t.text, t.value) == ("early Thursday", "2023-03-23")
+    assert one("Protesters gathered this past Thursday.").value == "2023-03-16"
+
+
 def test_weekday_names_and_sets_are_not_dates() -> None:
     assert find_times("Thousands marched to mark Good Friday.", THU) == []
     assert find_times("He wrote in the Sunday Times that the deal was dead.", THU) == []

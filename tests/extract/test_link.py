@@ -248,3 +248,35 @@ def test_a_calendar_day_of_another_incident_is_not_the_follow_up_storys():
     dates = _dates("A girl was wounded on her porch. Neighbors gathered on Tuesday night. In an earlier incident, "
                    "officers were sent to the house on Jan. 5.", published="2024-03-08")
     assert dates[0] == ("wounded", "2024-03-05", "context")
+
+
+def test_a_time_that_ends_a_relative_clause_is_not_the_main_verbs():
+    dates = _dates("A mechanic who lost his job last week shot his neighbor on Friday morning.",
+                   published="2024-03-09")
+    assert dates == [("shot", "2024-03-08", "text")]
+    # with no words of its own before the time, the relative clause's time is its verb's
+    dates = _dates("Police are looking for a man who on Tuesday shot two clerks.", published="2024-03-09")
+    assert ("shot", "2024-03-05", "text") in dates
+
+
+def test_a_time_of_a_statement_or_search_about_the_shooting_is_not_the_shootings():
+    for sentence, trigger in (
+            ("The mayor released a statement Thursday about the shooting.", "shooting"),
+            ("Officers were searching late Thursday for two suspects in a shooting that hurt a guard.", "shooting"),
+            ("Police on Thursday provided new details about the shooting.", "shooting")):
+        dates = _dates(sentence + " The attack happened about 9 p.m. Monday.", published="2024-03-08")
+        assert (trigger, "2024-03-04", "context") in dates, (sentence, dates)
+
+
+def test_a_planned_day_is_not_the_storys_own_day():
+    dates = _dates("A boy was shot in his backyard. An autopsy is scheduled for Friday.", published="2024-03-08")
+    assert dates[0] == ("shot", "2024-03-08", "publication")
+
+
+def test_a_day_n_days_after_the_event_dates_it_back():
+    dates = _dates("The library stayed closed Thursday, two days after a gunman wounded a guard at its door.",
+                   published="2024-03-08")
+    assert dates == [("wounded", "2024-03-05", "context")]
+    dates = _dates("Crowds gathered at the mall Thursday, a day after a gunman wounded a guard.",
+                   published="2024-03-08")
+    assert ("wounded", "2024-03-06", "context") in dates

@@ -202,7 +202,10 @@ def _grammar() -> _Grammar:
                 r"|the\s+next|the\s+coming|past)\s+"
                 rf"(?:(?:more|full|straight|consecutive|long|short|few|several|{numw}|\d+)\s+)*"
                 r"(?:day|week|month|year|decade|hour|minute|century|centuries)s?(?![-\w])"),
-        ("wd", rf"(?:(?P<wd_dir>{dirw}|the\s+previous|the\s+following|the\s+next)\s+)?(?:(?P<wd_mod>{mod})[\s-]+)?"
+        # a direction never precedes a modifier ("early last Sunday", not "last early Sunday"): in "the town's gritty
+        # past early Sunday", "past" is a noun and the expression is "early Sunday"
+        ("wd", rf"(?:(?P<wd_dir>{dirw}|the\s+previous|the\s+following|the\s+next)\s+(?!{mod}[\s-]))?"
+               rf"(?:(?P<wd_mod>{mod})[\s-]+)?"
                rf"(?:(?P<wd_clk>{clock}),?\s+(?:on\s+)?)?(?P<wd_day>{wd})(?:\s+(?P<wd_tod>{tod})(?![-\w]))?"),
         ("dayw", rf"(?:(?P<dw_mod>{mod})[\s-]+)?(?:(?P<dw_pre>(?:mid-?)?(?:morning|afternoon|evening)|{clock})\s+)?"
                  r"(?P<dw_w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tonight"

@@ -9,7 +9,8 @@ event of the same type elsewhere in the story, or the story's earliest day in th
 ("Posted: Monday, ...") is not the event's, nor the time of another verb of the sentence whose phrase the trigger
 sits in ("died Friday after a shooting", "charged with shooting two men made his first appearance Monday", "arrested
 Friday for the fatal shooting of"): that time only bounds the event (`_before_held`). A bare weekday six days before
-publication is the weakest story-level day (`_day_after_stamp`). An attack that no earlier attack dates takes the day
+publication is the weakest story-level day (`_day_after_stamp`); a time that ends a relative clause ("who lost his job
+last week shot ...") is that clause's. An attack that no earlier attack dates takes the day
 the story says the incident took place ("police were called ... about 3:10 a.m. Jan. 1", `_incident_day`) before a
 later attack's day.
 Then two corrections (`_refine_dates`): a past event is never dated after its story, and a week or month the clause
@@ -62,7 +63,8 @@ def _reporting_time(sentence: Sentence, t: TimeExpr) -> bool:
     return _STAMPED.search(sentence.text[max(0, t.start - 12):t.start]) is not None
 
 
-_REPORT_AFTER = re.compile(r"\s*(?:said|says|announced|confirmed|reported|identified|released)\b")
+_REPORT_AFTER = re.compile(r"\s*(?:said|says|announced|confirmed|reported|identified|released|provided|revealed|"
+                           r"disclosed|named)\b")
 _STAMPED = re.compile(r"(?i)\b(?:posted|update|updated|published|last updated)(?: on)?:?\s*[(\[]?\s*$")
 
 
@@ -84,6 +86,7 @@ def _nearest_time(sentence: Sentence, event: Event, clause: tuple[int, int], *,
     own = [t for t in anchored
            if all(_gap(t, event.trigger) <= _gap(t, o) or _before_subject(text, event, t, o) for o in others)
            and not _later_verbs_time(sentence.text, event.trigger, t)
+           and not _relative_clauses_time(sentence.text, event.trigger, t)
            and _earlier_verbs_time(sentence.text, event.trigger, t, clause[0]) == held]
     return min(own, key=lambda t: _gap(t, event.trigger)) if own else None
 
@@ -185,6 +188,26 @@ def _later_verbs_time(text: str, trigger: Trigger, t: TimeExpr) -> bool:
         at = next(i for i, w in enumerate(gap) if w in ("that", "which", "who"))
         gap = gap[at + 2:]
     return any(w in past or (w.endswith("ed") and len(w) > 4) or words["main_verb"].fullmatch(w) for w in gap)
+
+
+def _relative_clauses_time(text: str, trigger: Trigger, t: TimeExpr) -> bool:
+    """"A mechanic who lost his job last week shot his neighbor Friday": a time that ends a relative clause ("who lost
+    his job last week") right before the sentence's verb is the relative clause's, not the verb's. The relative
+    clause has words of its own before the time ("who on Tuesday shot two men" keeps its time)."""
+    if t.end > trigger.start or not _ADVERBS_ONLY.fullmatch(text[t.end:trigger.start]):
+        return False
+    word = trigger.text.split()[0].lower() if trigger.text else ""
+    from flashpoint.extract.dates import _lexicon
+
+    if not (word.endswith("ed") or word in _lexicon().words["past_verb"]):
+        return False  # a noun ("Tuesday's shooting") or a present form: the time is the trigger's
+    rel = _RELATIVE.search(text, max(0, t.start - 80), t.start)
+    return rel is not None
+
+
+_ADVERBS_ONLY = re.compile(r"\s*(?:[A-Za-z]+ly\s+)?")
+# a relative pronoun and at least two words before the time, no comma or other pronoun after it
+_RELATIVE = re.compile(r"(?i)\b(?:who|which|that)\s+[A-Za-z'-]+(?:\s+[A-Za-z0-9'.-]+){1,8}\s*$")
 
 
 def _other_clause_time(sentence: Sentence, event: Event, clause: tuple[int, int]) -> TimeExpr | None:
@@ -299,6 +322,16 @@ def _before_held(story: Story, held: Iterable[tuple[Event, TimeExpr]]) -> None:
             continue  # "is to appear in court Monday in connection with an attack": no bound on a past event
         if published and _day_after_stamp(time, date.fromisoformat(published)):
             continue  # "arraigned Wednesday" in a story stamped Tuesday: most often the day after, no bound
+        days = _days_after(event.sentence, time, event.trigger)
+        if days and time.precision == "day":
+            # "remained closed Wednesday, two days after a gunman killed two people": the event's own day
+            day = (date.fromisoformat(time.date) - timedelta(days=days)).isoformat()
+            event.date, event.date_precision, event.date_text = day, "day", time.text
+            event.date_source = "context"
+            event.notes = [n for n in event.notes if not n.startswith(("link: no date in the sentence", "link: date"))]
+            event.notes.append(f"link: date {day}, {days} day(s) before {time.text!r} as the sentence says "
+                               "(date_source=context)")
+            continue
         if event.date_source == "context" and event.date and event.date <= time.date:
             continue
         event.date, event.date_precision, event.date_text = time.date, time.precision, time.text
@@ -308,10 +341,30 @@ def _before_held(story: Story, held: Iterable[tuple[Event, TimeExpr]]) -> None:
                            "event's phrase; the event was not later (date_source=context)")
 
 
+def _days_after(text: str, time: TimeExpr, trigger: Trigger) -> int | None:
+    """N of "TIME, N days after <the event>" ("a day after", "two days after"), else None."""
+    if time.end > trigger.start:
+        return None
+    m = _DAYS_AFTER.fullmatch(text[time.end:trigger.start])
+    if not m:
+        return None
+    from flashpoint.extract.dates import _lexicon
+
+    n = m.group(1).lower()
+    return 1 if n in ("a", "one") else int(n) if n.isdigit() else _lexicon().number.get(n)
+
+
+# "Wednesday, two days after a gunman killed": the count, then only the event's subject before the trigger
+_DAYS_AFTER = re.compile(r"(?i),?\s+(?:just\s+|only\s+)?(a|one|two|three|four|five|six|[1-6])\s+days?\s+after\s+"
+                         r"(?:[A-Za-z0-9'-]+\s+){0,4}")
+
+
 def _story_days(story: Story, recent: bool = True) -> list[tuple[int, TimeExpr]]:
     """The story's days in the fortnight before publication (`recent`; else any day up to publication), in story
     order: not a dateline's or a time stamp's ("Posted: Monday, October 17, 2016"), not the day of a report ("...,
-    police said Monday")."""
+    police said Monday"), not a day the clause speaks of in the future ("is expected to appear in court Monday")."""
+    from flashpoint.extract.dates import _tense
+
     if not story.date:
         return []
     published = date.fromisoformat(story.date[:10])
@@ -324,8 +377,8 @@ def _story_days(story: Story, recent: bool = True) -> list[tuple[int, TimeExpr]]
         for t in sentence.times:
             if t.date and t.precision == "day" and t.start >= after_dateline and not _reporting_time(sentence, t):
                 day = date.fromisoformat(t.date)
-                if oldest <= day <= published:
-                    out.append((sentence.index, t))
+                if oldest <= day <= published and _tense(sentence.text, t.start, t.end) != "future":
+                    out.append((sentence.index, t))  # not a plan: "an autopsy is scheduled for Thursday"
     return out
 
 
