@@ -409,3 +409,44 @@ def test_the_addressee_of_an_ultimatum_is_its_recipient_but_not_a_place_in_the_d
     assert roles and roles[0][1] and "Baghdad" in roles[0][1][0]
     roles = _roles("The president called on the United Nations to send aid to Gaza.", "REQUEST")
     assert roles and roles[0][1] and "United Nations" in roles[0][1][0]
+
+
+@pytest.mark.parametrize("text, holder", [
+    ("Sam Ortiz had a non life-threatening neck wound and was treated at a hospital, deputies said.", "Sam Ortiz"),
+    ("Deputies found Kara Lind on the floor with what appeared to be a gunshot wound to the head.", "Kara Lind"),
+    ("Tom Reyes suffered a flesh wound after being grazed.", "Tom Reyes"),
+])
+def test_a_wound_is_held_so_the_person_before_it_is_its_recipient(text, holder):
+    assert (_roles(text, "ASSAULT")[0][1][:1], holder not in _roles(text, "ASSAULT")[0][0]) == ([holder], True)
+
+
+def test_a_self_inflicted_wound_keeps_its_holder_in_both_roles():
+    assert _roles("Dale Burke, 40, died of a self-inflicted gunshot wound.", "ASSAULT")[0] == (["Dale Burke"],
+                                                                                                ["Dale Burke"])
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Marcus Dean was standing outside about 10 p.m. when two males walked up and opened fire, police said.",
+     "Marcus Dean"),
+    ("Michael Dorsey, 19, was driving home when someone in a dark car fired several shots.", "Michael Dorsey"),
+])
+def test_a_person_before_when_someone_opened_fire_is_no_shooter(text, person):
+    actor, recipient = _roles(text, "ASSAULT")[0]
+    assert person not in actor and person in recipient
+
+
+def test_a_shooter_before_when_with_his_own_reason_stays_the_actor():
+    assert _roles("Carl Ames shot his neighbor when the man refused to leave.", "ASSAULT")[0][0] == ["Carl Ames"]
+
+
+def test_a_shooting_victim_compound_names_no_actor_before_it():
+    actor, recipient = _roles("Dana Wolf was at the club with shooting victim Juan Ortega.", "ASSAULT")[0]
+    assert actor == [] and recipient[-1].endswith("Juan Ortega")
+    actor, recipient = _roles("Ray Ford and another shooting victim were taken to a hospital.", "ASSAULT")[0]
+    assert actor == [] and "Ray Ford" in recipient
+
+
+def test_a_shooting_suspect_compound_is_the_shooter():
+    actor, recipient = _roles("Reporters read the online profile of shooting suspect Nathan Vargas.", "ASSAULT")[0]
+    assert actor == ["suspect Nathan Vargas"] and recipient == []
+    assert _roles("Police were shooting suspects in the training video.", "ASSAULT")[0][0] == ["Police"]

@@ -661,10 +661,14 @@ def assign_participants(sentence: Sentence, tokens: Sequence[Token], m: Match) -
         note += "; the action noun's modifier is the actor"  # "were killed in police firing"
     if m.pattern.event_type == "ASSAULT":
         actor, recipient, note = harm_frames(sentence, tokens, m, usable, actor, recipient, note)
-        if recipient and recipient[0].text.lower() in harm_words()["attacker_noun"] and not actor and \
+        if recipient and recipient[0].text.lower().split()[0] in harm_words()["attacker_noun"] and \
+                (not actor or (is_nominal(tokens, m) or tokens[m.last].lower.endswith("ing")
+                               and not (m.first and tokens[m.first - 1].lower in _BE))
+                              and all(a.end <= trig_start for a in actor)) and \
                 not text[trig_end:recipient[0].start].strip():
-            actor, recipient = recipient[:1], recipient[1:]  # "the shooting suspect": the noun's attacker
+            actor, recipient = recipient[:1], recipient[1:]  # "the shooting suspect (X)": the noun's attacker
             note += "; 'the shooting suspect' is its actor"
+        actor, recipient, note = _victim_compound(text, tokens, m, actor, recipient, note)
         victims = [a for a in actor if a.text.lower() in harm_words()["victim_noun"]]
         if victims:  # "X was a victim of the shooting": a victim is no attacker
             actor = [a for a in actor if a not in victims]
@@ -1058,6 +1062,18 @@ def harm_frames(sentence: Sentence, tokens: Sequence[Token], m: Match, usable: l
             return holders, list(holders), "a self-inflicted wound: its holder is actor and recipient"
         return by, holders, "holder of the wound is the recipient" + ("; the body before the act is its actor"
                                                                       if by else "")
+    held_wound = _wound_holders(text, tokens, m, actor)
+    if held_wound:
+        if "self-inflicted" in before.lower()[-60:]:
+            return held_wound, list(held_wound), "a self-inflicted wound: its holder is actor and recipient"
+        return [a for a in actor if a not in held_wound], held_wound + [r for r in recipient if r not in held_wound], \
+            note + "; a wound is held, not done: the person before it is its recipient"
+    bystanders = _bystanders(text, trig_start, actor)
+    if bystanders:
+        actor = [a for a in actor if a not in bystanders]
+        if not recipient:
+            recipient = bystanders
+        note += "; the person before 'when someone opened fire' is no actor of it"
     owner = [a for a in usable if a.end <= trig_start][-1:]
     if owner and is_person(owner[0]) and text[owner[0].end:trig_start].startswith(("'s", "’s", "'", "’")) and \
             len(text[owner[0].end:trig_start].split()) <= 3:
@@ -1091,6 +1107,53 @@ def harm_frames(sentence: Sentence, tokens: Sequence[Token], m: Match, usable: l
                     text[actor[-1].end:trig_start]):
             actor = []
     return actor, recipient, note
+
+
+_ANOTHER_VICTIM = re.compile(r"(?:\band|\balongside|\bwith)\s+(?:another|a\s+(?:second|third|fourth|fifth)|"
+                             r"(?:the\s+)?other|(?:two|three|four|five)\s+other)\s*$", re.I)
+
+
+def _victim_compound(text: str, tokens: Sequence[Token], m: Match, actor: list[Actor], recipient: list[Actor],
+                     note: str) -> tuple[list[Actor], list[Actor], str]:
+    """An act's noun before a victim noun ("shooting victim X", "X and another shooting victim") only describes the
+    victim: the people before it are none of its actors ("and another shooting victim": they are victims too)."""
+    nxt = tokens[m.last + 1].lower if m.last + 1 < len(tokens) else ""
+    trig_start = tokens[m.first].start
+    before = [a for a in actor if a.end <= trig_start]
+    if nxt not in harm_words()["victim_noun"] or not before:
+        return actor, recipient, note
+    actor = [a for a in actor if a not in before]
+    if _ANOTHER_VICTIM.search(text[before[-1].end:trig_start]):
+        recipient = before + [r for r in recipient if r not in before]
+    return actor, recipient, note + "; 'shooting victim': the people before the noun are not its actors"
+
+
+def _wound_holders(text: str, tokens: Sequence[Token], m: Match, actor: list[Actor]) -> list[Actor]:
+    """Persons before a wound noun ("X had a neck wound", "found X with what appeared to be a gunshot wound", "X
+    suffered a flesh wound"): a wound is held, not done, so they are its recipients, never its actors."""
+    heads = harm_words()["wound_head"]
+    words = [t.lower for t in tokens[m.first:m.last + 2]]
+    if not heads & set(words[-2:]) or words[0] not in harm_words()["wound"] | heads:
+        return []
+    trig_start = tokens[m.first].start
+    return [a for a in actor if a.end <= trig_start and (is_person(a) or a.sector == "CVL")
+            and not re.search(r"\b(?:by|fired|fires|fire)\b", text[a.end:trig_start], re.I)]
+
+
+def _bystanders(text: str, trig_start: int, actor: list[Actor]) -> list[Actor]:
+    """Persons before a "when" clause with its own unnamed subject ("X was standing outside when two men walked up
+    and opened fire", "X was driving when someone in a car shot him"): they are where the shots landed, not the
+    shooters."""
+    out = []
+    for a in actor:
+        if a.end > trig_start or not (is_person(a) or a.sector == "CVL"):
+            continue
+        between = text[a.end:trig_start]
+        when = re.search(r"\bwhen\s+(\w+)", between, re.I)
+        if when and when.group(1).lower() in harm_words()["bystander_subject"] and \
+                len(between[when.end():].split()) >= 1:
+            out.append(a)
+    return out
 
 
 # Acts that move forces (their target or place is the recipient, not the forces) and acts that hand something over
