@@ -215,3 +215,16 @@ def test_local_actors_take_the_country_of_a_story_that_names_one_place():
                             "people died.", date="2016-11-13", model="rules")
     roles = [a for e in story for a in (*e.actor, *e.recipient) if a.text in ("Police", "people")]
     assert roles and all(a.country == "USA" for a in roles)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Police said 3-year-old Acen King was shot in the back on Sunday.", "Acen King"),
+    ("The toddler, 2-year-old Ava Bishop, was shot by her brother.", "Ava Bishop"),
+])
+def test_an_office_word_after_a_given_name_is_the_surname(text, name):
+    assert roles(text)[0][1] == [name]
+
+
+def test_an_office_before_a_name_stays_an_office():
+    assert [a.name for e in flashpoint.code("Saudi King Salman condemned the attack.", model="rules")
+            for a in e.actor] == ["King Salman"]
