@@ -450,3 +450,19 @@ def test_a_shooting_suspect_compound_is_the_shooter():
     actor, recipient = _roles("Reporters read the online profile of shooting suspect Nathan Vargas.", "ASSAULT")[0]
     assert actor == ["suspect Nathan Vargas"] and recipient == []
     assert _roles("Police were shooting suspects in the training video.", "ASSAULT")[0][0] == ["Police"]
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    ("Sam Ortiz, 34, shot by a neighbor, died at the scene.", ["neighbor"], ["Sam Ortiz"]),
+    ("Tom Reyes, badly beaten by a group of men, was taken to a hospital.", ["men"], ["Tom Reyes"]),
+    ("The officers, beaten black and blue, were rescued by villagers.", [], ["officers"]),
+    ("Sam Ortiz, 34, shot a neighbor on Friday.", ["Sam Ortiz"], ["neighbor"]),
+])
+def test_a_participle_set_off_after_its_noun_is_what_befell_the_noun(text, actor, recipient):
+    assert _roles(text, "ASSAULT")[0] == (actor, recipient)
+
+
+def test_the_audience_of_a_report_is_no_participant_of_what_it_says():
+    assert _roles("Police told investigators that the wounded boy had been playing with a gun.", "ASSAULT")[0] == (
+        [], ["boy"])
+    assert _roles("The mother told deputies her son shot himself.", "ASSAULT")[0] == (["son"], ["son"])

@@ -193,6 +193,12 @@ def is_passive(tokens: Sequence[Token], first: int, actors: list[Actor] | None =
     after = tokens[first + 1].lower if first + 1 < len(tokens) else ""
     if after == "by" and word.endswith(("ed", "en")):
         return True  # "a hero, 33, killed by ISIS": an agent phrase makes any participle passive
+    if actors and j >= 1 and tokens[j].text == "," and (after == "by" or after in harm_words()["after_reduced"]):
+        # "Sam Ortiz, 34, shot by a neighbor, died", "the officers, beaten black and blue, were rescued": a
+        # participle set off after its noun (and its age) describes what befell the noun
+        k = j - 2 if j >= 3 and tokens[j - 1].text.isdigit() and tokens[j - 2].text == "," else j
+        if any(a.end == tokens[k - 1].end for a in actors):
+            return True
     reduced = after == "by" or after in _PASSIVE_WITH_PREP and word in _PASSIVE_WITH_PREP[after] or \
         after == "for" and word not in _ACTIVE_WITH_FOR
     return bool(actors) and reduced and j >= 0 and any(a.end == tokens[j].end for a in actors or ())
@@ -641,7 +647,9 @@ def assign_participants(sentence: Sentence, tokens: Sequence[Token], m: Match) -
         for i in right:
             between = text[trig_end:usable[i].start].lower().split()
             # "by police", "in the face by a friend, Aaron Harcum": the first name after a near "by"
-            if "by" in between and len(between) <= 8 and len(between) - between.index("by") <= 5:
+            if "by" in between and len(between) <= 8 and len(between) - between.index("by") <= 5 and \
+                    not any("," in w or w in _BE for w in between[:between.index("by")]):
+                # not another verb's agent: "the officers, beaten black and blue, were rescued by villagers"
                 by_agent = _with_conjuncts(usable, i, text, +1)
             break
         actor, recipient = by_agent, actor
@@ -914,7 +922,8 @@ def harm_frames(sentence: Sentence, tokens: Sequence[Token], m: Match, usable: l
     right = [a for a in usable if a.start >= trig_end]
     # Before the trigger, a place ("pronounced dead at St. Charles Hospital after being shot") or the source of a
     # report ("Police said the shooting ...") is no participant.
-    left = [a for a in usable if a.end <= trig_start and (not text[a.end:trig_start].strip() or (
+    left = [a for a in usable if a.end <= trig_start and not _AUDIENCE.search(text, 0, a.start) and (
+        not text[a.end:trig_start].strip() or (
         not _locative(text, a) and not _home_town(text, a, usable)
         and not (_REPORTING & set(re.findall(r"[a-z]+", text[a.end:trig_start].lower()))
                  and not _speaker_is_subject(text[a.end:trig_start].lower().split()))))]  # "in police firing"
@@ -1111,6 +1120,11 @@ def harm_frames(sentence: Sentence, tokens: Sequence[Token], m: Match, usable: l
 
 _ANOTHER_VICTIM = re.compile(r"(?:\band|\balongside|\bwith)\s+(?:another|a\s+(?:second|third|fourth|fifth)|"
                              r"(?:the\s+)?other|(?:two|three|four|five)\s+other)\s*$", re.I)
+
+
+# The one a report is told to ("told investigators that ...", "told arriving deputies"): a source's audience, no
+# participant of what the report says.
+_AUDIENCE = re.compile(r"\b(?:told|tell|tells|telling|informed|assured)\s+(?:the\s+|arriving\s+|responding\s+)?$", re.I)
 
 
 def _victim_compound(text: str, tokens: Sequence[Token], m: Match, actor: list[Actor], recipient: list[Actor],
