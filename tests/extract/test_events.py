@@ -466,3 +466,8 @@ def test_the_audience_of_a_report_is_no_participant_of_what_it_says():
     assert _roles("Police told investigators that the wounded boy had been playing with a gun.", "ASSAULT")[0] == (
         [], ["boy"])
     assert _roles("The mother told deputies her son shot himself.", "ASSAULT")[0] == (["son"], ["son"])
+
+
+def test_the_target_of_a_shooting_is_its_recipient():
+    assert _roles("Tom Reyes, 24, was the apparent target of the drive-by shooting.", "ASSAULT")[0] == (
+        [], ["Tom Reyes"])

@@ -913,6 +913,7 @@ def _died_when(text: str, trig_start: int, left: list[Actor], actor: list[Actor]
 def harm_frames(sentence: Sentence, tokens: Sequence[Token], m: Match, usable: list[Actor], actor: list[Actor],
                 recipient: list[Actor], note: str) -> tuple[list[Actor], list[Actor], str]:
     from flashpoint.extract.people import named as named_person
+    from flashpoint.extract.people import person_asides
 
     """Roles of harm that clause patterns make plain: a wound's holder ("found X with a gunshot wound"), a
     reflexive ("X shot himself"), a possessor ("X's shooting death"), the one charged ("X was charged in the
@@ -1071,6 +1072,11 @@ def harm_frames(sentence: Sentence, tokens: Sequence[Token], m: Match, usable: l
             return holders, list(holders), "a self-inflicted wound: its holder is actor and recipient"
         return by, holders, "holder of the wound is the recipient" + ("; the body before the act is its actor"
                                                                       if by else "")
+    targeted = [a for a in actor if a.end <= trig_start and _TARGET_OF.fullmatch(person_asides(text[a.end:trig_start]))]
+    if targeted:
+        # "X was the intended target of the shooting": X is whom it was aimed at
+        return [a for a in actor if a not in targeted], targeted + [r for r in recipient if r not in targeted], \
+            note + "; the target of the act is its recipient"
     held_wound = _wound_holders(text, tokens, m, actor)
     if held_wound:
         if "self-inflicted" in before.lower()[-60:]:
@@ -1122,6 +1128,10 @@ _ANOTHER_VICTIM = re.compile(r"(?:\band|\balongside|\bwith)\s+(?:another|a\s+(?:
                              r"(?:the\s+)?other|(?:two|three|four|five)\s+other)\s*$", re.I)
 
 
+_TARGET_OF = re.compile(r"[\s,]*(?:was|is|were|are|had\s+been|has\s+been|may\s+have\s+been"
+                        r"|appears\s+to\s+have\s+been)\s+"
+                        r"(?:the\s+|an?\s+)?(?:[\w-]+\s+)?targets?\s+of\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}",
+                        re.I)
 # The one a report is told to ("told investigators that ...", "told arriving deputies"): a source's audience, no
 # participant of what the report says.
 _AUDIENCE = re.compile(r"\b(?:told|tell|tells|telling|informed|assured)\s+(?:the\s+|arriving\s+|responding\s+)?$", re.I)
