@@ -471,3 +471,8 @@ def test_the_audience_of_a_report_is_no_participant_of_what_it_says():
 def test_the_target_of_a_shooting_is_its_recipient():
     assert _roles("Tom Reyes, 24, was the apparent target of the drive-by shooting.", "ASSAULT")[0] == (
         [], ["Tom Reyes"])
+
+
+def test_a_person_before_when_the_shooting_took_place_is_not_made_its_recipient():
+    actor, recipient = _roles("Sam Ortiz was out on bond when the robbery and shooting took place.", "ASSAULT")[0]
+    assert "Sam Ortiz" not in recipient

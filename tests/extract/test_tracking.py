@@ -41,7 +41,8 @@ def test_harm_words_load_every_kind_the_code_reads():
     from flashpoint.extract.events import harm_words
 
     words = harm_words()
-    for kind in ("wound_filler", "wound", "wound_head", "bystander_subject", "harm_act", "passive_adverb",
+    for kind in ("wound_filler", "wound", "wound_head", "bystander_subject", "occurrence_verb", "harm_act",
+                 "passive_adverb",
                  "copula_stop", "victim_noun", "number_word",
                  "phrase_stop", "subject_pronoun", "object_pronoun", "male_pronoun", "female_pronoun", "be", "struck"):
         assert words[kind], kind

@@ -1083,7 +1083,8 @@ def harm_frames(sentence: Sentence, tokens: Sequence[Token], m: Match, usable: l
             return held_wound, list(held_wound), "a self-inflicted wound: its holder is actor and recipient"
         return [a for a in actor if a not in held_wound], held_wound + [r for r in recipient if r not in held_wound], \
             note + "; a wound is held, not done: the person before it is its recipient"
-    bystanders = _bystanders(text, trig_start, actor)
+    bystanders = _bystanders(text, trig_start, actor) if m.pattern.verbal and not is_nominal(tokens, m) and not (
+        m.last + 1 < len(tokens) and tokens[m.last + 1].lower in harm_words()["occurrence_verb"]) else []
     if bystanders:
         actor = [a for a in actor if a not in bystanders]
         if not recipient:
