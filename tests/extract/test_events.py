@@ -409,3 +409,70 @@ def test_the_addressee_of_an_ultimatum_is_its_recipient_but_not_a_place_in_the_d
     assert roles and roles[0][1] and "Baghdad" in roles[0][1][0]
     roles = _roles("The president called on the United Nations to send aid to Gaza.", "REQUEST")
     assert roles and roles[0][1] and "United Nations" in roles[0][1][0]
+
+
+@pytest.mark.parametrize("text, holder", [
+    ("Sam Ortiz had a non life-threatening neck wound and was treated at a hospital, deputies said.", "Sam Ortiz"),
+    ("Deputies found Kara Lind on the floor with what appeared to be a gunshot wound to the head.", "Kara Lind"),
+    ("Tom Reyes suffered a flesh wound after being grazed.", "Tom Reyes"),
+])
+def test_a_wound_is_held_so_the_person_before_it_is_its_recipient(text, holder):
+    assert (_roles(text, "ASSAULT")[0][1][:1], holder not in _roles(text, "ASSAULT")[0][0]) == ([holder], True)
+
+
+def test_a_self_inflicted_wound_keeps_its_holder_in_both_roles():
+    assert _roles("Dale Burke, 40, died of a self-inflicted gunshot wound.", "ASSAULT")[0] == (["Dale Burke"],
+                                                                                                ["Dale Burke"])
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Marcus Dean was standing outside about 10 p.m. when two males walked up and opened fire, police said.",
+     "Marcus Dean"),
+    ("Michael Dorsey, 19, was driving home when someone in a dark car fired several shots.", "Michael Dorsey"),
+])
+def test_a_person_before_when_someone_opened_fire_is_no_shooter(text, person):
+    actor, recipient = _roles(text, "ASSAULT")[0]
+    assert person not in actor and person in recipient
+
+
+def test_a_shooter_before_when_with_his_own_reason_stays_the_actor():
+    assert _roles("Carl Ames shot his neighbor when the man refused to leave.", "ASSAULT")[0][0] == ["Carl Ames"]
+
+
+def test_a_shooting_victim_compound_names_no_actor_before_it():
+    actor, recipient = _roles("Dana Wolf was at the club with shooting victim Juan Ortega.", "ASSAULT")[0]
+    assert actor == [] and recipient[-1].endswith("Juan Ortega")
+    actor, recipient = _roles("Ray Ford and another shooting victim were taken to a hospital.", "ASSAULT")[0]
+    assert actor == [] and "Ray Ford" in recipient
+
+
+def test_a_shooting_suspect_compound_is_the_shooter():
+    actor, recipient = _roles("Reporters read the online profile of shooting suspect Nathan Vargas.", "ASSAULT")[0]
+    assert actor == ["suspect Nathan Vargas"] and recipient == []
+    assert _roles("Police were shooting suspects in the training video.", "ASSAULT")[0][0] == ["Police"]
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    ("Sam Ortiz, 34, shot by a neighbor, died at the scene.", ["neighbor"], ["Sam Ortiz"]),
+    ("Tom Reyes, badly beaten by a group of men, was taken to a hospital.", ["men"], ["Tom Reyes"]),
+    ("The officers, beaten black and blue, were rescued by villagers.", [], ["officers"]),
+    ("Sam Ortiz, 34, shot a neighbor on Friday.", ["Sam Ortiz"], ["neighbor"]),
+])
+def test_a_participle_set_off_after_its_noun_is_what_befell_the_noun(text, actor, recipient):
+    assert _roles(text, "ASSAULT")[0] == (actor, recipient)
+
+
+def test_the_audience_of_a_report_is_no_participant_of_what_it_says():
+    assert _roles("Police told investigators that the wounded boy had been playing with a gun.", "ASSAULT")[0] == (
+        [], ["boy"])
+    assert _roles("The mother told deputies her son shot himself.", "ASSAULT")[0] == (["son"], ["son"])
+
+
+def test_the_target_of_a_shooting_is_its_recipient():
+    assert _roles("Tom Reyes, 24, was the apparent target of the drive-by shooting.", "ASSAULT")[0] == (
+        [], ["Tom Reyes"])
+
+
+def test_a_person_before_when_the_shooting_took_place_is_not_made_its_recipient():
+    actor, recipient = _roles("Sam Ortiz was out on bond when the robbery and shooting took place.", "ASSAULT")[0]
+    assert "Sam Ortiz" not in recipient

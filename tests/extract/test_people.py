@@ -234,3 +234,16 @@ def test_a_possessor_after_the_act_is_not_the_one_it_struck():
     assert roles("Ann Truitt, 40, grabbed the rifle, and it went off, hitting her in the arm.")[-1][1] == ["Ann Truitt"]
     assert roles("The children were slain in their home, allegedly by Ann Green's husband, Tom Green, 40.") \
         == [(["Tom Green"], ["children"])]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Police said 3-year-old Acen King was shot in the back on Sunday.", "Acen King"),
+    ("The toddler, 2-year-old Ava Bishop, was shot by her brother.", "Ava Bishop"),
+])
+def test_an_office_word_after_a_given_name_is_the_surname(text, name):
+    assert roles(text)[0][1] == [name]
+
+
+def test_an_office_before_a_name_stays_an_office():
+    assert [a.name for e in flashpoint.code("Saudi King Salman condemned the attack.", model="rules")
+            for a in e.actor] == ["King Salman"]

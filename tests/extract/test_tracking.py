@@ -41,7 +41,9 @@ def test_harm_words_load_every_kind_the_code_reads():
     from flashpoint.extract.events import harm_words
 
     words = harm_words()
-    for kind in ("wound_filler", "wound", "harm_act", "passive_adverb", "copula_stop", "victim_noun", "number_word",
+    for kind in ("wound_filler", "wound", "wound_head", "bystander_subject", "occurrence_verb", "harm_act",
+                 "passive_adverb",
+                 "copula_stop", "victim_noun", "number_word",
                  "phrase_stop", "subject_pronoun", "object_pronoun", "male_pronoun", "female_pronoun", "be", "struck"):
         assert words[kind], kind
     assert "she" in words["female_pronoun"] and "him" in words["object_pronoun"]
@@ -177,3 +179,14 @@ def test_the_subject_who_faces_a_charge_over_the_killing_is_its_accused_actor():
     events = _accused(_SHOT + "Omar Lind faces charges of reckless homicide and other gun charges.")
     assert events[1][2] == ["Omar Lind"]
     assert len(_accused(_SHOT + "Omar Lind, 25, faces charges of theft.")) == 1
+
+
+def test_an_identification_of_the_people_the_story_arrested_is_no_victim_report():
+    shot = "Five people were wounded in a shooting near a park on Monday night. "
+    names = ("Police identified the men as 23-year-old Allan Grover, 27-year-old Joseph Bauman and 21-year-old "
+             "Nathan Gull.")
+    arrested = _reports(shot + "Police arrested three men in connection with the shooting. " + names)
+    assert not [e for e in arrested if e[2] == "identified the men as"]
+    wounded = _reports(shot + "Three men were wounded in the shooting. " + names)
+    assert [e[3] for e in wounded if e[2] == "identified the men as"] == [["Allan Grover", "Joseph Bauman",
+                                                                            "Nathan Gull"]]

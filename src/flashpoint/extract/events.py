@@ -193,6 +193,12 @@ def is_passive(tokens: Sequence[Token], first: int, actors: list[Actor] | None =
     after = tokens[first + 1].lower if first + 1 < len(tokens) else ""
     if after == "by" and word.endswith(("ed", "en")):
         return True  # "a hero, 33, killed by ISIS": an agent phrase makes any participle passive
+    if actors and j >= 1 and tokens[j].text == "," and (after == "by" or after in harm_words()["after_reduced"]):
+        # "Sam Ortiz, 34, shot by a neighbor, died", "the officers, beaten black and blue, were rescued": a
+        # participle set off after its noun (and its age) describes what befell the noun
+        k = j - 2 if j >= 3 and tokens[j - 1].text.isdigit() and tokens[j - 2].text == "," else j
+        if any(a.end == tokens[k - 1].end for a in actors):
+            return True
     reduced = after == "by" or after in _PASSIVE_WITH_PREP and word in _PASSIVE_WITH_PREP[after] or \
         after == "for" and word not in _ACTIVE_WITH_FOR
     return bool(actors) and reduced and j >= 0 and any(a.end == tokens[j].end for a in actors or ())
@@ -642,7 +648,9 @@ def assign_participants(sentence: Sentence, tokens: Sequence[Token], m: Match) -
         for i in right:
             between = text[trig_end:usable[i].start].lower().split()
             # "by police", "in the face by a friend, Aaron Harcum": the first name after a near "by"
-            if "by" in between and len(between) <= 8 and len(between) - between.index("by") <= 5:
+            if "by" in between and len(between) <= 8 and len(between) - between.index("by") <= 5 and \
+                    not any("," in w or w in _BE for w in between[:between.index("by")]):
+                # not another verb's agent: "the officers, beaten black and blue, were rescued by villagers"
                 by_agent = _with_conjuncts(usable, i, text, +1)
             break
         actor, recipient = by_agent, actor
@@ -662,10 +670,14 @@ def assign_participants(sentence: Sentence, tokens: Sequence[Token], m: Match) -
         note += "; the action noun's modifier is the actor"  # "were killed in police firing"
     if m.pattern.event_type == "ASSAULT":
         actor, recipient, note = harm_frames(sentence, tokens, m, usable, actor, recipient, note)
-        if recipient and recipient[0].text.lower() in harm_words()["attacker_noun"] and not actor and \
+        if recipient and recipient[0].text.lower().split()[0] in harm_words()["attacker_noun"] and \
+                (not actor or (is_nominal(tokens, m) or tokens[m.last].lower.endswith("ing")
+                               and not (m.first and tokens[m.first - 1].lower in _BE))
+                              and all(a.end <= trig_start for a in actor)) and \
                 not text[trig_end:recipient[0].start].strip():
-            actor, recipient = recipient[:1], recipient[1:]  # "the shooting suspect": the noun's attacker
+            actor, recipient = recipient[:1], recipient[1:]  # "the shooting suspect (X)": the noun's attacker
             note += "; 'the shooting suspect' is its actor"
+        actor, recipient, note = _victim_compound(text, tokens, m, actor, recipient, note)
         victims = [a for a in actor if a.text.lower() in harm_words()["victim_noun"]]
         if victims:  # "X was a victim of the shooting": a victim is no attacker
             actor = [a for a in actor if a not in victims]
@@ -913,6 +925,7 @@ def _died_when(text: str, trig_start: int, left: list[Actor], actor: list[Actor]
 def harm_frames(sentence: Sentence, tokens: Sequence[Token], m: Match, usable: list[Actor], actor: list[Actor],
                 recipient: list[Actor], note: str) -> tuple[list[Actor], list[Actor], str]:
     from flashpoint.extract.people import named as named_person
+    from flashpoint.extract.people import person_asides
 
     """Roles of harm that clause patterns make plain: a wound's holder ("found X with a gunshot wound"), a
     reflexive ("X shot himself"), a possessor ("X's shooting death"), the one charged ("X was charged in the
@@ -922,7 +935,8 @@ def harm_frames(sentence: Sentence, tokens: Sequence[Token], m: Match, usable: l
     right = [a for a in usable if a.start >= trig_end]
     # Before the trigger, a place ("pronounced dead at St. Charles Hospital after being shot") or the source of a
     # report ("Police said the shooting ...") is no participant.
-    left = [a for a in usable if a.end <= trig_start and (not text[a.end:trig_start].strip() or (
+    left = [a for a in usable if a.end <= trig_start and not _AUDIENCE.search(text, 0, a.start) and (
+        not text[a.end:trig_start].strip() or (
         not _locative(text, a) and not _home_town(text, a, usable)
         and not (_REPORTING & set(re.findall(r"[a-z]+", text[a.end:trig_start].lower()))
                  and not _speaker_is_subject(text[a.end:trig_start].lower().split()))))]  # "in police firing"
@@ -1074,6 +1088,24 @@ def harm_frames(sentence: Sentence, tokens: Sequence[Token], m: Match, usable: l
             return holders, list(holders), "a self-inflicted wound: its holder is actor and recipient"
         return by, holders, "holder of the wound is the recipient" + ("; the body before the act is its actor"
                                                                       if by else "")
+    targeted = [a for a in actor if a.end <= trig_start and _TARGET_OF.fullmatch(person_asides(text[a.end:trig_start]))]
+    if targeted:
+        # "X was the intended target of the shooting": X is whom it was aimed at
+        return [a for a in actor if a not in targeted], targeted + [r for r in recipient if r not in targeted], \
+            note + "; the target of the act is its recipient"
+    held_wound = _wound_holders(text, tokens, m, actor)
+    if held_wound:
+        if "self-inflicted" in before.lower()[-60:]:
+            return held_wound, list(held_wound), "a self-inflicted wound: its holder is actor and recipient"
+        return [a for a in actor if a not in held_wound], held_wound + [r for r in recipient if r not in held_wound], \
+            note + "; a wound is held, not done: the person before it is its recipient"
+    bystanders = _bystanders(text, trig_start, actor) if m.pattern.verbal and not is_nominal(tokens, m) and not (
+        m.last + 1 < len(tokens) and tokens[m.last + 1].lower in harm_words()["occurrence_verb"]) else []
+    if bystanders:
+        actor = [a for a in actor if a not in bystanders]
+        if not recipient:
+            recipient = bystanders
+        note += "; the person before 'when someone opened fire' is no actor of it"
     owner = [a for a in usable if a.end <= trig_start][-1:]
     if owner and is_person(owner[0]) and text[owner[0].end:trig_start].startswith(("'s", "’s", "'", "’")) and \
             len(text[owner[0].end:trig_start].split()) <= 3:
@@ -1107,6 +1139,62 @@ def harm_frames(sentence: Sentence, tokens: Sequence[Token], m: Match, usable: l
                     text[actor[-1].end:trig_start]):
             actor = []
     return actor, recipient, note
+
+
+_ANOTHER_VICTIM = re.compile(r"(?:\band|\balongside|\bwith)\s+(?:another|a\s+(?:second|third|fourth|fifth)|"
+                             r"(?:the\s+)?other|(?:two|three|four|five)\s+other)\s*$", re.I)
+
+
+_TARGET_OF = re.compile(r"[\s,]*(?:was|is|were|are|had\s+been|has\s+been|may\s+have\s+been"
+                        r"|appears\s+to\s+have\s+been)\s+"
+                        r"(?:the\s+|an?\s+)?(?:[\w-]+\s+)?targets?\s+of\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}",
+                        re.I)
+# The one a report is told to ("told investigators that ...", "told arriving deputies"): a source's audience, no
+# participant of what the report says.
+_AUDIENCE = re.compile(r"\b(?:told|tell|tells|telling|informed|assured)\s+(?:the\s+|arriving\s+|responding\s+)?$", re.I)
+
+
+def _victim_compound(text: str, tokens: Sequence[Token], m: Match, actor: list[Actor], recipient: list[Actor],
+                     note: str) -> tuple[list[Actor], list[Actor], str]:
+    """An act's noun before a victim noun ("shooting victim X", "X and another shooting victim") only describes the
+    victim: the people before it are none of its actors ("and another shooting victim": they are victims too)."""
+    nxt = tokens[m.last + 1].lower if m.last + 1 < len(tokens) else ""
+    trig_start = tokens[m.first].start
+    before = [a for a in actor if a.end <= trig_start]
+    if nxt not in harm_words()["victim_noun"] or not before:
+        return actor, recipient, note
+    actor = [a for a in actor if a not in before]
+    if _ANOTHER_VICTIM.search(text[before[-1].end:trig_start]):
+        recipient = before + [r for r in recipient if r not in before]
+    return actor, recipient, note + "; 'shooting victim': the people before the noun are not its actors"
+
+
+def _wound_holders(text: str, tokens: Sequence[Token], m: Match, actor: list[Actor]) -> list[Actor]:
+    """Persons before a wound noun ("X had a neck wound", "found X with what appeared to be a gunshot wound", "X
+    suffered a flesh wound"): a wound is held, not done, so they are its recipients, never its actors."""
+    heads = harm_words()["wound_head"]
+    words = [t.lower for t in tokens[m.first:m.last + 2]]
+    if not heads & set(words[-2:]) or words[0] not in harm_words()["wound"] | heads:
+        return []
+    trig_start = tokens[m.first].start
+    return [a for a in actor if a.end <= trig_start and (is_person(a) or a.sector == "CVL")
+            and not re.search(r"\b(?:by|fired|fires|fire)\b", text[a.end:trig_start], re.I)]
+
+
+def _bystanders(text: str, trig_start: int, actor: list[Actor]) -> list[Actor]:
+    """Persons before a "when" clause with its own unnamed subject ("X was standing outside when two men walked up
+    and opened fire", "X was driving when someone in a car shot him"): they are where the shots landed, not the
+    shooters."""
+    out = []
+    for a in actor:
+        if a.end > trig_start or not (is_person(a) or a.sector == "CVL"):
+            continue
+        between = text[a.end:trig_start]
+        when = re.search(r"\bwhen\s+(\w+)", between, re.I)
+        if when and when.group(1).lower() in harm_words()["bystander_subject"] and \
+                len(between[when.end():].split()) >= 1:
+            out.append(a)
+    return out
 
 
 # Acts that move forces (their target or place is the recipient, not the forces) and acts that hand something over

@@ -249,9 +249,15 @@ def find_people(story: Story) -> dict[int, list[Actor]]:
         places = [(p.start, p.end) for p in sentence.places if p.start is not None]
         rows = []
         for run, before, after in _runs(text, toks, kinds):
-            if any(s < run.end and run.start < e for s, e in taken):
+            office = _office_surname(sentence, run, toks)
+            if any(s < run.end and run.start < e for s, e in taken if office is None or s != office.start):
                 continue
             why = _evidence(text, run, before, after, kinds, firsts)
+            if office is not None:
+                if why not in ("age", "honorific", "identified", "apposition") and run.words[0] not in firsts:
+                    continue
+                # "3-year-old Acen King", "Maria Judge, 40,": an office word after a given name is the surname
+                sentence.actors = [a for a in sentence.actors if a is not office]
             if why in ("object", "object of an act") and any(ps < run.end and run.start < pe for ps, pe in places):
                 why = None  # "attacked Kabul": a place
             if any(ps <= run.start and run.end <= pe for ps, pe in places):
@@ -296,6 +302,18 @@ def find_people(story: Story) -> dict[int, list[Actor]]:
         if people:
             out[sentence.index] = sorted(people, key=lambda a: a.start)
     return out
+
+
+def _office_surname(sentence: Sentence, run: _Run, toks: list[re.Match[str]]) -> Actor | None:
+    """The one-word dictionary actor (an office or body word: "King", "Judge", "Bishop") that ends a two-word name
+    run after a given name ("Acen King"), when no capitalised word follows it."""
+    if len(run.words) != 2 or run.poss:
+        return None
+    last = toks[run.j - 1]
+    office = next((a for a in sentence.actors if a.start == last.start() and a.end == run.end), None)
+    if office is None or not office.text[1:].islower():
+        return None
+    return office
 
 
 _GENERIC_DET = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Aa]nother)\s+")

@@ -245,6 +245,9 @@ def victim_reports(story: Story) -> None:
     words = _words()
     shooting: Event | None = None
     attackers: set[str] = set()
+    # the nouns of the unnamed people the story arrested or charged ("four men arrested") and of those it shot
+    suspect_nouns: set[str] = set()
+    victim_nouns: set[str] = set()
     for sentence in story.sentences:
         if sentence.skip:
             continue
@@ -253,8 +256,11 @@ def victim_reports(story: Story) -> None:
         for e in sentence.events:  # attackers, and those arrested or charged: the suspects, never the victims
             if e.event_type == "ASSAULT":
                 attackers |= {a.name for a in e.actor if a.name}
+                victim_nouns |= {a.text.lower().split()[-1] for a in e.recipient if not a.name and a.text.split()}
             elif e.event_type == "COERCE" or (e.event_type == "ACCUSE" and e.mode == "allege"):
                 attackers |= {a.name for a in e.recipient if a.name}
+                suspect_nouns |= {a.text.lower().split()[-1] for a in e.recipient if not a.name and a.text.split()}
+    suspect_nouns -= victim_nouns
     for sentence in story.sentences:
         if sentence.skip:
             continue
@@ -274,6 +280,9 @@ def victim_reports(story: Story) -> None:
                 continue
             if slot == "after" and lowered & words["suspect_context"]:
                 continue  # "the man arrested was identified as X": the suspect's identification
+            renamed = [t.lower for t in tokens[first + 1:last] if t.lower.isalpha()][-1:]
+            if slot == "after" and set(renamed) & suspect_nouns:
+                continue  # "Four men were arrested. Police identified the men as A, B, C and D": the suspects
             victims = [a for a in _reported_victims(sentence, start, end, slot)
                        if a.name not in attackers and not (att is not None and att.start <= a.start < att.end)]
             if not victims:
