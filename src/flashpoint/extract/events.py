@@ -649,8 +649,9 @@ def assign_participants(sentence: Sentence, tokens: Sequence[Token], m: Match) -
             between = text[trig_end:usable[i].start].lower().split()
             # "by police", "in the face by a friend, Aaron Harcum": the first name after a near "by"
             if "by" in between and len(between) <= 8 and len(between) - between.index("by") <= 5 and \
-                    not any("," in w or w in _BE for w in between[:between.index("by")]):
-                # not another verb's agent: "the officers, beaten black and blue, were rescued by villagers"
+                    not any(w in _BE for w in between[:between.index("by")]):
+                # not another verb's agent: "the officers, beaten black and blue, were rescued by villagers";
+                # a comma alone keeps it ("slain at home, allegedly by her husband")
                 by_agent = _with_conjuncts(usable, i, text, +1)
             break
         actor, recipient = by_agent, actor
