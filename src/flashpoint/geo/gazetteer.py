@@ -1,4 +1,4 @@
-"""The gazetteer: ~256k places (GeoNames cities >= 500 inhabitants, ~12k smaller US towns from the ZIP code list with
+"""The gazetteer: ~249k places (GeoNames cities >= 500 inhabitants, ~5.7k smaller US towns from the ZIP code list with
 population 0, countries, continents, first-level divisions, US counties) from `data/places.tsv.gz` (built by
 training/geo_build_index.py), plus hand-written regions (`regions.tsv`), news usage and landmarks (`news_names.tsv`),
 short forms and nicknames (`aliases.tsv`), US state abbreviations (`us_states.tsv`) and the actor knowledge base's
