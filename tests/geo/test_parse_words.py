@@ -17,7 +17,7 @@ def test_the_lists_are_what_the_recogniser_uses() -> None:
     w = tsv.lists(*FILE)
     assert frozenset(w["connect"]) == parse._CONNECT
     assert frozenset(w["locative"]) == parse._LOCATIVE
-    assert frozenset(w["modifiers"]) == parse._MODIFIERS
+    assert frozenset(w["modifiers"] + w["titles"]) == parse._MODIFIERS and frozenset(w["titles"]) == parse._TITLES
     assert frozenset(fold(x) for x in w["time"]) == parse._TIME_WORDS
     assert frozenset(fold(x) for x in w["time"] + w["never"]) == parse._NEVER
     assert {"march", "monday", "sept"} <= parse._TIME_WORDS and "street" in parse._NEVER

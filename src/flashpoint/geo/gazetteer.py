@@ -1,7 +1,8 @@
-"""The gazetteer: ~245k places (GeoNames cities >= 500 inhabitants, countries, continents, first-level divisions,
-US counties) from `data/places.tsv.gz` (built by training/geo_build_index.py), plus hand-written regions
-(`regions.tsv`), news usage and landmarks (`news_names.tsv`), short forms and nicknames (`aliases.tsv`), US state
-abbreviations (`us_states.tsv`) and the actor knowledge base's country names and demonyms.
+"""The gazetteer: ~249k places (GeoNames cities >= 500 inhabitants, ~5.7k smaller US towns from the ZIP code list with
+population 0, countries, continents, first-level divisions, US counties) from `data/places.tsv.gz` (built by
+training/geo_build_index.py), plus hand-written regions (`regions.tsv`), news usage and landmarks (`news_names.tsv`),
+short forms and nicknames (`aliases.tsv`), US state abbreviations (`us_states.tsv`) and the actor knowledge base's
+country names and demonyms.
 
 Names are looked up in folded form (`fold`: lower case, no accents, no dots, hyphens as spaces), so "São Paulo",
 "Sao Paulo" and "SAO PAULO" meet. Loaded once per process, lazily; columns are plain lists (no numpy needed): the

@@ -35,7 +35,8 @@ _W = tsv.lists("flashpoint.geo", "data/parse_words.tsv")  # the word lists below
 _CONNECT = frozenset(_W["connect"])
 _LOCATIVE = frozenset(_W["locative"])
 # Capitalised words that precede a place without being part of its name.
-_MODIFIERS = frozenset(_W["modifiers"])
+_TITLES = frozenset(_W["titles"])  # "Mr", "Governor": a person follows, not a place
+_MODIFIERS = frozenset(_W["modifiers"]) | _TITLES
 _NEVER = frozenset(fold(w) for w in _W["time"] + _W["never"])
 
 
@@ -226,7 +227,7 @@ def _keep(text: str, toks: list[re.Match], i: int, j: int, m: Mention, key: str,
     adjacent_next = j < len(toks) and text[toks[j - 1].end():toks[j].start()] in (" ", "-")
     nxt = toks[j].group() if j < len(toks) else ""
     initial = _sentence_initial(text, m.start)
-    m.cue = prev.lower() in _LOCATIVE and not prev[0].isupper() or prev in _MODIFIERS
+    m.cue = prev.lower() in _LOCATIVE and not prev[0].isupper() or prev in _MODIFIERS and prev not in _TITLES
     hierarchy = text[m.end:m.end + 2] == ", " and j < len(toks) and nxt[:1].isupper()
     if m.demonym:
         pop, strong = 10**7, True
