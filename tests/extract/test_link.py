@@ -180,7 +180,7 @@ def test_the_event_times_word_lists_are_lower_case_pairs_of_the_kinds_the_rules_
     table = rows("flashpoint.extract", "event_times.tsv")
     assert all(len(r) == 2 and r[1] == r[1].lower() and r[1] for r in table)
     assert {r[0] for r in table} == {"lead_away", "lead_into", "modifier", "harm_verb", "main_verb", "happened",
-                                     "incident", "other_incident", "caption"}
+                                     "incident", "other_incident", "caption", "death_after"}
 
 
 def test_the_day_a_caption_shows_a_photo_is_not_the_events():
@@ -280,3 +280,16 @@ def test_a_day_n_days_after_the_event_dates_it_back():
     dates = _dates("Crowds gathered at the mall Thursday, a day after a gunman wounded a guard.",
                    published="2024-03-08")
     assert ("wounded", "2024-03-06", "context") in dates
+
+
+def test_a_time_right_after_the_victims_death_bounds_the_shooting():
+    # the day of the death, not of the shooting: the story's incident day (Wednesday) comes first
+    dates = _dates("A teenager shot in the chest outside a school died Friday, police said. Officers were called to "
+                   "the school on Wednesday after reports of gunfire.")
+    assert dates[0] == ("shot", "2024-02-28", "context")
+    # with no other day the death's day stands, said to be the sentence's, not the event's own
+    assert _dates("A teenager shot in the chest outside a school died Friday.") == [("shot", "2024-03-01", "context")]
+
+
+def test_a_death_coordinated_with_the_shooting_shares_its_time():
+    assert _dates("A man was shot and died Friday at a hospital.") == [("shot", "2024-03-01", "text")]

@@ -87,7 +87,8 @@ def _nearest_time(sentence: Sentence, event: Event, clause: tuple[int, int], *,
            if all(_gap(t, event.trigger) <= _gap(t, o) or _before_subject(text, event, t, o) for o in others)
            and not _later_verbs_time(sentence.text, event.trigger, t)
            and not _relative_clauses_time(sentence.text, event.trigger, t)
-           and _earlier_verbs_time(sentence.text, event.trigger, t, clause[0]) == held]
+           and (_earlier_verbs_time(sentence.text, event.trigger, t, clause[0])
+                or _death_after(sentence.text, event.trigger, t)) == held]
     return min(own, key=lambda t: _gap(t, event.trigger)) if own else None
 
 
@@ -158,6 +159,26 @@ def _lead_into() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
         if kind in kinds:
             kinds[kind].add(" ".join(phrase.lower().split()))
     return frozenset(kinds["lead_into"]), frozenset(kinds["modifier"]), frozenset(kinds["harm_verb"])
+
+
+def _death_after(text: str, trigger: Trigger, t: TimeExpr) -> bool:
+    """"A teen shot in the head near the campus died Friday": a time right after a later verb of the victim's death
+    is the death's; the shooting was on or before it. "was shot and died Tuesday" (the death coordinated with the
+    shooting) and "shot two men, one of whom died ..." keep the time for the shooting."""
+    if t.start < trigger.end:
+        return False
+    between = text[trigger.end:t.start].lower()
+    m = next(reversed(list(_time_words()["death_after"].finditer(between))), None)  # the last such verb
+    if m is None or not _TIME_LEAD.fullmatch(between[m.end():]):
+        return False  # "died at the hotel on Oct. 30": not right after the verb
+    before = between[:m.start()]
+    return _CO_DEATH.search(before[-12:]) is None and "whom" not in before and "which" not in before.split()[-2:]
+
+
+# the words that may stand between the verb of death and its time ("died early Sunday", "died on Friday")
+_TIME_LEAD = re.compile(r"\s*(?:(?:on|late|early|later|overnight)\s+)*")
+# "shot and died", "wounded, and died", "shot, then died": the death coordinated with the trigger
+_CO_DEATH = re.compile(r"\b(?:and|then|but)\s*$")
 
 
 def _later_verbs_time(text: str, trigger: Trigger, t: TimeExpr) -> bool:
