@@ -180,7 +180,8 @@ def test_the_event_times_word_lists_are_lower_case_pairs_of_the_kinds_the_rules_
     table = rows("flashpoint.extract", "event_times.tsv")
     assert all(len(r) == 2 and r[1] == r[1].lower() and r[1] for r in table)
     assert {r[0] for r in table} == {"lead_away", "lead_into", "modifier", "harm_verb", "main_verb", "happened",
-                                     "incident", "other_incident", "caption", "death_after"}
+                                     "incident", "other_incident", "caption", "death_after",
+                                     "tell_that"}
 
 
 def test_the_day_a_caption_shows_a_photo_is_not_the_events():
@@ -293,3 +294,13 @@ def test_a_time_right_after_the_victims_death_bounds_the_shooting():
 
 def test_a_death_coordinated_with_the_shooting_shares_its_time():
     assert _dates("A man was shot and died Friday at a hospital.") == [("shot", "2024-03-01", "text")]
+
+
+def test_a_time_before_that_of_a_verb_of_knowing_is_the_verbs():
+    # "unclear Friday whether": Friday is the day of the doubt; the killing is the story's Tuesday night
+    dates = _dates("Deputies were called to the farm on Tuesday night. It was unclear Friday whether the boy was "
+                   "killed by his cousin.", published="2024-03-09")
+    assert ("killed", "2024-03-05", "context") in dates
+    # a noun's relative clause after its time keeps the time for the event
+    assert _dates("Two men were shot in a dispute Tuesday that ended near a bar.",
+                  published="2024-03-06") == [("shot", "2024-03-05", "text")]

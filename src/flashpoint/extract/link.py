@@ -87,8 +87,7 @@ def _nearest_time(sentence: Sentence, event: Event, clause: tuple[int, int], *,
            if all(_gap(t, event.trigger) <= _gap(t, o) or _before_subject(text, event, t, o) for o in others)
            and not _later_verbs_time(sentence.text, event.trigger, t)
            and not _relative_clauses_time(sentence.text, event.trigger, t)
-           and (_earlier_verbs_time(sentence.text, event.trigger, t, clause[0])
-                or _death_after(sentence.text, event.trigger, t)) == held]
+           and _bounding(sentence.text, event.trigger, t, clause[0]) == held]
     return min(own, key=lambda t: _gap(t, event.trigger)) if own else None
 
 
@@ -161,6 +160,12 @@ def _lead_into() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return frozenset(kinds["lead_into"]), frozenset(kinds["modifier"]), frozenset(kinds["harm_verb"])
 
 
+def _bounding(text: str, trigger: Trigger, t: TimeExpr, clause_start: int) -> bool:
+    """The time is another verb's that the event came before (it bounds the event, `_before_held`)."""
+    return _earlier_verbs_time(text, trigger, t, clause_start) or _death_after(text, trigger, t) or \
+        _told_that(text, trigger, t)
+
+
 def _death_after(text: str, trigger: Trigger, t: TimeExpr) -> bool:
     """"A teen shot in the head near the campus died Friday": a time right after a later verb of the victim's death
     is the death's; the shooting was on or before it. "was shot and died Tuesday" (the death coordinated with the
@@ -179,6 +184,21 @@ def _death_after(text: str, trigger: Trigger, t: TimeExpr) -> bool:
 _TIME_LEAD = re.compile(r"\s*(?:(?:on|late|early|later|overnight)\s+)*")
 # "shot and died", "wounded, and died", "shot, then died": the death coordinated with the trigger
 _CO_DEATH = re.compile(r"\b(?:and|then|but)\s*$")
+
+
+def _told_that(text: str, trigger: Trigger, t: TimeExpr) -> bool:
+    """"Authorities revealed Tuesday that the man shot his brother", "it was unclear Friday whether the child was
+    killed": a time between a verb of saying or knowing and the "that" / "whether" of its clause is that verb's; the
+    event the clause tells of was on or before it."""
+    if t.end > trigger.start or not _THAT.match(text, t.end):
+        return False
+    lead = text[max(0, t.start - 60):t.start].lower()
+    return _time_words()["tell_that"].search(lead) is not None and \
+        not re.search(r"[,;:]", lead[lead.rfind(_time_words()["tell_that"].findall(lead)[-1]):])
+
+
+# the word that opens the clause of a verb of saying or knowing, right after its time
+_THAT = re.compile(r"(?i)\s+(?:that|whether|if)\b")
 
 
 def _later_verbs_time(text: str, trigger: Trigger, t: TimeExpr) -> bool:
