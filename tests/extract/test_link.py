@@ -304,3 +304,13 @@ def test_a_time_before_that_of_a_verb_of_knowing_is_the_verbs():
     # a noun's relative clause after its time keeps the time for the event
     assert _dates("Two men were shot in a dispute Tuesday that ended near a bar.",
                   published="2024-03-06") == [("shot", "2024-03-05", "text")]
+
+
+def test_a_time_after_the_verb_of_a_subject_whose_relative_clause_holds_the_event_bounds_it():
+    # "appeared in court today" is the father's; the shooting is the day the story says it happened
+    dates = _dates("Carl Brandt, the father of the boy who police say shot a girl, appeared in court today. "
+                   "It happened on Feb. 3 at his house.", published="2024-03-06")
+    assert dates[0] == ("shot", "2024-02-03", "context")
+    # the relative clause's own time stays its own
+    assert _dates("The man who shot his wife on Sunday was arraigned Tuesday.",
+                  published="2024-03-06")[0] == ("shot", "2024-03-03", "text")

@@ -163,7 +163,7 @@ def _lead_into() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 def _bounding(text: str, trigger: Trigger, t: TimeExpr, clause_start: int) -> bool:
     """The time is another verb's that the event came before (it bounds the event, `_before_held`)."""
     return _earlier_verbs_time(text, trigger, t, clause_start) or _death_after(text, trigger, t) or \
-        _told_that(text, trigger, t)
+        _told_that(text, trigger, t) or _relative_subject_time(text, trigger, t)
 
 
 def _death_after(text: str, trigger: Trigger, t: TimeExpr) -> bool:
@@ -199,6 +199,35 @@ def _told_that(text: str, trigger: Trigger, t: TimeExpr) -> bool:
 
 # the word that opens the clause of a verb of saying or knowing, right after its time
 _THAT = re.compile(r"(?i)\s+(?:that|whether|if)\b")
+
+
+def _relative_subject_time(text: str, trigger: Trigger, t: TimeExpr) -> bool:
+    """"The father of the boy who police say shot a girl, appeared in court today", "a man who shot his neighbor was
+    arraigned Tuesday": a trigger in a relative clause of the subject, and a time after a later verb of the sentence's
+    own (not one of the harm itself: "who shot two officers was killed Tuesday" is one incident). The time is that
+    verb's; the event the relative clause tells of was on or before it."""
+    if t.start < trigger.end:
+        return False
+    lead = text[max(0, trigger.start - 50):trigger.start]
+    rel = _REL_BEFORE.search(lead)
+    if rel is None:
+        return False
+    from flashpoint.extract.dates import _lexicon
+
+    past = _lexicon().words["past_verb"]
+    words = _time_words()
+    _, _, harm = _lead_into()
+    gap = re.findall(r"[a-z][a-z'-]*", text[trigger.end:t.start].lower())
+    if words["happened"].search(" ".join(gap)) or any(w in ("when", "where", "while", "as") for w in gap):
+        return False  # "who shot a man in a fight that broke out Tuesday", "... when police arrived Tuesday"
+    return any(w not in harm and w not in past and (w.endswith("ed") and len(w) > 4 or words["main_verb"].fullmatch(w))
+               or w in past and w not in harm and w not in ("shot", "hit", "struck", "fought")
+               for w in gap[1:])
+
+
+# "who shot", "who police say shot", "that allegedly killed": a relative pronoun a few words before the trigger, no
+# comma between
+_REL_BEFORE = re.compile(r"(?i)\b(?:who|that)\s+(?:[A-Za-z'-]+\s+){0,5}$")
 
 
 def _later_verbs_time(text: str, trigger: Trigger, t: TimeExpr) -> bool:
