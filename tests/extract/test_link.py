@@ -314,3 +314,9 @@ def test_a_time_after_the_verb_of_a_subject_whose_relative_clause_holds_the_even
     # the relative clause's own time stays its own
     assert _dates("The man who shot his wife on Sunday was arraigned Tuesday.",
                   published="2024-03-06")[0] == ("shot", "2024-03-03", "text")
+
+
+def test_that_of_a_verbs_clause_is_no_relative_clause():
+    dates = _dates("Detectives reported that the shooting involved his nephew, whom he was watching on Feb. 3.",
+                   published="2024-03-06")
+    assert dates[0] == ("shooting", "2024-02-03", "text")

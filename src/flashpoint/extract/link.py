@@ -226,8 +226,9 @@ def _relative_subject_time(text: str, trigger: Trigger, t: TimeExpr) -> bool:
 
 
 # "who shot", "who police say shot", "that allegedly killed": a relative pronoun a few words before the trigger, no
-# comma between
-_REL_BEFORE = re.compile(r"(?i)\b(?:who|that)\s+(?:[A-Za-z'-]+\s+){0,5}$")
+# comma between; not "that" before a determiner ("reported that the shooting involved ...": the clause of a verb)
+_REL_BEFORE = re.compile(r"(?i)\b(?:who|that(?!\s+(?:the|a|an|his|her|their|its|this|these|those)\b))\s+"
+                         r"(?:[A-Za-z'-]+\s+){0,5}$")
 
 
 def _later_verbs_time(text: str, trigger: Trigger, t: TimeExpr) -> bool:
