@@ -320,3 +320,10 @@ def test_that_of_a_verbs_clause_is_no_relative_clause():
     dates = _dates("Detectives reported that the shooting involved his nephew, whom he was watching on Feb. 3.",
                    published="2024-03-06")
     assert dates[0] == ("shooting", "2024-02-03", "text")
+
+
+def test_a_day_that_owns_the_attack_is_past_whatever_trigger_carries_it():
+    # "murder charges will be filed" turns the weekday forward; "Tuesday's" owns a past shooting all the same
+    events = flashpoint.code("More murder charges will be filed against the suspect in Tuesday's fatal shooting.",
+                             date="2016-05-18", model="rules")
+    assert [e.date for e in events if e.event_type == "ASSAULT"] == ["2016-05-17"]

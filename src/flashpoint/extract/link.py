@@ -591,6 +591,8 @@ def _past(sentence: Sentence, event: Event) -> bool:
         return True  # "will face a judge Tuesday for accidentally shooting a teenager on Christmas Eve"
     if not event.date_text:
         return False
+    if re.search(re.escape(event.date_text) + r"(?:'|’)s\s", sentence.text):
+        return True  # "charges in Tuesday's fatal shooting" with the trigger "murder charges" merged into it
     at = sentence.text.rfind(event.date_text, 0, event.trigger.start)
     between = sentence.text[at + len(event.date_text):event.trigger.start] if at >= 0 else ""
     # "Tuesday's shooting", "Tuesday’s midtown shooting": the day owns the noun
