@@ -8,7 +8,10 @@ event of the same type elsewhere in the story, or the story's earliest day in th
 "publication"), never a silent guess. The day of a report ("..., police said on Monday") or of a page stamp
 ("Posted: Monday, ...") is not the event's, nor the time of another verb of the sentence whose phrase the trigger
 sits in ("died Friday after a shooting", "charged with shooting two men made his first appearance Monday", "arrested
-Friday for the fatal shooting of"): that time only bounds the event (`_before_held`). A bare weekday six days before
+Friday for the fatal shooting of"), nor the time of the victim's later death ("shot near campus died Friday"), of
+a verb of saying before its "that" ("revealed Tuesday that he shot"), or of the verb of a subject whose relative
+clause holds the event ("the man who shot his wife was arraigned Tuesday"): that time only bounds the event
+(`_before_held`). A bare weekday six days before
 publication is the weakest story-level day (`_day_after_stamp`); a time that ends a relative clause ("who lost his job
 last week shot ...") is that clause's. An attack that no earlier attack dates takes the day
 the story says the incident took place ("police were called ... about 3:10 a.m. Jan. 1", `_incident_day`) before a
