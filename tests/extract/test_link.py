@@ -180,7 +180,8 @@ def test_the_event_times_word_lists_are_lower_case_pairs_of_the_kinds_the_rules_
     table = rows("flashpoint.extract", "event_times.tsv")
     assert all(len(r) == 2 and r[1] == r[1].lower() and r[1] for r in table)
     assert {r[0] for r in table} == {"lead_away", "lead_into", "modifier", "harm_verb", "main_verb", "happened",
-                                     "incident", "other_incident", "caption"}
+                                     "incident", "other_incident", "caption", "death_after",
+                                     "tell_that"}
 
 
 def test_the_day_a_caption_shows_a_photo_is_not_the_events():
@@ -280,3 +281,49 @@ def test_a_day_n_days_after_the_event_dates_it_back():
     dates = _dates("Crowds gathered at the mall Thursday, a day after a gunman wounded a guard.",
                    published="2024-03-08")
     assert ("wounded", "2024-03-06", "context") in dates
+
+
+def test_a_time_right_after_the_victims_death_bounds_the_shooting():
+    # the day of the death, not of the shooting: the story's incident day (Wednesday) comes first
+    dates = _dates("A teenager shot in the chest outside a school died Friday, police said. Officers were called to "
+                   "the school on Wednesday after reports of gunfire.")
+    assert dates[0] == ("shot", "2024-02-28", "context")
+    # with no other day the death's day stands, said to be the sentence's, not the event's own
+    assert _dates("A teenager shot in the chest outside a school died Friday.") == [("shot", "2024-03-01", "context")]
+
+
+def test_a_death_coordinated_with_the_shooting_shares_its_time():
+    assert _dates("A man was shot and died Friday at a hospital.") == [("shot", "2024-03-01", "text")]
+
+
+def test_a_time_before_that_of_a_verb_of_knowing_is_the_verbs():
+    # "unclear Friday whether": Friday is the day of the doubt; the killing is the story's Tuesday night
+    dates = _dates("Deputies were called to the farm on Tuesday night. It was unclear Friday whether the boy was "
+                   "killed by his cousin.", published="2024-03-09")
+    assert ("killed", "2024-03-05", "context") in dates
+    # a noun's relative clause after its time keeps the time for the event
+    assert _dates("Two men were shot in a dispute Tuesday that ended near a bar.",
+                  published="2024-03-06") == [("shot", "2024-03-05", "text")]
+
+
+def test_a_time_after_the_verb_of_a_subject_whose_relative_clause_holds_the_event_bounds_it():
+    # "appeared in court today" is the father's; the shooting is the day the story says it happened
+    dates = _dates("Carl Brandt, the father of the boy who police say shot a girl, appeared in court today. "
+                   "It happened on Feb. 3 at his house.", published="2024-03-06")
+    assert dates[0] == ("shot", "2024-02-03", "context")
+    # the relative clause's own time stays its own
+    assert _dates("The man who shot his wife on Sunday was arraigned Tuesday.",
+                  published="2024-03-06")[0] == ("shot", "2024-03-03", "text")
+
+
+def test_that_of_a_verbs_clause_is_no_relative_clause():
+    dates = _dates("Detectives reported that the shooting involved his nephew, whom he was watching on Feb. 3.",
+                   published="2024-03-06")
+    assert dates[0] == ("shooting", "2024-02-03", "text")
+
+
+def test_a_day_that_owns_the_attack_is_past_whatever_trigger_carries_it():
+    # "murder charges will be filed" turns the weekday forward; "Tuesday's" owns a past shooting all the same
+    events = flashpoint.code("More murder charges will be filed against the suspect in Tuesday's fatal shooting.",
+                             date="2016-05-18", model="rules")
+    assert [e.date for e in events if e.event_type == "ASSAULT"] == ["2016-05-17"]

@@ -8,7 +8,10 @@ event of the same type elsewhere in the story, or the story's earliest day in th
 "publication"), never a silent guess. The day of a report ("..., police said on Monday") or of a page stamp
 ("Posted: Monday, ...") is not the event's, nor the time of another verb of the sentence whose phrase the trigger
 sits in ("died Friday after a shooting", "charged with shooting two men made his first appearance Monday", "arrested
-Friday for the fatal shooting of"): that time only bounds the event (`_before_held`). A bare weekday six days before
+Friday for the fatal shooting of"), nor the time of the victim's later death ("shot near campus died Friday"), of
+a verb of saying before its "that" ("revealed Tuesday that he shot"), or of the verb of a subject whose relative
+clause holds the event ("the man who shot his wife was arraigned Tuesday"): that time only bounds the event
+(`_before_held`). A bare weekday six days before
 publication is the weakest story-level day (`_day_after_stamp`); a time that ends a relative clause ("who lost his job
 last week shot ...") is that clause's. An attack that no earlier attack dates takes the day
 the story says the incident took place ("police were called ... about 3:10 a.m. Jan. 1", `_incident_day`) before a
@@ -87,7 +90,7 @@ def _nearest_time(sentence: Sentence, event: Event, clause: tuple[int, int], *,
            if all(_gap(t, event.trigger) <= _gap(t, o) or _before_subject(text, event, t, o) for o in others)
            and not _later_verbs_time(sentence.text, event.trigger, t)
            and not _relative_clauses_time(sentence.text, event.trigger, t)
-           and _earlier_verbs_time(sentence.text, event.trigger, t, clause[0]) == held]
+           and _bounding(sentence.text, event.trigger, t, clause[0]) == held]
     return min(own, key=lambda t: _gap(t, event.trigger)) if own else None
 
 
@@ -158,6 +161,77 @@ def _lead_into() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
         if kind in kinds:
             kinds[kind].add(" ".join(phrase.lower().split()))
     return frozenset(kinds["lead_into"]), frozenset(kinds["modifier"]), frozenset(kinds["harm_verb"])
+
+
+def _bounding(text: str, trigger: Trigger, t: TimeExpr, clause_start: int) -> bool:
+    """The time is another verb's that the event came before (it bounds the event, `_before_held`)."""
+    return _earlier_verbs_time(text, trigger, t, clause_start) or _death_after(text, trigger, t) or \
+        _told_that(text, trigger, t) or _relative_subject_time(text, trigger, t)
+
+
+def _death_after(text: str, trigger: Trigger, t: TimeExpr) -> bool:
+    """"A teen shot in the head near the campus died Friday": a time right after a later verb of the victim's death
+    is the death's; the shooting was on or before it. "was shot and died Tuesday" (the death coordinated with the
+    shooting) and "shot two men, one of whom died ..." keep the time for the shooting."""
+    if t.start < trigger.end:
+        return False
+    between = text[trigger.end:t.start].lower()
+    m = next(reversed(list(_time_words()["death_after"].finditer(between))), None)  # the last such verb
+    if m is None or not _TIME_LEAD.fullmatch(between[m.end():]):
+        return False  # "died at the hotel on Oct. 30": not right after the verb
+    before = between[:m.start()]
+    return _CO_DEATH.search(before[-12:]) is None and "whom" not in before and "which" not in before.split()[-2:]
+
+
+# the words that may stand between the verb of death and its time ("died early Sunday", "died on Friday")
+_TIME_LEAD = re.compile(r"\s*(?:(?:on|late|early|later|overnight)\s+)*")
+# "shot and died", "wounded, and died", "shot, then died": the death coordinated with the trigger
+_CO_DEATH = re.compile(r"\b(?:and|then|but)\s*$")
+
+
+def _told_that(text: str, trigger: Trigger, t: TimeExpr) -> bool:
+    """"Authorities revealed Tuesday that the man shot his brother", "it was unclear Friday whether the child was
+    killed": a time between a verb of saying or knowing and the "that" / "whether" of its clause is that verb's; the
+    event the clause tells of was on or before it."""
+    if t.end > trigger.start or not _THAT.match(text, t.end):
+        return False
+    lead = text[max(0, t.start - 60):t.start].lower()
+    return _time_words()["tell_that"].search(lead) is not None and \
+        not re.search(r"[,;:]", lead[lead.rfind(_time_words()["tell_that"].findall(lead)[-1]):])
+
+
+# the word that opens the clause of a verb of saying or knowing, right after its time
+_THAT = re.compile(r"(?i)\s+(?:that|whether|if)\b")
+
+
+def _relative_subject_time(text: str, trigger: Trigger, t: TimeExpr) -> bool:
+    """"The father of the boy who police say shot a girl, appeared in court today", "a man who shot his neighbor was
+    arraigned Tuesday": a trigger in a relative clause of the subject, and a time after a later verb of the sentence's
+    own (not one of the harm itself: "who shot two officers was killed Tuesday" is one incident). The time is that
+    verb's; the event the relative clause tells of was on or before it."""
+    if t.start < trigger.end:
+        return False
+    lead = text[max(0, trigger.start - 50):trigger.start]
+    rel = _REL_BEFORE.search(lead)
+    if rel is None:
+        return False
+    from flashpoint.extract.dates import _lexicon
+
+    past = _lexicon().words["past_verb"]
+    words = _time_words()
+    _, _, harm = _lead_into()
+    gap = re.findall(r"[a-z][a-z'-]*", text[trigger.end:t.start].lower())
+    if words["happened"].search(" ".join(gap)) or any(w in ("when", "where", "while", "as") for w in gap):
+        return False  # "who shot a man in a fight that broke out Tuesday", "... when police arrived Tuesday"
+    return any(w not in harm and w not in past and (w.endswith("ed") and len(w) > 4 or words["main_verb"].fullmatch(w))
+               or w in past and w not in harm and w not in ("shot", "hit", "struck", "fought")
+               for w in gap[1:])
+
+
+# "who shot", "who police say shot", "that allegedly killed": a relative pronoun a few words before the trigger, no
+# comma between; not "that" before a determiner ("reported that the shooting involved ...": the clause of a verb)
+_REL_BEFORE = re.compile(r"(?i)\b(?:who|that(?!\s+(?:the|a|an|his|her|their|its|this|these|those)\b))\s+"
+                         r"(?:[A-Za-z'-]+\s+){0,5}$")
 
 
 def _later_verbs_time(text: str, trigger: Trigger, t: TimeExpr) -> bool:
@@ -520,6 +594,8 @@ def _past(sentence: Sentence, event: Event) -> bool:
         return True  # "will face a judge Tuesday for accidentally shooting a teenager on Christmas Eve"
     if not event.date_text:
         return False
+    if re.search(re.escape(event.date_text) + r"(?:'|’)s\s", sentence.text):
+        return True  # "charges in Tuesday's fatal shooting" with the trigger "murder charges" merged into it
     at = sentence.text.rfind(event.date_text, 0, event.trigger.start)
     between = sentence.text[at + len(event.date_text):event.trigger.start] if at >= 0 else ""
     # "Tuesday's shooting", "Tuesday’s midtown shooting": the day owns the noun
