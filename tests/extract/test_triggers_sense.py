@@ -24,22 +24,13 @@ def test_police_actions(text, expected):
 
 
 @pytest.mark.parametrize("text", [
+    # places, brands, medicine, dismissals
     "he lived in the 3400 block of Main Street",
     "the car was parked at a Shell station on Route 9",
     "dr dalal had suffered a cardiac arrest",
     "apprehending trouble, shopkeepers downed their shutters",
     "the firing of the coach surprised fans",
-])
-def test_other_senses_give_no_event(text):
-    assert _types(text) == []
-
-
-def test_fire_the_noun_is_no_shooting():
-    assert ("ASSAULT", "firearms") not in _types("a fire in which ammunition exploded killed one")
-    assert ("ASSAULT", "firearms") in _types("police had to fire 8 rounds")
-
-
-@pytest.mark.parametrize("text", [
+    # reporting, naming, sport and figures of speech
     "the man asked not to be named",
     "she asked why the women stayed quiet",
     "he was a convicted felon",
@@ -54,9 +45,45 @@ def test_fire_the_noun_is_no_shooting():
     "my heart skips beats when I hear it",
     "her heart was beating fast",
     "his mother declined to be interviewed on camera",
+    # withheld names, instructions, natural damage, hosting
+    "a neighbour declined to give his name",
+    "her name is being withheld until relatives are told",
+    "she kept asking the officers \"Where is my son?\"",
+    "he told the boy to put the gun down",
+    "the tornado destroyed the school gym",
+    "the bridge was damaged by the flood",
+    "the old warehouses hosted a variety of small businesses",
+    "the trial aims to demonstrate the safety of the vaccine",
+    # sports, awards, tasks, reactions, captions
+    "Both matches were hard fought battles, the coach said.",
+    "She hit a big time shot at the buzzer.",
+    "He shot 40 percent from the field in the second half.",
+    "The actor was nominated for Best Supporting Actor.",
+    "Two guards will be charged with trying to keep the forward in check.",
+    "The plan was met with equally passionate responses from residents.",
+    "The ministers spoke of reaching negotiated solutions to the dispute.",
+    "The other children were released to their parents after questioning.",
+    "She was driving to work when she saw the blocked road.",
+    "The sheriff said locking up guns is the best advice he can give.",
+    "A deputy called out on the radio for an ambulance.",
+    "The identity of the dead man has not been released.",
+    "Reporters answered questions both basic and probing.",
+    "The mayor, left, attended a meeting of the council on Monday.",
+    "The press secretary Ann Lee declined to elaborate on the remark.",
+    # medicine, rescuers by trade, a page's own invitation
+    "The toddler has been on life support since Sunday.",
+    "Doctors will switch off his life-support machine.",
+    "Rescue crews found the hikers near the ridge.",
+    "Please visit our website to read more stories.",
+    "To share memories of Pat with the family, please visit the funeral home's page.",
 ])
-def test_everyday_senses_give_no_event(text):
+def test_other_senses_give_no_event(text):
     assert _types(text) == []
+
+
+def test_fire_the_noun_is_no_shooting():
+    assert ("ASSAULT", "firearms") not in _types("a fire in which ammunition exploded killed one")
+    assert ("ASSAULT", "firearms") in _types("police had to fire 8 rounds")
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -101,20 +128,6 @@ def test_arrests_as_police_reports_write_them(text, expected):
     assert _types(text) == expected
 
 
-@pytest.mark.parametrize("text", [
-    "a neighbour declined to give his name",
-    "her name is being withheld until relatives are told",
-    "she kept asking the officers \"Where is my son?\"",
-    "he told the boy to put the gun down",
-    "the tornado destroyed the school gym",
-    "the bridge was damaged by the flood",
-    "the old warehouses hosted a variety of small businesses",
-    "the trial aims to demonstrate the safety of the vaccine",
-])
-def test_more_everyday_senses_give_no_event(text):
-    assert _types(text) == []
-
-
 @pytest.mark.parametrize("text, expected", [
     ("militants destroyed the school gym", "ASSAULT"),
     ("Police asked witnesses to come forward", "REQUEST"),
@@ -123,27 +136,6 @@ def test_more_everyday_senses_give_no_event(text):
 ])
 def test_their_event_senses_still_fire(text, expected):
     assert expected in [t for t, _ in _types(text)]
-
-
-@pytest.mark.parametrize("text", [
-    "Both matches were hard fought battles, the coach said.",
-    "She hit a big time shot at the buzzer.",
-    "He shot 40 percent from the field in the second half.",
-    "The actor was nominated for Best Supporting Actor.",
-    "Two guards will be charged with trying to keep the forward in check.",
-    "The plan was met with equally passionate responses from residents.",
-    "The ministers spoke of reaching negotiated solutions to the dispute.",
-    "The other children were released to their parents after questioning.",
-    "She was driving to work when she saw the blocked road.",
-    "The sheriff said locking up guns is the best advice he can give.",
-    "A deputy called out on the radio for an ambulance.",
-    "The identity of the dead man has not been released.",
-    "Reporters answered questions both basic and probing.",
-    "The mayor, left, attended a meeting of the council on Monday.",
-    "The press secretary Ann Lee declined to elaborate on the remark.",
-])
-def test_sports_awards_tasks_and_habits_give_no_event(text):
-    assert _types(text) == []
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -155,17 +147,6 @@ def test_sports_awards_tasks_and_habits_give_no_event(text):
 ])
 def test_the_event_senses_of_those_words_still_fire(text, expected):
     assert expected in _types(text)
-
-
-@pytest.mark.parametrize("text", [
-    "The toddler has been on life support since Sunday.",
-    "Doctors will switch off his life-support machine.",
-    "Rescue crews found the hikers near the ridge.",
-    "Please visit our website to read more stories.",
-    "To share memories of Pat with the family, please visit the funeral home's page.",
-])
-def test_medicine_rescuers_by_trade_and_a_pages_own_invitation_are_no_events(text):
-    assert _types(text) == []
 
 
 def test_a_rescue_and_a_pledge_of_support_are_still_events():
