@@ -41,6 +41,21 @@ def test_datelines_of_wires_and_of_local_stations():
     assert geo.dateline.region is None and geo.dateline.place.country == "LBN"
 
 
+def test_a_city_whose_first_word_opens_pages_and_a_dateline_in_brackets():
+    # "NEW" opens pages ("NEW VIDEO", "NEW:"), and New York, New Delhi, New Orleans
+    for text in ["NEW YORK (AP) — Police shot a man.", "(NEW YORK) — Officers shot a man on Wednesday.",
+                 "NEW DELHI, March 3 (Reuters) - Police fired tear gas.", "NEW ORLEANS, La. — A man was shot."]:
+        found = find_dateline([text])
+        assert found is not None and found[1].group("city").startswith("NEW"), text
+    for text in ["NEW VIDEO — Police said the man was hurt.", "NEW: Police have made an arrest.",
+                 "BREAKING NEWS — Police said.", "(CNN) — Police said the man was hurt."]:
+        assert find_dateline([text]) is None, text
+    records = flashpoint.code("(NEW YORK) — Officers fatally shot a man on Wednesday.\n\nThe shooting recalled "
+                              "the killing of a man in Sacramento, California, last month.", date="2018-04-05",
+                              model="rules")
+    assert records[0].location is not None and records[0].location.admin1 == "New York"
+
+
 def test_an_ambiguous_name_is_resolved_by_the_storys_state():
     _, geo = _read("LANCASTER, Pa. (AP) — A man was shot Friday.\n\nPolice in Lancaster said the man was hurt.")
     assert all(admin1 == "Pennsylvania" for text, admin1, _ in _places(geo) if text.lower() == "lancaster")

@@ -27,16 +27,17 @@ from dataclasses import dataclass, field
 
 from flashpoint.geo.gazetteer import ADM1, ADM2, PCLI, Gazetteer, Place, fold, load
 from flashpoint.geo.locate import SentencePlaces
-from flashpoint.geo.parse import _CITY_PARTS, _COMPASS, _NEVER, Mention, _story_words, recognise, resolve
+from flashpoint.geo.parse import _CITY_PARTS, _COMPASS, _NAME_HEADS, _NEVER, Mention, _story_words, recognise, resolve
 
 __all__ = ["Dateline", "StoryPlaces", "find_dateline", "read_story", "street_like", "text_votes"]
 
-# A dateline at the start of a sentence: CITY[, Region][ (Agency)][ —]. An all-capitals city needs one of the three
-# after it; a city written in title case needs a region and an agency or a dash ("Felton, MN (WDAY TV) -").
+# A dateline at the start of a sentence: CITY[, Region][ (Agency)][ —], or "(CITY[, Region]) —" as some wires print
+# it. An all-capitals city needs one of the three after it; a city written in title case needs a region and an agency
+# or a dash ("Felton, MN (WDAY TV) -").
 _DATELINE = re.compile(
-    r"""(?P<city>[A-Z][A-Z.'’\-]+(?:[ ][A-Z][A-Z.'’\-]+){0,3}|[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2})
+    r"""(?P<open>\()?(?P<city>[A-Z][A-Z.'’\-]+(?:[ ][A-Z][A-Z.'’\-]+){0,3}|[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2})
         (?:[ ]*,[ ]*(?P<region>[A-Z][A-Za-z.]*(?:[ ][A-Z][A-Za-z.]*){0,2})(?P<day>[ ]\d{1,2})?)?
-        [ ]*(?P<agency>\([^()\n]{1,40}\))?
+        (?(open)\))[ ]*(?P<agency>\([^()\n]{1,40}\))?
         [ ]*(?P<dash>--?|–|—|-|:)?
         (?=\s*[A-Z"“‘'(]|\s*$)""",
     re.X,
@@ -133,6 +134,15 @@ class StoryPlaces:
         return p
 
 
+def _page_word_first(city: str) -> bool:
+    """"BREAKING NEWS", "WATCH LIVE", "NEW VIDEO" open a page; "NEW YORK", "NEW DELHI" are places whose first word
+    only looks like one."""
+    words = [fold(w) for w in city.split()]
+    if words[0] not in _NOT_DATELINE:
+        return False
+    return not (words[0] in _NAME_HEADS and len(words) > 1 and not any(w in _NOT_DATELINE for w in words[1:]))
+
+
 def find_dateline(texts: list[str], skip: list[bool] | None = None) -> tuple[int, re.Match] | None:
     """(sentence index, match) of the story's dateline, or None."""
     for k, text in enumerate(texts[:_DATELINE_SENTENCES]):
@@ -145,7 +155,7 @@ def find_dateline(texts: list[str], skip: list[bool] | None = None) -> tuple[int
         if region and fold(region) in _MONTHS:
             region = None  # "BEIRUT, March 3 (Reuters) -": a date, not a region
         caps = city.isupper()
-        if fold(city) in _NOT_DATELINE or fold(city.split()[0]) in _NOT_DATELINE or len(city) < 3:
+        if fold(city) in _NOT_DATELINE or len(city) < 3 or _page_word_first(city):
             continue
         if caps and not (region or m.group("agency") or m.group("dash")):
             continue
