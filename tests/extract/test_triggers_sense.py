@@ -76,6 +76,8 @@ def test_police_actions(text, expected):
     "Rescue crews found the hikers near the ridge.",
     "Please visit our website to read more stories.",
     "To share memories of Pat with the family, please visit the funeral home's page.",
+    # a shooter's posture
+    "The man took a two-handed shooting stance in the doorway.",
 ])
 def test_other_senses_give_no_event(text):
     assert _types(text) == []
@@ -152,3 +154,8 @@ def test_the_event_senses_of_those_words_still_fire(text, expected):
 def test_a_rescue_and_a_pledge_of_support_are_still_events():
     assert ("AID", None) in _types("Firefighters rescued two children from the burning home.")
     assert ("SUPPORT", None) in _types("The ministry pledged its support for the peace plan.")
+
+
+def test_a_hail_of_gunfire_is_gunfire_and_no_praise():
+    assert _types("The boy was caught in a hail of gunfire outside the shop.") == [("ASSAULT", "firearms")]
+    assert ("SUPPORT", None) in _types("Leaders hailed the agreement as historic.")
