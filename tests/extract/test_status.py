@@ -155,7 +155,7 @@ def test_the_accused_actor_of_an_arrest_makes_the_attack_claimed():
 
 @pytest.mark.parametrize("text", [
     "The boy often visited his uncle's farm in the summer.",
-    "Officers routinely detain young men at the checkpoint.",
+    "The mayor usually meets the council leaders on Mondays.",
     "The committee, which provides funding for the shelter, has a new chair.",
 ])
 def test_habitual_and_generic_acts_give_no_record(text):
@@ -166,6 +166,13 @@ def test_habitual_and_generic_acts_give_no_record(text):
     StatusStage()(story)
     assert story.sentences[1].events == []
     assert any("dropped" in n for n in story.sentences[1].notes)
+
+
+def test_a_pattern_of_repression_is_kept():
+    # event data keeps reported patterns of attacks and detentions (the PLOVER gold codes "soldiers routinely beat up
+    # detainees" as ASSAULT)
+    assert statuses("Soldiers routinely beat detainees at the camp, the court was told.").get("ASSAULT") is not None
+    assert statuses("Officers routinely detain young men at the checkpoint.").get("COERCE") == "asserted"
 
 
 def test_a_habitual_statement_of_support_is_still_a_statement():

@@ -12,7 +12,7 @@ KINDS = (  # kind in the file, name in the code
     ("noun_ings", "_NOUN_INGS"), ("noun_triggers", "_NOUN_TRIGGERS"), ("claim_verbs", "_CLAIM_VERBS"),
     ("charge_heads", "_CHARGE_HEADS"), ("undergo_words", "_UNDERGO_WORDS"), ("relative_pronouns", "_RELATIVE_PRONOUNS"),
     ("statement_types", "_STATEMENT_TYPES"), ("abbreviations", "_ABBREVIATIONS"), ("charge_verbs", "_CHARGE_VERBS"),
-    ("clause_verbs", "_CLAUSE_VERBS"),
+    ("clause_verbs", "_CLAUSE_VERBS"), ("pattern_types", "_PATTERN_TYPES"),
 )
 
 
@@ -32,6 +32,7 @@ def test_the_lists_are_what_status_uses() -> None:
         "_UNDERGO_WORDS": (status._UNDERGO_WORDS, frozenset(w["undergo_words"])),
         "_RELATIVE_PRONOUNS": (status._RELATIVE_PRONOUNS, frozenset(w["relative_pronouns"])),
         "_STATEMENT_TYPES": (status._STATEMENT_TYPES, frozenset(t.upper() for t in w["statement_types"])),
+        "_PATTERN_TYPES": (status._PATTERN_TYPES, frozenset(t.upper() for t in w["pattern_types"])),
         "_ABBREVIATIONS": (status._ABBREVIATIONS, frozenset(w["abbreviations"])),
         "_CHARGE_VERBS": (status._CHARGE_VERBS, frozenset(w["charge_verbs"])),
         "_CLAUSE_VERBS": (status._CLAUSE_VERBS, frozenset(w["clause_verbs"])),

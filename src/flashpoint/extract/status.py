@@ -52,6 +52,7 @@ _CHARGE_HEADS = frozenset(_W["charge_heads"])
 _UNDERGO_WORDS = frozenset(_W["undergo_words"])
 _RELATIVE_PRONOUNS = frozenset(_W["relative_pronouns"])
 _STATEMENT_TYPES = frozenset(t.upper() for t in _W["statement_types"])
+_PATTERN_TYPES = frozenset(t.upper() for t in _W["pattern_types"])
 _ABBREVIATIONS = frozenset(_W["abbreviations"])
 _CHARGE_VERBS = frozenset(_W["charge_verbs"])
 _CLAUSE_VERBS = frozenset(_W["clause_verbs"])
@@ -313,7 +314,7 @@ class StatusStage:
                 if event.event_type != "ASSAULT":
                     kinds = [k for k in kinds if k[0] != "charge"]  # a charge's act is the attack it names
                 habit = next((k[2] for k in kinds if k[0] == "habitual"), None)
-                if habit is not None and event.event_type not in _STATEMENT_TYPES or \
+                if habit is not None and event.event_type not in _STATEMENT_TYPES | _PATTERN_TYPES or \
                         sentence.index > 0 and generic_description(tokens, first):
                     why = f"a habitual act (cue {habit!r})" if habit else "a generic description (present tense " \
                         f"after {tokens[first - 1].text!r})"
