@@ -190,3 +190,21 @@ def test_an_identification_of_the_people_the_story_arrested_is_no_victim_report(
     wounded = _reports(shot + "Three men were wounded in the shooting. " + names)
     assert [e[3] for e in wounded if e[2] == "identified the men as"] == [["Allan Grover", "Joseph Bauman",
                                                                             "Nathan Gull"]]
+
+
+def test_the_one_handling_the_gun_when_it_went_off_is_the_shooter():
+    events = _assaults("Deputies said Omar Tilly, 31, was cleaning his rifle in the garage when it went off, striking "
+                       "his nephew.")
+    assert [a for a, _ in events] == [[("Omar Tilly", "Omar Tilly")]]
+    events = _assaults("The 12-year-old was handling the pistol when it discharged, hitting a friend in the arm.")
+    assert [a[0][0] for a, _ in events] == ["12-year-old"]
+    events = _assaults("There was an accidental discharge from a weapon being held by Reza Kline, 20, which wounded "
+                       "a neighbor.")
+    assert [a[0][0] for a, _ in events] == ["Reza Kline"]
+
+
+def test_everyone_handling_the_gun_is_an_actor_but_holding_a_baby_is_no_handling():
+    events = _assaults("Ty Moss, Ben Hale and a friend were playing with a handgun when it fired, striking a girl.")
+    assert [[t for t, _ in a] for a, _ in events] == [["Ty Moss", "Ben Hale", "friend"]]
+    events = _assaults("Sara Lee was holding her baby on the porch when she was shot.")
+    assert [a for a, _ in events] == [[]]

@@ -23,6 +23,9 @@ dates and places it like the story's shooting and gives it the sentence's figure
 A named person arrested or charged over the story's shooting, or named as its shooter, is likewise its accused actor
 (`suspect_reports`; phrases in `suspect_reports.tsv`).
 
+The one handling a gun when it went off is the shooter of that discharge, though no verb says "shot" of them ("X was
+cleaning his rifle when it went off, striking the boy", "a weapon being held by X discharged"; `gun_holders`).
+
 Word lists: `harm_words.tsv` (pronoun kinds, suspect context), `victim_reports.tsv`, `suspect_reports.tsv`.
 """
 
@@ -423,6 +426,54 @@ def _reference(story: Story, sentence: Sentence, shooting: Event, start: int, en
     return event
 
 
+@cache
+def _handling() -> re.Pattern[str]:
+    """From the end of a person's mention to the discharge: "[, 36,] [told officers he] was [allegedly] [trying to]
+    cleaning [the / his / a .22-caliber] rifle ... when it went off" (`gun_handling`, `gun_noun` in harm_words.tsv)."""
+    words = _words()
+    verbs = "|".join(sorted(map(re.escape, words["gun_handling"]), key=len, reverse=True))
+    guns = "|".join(sorted(map(re.escape, words["gun_noun"]), key=len, reverse=True))
+    return re.compile(
+        r"(?:\s*,[^,;]{0,60},)?\s+(?:(?:told|tells|said|says)\b[^;,]{0,30}?\b(?:he|she)\s+)?"
+        r"(?:was|were|is|had\s+been|has\s+been)\s+(?:[a-z]+ly\s+)?(?:(?:trying|attempting)\s+to\s+)?"
+        rf"(?:{verbs})\b(?:\s+[\w'’.-]+){{0,4}}?\s+(?:{guns})\b[^;]{{0,120}}?"
+        r"\b(?:when|as|and|before|while|until)\b[^;]{0,80}", re.IGNORECASE)
+
+
+_AND = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:a|an|the|his|her|their)\s+)?", re.IGNORECASE)
+# "a discharge from a weapon being held by X": the holder named after the discharge
+_HELD_BY = re.compile(r"[^;]{0,60}\b(?:being|was|were)\s+(?:held|handled|carried)\s+by\s+", re.IGNORECASE)
+
+
+def gun_holders(story: Story) -> None:
+    """A firearms ASSAULT with no actor whose sentence says who was handling the gun when it went off takes that
+    person as its actor: the discharge is theirs, even an accidental one ("X was playing with a pistol when it went
+    off, striking his cousin")."""
+    from flashpoint.extract.events import is_person
+
+    for sentence in story.sentences:
+        if sentence.skip:
+            continue
+        people = [a for a in sentence.actors if is_person(a) or a.sector == "CVL"]
+        for event in sentence.events:
+            if event.event_type != "ASSAULT" or event.mode != "firearms" or event.actor or not people:
+                continue
+            start, end, text = event.trigger.start, event.trigger.end, sentence.text
+            before = sorted((a for a in people if a.end <= start), key=lambda a: -a.end)
+            holder = next((a for a in before if _handling().fullmatch(text, a.end, end)), None)
+            if holder is None:
+                holder = next((a for a in people if a.start >= end and _HELD_BY.fullmatch(text, end, a.start)), None)
+            if holder is None or _quoted(text, holder.start):
+                continue
+            holders = [holder]
+            for a in before:  # "Moore, Hall and the boy were playing with a gun": all of them
+                if a.end <= holders[0].start and _AND.fullmatch(text, a.end, holders[0].start):
+                    holders.insert(0, a)
+            event.actor = holders
+            event.notes.append(f"tracking: {', '.join(a.text for a in holders)} handling the gun when it went off: "
+                               "its actor")
+
+
 class TrackingStage:
     """Pronouns in empty roles of shooting events resolved to the story's people (after the events stage)."""
 
@@ -430,6 +481,7 @@ class TrackingStage:
 
     def __call__(self, story: Story) -> Story:
         track(story)
+        gun_holders(story)
         victim_reports(story)
         suspect_reports(story)
         return story
