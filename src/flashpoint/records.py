@@ -160,6 +160,9 @@ class Event:
     coder: str = ""
     # Why each stage decided what it did; shown by `--explain`, never serialised.
     notes: list[str] = field(default_factory=list)
+    # The story's event this record is another report of ("X was charged in the shooting"): it is dated like that
+    # event, not by its own sentence's day (the charge's, the death's). Never serialised.
+    reports_on: Event | None = field(default=None, repr=False, compare=False)
 
     @property
     def id(self) -> str:

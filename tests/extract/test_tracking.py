@@ -208,3 +208,22 @@ def test_everyone_handling_the_gun_is_an_actor_but_holding_a_baby_is_no_handling
     assert [[t for t, _ in a] for a, _ in events] == [["Ty Moss", "Ben Hale", "friend"]]
     events = _assaults("Sara Lee was holding her baby on the porch when she was shot.")
     assert [a for a, _ in events] == [[]]
+
+
+def test_an_arrest_that_names_no_charge_is_over_the_storys_shooting():
+    events = flashpoint.code("A man was shot on Elm Street on Friday. Deputies arrested 20-year-old Cole Pruitt on "
+                             "Sunday after talking with witnesses.", date="2024-03-05", model="rules")
+    accused = [e for e in events if e.event_type == "ASSAULT" and e.actor]
+    assert [(e.actor[0].text, e.status) for e in accused] == [("Cole Pruitt", "claimed")]
+    assert accused[0].date == "2024-03-01"  # the shooting's day, not the arrest's
+
+
+def test_an_arrest_for_something_else_or_long_ago_is_no_accusation():
+    for later in ("Sam Ruiz, 25, was arrested on a charge of receiving stolen property.",
+                  "Sam Ruiz had been arrested twice in sealed cases."):
+        events = flashpoint.code(f"A girl was killed in a shooting on Friday. {later}", date="2024-03-05",
+                                 model="rules")
+        assert not [e for e in events if e.event_type == "ASSAULT" and e.actor]
+    events = flashpoint.code("Police opened fire on the protesters on Friday. Police arrested Ravi Menon on Saturday.",
+                             date="2024-03-05", model="rules")
+    assert not [e for e in events if e.event_type == "ASSAULT" and any(a.text == "Ravi Menon" for a in e.actor)]

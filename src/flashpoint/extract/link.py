@@ -306,13 +306,17 @@ class LinkStage:
             for event in sentence.events:
                 i = starts.get(event.trigger.start, 0)
                 clause = clause_bounds(tokens, i, i)
-                self._date(story, sentence, event, clause)
+                if event.reports_on is None:
+                    self._date(story, sentence, event, clause)
+                else:  # another report of the story's shooting: dated like it (`_story_dates`), not by this day
+                    event.date_source = None
                 if event.date_source == "publication":
                     time = _nearest_time(sentence, event, clause, held=True)
                     if time is not None:
                         held[id(event)] = (event, time)
                 event.attribution = sentence.attribution
-                event.location = event_location(sentence, event.trigger.start, event.trigger.end, story)
+                if event.reports_on is None:  # a report of the shooting is placed like it (`story_locations`)
+                    event.location = event_location(sentence, event.trigger.start, event.trigger.end, story)
                 for kind in _FIGURES.get(event.event_type, ()):
                     values = [q.value for q in sentence.quantities if q.kind == kind]
                     if values:

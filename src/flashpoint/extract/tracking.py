@@ -357,10 +357,17 @@ def suspect_reports(story: Story) -> None:
                            _report_matches(tokens, "suspect_reports.tsv")
                            if slot == "charge" and act.trigger.start <= tokens[first].start
                            and tokens[last].end <= stop), None)
-            if phrase is None:
+            if phrase is not None:
+                start, end = tokens[phrase[0]].start, tokens[phrase[1]].end
+                if start >= act.trigger.end:  # "for her role in the death of Y": Y is no suspect
+                    people = [a for a in people if a.end <= start]
+            elif act.event_type == "COERCE" and not _by_force(shooting, own) and not _words()["arrest_reason"] & \
+                    set(re.findall(r"[a-z]+", sentence.text[act.trigger.end:stop].lower())):
+                # "X was arrested Friday", "deputies arrested X after talking with witnesses": an arrest that names
+                # no charge, in a story of a shooting by someone unknown, is over that shooting
+                start, end = act.trigger.start, act.trigger.end
+            else:
                 continue
-            start, end = tokens[phrase[0]].start, tokens[phrase[1]].end
-            people = [a for a in people if a.end <= start]  # "for her role in the death of Y": Y is no suspect
             if not people:
                 continue
             empty = next((e for e in own if not e.actor and act.trigger.end <= e.trigger.start < stop), None)
@@ -374,7 +381,8 @@ def suspect_reports(story: Story) -> None:
             event = _reference(story, sentence, shooting, start, end, list(people),
                                [a for a in _charged_over(sentence, end, stop) if a not in people],
                                f"arrests or charges someone over the story's shooting ({act.trigger.text!r} ... "
-                               f"{phrase[2]!r})", f"{', '.join(a.text for a in people)} as its accused actor")
+                               f"{phrase[2] if phrase else 'no charge named'!r})",
+                               f"{', '.join(a.text for a in people)} as its accused actor", later_act=True)
             own = [event]
         if not own and shooting is not None:
             own = _shooter_named(story, sentence, shooting, victims)
@@ -384,6 +392,14 @@ def suspect_reports(story: Story) -> None:
         if own and shooting is None:
             shooting = next((e for e in own if " " in e.trigger.text or wrong_sense(
                 sentence.text, e.trigger.start, e.trigger.end) is None), None)
+
+
+def _by_force(shooting: Event | None, own: list[Event]) -> bool:
+    """The attack was by police, troops or another armed body ("police opened fire on the crowd"): who they arrest
+    afterwards is not its accused."""
+    from flashpoint.extract.events import _FORCES
+
+    return any(a.sector in _FORCES for e in [*own, *([shooting] if shooting else [])] for a in e.actor)
 
 
 def _shooter_named(story: Story, sentence: Sentence, shooting: Event, victims: set[str]) -> list[Event]:
@@ -408,17 +424,19 @@ def _shooter_named(story: Story, sentence: Sentence, shooting: Event, victims: s
             continue
         return [_reference(story, sentence, shooting, start, end, people, [],
                            f"(pattern {source!r}) names the shooter of the story's shooting",
-                           f"{', '.join(a.text for a in people)} as its actor")]
+                           f"{', '.join(a.text for a in people)} as its actor", later_act=True)]
     return []
 
 
 def _reference(story: Story, sentence: Sentence, shooting: Event, start: int, end: int, actor: list[Actor],
-               recipient: list[Actor], why: str, roles: str) -> Event:
+               recipient: list[Actor], why: str, roles: str, later_act: bool = False) -> Event:
     """A sentence that reports on the story's shooting (its victim, its accused, its shooter) as a record of that
-    same ASSAULT, with the shooting's mode; link and status stages date, place and judge it like any other."""
+    same ASSAULT, with the shooting's mode; link and status stages date, place and judge it like any other. The day
+    of a `later_act` (an arrest, a charge, an identification) is not the shooting's: such a record is dated and
+    placed like the shooting (`Event.reports_on`); a victim's death or wound is most often told with its day."""
     event = Event(story_id=story.id, sentence_index=sentence.index, sentence=sentence.text, event_type="ASSAULT",
                   mode=shooting.mode, trigger=Trigger(sentence.text[start:end], start, end), actor=actor,
-                  recipient=recipient, publication_date=story.date)
+                  recipient=recipient, publication_date=story.date, reports_on=shooting if later_act else None)
     event.notes.append(f"tracking: {sentence.text[start:end]!r} {why} ({shooting.trigger.text!r}, sentence "
                        f"{shooting.sentence_index}): the same ASSAULT, with {roles}")
     sentence.events.append(event)
