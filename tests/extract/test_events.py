@@ -476,3 +476,42 @@ def test_the_target_of_a_shooting_is_its_recipient():
 def test_a_person_before_when_the_shooting_took_place_is_not_made_its_recipient():
     actor, recipient = _roles("Sam Ortiz was out on bond when the robbery and shooting took place.", "ASSAULT")[0]
     assert "Sam Ortiz" not in recipient
+
+
+def test_a_suffix_element_matches_any_word_with_that_ending():
+    p = parse_pattern("AGREE", None, "commit+ to ~ing")
+    assert p.suffixes[2] == ("ing",) and not p.elements[2]
+    with pytest.raises(ValueError):
+        parse_pattern("AGREE", None, "~ing to")
+
+
+def _types(text: str) -> set[str]:
+    return {m.pattern.event_type for m in find_triggers(tokenize(text))}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a pledge to act is an agreement; a commitment to a cause is not, and a commitment to a jail is detention
+    ("The government is committed to withdrawing its troops by June.", {"AGREE"}),
+    ("The party remains committed to the nation and its people.", set()),
+    ("He was committed to Pinewood State Hospital in lieu of bail.", {"COERCE"}),
+    # a device deployed, a product demonstrated: no forces, no protest
+    ("An officer deployed his Taser during the struggle.", set()),
+    ("The army deployed 3,000 troops along the border.", {"MOBILIZE"}),
+    ("The firm gave a demonstration of its new delivery drone at the fair.", set()),
+    ("Students staged a demonstration outside the ministry.", {"PROTEST"}),
+    # "fine" the adjective, "free" before what costs nothing, "executed" a plan, the "host" community
+    ("Everything is fine and he is resting, she said.", set()),
+    ("The court fined the company for dumping waste.", {"SANCTION"}),
+    ("Pupils will receive free college education and free meals.", set()),
+    ("Rebels freed twelve hostages on Sunday.", {"RETREAT"}),
+    ("The projects have been executed by army engineers.", set()),
+    ("The host community protested on Monday.", {"PROTEST"}),
+    ("The minister stressed the need for mobilising additional funds for hospitals.", set()),
+    # anonymity, a question about something, a question quoted
+    ("A camp official who pleaded anonymity said four people died.", set()),
+    ("Asked about the dispute, the minister said talks would go on.", set()),
+    ("\"Are you lost?\" asks the old man.", set()),
+    ("The minister asked the neighbouring state to hand over the suspects.", {"REQUEST"}),
+])
+def test_other_senses_read_in_real_stories(text, expected):
+    assert _types(text) == expected

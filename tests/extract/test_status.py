@@ -213,3 +213,84 @@ def test_that_describing_a_noun_is_generic_but_a_reported_clause_is_not(text, dr
     assert before
     StatusStage()(story)
     assert (len(story.sentences[1].events) < before) == dropped
+
+
+def _coded(text: str) -> list:
+    """Every record of a whole story, coded by the rules pipeline."""
+    from flashpoint.pipeline import Pipeline
+    from flashpoint.text.readers import story_from_text
+
+    return Pipeline(model="rules").events(story_from_text(text, date="2024-05-06"))
+
+
+@pytest.mark.parametrize("text, event_type, status", [
+    # an act done in place of another is not done
+    ("The council, instead of welcoming the offer, tried to block the process.", "SUPPORT", "negated"),
+    ("Officers chose to talk to the crowd rather than arrest the organisers.", "COERCE", "negated"),
+    # "likely to" reaches the noun its verb governs, as a modal does
+    ("The governor is likely to convene an emergency meeting shortly.", "CONSULT", "hypothetical"),
+    # a programme announced is to come
+    ("The union announced a programme to take out a march next month.", "PROTEST", "future"),
+    # a noun sought is asked for
+    ("The mayor sought the support of the provincial council.", "SUPPORT", "hypothetical"),
+    # a degree of murder names a charge
+    ("The judge said the charge had been upgraded to second-degree murder.", "ASSAULT", "claimed"),
+])
+def test_second_round_cues(text, event_type, status):
+    assert statuses(text)[event_type] == status
+
+
+@pytest.mark.parametrize("text", [
+    "Another child was in the house during the shooting and was not hurt.",
+    "Detectives are investigating the shooting and say they have not ruled out a second gunman.",
+    "The man arrested in the shooting will appear in court on Monday.",
+])
+def test_the_verb_after_a_prepositional_or_coordinated_noun_is_not_its_own(text):
+    assert statuses(text)["ASSAULT"] in {"asserted", "claimed"}
+
+
+def test_a_subject_noun_still_takes_the_modal_after_it():
+    assert statuses("Fighting could resume within days, officials said.")["ASSAULT"] == "hypothetical"
+
+
+def test_a_noun_joined_to_a_requested_noun_is_requested_too():
+    text = "The protesters demanded a ban on the militia and arrest of its commanders."
+    assert set(_all_statuses(text, "COERCE")) == {"hypothetical"}
+
+
+def test_a_denial_does_not_reach_into_a_new_report():
+    text = ("A spokesman denied the charges and said that, when the riot broke out, the governor had issued an "
+            "appeal for calm.")
+    assert statuses(text)["REQUEST"] == "asserted"
+    assert statuses("The minister denied that police had fired on the marchers.")["ASSAULT"] == "negated"
+
+
+def test_an_acquittal_leaves_the_attack_claimed():
+    text = "A jury acquitted Dale Ortmann of murder in the 2019 stabbing of a shopkeeper."
+    assert set(_all_statuses(text, "ASSAULT")) == {"claimed"}
+
+
+def test_the_one_police_name_as_the_shooter_is_accused():
+    records = _coded("A man was shot and killed outside a bar on Elm Street on Saturday night, police said. "
+                     "Investigators identified the suspect as Carl Ruizman, who shot the clerk during the robbery.")
+    by_sentence = {e.sentence_index: e for e in records if e.event_type == "ASSAULT"}
+    assert by_sentence[0].status == "asserted"
+    assert by_sentence[1].status == "claimed"
+
+
+@pytest.mark.parametrize("text, dropped", [
+    ("Paramedics tended to the victims and carried them to ambulances.", False),
+    ("Volunteers often visited the camp.", True),
+])
+def test_tending_to_someone_is_no_habit(text, dropped):
+    from flashpoint.extract.status import find_cues
+
+    kinds = {k for _, _, k in find_cues(tokenize(text))}
+    assert ("habitual" in kinds) == dropped
+
+
+def test_a_full_stop_after_any_listed_abbreviation_ends_no_clause():
+    text = "The ministry will close the consulate on Kenyon Ave. in the capital and expel its diplomats."
+    assert statuses(text)["THREATEN"] == "future"
+    text = "Gen. Ortiz will close the base off Calif. Route 9 and expel its officers."
+    assert statuses(text)["THREATEN"] == "future"

@@ -11,8 +11,9 @@ KINDS = (  # kind in the file, name in the code
     ("proposal_words", "_PROPOSAL_WORDS"), ("auxiliaries", "_AUXILIARIES"), ("right_phrases", "_RIGHT_PHRASES"),
     ("noun_ings", "_NOUN_INGS"), ("noun_triggers", "_NOUN_TRIGGERS"), ("claim_verbs", "_CLAIM_VERBS"),
     ("charge_heads", "_CHARGE_HEADS"), ("undergo_words", "_UNDERGO_WORDS"), ("relative_pronouns", "_RELATIVE_PRONOUNS"),
-    ("statement_types", "_STATEMENT_TYPES"), ("abbreviations", "_ABBREVIATIONS"), ("charge_verbs", "_CHARGE_VERBS"),
-    ("clause_verbs", "_CLAUSE_VERBS"), ("pattern_types", "_PATTERN_TYPES"),
+    ("statement_types", "_STATEMENT_TYPES"), ("charge_verbs", "_CHARGE_VERBS"),
+    ("clause_verbs", "_CLAUSE_VERBS"), ("pattern_types", "_PATTERN_TYPES"), ("prepositions", "_PREPOSITIONS"),
+    ("speech_verbs", "_SPEECH_VERBS"),
 )
 
 
@@ -33,9 +34,10 @@ def test_the_lists_are_what_status_uses() -> None:
         "_RELATIVE_PRONOUNS": (status._RELATIVE_PRONOUNS, frozenset(w["relative_pronouns"])),
         "_STATEMENT_TYPES": (status._STATEMENT_TYPES, frozenset(t.upper() for t in w["statement_types"])),
         "_PATTERN_TYPES": (status._PATTERN_TYPES, frozenset(t.upper() for t in w["pattern_types"])),
-        "_ABBREVIATIONS": (status._ABBREVIATIONS, frozenset(w["abbreviations"])),
         "_CHARGE_VERBS": (status._CHARGE_VERBS, frozenset(w["charge_verbs"])),
         "_CLAUSE_VERBS": (status._CLAUSE_VERBS, frozenset(w["clause_verbs"])),
+        "_PREPOSITIONS": (status._PREPOSITIONS, frozenset(w["prepositions"])),
+        "_SPEECH_VERBS": (status._SPEECH_VERBS, frozenset(w["speech_verbs"])),
     }
     assert set(w) == {kind for kind, _ in KINDS}
     for name, (in_code, from_file) in pairs.items():

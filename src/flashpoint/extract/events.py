@@ -45,6 +45,7 @@ class Pattern:
     elements: tuple[frozenset[str] | None, ...]  # None = gap
     optional: tuple[bool, ...]
     source: str  # the pattern as written, for --explain
+    suffixes: tuple[tuple[str, ...], ...] = ()  # per element: word endings it also matches ("~ing": any -ing word)
 
     @property
     def verbal(self) -> bool:
@@ -66,24 +67,33 @@ class Match:
 def _element(word: str) -> frozenset[str]:
     forms: set[str] = set()
     for alt in word.split("|"):
-        forms |= verb_forms(alt[:-1]) if alt.endswith("+") else {alt}
+        if not alt.startswith("~"):
+            forms |= verb_forms(alt[:-1]) if alt.endswith("+") else {alt}
     return frozenset(forms)
+
+
+def _suffixes(word: str) -> tuple[str, ...]:
+    """The endings a pattern word matches ("~ing": any word ending in -ing, such as a gerund object)."""
+    return tuple(alt[1:] for alt in word.split("|") if alt.startswith("~") and len(alt) > 1)
 
 
 def parse_pattern(event_type: str, mode: str | None, source: str) -> Pattern:
     elements: list[frozenset[str] | None] = []
     optional: list[bool] = []
+    suffixes: list[tuple[str, ...]] = []
     for word in source.split():
         if word == "*":
             elements.append(_GAP)
             optional.append(True)
+            suffixes.append(())
             continue
         opt = word.endswith("?")
         elements.append(_element(word.rstrip("?")))
         optional.append(opt)
-    if elements[0] is None or optional[0]:
+        suffixes.append(_suffixes(word.rstrip("?")))
+    if elements[0] is None or optional[0] or suffixes[0]:
         raise ValueError(f"pattern must start with a word: {source!r}")
-    return Pattern(event_type, mode, tuple(elements), tuple(optional), source)
+    return Pattern(event_type, mode, tuple(elements), tuple(optional), source, tuple(suffixes))
 
 
 @cache
@@ -114,7 +124,8 @@ def _match_from(pattern: Pattern, tokens: Sequence[Token], start: int) -> int | 
                 if found is not None:
                     return found
             return None
-        if t < len(tokens) and tokens[t].lower in element:
+        if t < len(tokens) and (tokens[t].lower in element or pattern.suffixes[e]
+                                and tokens[t].lower.endswith(pattern.suffixes[e])):
             found = walk(e + 1, t + 1)
             if found is not None:
                 return found

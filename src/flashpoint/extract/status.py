@@ -28,7 +28,7 @@ from functools import cache
 
 from flashpoint import tsv
 from flashpoint.extract.events import DETERMINERS
-from flashpoint.records import Actor, Event, Story
+from flashpoint.records import Actor, Event, Sentence, Story
 from flashpoint.text.tokens import Token, tokenize
 
 # How far back (in tokens) a cue may govern a trigger, by cue kind. Conditions and denials scope over a whole clause.
@@ -53,9 +53,10 @@ _UNDERGO_WORDS = frozenset(_W["undergo_words"])
 _RELATIVE_PRONOUNS = frozenset(_W["relative_pronouns"])
 _STATEMENT_TYPES = frozenset(t.upper() for t in _W["statement_types"])
 _PATTERN_TYPES = frozenset(t.upper() for t in _W["pattern_types"])
-_ABBREVIATIONS = frozenset(_W["abbreviations"])
 _CHARGE_VERBS = frozenset(_W["charge_verbs"])
 _CLAUSE_VERBS = frozenset(_W["clause_verbs"])
+_PREPOSITIONS = frozenset(_W["prepositions"])
+_SPEECH_VERBS = frozenset(_W["speech_verbs"])
 _TOPIC_VERBS = {"CONSULT", "SUPPORT", "REJECT", "AGREE"}
 _PROPOSAL_WORDS = frozenset(_W["proposal_words"])
 _REFUSABLE = {"RETREAT", "CONCEDE", "AID", "COOPERATE", "CONSULT", "AGREE", "SUPPORT"}
@@ -175,6 +176,8 @@ def governing_cues(tokens: Sequence[Token], cue_list: list[tuple[int, int, str]]
             continue  # "alleged that the police firing was unprovoked": the claim is the predicate; the firing is given
         elif kind not in {"condition", "denial"} and between & _SOFT_BREAKS:
             continue  # (charge and habitual cues end at a clause break too)
+        if kind in {"condition", "denial"} and between & _SPEECH_VERBS:
+            continue  # "denied the charges and said that, when the massacre took place, ...": a new report
         if kind == "condition" and "," in between:
             # "If talks fail, strikes would follow": the condition governs its own clause, and the main clause
             # only through its own modal ("would"), which is a cue of its own.
@@ -192,11 +195,27 @@ _RIGHT_PHRASES = tuple(_W["right_phrases"])
 _RIGHT_STOP = {",", ".", ";", ":", "said", "says", "that", "which", "who"}
 
 
-def right_cue(tokens: Sequence[Token], last: int) -> tuple[str, str] | None:
-    """(status, cue) from the words after a noun trigger, up to its verb."""
+def object_of_preposition(tokens: Sequence[Token], first: int) -> bool:
+    """A noun trigger inside a prepositional phrase ("in the shooting", "during the fatal shooting", "after
+    clashes"): it is no subject, so the verb after it is another noun's."""
+    for k in range(first - 1, max(-1, first - 4), -1):
+        word = tokens[k].lower
+        if word in _PREPOSITIONS:
+            return True
+        if not (word.isalpha() or "-" in word) or word in _BE_FORMS or word in _AUXILIARIES:
+            return False
+    return False
+
+
+def right_cue(tokens: Sequence[Token], last: int, first: int | None = None) -> tuple[str, str] | None:
+    """(status, cue) from the words after a noun trigger, up to its verb: only a subject's verb ("fighting could
+    resume"), not the verb of a clause the noun is a prepositional object in ("arrested in the shooting will
+    appear"), nor a verb coordinated after it ("was home during the shooting and was not hurt")."""
+    if first is not None and object_of_preposition(tokens, first):
+        return None
     for i in range(last + 1, min(len(tokens), last + 8)):
         word = tokens[i].lower
-        if word in _RIGHT_STOP:
+        if word in _RIGHT_STOP or word in {"and", "or"}:
             break
         kind = _RIGHT_CUES.get(word)
         if kind:
@@ -210,10 +229,24 @@ def right_cue(tokens: Sequence[Token], last: int) -> tuple[str, str] | None:
     return None
 
 
+_DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")  # "U.S", "a.m" (the tokeniser keeps the last stop apart)
+
+
+@cache
+def _abbreviations() -> tuple[frozenset[str], frozenset[str]]:
+    """(as written, lower-cased) abbreviations of the sentence splitter's list (text/abbreviations.tsv, the one
+    source); the lower-cased set leaves out those that are also ordinary words ("ill.", "miss.")."""
+    rows = list(tsv.rows("flashpoint.text", "abbreviations.tsv"))
+    return frozenset(r[0] for r in rows), frozenset(r[0].lower() for r in rows if not (len(r) > 2 and r[2] == "word"))
+
+
 def _abbreviation_stop(tokens: Sequence[Token], k: int) -> bool:
     """A full stop inside a sentence after an abbreviation ("St. Petersburg"): no clause ends there."""
-    return tokens[k].text == "." and k > 0 and tokens[k - 1].lower in _ABBREVIATIONS and tokens[k - 1].end == \
-        tokens[k].start and k + 1 < len(tokens)
+    if not (tokens[k].text == "." and 0 < k < len(tokens) - 1 and tokens[k - 1].end == tokens[k].start):
+        return False
+    word = tokens[k - 1]
+    written, lower = _abbreviations()
+    return word.text in written or word.lower in lower or bool(_DOTTED.fullmatch(word.lower))
 
 
 def _own_relative_clause(tokens: Sequence[Token], first: int) -> bool:
@@ -302,6 +335,9 @@ class StatusStage:
             dropped: list[Event] = []
             charged: list[Event] = []  # attacks claimed because a charge names them
             accused = _accused(sentence.events)
+            if any(e.event_type == "ASSAULT" for e in sentence.events):
+                accused += _named_suspects(sentence, tokens)
+            previous: tuple[int, str, str | None, list[tuple[str, int, str]]] | None = None  # the last noun's status
             for event in sentence.events:
                 first = starts.get(event.trigger.start)
                 if first is None:
@@ -342,9 +378,16 @@ class StatusStage:
                     if status == "asserted" and topic is not None:
                         status, cue = "hypothetical", f"object of a {topic[0]} verb"
                 if status == "asserted" and last is not None and nominal:
-                    found = right_cue(tokens, last)
+                    found = right_cue(tokens, last, first)
                     if found:
                         status, cue = found
+                if status == "asserted" and previous is not None and not tokens[first].lower.endswith("ed") and \
+                        _coordinated_nouns(tokens, previous[0], first):
+                    # "demanded a ban on the group and arrest of its leaders": the second noun is asked for too
+                    status, cue = previous[1], previous[2]
+                    kinds = previous[3]
+                previous = (last, status, cue, kinds) if nominal and last is not None and status != "asserted" \
+                    and cue is not None and any(k[2] == cue for k in kinds) else None
                 if last is not None and not nominal:
                     verbs.append((event.event_type, last, kinds))
                 if not (last is not None and given_subject(tokens, first, last)):
@@ -356,7 +399,7 @@ class StatusStage:
                     if head is not None:
                         status, cue = "claimed", f"the charge {head!r}"
                     elif status == "asserted" and any(_same_person(a, r) for a in event.actor for r in accused):
-                        status, cue = "claimed", "its actor is the one arrested or charged"
+                        status, cue = "claimed", "its actor is the one arrested, charged or named as the suspect"
                 by_charge = (cue or "").startswith(("the charge", "its actor is")) or \
                     any(k[0] == "charge" and k[2] == cue for k in kinds)
                 if event.event_type == "ASSAULT" and status == "claimed" and by_charge:
@@ -401,6 +444,33 @@ def _accused(events: Sequence[Event]) -> list[Actor]:
     return [r for e in events if e.event_type == "COERCE" and e.mode in {"arrest", "detain"}
             or e.event_type == "ACCUSE" and e.mode == "allege"
             and e.trigger.text.split()[0].lower() in _CHARGE_VERBS for r in e.recipient]
+
+
+def _coordinated_nouns(tokens: Sequence[Token], before: int, first: int) -> bool:
+    """A noun trigger joined by "and" / "or" to a noun trigger shortly before it, with no verb or clause break
+    between them ("a ban on the group and arrest of its leaders", "sanctions or an embargo")."""
+    if not 0 <= first - before - 1 <= 8:
+        return False
+    between = [t.lower for t in tokens[before + 1:first]]
+    k = len(between) - 1
+    while k >= 0 and between[k] in DETERMINERS:
+        k -= 1
+    if k < 0 or between[k] not in {"and", "or"}:
+        return False
+    return not (set(between) & (_HARD_BREAKS | _BE_FORMS | _AUXILIARIES | set(_RIGHT_CUES) | {",", "that", "which",
+                                                                                            "who"}))
+
+
+def _named_suspects(sentence: Sentence, tokens: Sequence[Token]) -> list[Actor]:
+    """The people police name as the shooter or the suspect ("identified the shooter as X", "the suspect is X";
+    `suspect_reports.tsv` slot `named`): an identification is an accusation, so X's attack is claimed."""
+    from flashpoint.extract.tracking import _report_matches, _reported_victims
+
+    out: list[Actor] = []
+    for slot, first, last, _ in _report_matches(list(tokens), "suspect_reports.tsv"):
+        if slot == "named":
+            out += _reported_victims(sentence, tokens[first].start, tokens[last].end, "after")
+    return out
 
 
 def _same_person(a: Actor, b: Actor) -> bool:
