@@ -515,3 +515,21 @@ def _types(text: str) -> set[str]:
 ])
 def test_other_senses_read_in_real_stories(text, expected):
     assert _types(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Crews battle two apartment fires on the east side.", set()),
+    ("The ministry has stepped up its fight against corruption.", set()),
+    ("Police fought back and opened fire on the mob.", {"ASSAULT"}),
+    ("Soldiers fought off rebels under heavy fire.", {"ASSAULT"}),
+])
+def test_a_fight_against_a_fire_or_a_social_ill_is_no_attack(text, expected):
+    assert _types(text) == expected
+
+
+def test_a_page_header_label_before_its_address_is_no_one():
+    text = "TITLE: City bans street art LINK: http://example.org/city-bans-street-art"
+    (event,) = code_sentence(text, [("City", None, "GOV"), ("street art LINK", None, None)])
+    assert [a.text for a in event.recipient] == ["street art"]
+    (event,) = code_sentence("TITLE: Airlines join forces LINK: http://example.org/airlines", [("LINK", None, None)])
+    assert event.recipient == []

@@ -1229,6 +1229,26 @@ def _names_for_nouns(sentence: Sentence, role: list[Actor]) -> list[Actor]:
     return out
 
 
+# A page header's field label before its web address: "TITLE: ... LINK: http://...", "URL: www...."
+_LABEL_BEFORE_ADDRESS = re.compile(r"\s*:\s*(?:https?://|www\.)")
+
+
+def _without_labels(text: str, role: list[Actor]) -> list[Actor]:
+    """Role mentions without a page header's label word ("street art LINK: http://..." is "street art"; "LINK"
+    alone is no one): the word before ": http" labels the address that follows, it is no one's name."""
+    out: list[Actor] = []
+    for a in role:
+        if not _LABEL_BEFORE_ADDRESS.match(text, a.end):
+            out.append(a)
+            continue
+        head = a.text.rsplit(None, 1)
+        if len(head) == 2 and head[1].isupper():
+            out.append(Actor(head[0], a.start, a.start + len(head[0]), country=a.country, sector=a.sector))
+        elif len(head) == 2:
+            out.append(a)
+    return out
+
+
 class EventStage:
     """Finds triggers and builds one candidate Event per trigger."""
 
@@ -1335,6 +1355,7 @@ class EventStage:
                         voice += f"; the subject's noun phrase {doer.text!r} is the actor"
                 if m.pattern.event_type == "ASSAULT":
                     actor, recipient = _names_for_nouns(sentence, actor), _names_for_nouns(sentence, recipient)
+                actor, recipient = _without_labels(sentence.text, actor), _without_labels(sentence.text, recipient)
                 event = Event(
                     story_id=story.id,
                     sentence_index=sentence.index,
