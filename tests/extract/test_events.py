@@ -533,3 +533,34 @@ def test_a_page_header_label_before_its_address_is_no_one():
     assert [a.text for a in event.recipient] == ["street art"]
     (event,) = code_sentence("TITLE: Airlines join forces LINK: http://example.org/airlines", [("LINK", None, None)])
     assert event.recipient == []
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Tampa Police | Drive-By Shooting | Murder | Crime | Arrests | Reporter", False),
+    ("#TampaPolice #Murder #Arrests", False),
+    ("Man shot dead outside a bar | Local News | WFLA | Tampa Bay", True),
+])
+def test_hashtags_and_tag_lists_report_nothing(text, kept):
+    assert bool(code_sentence(text)) == kept
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The big fight programme on the channel featured two ministers.", set()),
+    ("Amin tore the copy to pieces, inviting the wrath of the speaker.", set()),
+    ("About 5 p.m., a bomb squad robot was deployed near the building.", set()),
+])
+def test_a_screen_fight_invited_wrath_and_a_bomb_squad_are_no_events(text, expected):
+    assert _types(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("\"I think they are in for a proper fight,\" he said.", set()),
+    ("Ultimate fighting star Conor Smith will headline the card.", set()),
+    ("Gang members fought with rivals outside the bar.", {"ASSAULT"}),
+    ("The four male convicts were moved to a new building.", set()),
+    ("The CD demonstrates the talents of the young pianist.", set()),
+    ("Thousands demonstrated in the capital on Sunday.", {"PROTEST"}),
+    ("Police produced the accused before the magistrate.", set()),
+])
+def test_fights_convicts_and_the_accused_in_their_other_senses(text, expected):
+    assert _types(text) == expected

@@ -294,3 +294,29 @@ def test_a_full_stop_after_any_listed_abbreviation_ends_no_clause():
     assert statuses(text)["THREATEN"] == "future"
     text = "Gen. Ortiz will close the base off Calif. Route 9 and expel its officers."
     assert statuses(text)["THREATEN"] == "future"
+
+
+@pytest.mark.parametrize("text, event_type, status", [
+    # an event that is a topic verb's object is given
+    ("The state bureau will review the killing of the teenager.", "ASSAULT", "asserted"),
+    ("Officials could not explain the attack on the convoy.", "ASSAULT", "asserted"),
+    ("The government refused to hold talks with the rebels.", "CONSULT", "negated"),  # an act verb: still governed
+    # a hedge on the kind of event or on what is said of it, not on the event
+    ("This may be a drug-related shooting, police said.", "ASSAULT", "asserted"),
+    ("There could be protests in the capital next week.", "PROTEST", "hypothetical"),
+    ("The shooting could stem from an argument over money.", "ASSAULT", "asserted"),
+    ("The attack may have been carried out by a lone gunman.", "ASSAULT", "asserted"),
+    ("Protests could be held in the capital next month.", "PROTEST", "hypothetical"),
+    # a plea is no request; told to act is asked to act, told that reports
+    ("Dale Ortmann, 29, pleaded guilty to charges of third-degree murder.", "ASSAULT", "claimed"),
+    ("A text message told him to come outside and fight.", "ASSAULT", "hypothetical"),
+    ("The officer told reporters that police fired tear gas at the crowd.", "ASSAULT", "asserted"),
+])
+def test_topics_kinds_pleas_and_orders(text, event_type, status):
+    assert statuses(text)[event_type] == status
+
+
+def test_a_modal_does_not_reach_into_a_complement_clause():
+    text = "I would like to note that following the visit of the president, the two sides signed an accord."
+    assert statuses(text)["CONSULT"] == "asserted"
+    assert statuses("The minister will say that police fired on the crowd.")["ASSAULT"] == "asserted"

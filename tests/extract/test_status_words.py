@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flashpoint import tsv
 from flashpoint.extract import status
+from flashpoint.text.tokens import verb_forms
 
 FILE = ("flashpoint.extract", "status_words.tsv")
 KINDS = (  # kind in the file, name in the code
@@ -13,7 +14,8 @@ KINDS = (  # kind in the file, name in the code
     ("charge_heads", "_CHARGE_HEADS"), ("undergo_words", "_UNDERGO_WORDS"), ("relative_pronouns", "_RELATIVE_PRONOUNS"),
     ("statement_types", "_STATEMENT_TYPES"), ("charge_verbs", "_CHARGE_VERBS"),
     ("clause_verbs", "_CLAUSE_VERBS"), ("pattern_types", "_PATTERN_TYPES"), ("prepositions", "_PREPOSITIONS"),
-    ("speech_verbs", "_SPEECH_VERBS"),
+    ("speech_verbs", "_SPEECH_VERBS"), ("topic_verbs", "_TOPIC_VERB_FORMS"), ("right_given", "_RIGHT_GIVEN"),
+    ("right_occurring", "_RIGHT_OCCURRING"), ("tell_words", "_TELL_WORDS"),
 )
 
 
@@ -38,6 +40,10 @@ def test_the_lists_are_what_status_uses() -> None:
         "_CLAUSE_VERBS": (status._CLAUSE_VERBS, frozenset(w["clause_verbs"])),
         "_PREPOSITIONS": (status._PREPOSITIONS, frozenset(w["prepositions"])),
         "_SPEECH_VERBS": (status._SPEECH_VERBS, frozenset(w["speech_verbs"])),
+        "_TOPIC_VERB_FORMS": (status._TOPIC_VERB_FORMS, frozenset(f for v in w["topic_verbs"] for f in verb_forms(v))),
+        "_RIGHT_GIVEN": (status._RIGHT_GIVEN, frozenset(w["right_given"])),
+        "_RIGHT_OCCURRING": (status._RIGHT_OCCURRING, frozenset(w["right_occurring"])),
+        "_TELL_WORDS": (status._TELL_WORDS, frozenset(w["tell_words"])),
     }
     assert set(w) == {kind for kind, _ in KINDS}
     for name, (in_code, from_file) in pairs.items():

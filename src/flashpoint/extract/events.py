@@ -1229,6 +1229,18 @@ def _names_for_nouns(sentence: Sentence, role: list[Actor]) -> list[Actor]:
     return out
 
 
+def _tag(text: str, start: int, end: int) -> bool:
+    """A hashtag ("#Murder") or a short item of a page's tag or menu list ("Tampa Police | Drive-By Shooting | Murder
+    | Arrests"): page furniture, which reports nothing."""
+    if start > 0 and text[start - 1] == "#":
+        return True
+    if text.count("|") < 3:
+        return False
+    left, right = text.rfind("|", 0, start), text.find("|", end)
+    item = text[left + 1:right if right >= 0 else len(text)]
+    return len(item.split()) <= 3
+
+
 # A page header's field label before its web address: "TITLE: ... LINK: http://...", "URL: www...."
 _LABEL_BEFORE_ADDRESS = re.compile(r"\s*:\s*(?:https?://|www\.)")
 
@@ -1263,6 +1275,10 @@ class EventStage:
                 start, end = tokens[m.first].start, tokens[m.last].end
                 if any(a.start <= start and end <= a.end for a in sentence.actors):
                     continue  # a word inside a name ("the Rally for Democracy party")
+                if _tag(sentence.text, start, end):
+                    sentence.notes.append(f"events: {m.pattern.event_type} {sentence.text[start:end]!r} dropped: a "
+                                          "hashtag or an item of a page's tag list, not a report")
+                    continue
                 actor, recipient, voice = assign_participants(sentence, tokens, m)
                 # "police arrested 4000 rioters and fired 2000 rounds": a verb after "and" shares the first subject
                 prev = sentence.events[-1] if sentence.events else None

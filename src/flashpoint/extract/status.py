@@ -29,7 +29,7 @@ from functools import cache
 from flashpoint import tsv
 from flashpoint.extract.events import DETERMINERS
 from flashpoint.records import Actor, Event, Sentence, Story
-from flashpoint.text.tokens import Token, tokenize
+from flashpoint.text.tokens import Token, tokenize, verb_forms
 
 # How far back (in tokens) a cue may govern a trigger, by cue kind. Conditions and denials scope over a whole clause.
 _REACH = {"neutral": 99, "hedge": 2, "negated": 4, "hypothetical": 6, "future": 6, "threatened": 6, "claimed": 8,
@@ -57,6 +57,10 @@ _CHARGE_VERBS = frozenset(_W["charge_verbs"])
 _CLAUSE_VERBS = frozenset(_W["clause_verbs"])
 _PREPOSITIONS = frozenset(_W["prepositions"])
 _SPEECH_VERBS = frozenset(_W["speech_verbs"])
+_TOPIC_VERB_FORMS = frozenset(form for lemma in _W["topic_verbs"] for form in verb_forms(lemma))
+_RIGHT_GIVEN = frozenset(_W["right_given"])
+_TELL_WORDS = frozenset(_W["tell_words"])
+_RIGHT_OCCURRING = frozenset(_W["right_occurring"])
 _TOPIC_VERBS = {"CONSULT", "SUPPORT", "REJECT", "AGREE"}
 _PROPOSAL_WORDS = frozenset(_W["proposal_words"])
 _REFUSABLE = {"RETREAT", "CONCEDE", "AID", "COOPERATE", "CONSULT", "AGREE", "SUPPORT"}
@@ -143,6 +147,10 @@ def governing_cues(tokens: Sequence[Token], cue_list: list[tuple[int, int, str]]
             continue
         if kind == "neutral":
             continue
+        if kind not in {"charge", "habitual"} and between & _TOPIC_VERB_FORMS:
+            continue  # "will investigate the shooting", "could not explain the attack": the event is the topic, given
+        if kind in {"hypothetical", "hedge"} and _kind_hedged(tokens, c_first, c_last, first):
+            continue  # "this may be a drug-related shooting": the hedge is on its kind, the shooting is given
         if kind not in {"condition", "denial", "charge"} and not coordinated and \
                 any(c_last < k < first for k in other_triggers):
             continue
@@ -156,6 +164,8 @@ def governing_cues(tokens: Sequence[Token], cue_list: list[tuple[int, int, str]]
             # "demanded Kodnani be arrested"), in the same clause; or it is the noun asked for ("called for (tougher)
             # sanctions", "demanded an inquiry").
             asked_noun = between <= _ASKED_NOUN_WORDS and distance <= 2
+            if tokens[c_last].lower in _TELL_WORDS and ("to" not in between or "that" in between):
+                continue  # "told reporters that police fired": a report, not a request
             if not (between & {"to", "that", "be"} or asked_noun) or between & (_SOFT_BREAKS - {",", "and"}):
                 continue
         elif kind == "hedge":
@@ -170,6 +180,8 @@ def governing_cues(tokens: Sequence[Token], cue_list: list[tuple[int, int, str]]
                 continue
             if tokens[c_last].lower == "to" and between & _BE_FORMS:
                 continue  # "ramsevaks who tried to sneak in were arrested": the attempt is the sneaking
+            if "that" in between:
+                continue  # "would like to note that following the visit": a complement clause has its own mood
         elif kind == "claimed" and tokens[c_last].lower not in _CLAIM_ADVERBS and between & _BE_FORMS:
             continue  # "journalists accused of spying were freed": the claim is the spying, not the release
         elif kind == "claimed" and given_subject(tokens, first, first):
@@ -193,6 +205,21 @@ _RIGHT_CUES = {"could": "hypothetical", "would": "hypothetical", "might": "hypot
 _AUXILIARIES = set(_W["auxiliaries"])
 _RIGHT_PHRASES = tuple(_W["right_phrases"])
 _RIGHT_STOP = {",", ".", ";", ":", "said", "says", "that", "which", "who"}
+
+
+def _kind_hedged(tokens: Sequence[Token], c_first: int, c_last: int, first: int) -> bool:
+    """A modal before "be a ..." / "have been an ..." naming the event ("this may be a drug-related shooting", "it
+    could have been a hate crime"): it hedges what kind of event it was, not that it was ("there may be a strike" is
+    the event's own hedge)."""
+    words = [t.lower for t in tokens[c_last + 1:first]]
+    if words[:1] == ["be"]:
+        rest = words[1:]
+    elif words[:2] == ["have", "been"]:
+        rest = words[2:]
+    else:
+        return False
+    return bool(rest) and rest[0] in {"a", "an", "the"} and len(rest) <= 4 and \
+        not (c_first > 0 and tokens[c_first - 1].lower == "there")
 
 
 def object_of_preposition(tokens: Sequence[Token], first: int) -> bool:
@@ -219,6 +246,11 @@ def right_cue(tokens: Sequence[Token], last: int, first: int | None = None) -> t
             break
         kind = _RIGHT_CUES.get(word)
         if kind:
+            j = i + 2 if i + 1 < len(tokens) and tokens[i + 1].lower == "not" else i + 1
+            after = tokens[j].lower if j < len(tokens) else ""
+            if after in _RIGHT_GIVEN and not (after == "be" and j + 1 < len(tokens)
+                                              and tokens[j + 1].lower in _RIGHT_OCCURRING):
+                return None  # "the attack may have been carried out by", "the shooting could stem from"
             return kind, tokens[i].text
         if word in _AUXILIARIES:
             rest = " ".join(t.lower for t in tokens[i + 1:i + 4])
