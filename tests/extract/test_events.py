@@ -564,3 +564,17 @@ def test_a_screen_fight_invited_wrath_and_a_bomb_squad_are_no_events(text, expec
 ])
 def test_fights_convicts_and_the_accused_in_their_other_senses(text, expected):
     assert _types(text) == expected
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    ("Volunteers tended to wounded civilians at the clinic.", [], ["civilians"]),
+    ("Nurses treated injured protesters at a makeshift clinic.", [], ["protesters"]),
+    ("Gunmen wounded three civilians at the market.", ["Gunmen"], ["civilians"]),
+    ("Rebels ambushed and wounded three soldiers.", ["Rebels"], ["soldiers"]),
+])
+def test_a_participle_describing_the_hurt_takes_no_one_before_it(text, actor, recipient):
+    names = [("Volunteers", None, "CVL"), ("civilians", None, "CVL"), ("Nurses", None, "MED"),
+             ("protesters", None, "CVL"), ("Gunmen", None, "UAF"), ("Rebels", None, "REB"), ("soldiers", None, "MIL")]
+    events = code_sentence(text, [n for n in names if n[0] in text])
+    hurt = [e for e in events if e.trigger.text in ("wounded", "injured")]
+    assert hurt and [a.text for a in hurt[0].actor] == actor and [a.text for a in hurt[0].recipient] == recipient

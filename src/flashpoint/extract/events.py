@@ -725,10 +725,27 @@ def assign_participants(sentence: Sentence, tokens: Sequence[Token], m: Match) -
         # "Trump and Putin have agreed to ...": one side and the other
         actor, recipient = actor[:1], actor[1:]
         note += "; coordinated subjects of a joint act: the first is the actor, the others the recipient"
+    if m.pattern.event_type == "ASSAULT" and m.first == m.last and participle_adjective(tokens, m.first):
+        actor = []
+        recipient = [r for r in recipient if r.start >= trig_end]
+        note += "; a participle describing the people it hurt: no one before it took part"
     return actor, recipient, note
 
 
 _AUXILIARIES = frozenset(_W["auxiliaries"])
+_ADJECTIVE_BEFORE = frozenset(_W["adjective_before"])
+
+
+def participle_adjective(tokens: Sequence[Token], i: int) -> bool:
+    """An attack's past participle used as an adjective or a noun for the people it hurt ("tended to wounded
+    civilians", "treated injured protesters", "the wounded"): after a determiner, a preposition or another past verb
+    of which it is the object's modifier, not after its subject or an auxiliary."""
+    word = tokens[i].lower
+    if i == 0 or not word.endswith("ed") or i + 1 < len(tokens) and tokens[i + 1].lower == "by":
+        return False
+    before = tokens[i - 1].lower
+    return before in _ADJECTIVE_BEFORE or before in DETERMINERS and before != "that" or \
+        before.endswith("ed") and before.isalpha() and before not in _AUXILIARIES
 
 
 def _auxiliaries_only(between: str) -> bool:
