@@ -320,3 +320,11 @@ def test_a_modal_does_not_reach_into_a_complement_clause():
     text = "I would like to note that following the visit of the president, the two sides signed an accord."
     assert statuses(text)["CONSULT"] == "asserted"
     assert statuses("The minister will say that police fired on the crowd.")["ASSAULT"] == "asserted"
+
+
+def test_a_term_to_be_served_is_no_threat():
+    sentence = Sentence("The father will spend two years in prison for leaving a loaded gun out.", 0, 0)
+    story = Story(id="s", text=sentence.text, sentences=[sentence])
+    EventStage()(story)
+    StatusStage()(story)
+    assert [(e.event_type, e.status) for e in sentence.events] == [("COERCE", "future")]

@@ -60,6 +60,7 @@ _SPEECH_VERBS = frozenset(_W["speech_verbs"])
 _TOPIC_VERB_FORMS = frozenset(form for lemma in _W["topic_verbs"] for form in verb_forms(lemma))
 _RIGHT_GIVEN = frozenset(_W["right_given"])
 _TELL_WORDS = frozenset(_W["tell_words"])
+_UNDERGONE_STARTS = frozenset(_W["undergone_starts"])
 _RIGHT_OCCURRING = frozenset(_W["right_occurring"])
 _TOPIC_VERBS = {"CONSULT", "SUPPORT", "REJECT", "AGREE"}
 _PROPOSAL_WORDS = frozenset(_W["proposal_words"])
@@ -439,7 +440,8 @@ class StatusStage:
                 event.status = status  # type: ignore[assignment]
                 why = f"cue {cue!r}" if cue else "no cue governs the trigger"
                 event.notes.append(f"status: {status} ({why})")
-                undergoes = first > 0 and tokens[first - 1].lower in _UNDERGO_WORDS
+                undergoes = first > 0 and tokens[first - 1].lower in _UNDERGO_WORDS or \
+                    tokens[first].lower in _UNDERGONE_STARTS
                 announced(event, {cue for _, _, cue in kinds}, undergoes)
             if dropped:
                 sentence.events = [e for e in sentence.events if all(e is not d for d in dropped)]
