@@ -578,3 +578,22 @@ def test_a_participle_describing_the_hurt_takes_no_one_before_it(text, actor, re
     events = code_sentence(text, [n for n in names if n[0] in text])
     hurt = [e for e in events if e.trigger.text in ("wounded", "injured")]
     assert hurt and [a.text for a in hurt[0].actor] == actor and [a.text for a in hurt[0].recipient] == recipient
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The data confirms growth, thanks to falling prices.", set()),
+    ("Ramiz Orlov, the chief of the press service for the ministry, spoke on Monday.", set()),
+    ("In a statement released after the match, the club condemned the damage.", {"ACCUSE"}),
+    ("The effort to restrict methane emissions on federal lands is off again.", set()),
+    ("The network allowed third parties to access some users' profile information.", set()),
+    ("Close friends rally around the family of a sailor.", {"SUPPORT"}),
+    ("Thousands rally in the capital against the new law.", {"PROTEST"}),
+    ("Detectives ask anyone with information to call 410-555-0100.", set()),
+    ("Police urged the government to call elections.", {"REQUEST"}),
+    ("Seven alleged members of the gang face charges.", set()),
+    ("They used to call this area a killing field.", set()),
+    ("Police kept a strict vigil in the districts.", set()),
+    ("The state must mobilise rs 180,000 crore a year.", set()),
+])
+def test_third_round_senses(text, expected):
+    assert _types(text) == expected

@@ -328,3 +328,34 @@ def test_a_term_to_be_served_is_no_threat():
     EventStage()(story)
     StatusStage()(story)
     assert [(e.event_type, e.status) for e in sentence.events] == [("COERCE", "future")]
+
+
+@pytest.mark.parametrize("text, event_type, status", [
+    # a kind denied, not the event
+    ("Police said this was not a drive-by shooting.", "ASSAULT", "asserted"),
+    ("It was not a protest, the mayor said.", "PROTEST", "negated"),
+    # a role describes, it reports nothing done
+    ("Their role is to defuse tension and support victims.", "SUPPORT", "hypothetical"),
+    # "May" the month is no modal
+    ("On May 7 the men shot four people outside a shop.", "ASSAULT", "asserted"),
+    ("Gunmen may have shot four people outside a shop.", "ASSAULT", "hypothetical"),
+])
+def test_kinds_roles_and_the_month_may(text, event_type, status):
+    assert statuses(text)[event_type] == status
+
+
+@pytest.mark.parametrize("att_text, status", [
+    ("According to the indictment", "claimed"),
+    ("prosecutors said", "claimed"),
+    ("police said", "asserted"),
+])
+def test_a_charging_document_or_a_prosecutor_is_a_claim(att_text, status):
+    text = f"{att_text}, the men shot four people outside a shop."
+    attribution = Attribution(att_text, 0, len(att_text))
+    assert statuses(text, attribution)["ASSAULT"] == status
+
+
+def test_an_event_inside_the_attribution_is_not_its_report():
+    text = "Oconee shooting claims one man's life."
+    attribution = Attribution("Oconee shooting claims", 0, len("Oconee shooting claims"))
+    assert statuses(text, attribution)["ASSAULT"] == "asserted"

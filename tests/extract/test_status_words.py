@@ -16,7 +16,7 @@ KINDS = (  # kind in the file, name in the code
     ("clause_verbs", "_CLAUSE_VERBS"), ("pattern_types", "_PATTERN_TYPES"), ("prepositions", "_PREPOSITIONS"),
     ("speech_verbs", "_SPEECH_VERBS"), ("topic_verbs", "_TOPIC_VERB_FORMS"), ("right_given", "_RIGHT_GIVEN"),
     ("right_occurring", "_RIGHT_OCCURRING"), ("tell_words", "_TELL_WORDS"),
-    ("undergone_starts", "_UNDERGONE_STARTS"),
+    ("undergone_starts", "_UNDERGONE_STARTS"), ("claim_sources", "_CLAIM_SOURCES"), ("month_before", "_MONTH_BEFORE"),
 )
 
 
@@ -46,6 +46,8 @@ def test_the_lists_are_what_status_uses() -> None:
         "_RIGHT_OCCURRING": (status._RIGHT_OCCURRING, frozenset(w["right_occurring"])),
         "_TELL_WORDS": (status._TELL_WORDS, frozenset(w["tell_words"])),
         "_UNDERGONE_STARTS": (status._UNDERGONE_STARTS, frozenset(w["undergone_starts"])),
+        "_CLAIM_SOURCES": (status._CLAIM_SOURCES, frozenset(w["claim_sources"])),
+        "_MONTH_BEFORE": (status._MONTH_BEFORE, frozenset(w["month_before"])),
     }
     assert set(w) == {kind for kind, _ in KINDS}
     for name, (in_code, from_file) in pairs.items():

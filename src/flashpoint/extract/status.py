@@ -61,6 +61,8 @@ _TOPIC_VERB_FORMS = frozenset(form for lemma in _W["topic_verbs"] for form in ve
 _RIGHT_GIVEN = frozenset(_W["right_given"])
 _TELL_WORDS = frozenset(_W["tell_words"])
 _UNDERGONE_STARTS = frozenset(_W["undergone_starts"])
+_CLAIM_SOURCES = frozenset(_W["claim_sources"])
+_MONTH_BEFORE = frozenset(_W["month_before"])
 _RIGHT_OCCURRING = frozenset(_W["right_occurring"])
 _TOPIC_VERBS = {"CONSULT", "SUPPORT", "REJECT", "AGREE"}
 _PROPOSAL_WORDS = frozenset(_W["proposal_words"])
@@ -106,6 +108,9 @@ def find_cues(tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     i = 0
     while i < len(tokens):
+        if _month_may(tokens, i):
+            i += 1
+            continue
         for n in lengths.get(tokens[i].lower, ()):
             if i + n > len(tokens):
                 continue
@@ -116,6 +121,15 @@ def find_cues(tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
                 break
         i += 1
     return found
+
+
+def _month_may(tokens: Sequence[Token], i: int) -> bool:
+    """"May" the month, not the modal: before a day number ("on May 7", "may 7"), or capitalised inside a sentence
+    before a year or a day ("in May 2019", "May 7")."""
+    if tokens[i].lower != "may":
+        return False
+    after = tokens[i + 1].text if i + 1 < len(tokens) else ""
+    return after[:1].isdigit() or i > 0 and tokens[i].text == "May" and tokens[i - 1].lower in _MONTH_BEFORE
 
 
 def given_subject(tokens: Sequence[Token], first: int, last: int) -> bool:
@@ -152,6 +166,8 @@ def governing_cues(tokens: Sequence[Token], cue_list: list[tuple[int, int, str]]
             continue  # "will investigate the shooting", "could not explain the attack": the event is the topic, given
         if kind in {"hypothetical", "hedge"} and _kind_hedged(tokens, c_first, c_last, first):
             continue  # "this may be a drug-related shooting": the hedge is on its kind, the shooting is given
+        if kind == "negated" and _kind_negated(tokens, c_first, c_last, first):
+            continue  # "this was not a drive-by shooting": another kind of shooting, which happened
         if kind not in {"condition", "denial", "charge"} and not coordinated and \
                 any(c_last < k < first for k in other_triggers):
             continue
@@ -221,6 +237,19 @@ def _kind_hedged(tokens: Sequence[Token], c_first: int, c_last: int, first: int)
         return False
     return bool(rest) and rest[0] in {"a", "an", "the"} and len(rest) <= 4 and \
         not (c_first > 0 and tokens[c_first - 1].lower == "there")
+
+
+def _kind_negated(tokens: Sequence[Token], c_first: int, c_last: int, first: int) -> bool:
+    """"was not a drive-by shooting", "is not a random attack": a verb "be" denies a kind (the words between the
+    article and the event noun), and the event is given ("it was not a protest", "there was not a single attack" deny
+    the event)."""
+    words = [t.lower for t in tokens[c_last + 1:first]]
+    if not (words[:1] and words[0] in {"a", "an"} and 2 <= len(words) <= 4 and "single" not in words):
+        return False
+    be = tokens[c_first - 1].lower if c_first > 0 else ""
+    if tokens[c_first].lower in {"wasn't", "isn't", "weren't", "aren't"}:
+        be = "was"
+    return be in _BE_FORMS and not (c_first > 1 and tokens[c_first - 2].lower == "there")
 
 
 def object_of_preposition(tokens: Sequence[Token], first: int) -> bool:
@@ -456,10 +485,12 @@ class StatusStage:
         if status == "asserted" and unverified:
             return "claimed"  # "..., a claim that could not be independently verified"
         att = event.attribution
+        if att is not None and att.start <= event.trigger.start < att.end:
+            return status  # "Oconee shooting claims one man's life": the event is inside the words, not their report
         if status == "asserted" and att is not None:
-            verb = att.text.lower().split()[-1] if att.text else ""
-            if verb in _CLAIM_VERBS:
-                return "claimed"
+            words = att.text.lower().split() if att.text else []
+            if words[-1:] and words[-1] in _CLAIM_VERBS or set(words) & _CLAIM_SOURCES:
+                return "claimed"  # "the rebels claimed", "according to the indictment", "prosecutors said"
         return status
 
 
