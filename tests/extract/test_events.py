@@ -476,3 +476,124 @@ def test_the_target_of_a_shooting_is_its_recipient():
 def test_a_person_before_when_the_shooting_took_place_is_not_made_its_recipient():
     actor, recipient = _roles("Sam Ortiz was out on bond when the robbery and shooting took place.", "ASSAULT")[0]
     assert "Sam Ortiz" not in recipient
+
+
+def test_a_suffix_element_matches_any_word_with_that_ending():
+    p = parse_pattern("AGREE", None, "commit+ to ~ing")
+    assert p.suffixes[2] == ("ing",) and not p.elements[2]
+    with pytest.raises(ValueError):
+        parse_pattern("AGREE", None, "~ing to")
+
+
+def _types(text: str) -> set[str]:
+    return {m.pattern.event_type for m in find_triggers(tokenize(text))}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a pledge to act is an agreement; a commitment to a cause is not, and a commitment to a jail is detention
+    ("The government is committed to withdrawing its troops by June.", {"AGREE"}),
+    ("The party remains committed to the nation and its people.", set()),
+    ("He was committed to Pinewood State Hospital in lieu of bail.", {"COERCE"}),
+    # a device deployed, a product demonstrated: no forces, no protest
+    ("An officer deployed his Taser during the struggle.", set()),
+    ("The army deployed 3,000 troops along the border.", {"MOBILIZE"}),
+    ("The firm gave a demonstration of its new delivery drone at the fair.", set()),
+    ("Students staged a demonstration outside the ministry.", {"PROTEST"}),
+    # "fine" the adjective, "free" before what costs nothing, "executed" a plan, the "host" community
+    ("Everything is fine and he is resting, she said.", set()),
+    ("The court fined the company for dumping waste.", {"SANCTION"}),
+    ("Pupils will receive free college education and free meals.", set()),
+    ("Rebels freed twelve hostages on Sunday.", {"RETREAT"}),
+    ("The projects have been executed by army engineers.", set()),
+    ("The host community protested on Monday.", {"PROTEST"}),
+    ("The minister stressed the need for mobilising additional funds for hospitals.", set()),
+    # anonymity, a question about something, a question quoted
+    ("A camp official who pleaded anonymity said four people died.", set()),
+    ("Asked about the dispute, the minister said talks would go on.", set()),
+    ("\"Are you lost?\" asks the old man.", set()),
+    ("The minister asked the neighbouring state to hand over the suspects.", {"REQUEST"}),
+])
+def test_other_senses_read_in_real_stories(text, expected):
+    assert _types(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Crews battle two apartment fires on the east side.", set()),
+    ("The ministry has stepped up its fight against corruption.", set()),
+    ("Police fought back and opened fire on the mob.", {"ASSAULT"}),
+    ("Soldiers fought off rebels under heavy fire.", {"ASSAULT"}),
+])
+def test_a_fight_against_a_fire_or_a_social_ill_is_no_attack(text, expected):
+    assert _types(text) == expected
+
+
+def test_a_page_header_label_before_its_address_is_no_one():
+    text = "TITLE: City bans street art LINK: http://example.org/city-bans-street-art"
+    (event,) = code_sentence(text, [("City", None, "GOV"), ("street art LINK", None, None)])
+    assert [a.text for a in event.recipient] == ["street art"]
+    (event,) = code_sentence("TITLE: Airlines join forces LINK: http://example.org/airlines", [("LINK", None, None)])
+    assert event.recipient == []
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Tampa Police | Drive-By Shooting | Murder | Crime | Arrests | Reporter", False),
+    ("#TampaPolice #Murder #Arrests", False),
+    ("Man shot dead outside a bar | Local News | WFLA | Tampa Bay", True),
+])
+def test_hashtags_and_tag_lists_report_nothing(text, kept):
+    assert bool(code_sentence(text)) == kept
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The big fight programme on the channel featured two ministers.", set()),
+    ("Amin tore the copy to pieces, inviting the wrath of the speaker.", set()),
+    ("About 5 p.m., a bomb squad robot was deployed near the building.", set()),
+])
+def test_a_screen_fight_invited_wrath_and_a_bomb_squad_are_no_events(text, expected):
+    assert _types(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("\"I think they are in for a proper fight,\" he said.", set()),
+    ("Ultimate fighting star Conor Smith will headline the card.", set()),
+    ("Gang members fought with rivals outside the bar.", {"ASSAULT"}),
+    ("The four male convicts were moved to a new building.", set()),
+    ("The CD demonstrates the talents of the young pianist.", set()),
+    ("Thousands demonstrated in the capital on Sunday.", {"PROTEST"}),
+    ("Police produced the accused before the magistrate.", set()),
+])
+def test_fights_convicts_and_the_accused_in_their_other_senses(text, expected):
+    assert _types(text) == expected
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    ("Volunteers tended to wounded civilians at the clinic.", [], ["civilians"]),
+    ("Nurses treated injured protesters at a makeshift clinic.", [], ["protesters"]),
+    ("Gunmen wounded three civilians at the market.", ["Gunmen"], ["civilians"]),
+    ("Rebels ambushed and wounded three soldiers.", ["Rebels"], ["soldiers"]),
+])
+def test_a_participle_describing_the_hurt_takes_no_one_before_it(text, actor, recipient):
+    names = [("Volunteers", None, "CVL"), ("civilians", None, "CVL"), ("Nurses", None, "MED"),
+             ("protesters", None, "CVL"), ("Gunmen", None, "UAF"), ("Rebels", None, "REB"), ("soldiers", None, "MIL")]
+    events = code_sentence(text, [n for n in names if n[0] in text])
+    hurt = [e for e in events if e.trigger.text in ("wounded", "injured")]
+    assert hurt and [a.text for a in hurt[0].actor] == actor and [a.text for a in hurt[0].recipient] == recipient
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The data confirms growth, thanks to falling prices.", set()),
+    ("Ramiz Orlov, the chief of the press service for the ministry, spoke on Monday.", set()),
+    ("In a statement released after the match, the club condemned the damage.", {"ACCUSE"}),
+    ("The effort to restrict methane emissions on federal lands is off again.", set()),
+    ("The network allowed third parties to access some users' profile information.", set()),
+    ("Close friends rally around the family of a sailor.", {"SUPPORT"}),
+    ("Thousands rally in the capital against the new law.", {"PROTEST"}),
+    ("Detectives ask anyone with information to call 410-555-0100.", set()),
+    ("Police urged the government to call elections.", {"REQUEST"}),
+    ("Seven alleged members of the gang face charges.", set()),
+    ("They used to call this area a killing field.", set()),
+    ("Police kept a strict vigil in the districts.", set()),
+    ("The state must mobilise rs 180,000 crore a year.", set()),
+])
+def test_third_round_senses(text, expected):
+    assert _types(text) == expected

@@ -21,6 +21,7 @@ KINDS = (  # kind in the file, name in the code
     ("of_preps", "_OF_PREPS"), ("locative", "_LOCATIVE"), ("reporting", "_REPORTING"),
     ("place_fillers", "_PLACE_FILLERS"), ("after_her", "_AFTER_HER"),
     ("relative_verb_start", "_RELATIVE_VERB_START"), ("relative_stop", "_RELATIVE_STOP"),
+    ("adjective_before", "_ADJECTIVE_BEFORE"),
 )
 
 
@@ -48,6 +49,7 @@ def test_the_lists_are_what_events_uses() -> None:
         "_COUNTS": (events._COUNTS, frozenset(w["counts"])),
         "_OWN_WORDS": (events._OWN_WORDS, frozenset(w["own_words"])),
         "_AUXILIARIES": (events._AUXILIARIES, frozenset(w["auxiliaries"])),
+        "_ADJECTIVE_BEFORE": (events._ADJECTIVE_BEFORE, frozenset(w["adjective_before"])),
         "_FORUM": (events._FORUM, frozenset(w["forum"])),
         "_RELATIVE": (events._RELATIVE, frozenset(w["relative"])),
         "_STANCE": (events._STANCE, frozenset(w["stance"])),

@@ -47,3 +47,14 @@ def test_the_stage_drops_and_explains():
     events = Pipeline(model="rules").events(story_from_text(
         "Police said a man robbed the Shell station on Elm Street on Monday.", date="2020-01-07"))
     assert not any(e.trigger.text == "Shell" for e in events)
+
+
+def test_support_capitalised_inside_a_sentence_is_a_name():
+    from flashpoint.extract.senses import wrong_sense
+
+    text = "Call the Tragedy Support Line if you need help."
+    start = text.index("Support")
+    assert wrong_sense(text, start, start + len("Support")) is not None
+    text = "The rebels said they would support the ceasefire."
+    start = text.index("support")
+    assert wrong_sense(text, start, start + len("support")) is None

@@ -213,3 +213,149 @@ def test_that_describing_a_noun_is_generic_but_a_reported_clause_is_not(text, dr
     assert before
     StatusStage()(story)
     assert (len(story.sentences[1].events) < before) == dropped
+
+
+def _coded(text: str) -> list:
+    """Every record of a whole story, coded by the rules pipeline."""
+    from flashpoint.pipeline import Pipeline
+    from flashpoint.text.readers import story_from_text
+
+    return Pipeline(model="rules").events(story_from_text(text, date="2024-05-06"))
+
+
+@pytest.mark.parametrize("text, event_type, status", [
+    # an act done in place of another is not done
+    ("The council, instead of welcoming the offer, tried to block the process.", "SUPPORT", "negated"),
+    ("Officers chose to talk to the crowd rather than arrest the organisers.", "COERCE", "negated"),
+    # "likely to" reaches the noun its verb governs, as a modal does
+    ("The governor is likely to convene an emergency meeting shortly.", "CONSULT", "hypothetical"),
+    # a programme announced is to come
+    ("The union announced a programme to take out a march next month.", "PROTEST", "future"),
+    # a noun sought is asked for
+    ("The mayor sought the support of the provincial council.", "SUPPORT", "hypothetical"),
+    # a degree of murder names a charge
+    ("The judge said the charge had been upgraded to second-degree murder.", "ASSAULT", "claimed"),
+])
+def test_second_round_cues(text, event_type, status):
+    assert statuses(text)[event_type] == status
+
+
+@pytest.mark.parametrize("text", [
+    "Another child was in the house during the shooting and was not hurt.",
+    "Detectives are investigating the shooting and say they have not ruled out a second gunman.",
+    "The man arrested in the shooting will appear in court on Monday.",
+])
+def test_the_verb_after_a_prepositional_or_coordinated_noun_is_not_its_own(text):
+    assert statuses(text)["ASSAULT"] in {"asserted", "claimed"}
+
+
+def test_a_subject_noun_still_takes_the_modal_after_it():
+    assert statuses("Fighting could resume within days, officials said.")["ASSAULT"] == "hypothetical"
+
+
+def test_a_noun_joined_to_a_requested_noun_is_requested_too():
+    text = "The protesters demanded a ban on the militia and arrest of its commanders."
+    assert set(_all_statuses(text, "COERCE")) == {"hypothetical"}
+
+
+def test_a_denial_does_not_reach_into_a_new_report():
+    text = ("A spokesman denied the charges and said that, when the riot broke out, the governor had issued an "
+            "appeal for calm.")
+    assert statuses(text)["REQUEST"] == "asserted"
+    assert statuses("The minister denied that police had fired on the marchers.")["ASSAULT"] == "negated"
+
+
+def test_an_acquittal_leaves_the_attack_claimed():
+    text = "A jury acquitted Dale Ortmann of murder in the 2019 stabbing of a shopkeeper."
+    assert set(_all_statuses(text, "ASSAULT")) == {"claimed"}
+
+
+def test_the_one_police_name_as_the_shooter_is_accused():
+    records = _coded("A man was shot and killed outside a bar on Elm Street on Saturday night, police said. "
+                     "Investigators identified the suspect as Carl Ruizman, who shot the clerk during the robbery.")
+    by_sentence = {e.sentence_index: e for e in records if e.event_type == "ASSAULT"}
+    assert by_sentence[0].status == "asserted"
+    assert by_sentence[1].status == "claimed"
+
+
+@pytest.mark.parametrize("text, dropped", [
+    ("Paramedics tended to the victims and carried them to ambulances.", False),
+    ("Volunteers often visited the camp.", True),
+])
+def test_tending_to_someone_is_no_habit(text, dropped):
+    from flashpoint.extract.status import find_cues
+
+    kinds = {k for _, _, k in find_cues(tokenize(text))}
+    assert ("habitual" in kinds) == dropped
+
+
+def test_a_full_stop_after_any_listed_abbreviation_ends_no_clause():
+    text = "The ministry will close the consulate on Kenyon Ave. in the capital and expel its diplomats."
+    assert statuses(text)["THREATEN"] == "future"
+    text = "Gen. Ortiz will close the base off Calif. Route 9 and expel its officers."
+    assert statuses(text)["THREATEN"] == "future"
+
+
+@pytest.mark.parametrize("text, event_type, status", [
+    # an event that is a topic verb's object is given
+    ("The state bureau will review the killing of the teenager.", "ASSAULT", "asserted"),
+    ("Officials could not explain the attack on the convoy.", "ASSAULT", "asserted"),
+    ("The government refused to hold talks with the rebels.", "CONSULT", "negated"),  # an act verb: still governed
+    # a hedge on the kind of event or on what is said of it, not on the event
+    ("This may be a drug-related shooting, police said.", "ASSAULT", "asserted"),
+    ("There could be protests in the capital next week.", "PROTEST", "hypothetical"),
+    ("The shooting could stem from an argument over money.", "ASSAULT", "asserted"),
+    ("The attack may have been carried out by a lone gunman.", "ASSAULT", "asserted"),
+    ("Protests could be held in the capital next month.", "PROTEST", "hypothetical"),
+    # a plea is no request; told to act is asked to act, told that reports
+    ("Dale Ortmann, 29, pleaded guilty to charges of third-degree murder.", "ASSAULT", "claimed"),
+    ("A text message told him to come outside and fight.", "ASSAULT", "hypothetical"),
+    ("The officer told reporters that police fired tear gas at the crowd.", "ASSAULT", "asserted"),
+])
+def test_topics_kinds_pleas_and_orders(text, event_type, status):
+    assert statuses(text)[event_type] == status
+
+
+def test_a_modal_does_not_reach_into_a_complement_clause():
+    text = "I would like to note that following the visit of the president, the two sides signed an accord."
+    assert statuses(text)["CONSULT"] == "asserted"
+    assert statuses("The minister will say that police fired on the crowd.")["ASSAULT"] == "asserted"
+
+
+def test_a_term_to_be_served_is_no_threat():
+    sentence = Sentence("The father will spend two years in prison for leaving a loaded gun out.", 0, 0)
+    story = Story(id="s", text=sentence.text, sentences=[sentence])
+    EventStage()(story)
+    StatusStage()(story)
+    assert [(e.event_type, e.status) for e in sentence.events] == [("COERCE", "future")]
+
+
+@pytest.mark.parametrize("text, event_type, status", [
+    # a kind denied, not the event
+    ("Police said this was not a drive-by shooting.", "ASSAULT", "asserted"),
+    ("It was not a protest, the mayor said.", "PROTEST", "negated"),
+    # a role describes, it reports nothing done
+    ("Their role is to defuse tension and support victims.", "SUPPORT", "hypothetical"),
+    # "May" the month is no modal
+    ("On May 7 the men shot four people outside a shop.", "ASSAULT", "asserted"),
+    ("Gunmen may have shot four people outside a shop.", "ASSAULT", "hypothetical"),
+])
+def test_kinds_roles_and_the_month_may(text, event_type, status):
+    assert statuses(text)[event_type] == status
+
+
+@pytest.mark.parametrize("att_text, status", [
+    ("According to the indictment", "claimed"),
+    ("prosecutors said", "claimed"),
+    ("police said", "asserted"),
+])
+def test_a_charging_document_or_a_prosecutor_is_a_claim(att_text, status):
+    text = f"{att_text}, the men shot four people outside a shop."
+    attribution = Attribution(att_text, 0, len(att_text))
+    assert statuses(text, attribution)["ASSAULT"] == status
+
+
+def test_an_event_inside_the_attribution_is_not_its_report():
+    text = "Oconee shooting claims one man's life."
+    attribution = Attribution("Oconee shooting claims", 0, len("Oconee shooting claims"))
+    assert statuses(text, attribution)["ASSAULT"] == "asserted"

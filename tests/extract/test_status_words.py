@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flashpoint import tsv
 from flashpoint.extract import status
+from flashpoint.text.tokens import verb_forms
 
 FILE = ("flashpoint.extract", "status_words.tsv")
 KINDS = (  # kind in the file, name in the code
@@ -11,8 +12,11 @@ KINDS = (  # kind in the file, name in the code
     ("proposal_words", "_PROPOSAL_WORDS"), ("auxiliaries", "_AUXILIARIES"), ("right_phrases", "_RIGHT_PHRASES"),
     ("noun_ings", "_NOUN_INGS"), ("noun_triggers", "_NOUN_TRIGGERS"), ("claim_verbs", "_CLAIM_VERBS"),
     ("charge_heads", "_CHARGE_HEADS"), ("undergo_words", "_UNDERGO_WORDS"), ("relative_pronouns", "_RELATIVE_PRONOUNS"),
-    ("statement_types", "_STATEMENT_TYPES"), ("abbreviations", "_ABBREVIATIONS"), ("charge_verbs", "_CHARGE_VERBS"),
-    ("clause_verbs", "_CLAUSE_VERBS"), ("pattern_types", "_PATTERN_TYPES"),
+    ("statement_types", "_STATEMENT_TYPES"), ("charge_verbs", "_CHARGE_VERBS"),
+    ("clause_verbs", "_CLAUSE_VERBS"), ("pattern_types", "_PATTERN_TYPES"), ("prepositions", "_PREPOSITIONS"),
+    ("speech_verbs", "_SPEECH_VERBS"), ("topic_verbs", "_TOPIC_VERB_FORMS"), ("right_given", "_RIGHT_GIVEN"),
+    ("right_occurring", "_RIGHT_OCCURRING"), ("tell_words", "_TELL_WORDS"),
+    ("undergone_starts", "_UNDERGONE_STARTS"), ("claim_sources", "_CLAIM_SOURCES"), ("month_before", "_MONTH_BEFORE"),
 )
 
 
@@ -33,9 +37,17 @@ def test_the_lists_are_what_status_uses() -> None:
         "_RELATIVE_PRONOUNS": (status._RELATIVE_PRONOUNS, frozenset(w["relative_pronouns"])),
         "_STATEMENT_TYPES": (status._STATEMENT_TYPES, frozenset(t.upper() for t in w["statement_types"])),
         "_PATTERN_TYPES": (status._PATTERN_TYPES, frozenset(t.upper() for t in w["pattern_types"])),
-        "_ABBREVIATIONS": (status._ABBREVIATIONS, frozenset(w["abbreviations"])),
         "_CHARGE_VERBS": (status._CHARGE_VERBS, frozenset(w["charge_verbs"])),
         "_CLAUSE_VERBS": (status._CLAUSE_VERBS, frozenset(w["clause_verbs"])),
+        "_PREPOSITIONS": (status._PREPOSITIONS, frozenset(w["prepositions"])),
+        "_SPEECH_VERBS": (status._SPEECH_VERBS, frozenset(w["speech_verbs"])),
+        "_TOPIC_VERB_FORMS": (status._TOPIC_VERB_FORMS, frozenset(f for v in w["topic_verbs"] for f in verb_forms(v))),
+        "_RIGHT_GIVEN": (status._RIGHT_GIVEN, frozenset(w["right_given"])),
+        "_RIGHT_OCCURRING": (status._RIGHT_OCCURRING, frozenset(w["right_occurring"])),
+        "_TELL_WORDS": (status._TELL_WORDS, frozenset(w["tell_words"])),
+        "_UNDERGONE_STARTS": (status._UNDERGONE_STARTS, frozenset(w["undergone_starts"])),
+        "_CLAIM_SOURCES": (status._CLAIM_SOURCES, frozenset(w["claim_sources"])),
+        "_MONTH_BEFORE": (status._MONTH_BEFORE, frozenset(w["month_before"])),
     }
     assert set(w) == {kind for kind, _ in KINDS}
     for name, (in_code, from_file) in pairs.items():

@@ -45,6 +45,7 @@ class Pattern:
     elements: tuple[frozenset[str] | None, ...]  # None = gap
     optional: tuple[bool, ...]
     source: str  # the pattern as written, for --explain
+    suffixes: tuple[tuple[str, ...], ...] = ()  # per element: word endings it also matches ("~ing": any -ing word)
 
     @property
     def verbal(self) -> bool:
@@ -66,24 +67,33 @@ class Match:
 def _element(word: str) -> frozenset[str]:
     forms: set[str] = set()
     for alt in word.split("|"):
-        forms |= verb_forms(alt[:-1]) if alt.endswith("+") else {alt}
+        if not alt.startswith("~"):
+            forms |= verb_forms(alt[:-1]) if alt.endswith("+") else {alt}
     return frozenset(forms)
+
+
+def _suffixes(word: str) -> tuple[str, ...]:
+    """The endings a pattern word matches ("~ing": any word ending in -ing, such as a gerund object)."""
+    return tuple(alt[1:] for alt in word.split("|") if alt.startswith("~") and len(alt) > 1)
 
 
 def parse_pattern(event_type: str, mode: str | None, source: str) -> Pattern:
     elements: list[frozenset[str] | None] = []
     optional: list[bool] = []
+    suffixes: list[tuple[str, ...]] = []
     for word in source.split():
         if word == "*":
             elements.append(_GAP)
             optional.append(True)
+            suffixes.append(())
             continue
         opt = word.endswith("?")
         elements.append(_element(word.rstrip("?")))
         optional.append(opt)
-    if elements[0] is None or optional[0]:
+        suffixes.append(_suffixes(word.rstrip("?")))
+    if elements[0] is None or optional[0] or suffixes[0]:
         raise ValueError(f"pattern must start with a word: {source!r}")
-    return Pattern(event_type, mode, tuple(elements), tuple(optional), source)
+    return Pattern(event_type, mode, tuple(elements), tuple(optional), source, tuple(suffixes))
 
 
 @cache
@@ -114,7 +124,8 @@ def _match_from(pattern: Pattern, tokens: Sequence[Token], start: int) -> int | 
                 if found is not None:
                     return found
             return None
-        if t < len(tokens) and tokens[t].lower in element:
+        if t < len(tokens) and (tokens[t].lower in element or pattern.suffixes[e]
+                                and tokens[t].lower.endswith(pattern.suffixes[e])):
             found = walk(e + 1, t + 1)
             if found is not None:
                 return found
@@ -714,10 +725,27 @@ def assign_participants(sentence: Sentence, tokens: Sequence[Token], m: Match) -
         # "Trump and Putin have agreed to ...": one side and the other
         actor, recipient = actor[:1], actor[1:]
         note += "; coordinated subjects of a joint act: the first is the actor, the others the recipient"
+    if m.pattern.event_type == "ASSAULT" and m.first == m.last and participle_adjective(tokens, m.first):
+        actor = []
+        recipient = [r for r in recipient if r.start >= trig_end]
+        note += "; a participle describing the people it hurt: no one before it took part"
     return actor, recipient, note
 
 
 _AUXILIARIES = frozenset(_W["auxiliaries"])
+_ADJECTIVE_BEFORE = frozenset(_W["adjective_before"])
+
+
+def participle_adjective(tokens: Sequence[Token], i: int) -> bool:
+    """An attack's past participle used as an adjective or a noun for the people it hurt ("tended to wounded
+    civilians", "treated injured protesters", "the wounded"): after a determiner, a preposition or another past verb
+    of which it is the object's modifier, not after its subject or an auxiliary."""
+    word = tokens[i].lower
+    if i == 0 or not word.endswith("ed") or i + 1 < len(tokens) and tokens[i + 1].lower == "by":
+        return False
+    before = tokens[i - 1].lower
+    return before in _ADJECTIVE_BEFORE or before in DETERMINERS and before != "that" or \
+        before.endswith("ed") and before.isalpha() and before not in _AUXILIARIES
 
 
 def _auxiliaries_only(between: str) -> bool:
@@ -1218,6 +1246,38 @@ def _names_for_nouns(sentence: Sentence, role: list[Actor]) -> list[Actor]:
     return out
 
 
+def _tag(text: str, start: int, end: int) -> bool:
+    """A hashtag ("#Murder") or a short item of a page's tag or menu list ("Tampa Police | Drive-By Shooting | Murder
+    | Arrests"): page furniture, which reports nothing."""
+    if start > 0 and text[start - 1] == "#":
+        return True
+    if text.count("|") < 3:
+        return False
+    left, right = text.rfind("|", 0, start), text.find("|", end)
+    item = text[left + 1:right if right >= 0 else len(text)]
+    return len(item.split()) <= 3
+
+
+# A page header's field label before its web address: "TITLE: ... LINK: http://...", "URL: www...."
+_LABEL_BEFORE_ADDRESS = re.compile(r"\s*:\s*(?:https?://|www\.)")
+
+
+def _without_labels(text: str, role: list[Actor]) -> list[Actor]:
+    """Role mentions without a page header's label word ("street art LINK: http://..." is "street art"; "LINK"
+    alone is no one): the word before ": http" labels the address that follows, it is no one's name."""
+    out: list[Actor] = []
+    for a in role:
+        if not _LABEL_BEFORE_ADDRESS.match(text, a.end):
+            out.append(a)
+            continue
+        head = a.text.rsplit(None, 1)
+        if len(head) == 2 and head[1].isupper():
+            out.append(Actor(head[0], a.start, a.start + len(head[0]), country=a.country, sector=a.sector))
+        elif len(head) == 2:
+            out.append(a)
+    return out
+
+
 class EventStage:
     """Finds triggers and builds one candidate Event per trigger."""
 
@@ -1232,6 +1292,10 @@ class EventStage:
                 start, end = tokens[m.first].start, tokens[m.last].end
                 if any(a.start <= start and end <= a.end for a in sentence.actors):
                     continue  # a word inside a name ("the Rally for Democracy party")
+                if _tag(sentence.text, start, end):
+                    sentence.notes.append(f"events: {m.pattern.event_type} {sentence.text[start:end]!r} dropped: a "
+                                          "hashtag or an item of a page's tag list, not a report")
+                    continue
                 actor, recipient, voice = assign_participants(sentence, tokens, m)
                 # "police arrested 4000 rioters and fired 2000 rounds": a verb after "and" shares the first subject
                 prev = sentence.events[-1] if sentence.events else None
@@ -1324,6 +1388,7 @@ class EventStage:
                         voice += f"; the subject's noun phrase {doer.text!r} is the actor"
                 if m.pattern.event_type == "ASSAULT":
                     actor, recipient = _names_for_nouns(sentence, actor), _names_for_nouns(sentence, recipient)
+                actor, recipient = _without_labels(sentence.text, actor), _without_labels(sentence.text, recipient)
                 event = Event(
                     story_id=story.id,
                     sentence_index=sentence.index,

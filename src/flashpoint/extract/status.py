@@ -28,8 +28,8 @@ from functools import cache
 
 from flashpoint import tsv
 from flashpoint.extract.events import DETERMINERS
-from flashpoint.records import Actor, Event, Story
-from flashpoint.text.tokens import Token, tokenize
+from flashpoint.records import Actor, Event, Sentence, Story
+from flashpoint.text.tokens import Token, tokenize, verb_forms
 
 # How far back (in tokens) a cue may govern a trigger, by cue kind. Conditions and denials scope over a whole clause.
 _REACH = {"neutral": 99, "hedge": 2, "negated": 4, "hypothetical": 6, "future": 6, "threatened": 6, "claimed": 8,
@@ -53,9 +53,17 @@ _UNDERGO_WORDS = frozenset(_W["undergo_words"])
 _RELATIVE_PRONOUNS = frozenset(_W["relative_pronouns"])
 _STATEMENT_TYPES = frozenset(t.upper() for t in _W["statement_types"])
 _PATTERN_TYPES = frozenset(t.upper() for t in _W["pattern_types"])
-_ABBREVIATIONS = frozenset(_W["abbreviations"])
 _CHARGE_VERBS = frozenset(_W["charge_verbs"])
 _CLAUSE_VERBS = frozenset(_W["clause_verbs"])
+_PREPOSITIONS = frozenset(_W["prepositions"])
+_SPEECH_VERBS = frozenset(_W["speech_verbs"])
+_TOPIC_VERB_FORMS = frozenset(form for lemma in _W["topic_verbs"] for form in verb_forms(lemma))
+_RIGHT_GIVEN = frozenset(_W["right_given"])
+_TELL_WORDS = frozenset(_W["tell_words"])
+_UNDERGONE_STARTS = frozenset(_W["undergone_starts"])
+_CLAIM_SOURCES = frozenset(_W["claim_sources"])
+_MONTH_BEFORE = frozenset(_W["month_before"])
+_RIGHT_OCCURRING = frozenset(_W["right_occurring"])
 _TOPIC_VERBS = {"CONSULT", "SUPPORT", "REJECT", "AGREE"}
 _PROPOSAL_WORDS = frozenset(_W["proposal_words"])
 _REFUSABLE = {"RETREAT", "CONCEDE", "AID", "COOPERATE", "CONSULT", "AGREE", "SUPPORT"}
@@ -100,6 +108,9 @@ def find_cues(tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     i = 0
     while i < len(tokens):
+        if _month_may(tokens, i):
+            i += 1
+            continue
         for n in lengths.get(tokens[i].lower, ()):
             if i + n > len(tokens):
                 continue
@@ -110,6 +121,15 @@ def find_cues(tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
                 break
         i += 1
     return found
+
+
+def _month_may(tokens: Sequence[Token], i: int) -> bool:
+    """"May" the month, not the modal: before a day number ("on May 7", "may 7"), or capitalised inside a sentence
+    before a year or a day ("in May 2019", "May 7")."""
+    if tokens[i].lower != "may":
+        return False
+    after = tokens[i + 1].text if i + 1 < len(tokens) else ""
+    return after[:1].isdigit() or i > 0 and tokens[i].text == "May" and tokens[i - 1].lower in _MONTH_BEFORE
 
 
 def given_subject(tokens: Sequence[Token], first: int, last: int) -> bool:
@@ -142,6 +162,12 @@ def governing_cues(tokens: Sequence[Token], cue_list: list[tuple[int, int, str]]
             continue
         if kind == "neutral":
             continue
+        if kind not in {"charge", "habitual"} and between & _TOPIC_VERB_FORMS:
+            continue  # "will investigate the shooting", "could not explain the attack": the event is the topic, given
+        if kind in {"hypothetical", "hedge"} and _kind_hedged(tokens, c_first, c_last, first):
+            continue  # "this may be a drug-related shooting": the hedge is on its kind, the shooting is given
+        if kind == "negated" and _kind_negated(tokens, c_first, c_last, first):
+            continue  # "this was not a drive-by shooting": another kind of shooting, which happened
         if kind not in {"condition", "denial", "charge"} and not coordinated and \
                 any(c_last < k < first for k in other_triggers):
             continue
@@ -155,6 +181,8 @@ def governing_cues(tokens: Sequence[Token], cue_list: list[tuple[int, int, str]]
             # "demanded Kodnani be arrested"), in the same clause; or it is the noun asked for ("called for (tougher)
             # sanctions", "demanded an inquiry").
             asked_noun = between <= _ASKED_NOUN_WORDS and distance <= 2
+            if tokens[c_last].lower in _TELL_WORDS and ("to" not in between or "that" in between):
+                continue  # "told reporters that police fired": a report, not a request
             if not (between & {"to", "that", "be"} or asked_noun) or between & (_SOFT_BREAKS - {",", "and"}):
                 continue
         elif kind == "hedge":
@@ -169,12 +197,16 @@ def governing_cues(tokens: Sequence[Token], cue_list: list[tuple[int, int, str]]
                 continue
             if tokens[c_last].lower == "to" and between & _BE_FORMS:
                 continue  # "ramsevaks who tried to sneak in were arrested": the attempt is the sneaking
+            if "that" in between:
+                continue  # "would like to note that following the visit": a complement clause has its own mood
         elif kind == "claimed" and tokens[c_last].lower not in _CLAIM_ADVERBS and between & _BE_FORMS:
             continue  # "journalists accused of spying were freed": the claim is the spying, not the release
         elif kind == "claimed" and given_subject(tokens, first, first):
             continue  # "alleged that the police firing was unprovoked": the claim is the predicate; the firing is given
         elif kind not in {"condition", "denial"} and between & _SOFT_BREAKS:
             continue  # (charge and habitual cues end at a clause break too)
+        if kind in {"condition", "denial"} and between & _SPEECH_VERBS:
+            continue  # "denied the charges and said that, when the massacre took place, ...": a new report
         if kind == "condition" and "," in between:
             # "If talks fail, strikes would follow": the condition governs its own clause, and the main clause
             # only through its own modal ("would"), which is a cue of its own.
@@ -192,14 +224,63 @@ _RIGHT_PHRASES = tuple(_W["right_phrases"])
 _RIGHT_STOP = {",", ".", ";", ":", "said", "says", "that", "which", "who"}
 
 
-def right_cue(tokens: Sequence[Token], last: int) -> tuple[str, str] | None:
-    """(status, cue) from the words after a noun trigger, up to its verb."""
+def _kind_hedged(tokens: Sequence[Token], c_first: int, c_last: int, first: int) -> bool:
+    """A modal before "be a ..." / "have been an ..." naming the event ("this may be a drug-related shooting", "it
+    could have been a hate crime"): it hedges what kind of event it was, not that it was ("there may be a strike" is
+    the event's own hedge)."""
+    words = [t.lower for t in tokens[c_last + 1:first]]
+    if words[:1] == ["be"]:
+        rest = words[1:]
+    elif words[:2] == ["have", "been"]:
+        rest = words[2:]
+    else:
+        return False
+    return bool(rest) and rest[0] in {"a", "an", "the"} and len(rest) <= 4 and \
+        not (c_first > 0 and tokens[c_first - 1].lower == "there")
+
+
+def _kind_negated(tokens: Sequence[Token], c_first: int, c_last: int, first: int) -> bool:
+    """"was not a drive-by shooting", "is not a random attack": a verb "be" denies a kind (the words between the
+    article and the event noun), and the event is given ("it was not a protest", "there was not a single attack" deny
+    the event)."""
+    words = [t.lower for t in tokens[c_last + 1:first]]
+    if not (words[:1] and words[0] in {"a", "an"} and 2 <= len(words) <= 4 and "single" not in words):
+        return False
+    be = tokens[c_first - 1].lower if c_first > 0 else ""
+    if tokens[c_first].lower in {"wasn't", "isn't", "weren't", "aren't"}:
+        be = "was"
+    return be in _BE_FORMS and not (c_first > 1 and tokens[c_first - 2].lower == "there")
+
+
+def object_of_preposition(tokens: Sequence[Token], first: int) -> bool:
+    """A noun trigger inside a prepositional phrase ("in the shooting", "during the fatal shooting", "after
+    clashes"): it is no subject, so the verb after it is another noun's."""
+    for k in range(first - 1, max(-1, first - 4), -1):
+        word = tokens[k].lower
+        if word in _PREPOSITIONS:
+            return True
+        if not (word.isalpha() or "-" in word) or word in _BE_FORMS or word in _AUXILIARIES:
+            return False
+    return False
+
+
+def right_cue(tokens: Sequence[Token], last: int, first: int | None = None) -> tuple[str, str] | None:
+    """(status, cue) from the words after a noun trigger, up to its verb: only a subject's verb ("fighting could
+    resume"), not the verb of a clause the noun is a prepositional object in ("arrested in the shooting will
+    appear"), nor a verb coordinated after it ("was home during the shooting and was not hurt")."""
+    if first is not None and object_of_preposition(tokens, first):
+        return None
     for i in range(last + 1, min(len(tokens), last + 8)):
         word = tokens[i].lower
-        if word in _RIGHT_STOP:
+        if word in _RIGHT_STOP or word in {"and", "or"}:
             break
         kind = _RIGHT_CUES.get(word)
         if kind:
+            j = i + 2 if i + 1 < len(tokens) and tokens[i + 1].lower == "not" else i + 1
+            after = tokens[j].lower if j < len(tokens) else ""
+            if after in _RIGHT_GIVEN and not (after == "be" and j + 1 < len(tokens)
+                                              and tokens[j + 1].lower in _RIGHT_OCCURRING):
+                return None  # "the attack may have been carried out by", "the shooting could stem from"
             return kind, tokens[i].text
         if word in _AUXILIARIES:
             rest = " ".join(t.lower for t in tokens[i + 1:i + 4])
@@ -210,10 +291,24 @@ def right_cue(tokens: Sequence[Token], last: int) -> tuple[str, str] | None:
     return None
 
 
+_DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")  # "U.S", "a.m" (the tokeniser keeps the last stop apart)
+
+
+@cache
+def _abbreviations() -> tuple[frozenset[str], frozenset[str]]:
+    """(as written, lower-cased) abbreviations of the sentence splitter's list (text/abbreviations.tsv, the one
+    source); the lower-cased set leaves out those that are also ordinary words ("ill.", "miss.")."""
+    rows = list(tsv.rows("flashpoint.text", "abbreviations.tsv"))
+    return frozenset(r[0] for r in rows), frozenset(r[0].lower() for r in rows if not (len(r) > 2 and r[2] == "word"))
+
+
 def _abbreviation_stop(tokens: Sequence[Token], k: int) -> bool:
     """A full stop inside a sentence after an abbreviation ("St. Petersburg"): no clause ends there."""
-    return tokens[k].text == "." and k > 0 and tokens[k - 1].lower in _ABBREVIATIONS and tokens[k - 1].end == \
-        tokens[k].start and k + 1 < len(tokens)
+    if not (tokens[k].text == "." and 0 < k < len(tokens) - 1 and tokens[k - 1].end == tokens[k].start):
+        return False
+    word = tokens[k - 1]
+    written, lower = _abbreviations()
+    return word.text in written or word.lower in lower or bool(_DOTTED.fullmatch(word.lower))
 
 
 def _own_relative_clause(tokens: Sequence[Token], first: int) -> bool:
@@ -302,6 +397,9 @@ class StatusStage:
             dropped: list[Event] = []
             charged: list[Event] = []  # attacks claimed because a charge names them
             accused = _accused(sentence.events)
+            if any(e.event_type == "ASSAULT" for e in sentence.events):
+                accused += _named_suspects(sentence, tokens)
+            previous: tuple[int, str, str | None, list[tuple[str, int, str]]] | None = None  # the last noun's status
             for event in sentence.events:
                 first = starts.get(event.trigger.start)
                 if first is None:
@@ -342,9 +440,16 @@ class StatusStage:
                     if status == "asserted" and topic is not None:
                         status, cue = "hypothetical", f"object of a {topic[0]} verb"
                 if status == "asserted" and last is not None and nominal:
-                    found = right_cue(tokens, last)
+                    found = right_cue(tokens, last, first)
                     if found:
                         status, cue = found
+                if status == "asserted" and previous is not None and not tokens[first].lower.endswith("ed") and \
+                        _coordinated_nouns(tokens, previous[0], first):
+                    # "demanded a ban on the group and arrest of its leaders": the second noun is asked for too
+                    status, cue = previous[1], previous[2]
+                    kinds = previous[3]
+                previous = (last, status, cue, kinds) if nominal and last is not None and status != "asserted" \
+                    and cue is not None and any(k[2] == cue for k in kinds) else None
                 if last is not None and not nominal:
                     verbs.append((event.event_type, last, kinds))
                 if not (last is not None and given_subject(tokens, first, last)):
@@ -356,7 +461,7 @@ class StatusStage:
                     if head is not None:
                         status, cue = "claimed", f"the charge {head!r}"
                     elif status == "asserted" and any(_same_person(a, r) for a in event.actor for r in accused):
-                        status, cue = "claimed", "its actor is the one arrested or charged"
+                        status, cue = "claimed", "its actor is the one arrested, charged or named as the suspect"
                 by_charge = (cue or "").startswith(("the charge", "its actor is")) or \
                     any(k[0] == "charge" and k[2] == cue for k in kinds)
                 if event.event_type == "ASSAULT" and status == "claimed" and by_charge:
@@ -364,7 +469,8 @@ class StatusStage:
                 event.status = status  # type: ignore[assignment]
                 why = f"cue {cue!r}" if cue else "no cue governs the trigger"
                 event.notes.append(f"status: {status} ({why})")
-                undergoes = first > 0 and tokens[first - 1].lower in _UNDERGO_WORDS
+                undergoes = first > 0 and tokens[first - 1].lower in _UNDERGO_WORDS or \
+                    tokens[first].lower in _UNDERGONE_STARTS
                 announced(event, {cue for _, _, cue in kinds}, undergoes)
             if dropped:
                 sentence.events = [e for e in sentence.events if all(e is not d for d in dropped)]
@@ -379,10 +485,12 @@ class StatusStage:
         if status == "asserted" and unverified:
             return "claimed"  # "..., a claim that could not be independently verified"
         att = event.attribution
+        if att is not None and att.start <= event.trigger.start < att.end:
+            return status  # "Oconee shooting claims one man's life": the event is inside the words, not their report
         if status == "asserted" and att is not None:
-            verb = att.text.lower().split()[-1] if att.text else ""
-            if verb in _CLAIM_VERBS:
-                return "claimed"
+            words = att.text.lower().split() if att.text else []
+            if words[-1:] and words[-1] in _CLAIM_VERBS or set(words) & _CLAIM_SOURCES:
+                return "claimed"  # "the rebels claimed", "according to the indictment", "prosecutors said"
         return status
 
 
@@ -401,6 +509,33 @@ def _accused(events: Sequence[Event]) -> list[Actor]:
     return [r for e in events if e.event_type == "COERCE" and e.mode in {"arrest", "detain"}
             or e.event_type == "ACCUSE" and e.mode == "allege"
             and e.trigger.text.split()[0].lower() in _CHARGE_VERBS for r in e.recipient]
+
+
+def _coordinated_nouns(tokens: Sequence[Token], before: int, first: int) -> bool:
+    """A noun trigger joined by "and" / "or" to a noun trigger shortly before it, with no verb or clause break
+    between them ("a ban on the group and arrest of its leaders", "sanctions or an embargo")."""
+    if not 0 <= first - before - 1 <= 8:
+        return False
+    between = [t.lower for t in tokens[before + 1:first]]
+    k = len(between) - 1
+    while k >= 0 and between[k] in DETERMINERS:
+        k -= 1
+    if k < 0 or between[k] not in {"and", "or"}:
+        return False
+    return not (set(between) & (_HARD_BREAKS | _BE_FORMS | _AUXILIARIES | set(_RIGHT_CUES) | {",", "that", "which",
+                                                                                            "who"}))
+
+
+def _named_suspects(sentence: Sentence, tokens: Sequence[Token]) -> list[Actor]:
+    """The people police name as the shooter or the suspect ("identified the shooter as X", "the suspect is X";
+    `suspect_reports.tsv` slot `named`): an identification is an accusation, so X's attack is claimed."""
+    from flashpoint.extract.tracking import _report_matches, _reported_victims
+
+    out: list[Actor] = []
+    for slot, first, last, _ in _report_matches(list(tokens), "suspect_reports.tsv"):
+        if slot == "named":
+            out += _reported_victims(sentence, tokens[first].start, tokens[last].end, "after")
+    return out
 
 
 def _same_person(a: Actor, b: Actor) -> bool:
