@@ -252,6 +252,8 @@ def _keep(text: str, toks: list[re.Match], i: int, j: int, m: Mention, key: str,
         return False  # "Michael Jordan", "Lake Chad": a name's second word
     if m.demonym:
         return True
+    if hierarchy and _in_region_after(text, m, g):
+        return True  # "Hope, Ark., police ...": a town of that name in the state written after it
     common = g.common.get(key, 0.0) if " " not in key else 0.0
     if common and not strong:
         if (initial and not org) or not (m.cue or hierarchy or org):
@@ -261,6 +263,29 @@ def _keep(text: str, toks: list[re.Match], i: int, j: int, m: Mention, key: str,
     if initial and common >= 4.0 and not m.cue and not org:
         return strong and pop >= 1_000_000
     return strong or pop >= _SMALL_POP or m.cue or hierarchy
+
+
+_REGION_AFTER = re.compile(r",[ ]([A-Z][\w.]*(?:[ ][A-Z][\w.]*){0,2})")
+
+
+def _in_region_after(text: str, m: Mention, g: Gazetteer) -> bool:
+    """Whether the country or first-level division written after the name (", Ark.", ", New Mexico", ", TX") holds
+    one of the name's places: then a frequent word ("Hope", "Mobile") or a village is that place, wherever it stands."""
+    after = _REGION_AFTER.match(text, m.end)
+    if after is None:
+        return False
+    words = after.group(1).split()
+    for n in range(len(words), 0, -1):
+        phrase = " ".join(words[:n])
+        key = fold(phrase)
+        if key in g.ap_keys and not phrase.endswith("."):
+            continue  # "Ark" without its dot is a word
+        regions = [g.place(r) for r in g.rows(key) if r >= 0 and g.place(r).feature in (ADM1, PCLI)]
+        if n == 1 and phrase.rstrip(".") in g.us_postal:
+            regions.append(g.place(g.us_postal[phrase.rstrip(".")]))
+        if regions:
+            return any(_contains(q, g.place(r)) for q in regions for r in m.rows if r >= 0)
+    return False
 
 
 def _prior(g: Gazetteer, r: int) -> tuple[float, Place]:
