@@ -191,3 +191,8 @@ def test_a_frequent_word_is_a_place_where_a_state_that_holds_it_follows():
     assert r["Hope"][1:] == ("USA", "Arkansas")
     # no town of that name in the state after it: a word, not a place
     assert "Well" not in _resolved("Well, Texas officials said nothing more.")
+
+
+def test_an_old_name_of_a_capital_yields_to_a_town_that_bears_it():
+    assert _resolved("A man was shot in Philadelphia on Tuesday.")["Philadelphia"][1:] == ("USA", "Pennsylvania")
+    assert _resolved("Troops marched into Peking.")["Peking"][1] == "CHN"  # no town bears it: the capital

@@ -171,3 +171,16 @@ def test_call_sign_file_names_states_once_each():
     assert len({r[0] for r in rows}) == len(rows), "a call sign listed twice"
     assert all(r[0][0] in "KW" and r[0].isupper() and 3 <= len(r[0]) <= 4 for r in rows)
     assert {r[1] for r in rows} <= postal
+
+
+def test_american_usage_reads_a_name_in_its_american_sense():
+    text = "A teenager was killed in a shooting in Chelsea on Friday.\n\nThe shooting happened around 5:30 p.m."
+    _, geo = _read(text)
+    assert ("Chelsea", "Massachusetts", "USA") in _places(geo)
+    _, geo = _read("A teenager was killed in a shooting in Chelsea on Friday.")
+    assert ("Chelsea", "England", "GBR") in _places(geo)  # with no sign, the larger Chelsea
+
+
+def test_a_persons_possessive_is_no_place_even_after_at():
+    _, geo = _read("Sidney Davis, 44, was charged on Friday.\n\nThe boy was shot at Davis’ home.")
+    assert not any(t == "Davis" for t, _, _ in _places(geo))

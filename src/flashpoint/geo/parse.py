@@ -80,6 +80,8 @@ _STRONG = frozenset({PCLI, ADM1, CONT, RGN, SEA, LMK})
 _FEATURE_BONUS = {PCLI: 4.0, CONT: 3.5, RGN: 3.5, SEA: 3.0, ADM1: 1.5, ADM2: 0.3, PPLC: 2.5, LMK: 3.0}
 _PREFER = 5.0  # a news-usage preference outweighs about 100x the population
 _ALT_PENALTY = 1.5
+_ALT_YIELD = 3.0  # more, where a town of `_OWN_NAME_POP` bears the name as its own
+_OWN_NAME_POP = 20_000
 _COUNTRY_CONTEXT = 4.0  # times the share of the story's other confident places in the candidate's country
 _ADMIN_CONTEXT = 3.0  # another confident place in the candidate's first-level division
 _COVER = 2.0  # the division holding the most names of the story
@@ -300,6 +302,17 @@ def _prior(g: Gazetteer, r: int) -> tuple[float, Place]:
     return s, p
 
 
+def _primary_first(g: Gazetteer, rows: list[int]) -> list[tuple[float, Place]]:
+    """The candidates' priors; an entry known by the name only as another name yields to a town of some size that
+    bears it as its own: "Philadelphia" is the American city before Amman's ancient name, "Salisbury" a town
+    before Harare's colonial one, "Canton" Ohio's before Guangzhou's old European name."""
+    cands = [_prior(g, r) for r in rows]
+    if any(r < 0 for r in rows) and any(r >= 0 and p.population >= _OWN_NAME_POP and p.feature.startswith("PPL")
+                                        for r, (_, p) in zip(rows, cands, strict=True)):
+        cands = [(s - _ALT_YIELD if r < 0 else s, p) for r, (s, p) in zip(rows, cands, strict=True)]
+    return cands
+
+
 def _homonyms(cands: list[tuple[float, Place]]) -> list[tuple[float, Place]]:
     """A division named after its city ("Moscow", "Mexico City" state, "Paris" department) yields to the city: news
     means the city. Same for a US state named like a capital ("Washington")."""
@@ -342,7 +355,7 @@ def resolve(mentions: list[Mention], g: Gazetteer | None = None,
     `evidence`: names that are not resolved themselves but tell the region ("Charleston" in "Charleston Area Medical
     Center")."""
     g = g or load()
-    cands: list[list[tuple[float, Place]]] = [_usage(g, m, _homonyms([_prior(g, r) for r in m.rows]))
+    cands: list[list[tuple[float, Place]]] = [_usage(g, m, _homonyms(_primary_first(g, m.rows)))
                                               for m in mentions]
     position = {id(m): k for k, m in enumerate(mentions)}
     # hierarchy: "Alexandria, Louisiana" -- the child takes candidates inside the parent, the parent is confirmed

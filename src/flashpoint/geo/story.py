@@ -57,6 +57,7 @@ _DATELINE = re.compile(
 _NOT_DATELINE = _story_words("not_dateline")
 _MONTHS = _story_words("month")
 _TOWNSHIP = re.compile(r"(?i)[ ]+(?:twp\.?|township|boro\.?|borough|village|city)$")
+_POSSESSIVE = re.compile(r"['’]s?\b|['’](?=\s)")
 _DATELINE_SENTENCES = 8  # a dateline stands after the headline, a photo caption or a copyright line, not later
 # What mostly American local news writes: a broadcaster's call sign in a dateline ("(WTHR)"), a sheriff, an address
 # block ("the 3400 block of"), a city's "Police Department", the words of its courts, its roads, its time zones. They
@@ -72,6 +73,15 @@ _US_SIGNS = (re.compile(r"\((?:[KW][A-Z]{2,3})(?:[- ]?(?:TV|FM|AM|DT|\d+))?(?:/[
              re.compile(r"\b(?:Interstate|I-\d+|U\.S\. (?:Highway|Route)|Highway \d+|Route \d+)\b|\bmph\b"),
              re.compile(r"\bBuy Photo\b|\(Photo: |\bPosted:? |\bEDT\b|\bEST\b|\bCDT\b|\bCST\b|\bPDT\b"))
 _US_VOTES = 3  # at most; one per kind of sign
+# American usage that wire copy about other countries seldom shows: an emergency call to 911, a police rank with its
+# dot before a name ("Lt. Sean Edwards"), state troopers and police chiefs, a clock time with dotted "p.m.", the
+# American "neighborhood". Votes for the United States in resolving the story's names ("Chelsea", "Panama City",
+# "Boston" beside "Dorchester"), one per kind and within `_US_VOTES` with the signs above; not signs of local news.
+_US_USAGE = (re.compile(r"\b911\b"),
+             re.compile(r"\b(?:Lt|Sgt|Det|Capt|Cpl|Ofc|Dep)\.[ ][A-Z]"),
+             re.compile(r"(?i)\bstate troopers?\b|\bstate police\b|\bhighway patrol\b|\bpolice chief\b"),
+             re.compile(r"\b\d{1,2}(?::\d\d)?[ ]?[ap]\.m\."),
+             re.compile(r"\bneighborhoods?\b"))
 # A broadcaster's call sign anywhere in the story ("Police told WVTM 13 News", "Copyright 2017 WBRC", "(WATE)"): the
 # station's market (call_signs.tsv) is the state the story is about, a vote for its division as a dateline's state is.
 _CALL_SIGN = re.compile(r"\b([KW][A-Z]{2,3})(-(?:TV|DT|HD|CD|LD|FM|AM)\d*)?\b")
@@ -266,7 +276,8 @@ def _votes(texts: list[str], dateline: Dateline | None, g: Gazetteer,
     broadcaster whose call sign the story names (two). The dateline is resolved with the story's other names
     (`mentions`) and those signs as context: "AURORA —" in a story that names Colorado is Aurora, Colorado."""
     prior: tuple[Counter, Counter] = (Counter(), Counter())
-    signs = _signs(texts)
+    head = "\n".join(texts[:40])
+    signs = _signs(texts) + sum(1 for sign in _US_USAGE if sign.search(head))
     if signs:
         prior[0]["USA"] += min(signs, _US_VOTES)
     prior[1].update(_call_sign_votes(texts, g))
@@ -359,8 +370,9 @@ def read_story(texts: list[str], skip: list[bool] | None = None, g: Gazetteer | 
     # one sense per discourse: a name the story shows to be a place elsewhere is one here too; a name it shows to be
     # a person's ("Brenda Bassett") is no place where nothing says it is ("Bassett says ...")
     surnames = {fold(x.text) for ds in dropped for x in ds if x.why == "surname"}
-    if surnames:
-        per = [[x for x in ms if x.cue or x.parent is not None or fold(x.text) not in surnames] for ms in per]
+    if surnames:  # "at Davis’ home" is still the man's, cue or not
+        per = [[x for x in ms if fold(x.text) not in surnames or x.parent is not None
+                or x.cue and not _POSSESSIVE.match(text, x.end)] for text, ms in zip(texts, per, strict=True)]
     known = {fold(x.text) for ms in per for x in ms if not x.demonym}
     if dateline is not None and dateline.city is not None:
         known.add(fold(dateline.city.text))
