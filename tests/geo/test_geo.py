@@ -196,3 +196,8 @@ def test_a_frequent_word_is_a_place_where_a_state_that_holds_it_follows():
 def test_an_old_name_of_a_capital_yields_to_a_town_that_bears_it():
     assert _resolved("A man was shot in Philadelphia on Tuesday.")["Philadelphia"][1:] == ("USA", "Pennsylvania")
     assert _resolved("Troops marched into Peking.")["Peking"][1] == "CHN"  # no town bears it: the capital
+
+
+def test_a_citys_metropolitan_police_name_the_city():
+    r = _resolved("The Las Vegas Metropolitan Police Department said a man was shot.")
+    assert r["Las Vegas"][1:] == ("USA", "Nevada")

@@ -184,3 +184,13 @@ def test_american_usage_reads_a_name_in_its_american_sense():
 def test_a_persons_possessive_is_no_place_even_after_at():
     _, geo = _read("Sidney Davis, 44, was charged on Friday.\n\nThe boy was shot at Davis’ home.")
     assert not any(t == "Davis" for t, _, _ in _places(geo))
+
+
+def test_a_large_city_keeps_its_name_against_a_small_namesake_the_context_favours():
+    _, geo = _read("SAN DIEGO — A police officer was shot and killed during a traffic stop.\n\n"
+                   "The shooting came days after officers were killed in Dallas and in Baton Rouge, Louisiana, "
+                   "and Texas lawmakers called for calm.")
+    assert ("SAN DIEGO", "California", "USA") in _places(geo)
+    # the hierarchy still names the small one
+    _, geo = _read("A man was shot in San Diego, Texas, on Friday.")
+    assert ("San Diego", "Texas", "USA") in _places(geo)

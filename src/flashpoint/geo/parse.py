@@ -88,6 +88,8 @@ _COVER = 2.0  # the division holding the most names of the story
 _COVER_RANGE = 4.0  # ... counted over each name's candidates this close to its best
 _COVER_TIE = 0.5  # divisions holding as many names: the one whose entries are larger by this much (summed priors)
 _EMBED_MIN_POP = 1_000_000
+_PROMINENT_POP = 200_000  # a city this large ...
+_DWARF = 30  # ... and this many times larger than the namesake the story's context favours keeps the name
 _SMALL_POP = 1_000
 
 
@@ -358,6 +360,7 @@ def resolve(mentions: list[Mention], g: Gazetteer | None = None,
     cands: list[list[tuple[float, Place]]] = [_usage(g, m, _homonyms(_primary_first(g, m.rows)))
                                               for m in mentions]
     position = {id(m): k for k, m in enumerate(mentions)}
+    placed: set[int] = set()  # mentions the admin hierarchy written after them placed ("Paris, Texas")
     # hierarchy: "Alexandria, Louisiana" -- the child takes candidates inside the parent, the parent is confirmed
     for k, m in enumerate(mentions):
         parent = m.parent
@@ -370,6 +373,7 @@ def resolve(mentions: list[Mention], g: Gazetteer | None = None,
         for s, p in cands[k]:
             if any(_contains(pp, p) for pp in pcands):
                 s += 6.0
+                placed.add(id(m))
             boosted.append((s, p))
         cands[k] = boosted
     # the division that holds most of the story's names ("Princeton", "Mercer County", "Charleston": West Virginia)
@@ -396,7 +400,8 @@ def resolve(mentions: list[Mention], g: Gazetteer | None = None,
     countries: Counter = Counter()
     admins: Counter = Counter()
     votes: list[tuple[str | None, tuple[str, str] | None]] = []
-    for c in cands:
+    local_names: dict[tuple[str, str], set[str]] = {}  # division -> its counties and towns the story names
+    for mention, c in zip(mentions, cands, strict=True):
         vote: tuple[str | None, tuple[str, str] | None] = (None, None)
         if c:
             c.sort(key=lambda sp: -sp[0])
@@ -409,6 +414,9 @@ def resolve(mentions: list[Mention], g: Gazetteer | None = None,
                 countries[best[1].country] += 1
                 if adm:
                     admins[adm] += 1
+                    if best[1].feature == ADM2 or best[1].feature.startswith("PPL") and (
+                            _SMALL_POP <= best[1].population < _PROMINENT_POP):
+                        local_names.setdefault(adm, set()).add(fold(mention.text))
         votes.append(vote)
     if prior is not None:
         countries.update(prior[0])
@@ -437,8 +445,29 @@ def resolve(mentions: list[Mention], g: Gazetteer | None = None,
                         s += _ADMIN_CONTEXT
             if s > best_s:
                 best_s, best_p = s, p
+        if best_p is not None and id(m) not in placed and best_p.admin1:
+            a = (best_p.country or "", fold(best_p.admin1))
+            if not (local_names.get(a, set()) - {fold(m.text)}) and not (prior and prior[1][a] > 0):
+                best_p = _prominent(g, m.rows, best_p)
         m.place, m.score = best_p, best_s
     return mentions
+
+
+def _prominent(g: Gazetteer, rows: list[int], best: Place) -> Place:
+    """A large city named without its state is that city unless the story shows it is about the small namesake's
+    area: "San Diego" beside "Dallas" and "Texas" is not a Texan village, "Columbus" beside a surname that passes for
+    a Nebraskan village not the town in Nebraska; "Dallas" beside "Paulding County" is Dallas, Georgia. `resolve`
+    calls it when no hierarchy ("San Diego, Texas"), no dateline or call sign and no county or town of the small
+    one's state supports it. Namesakes abroad are left to the story's country votes."""
+    if not best.feature.startswith("PPL"):
+        return best
+    own = [g.place(r) for r in rows if r >= 0]  # by its own name: not Harare for "Salisbury"
+    big = max((p for p in own if p.feature.startswith("PPL") and p.population >= _PROMINENT_POP
+               and p.country == best.country),
+              key=lambda p: p.population, default=None)
+    if big is None or big.population < _DWARF * max(best.population, 1):
+        return best
+    return big
 
 
 def parse(text: str, g: Gazetteer | None = None) -> list[Mention]:
