@@ -184,3 +184,20 @@ def test_news_names_file_is_well_formed():
             assert any(g.place(-r - 1 if r < 0 else r).name == entry for r in g.lookup(name)), name
         else:
             assert -90 <= float(lat) <= 90 and -180 <= float(lon) <= 180 and len(cc) == 3, name
+
+
+def test_a_frequent_word_is_a_place_where_a_state_that_holds_it_follows():
+    r = _resolved("Hope, Ark., police said a man was hurt at a store.")
+    assert r["Hope"][1:] == ("USA", "Arkansas")
+    # no town of that name in the state after it: a word, not a place
+    assert "Well" not in _resolved("Well, Texas officials said nothing more.")
+
+
+def test_an_old_name_of_a_capital_yields_to_a_town_that_bears_it():
+    assert _resolved("A man was shot in Philadelphia on Tuesday.")["Philadelphia"][1:] == ("USA", "Pennsylvania")
+    assert _resolved("Troops marched into Peking.")["Peking"][1] == "CHN"  # no town bears it: the capital
+
+
+def test_a_citys_metropolitan_police_name_the_city():
+    r = _resolved("The Las Vegas Metropolitan Police Department said a man was shot.")
+    assert r["Las Vegas"][1:] == ("USA", "Nevada")

@@ -136,3 +136,61 @@ def test_a_names_repeats_do_not_vote_for_its_own_foreign_sense():
                    "Coroners for the Gallatin County Sheriff's Office and the Belgrade Police Department are "
                    "investigating.\n\nBelgrade Chief of Police said the family asked for privacy in Belgrade.")
     assert {c for name, _, c in _places(geo) if name == "Belgrade"} == {"USA"}
+
+
+def test_a_broadcasters_call_sign_tells_the_state_of_the_storys_names():
+    from flashpoint.geo.story import call_sign_states
+
+    assert call_sign_states(["Police told WVTM 13 News the boy was hurt."]) == ["AL"]
+    assert call_sign_states(["KNOXVILLE (WATE) – A man was shot."]) == ["TN"]
+    assert call_sign_states(["Copyright 2017 WGCL-TV (Meredith Corporation). All rights reserved."]) == ["GA"]
+    assert call_sign_states(["A HEAT WAVE HITS THE CITY"]) == []  # a word in a line of capitals
+    _, geo = _read("The Duluth Police Department is looking for a man who shot a teen.\n\n"
+                   "The teen was taken to a hospital.\n\nCopyright 2017 WGCL-TV. All rights reserved.")
+    assert ("Duluth", "Georgia", "USA") in _places(geo)
+    _, geo = _read("The Duluth Police Department is looking for a man who shot a teen.")
+    assert ("Duluth", "Minnesota", "USA") in _places(geo)  # with no sign, the larger Duluth
+
+
+def test_a_capitals_dateline_is_read_with_the_states_the_story_names():
+    _, geo = _read("AURORA — A boy was shot Friday night at an apartment complex.\n\n"
+                   "Police said it was the third shooting in the city this year, the most in Colorado.")
+    assert geo.dateline.place.admin1 == "Colorado" and geo.dateline.place.country == "USA"
+    # the story's other towns, or surnames that pass for them, do not pull a large city away
+    _, geo = _read("BALTIMORE - Four people were shot in a home, police said.\n\n"
+                   "Police said Anna Monroe and Paul Carey were killed.")
+    assert geo.dateline.place.admin1 == "Maryland"
+
+
+def test_call_sign_file_names_states_once_each():
+    from flashpoint import tsv
+
+    rows = tsv.rows("flashpoint.geo", "call_signs.tsv", header=True)
+    postal = {r[1] for r in tsv.rows("flashpoint.geo", "us_states.tsv", header=True)}
+    assert len(rows) > 300 and all(len(r) == 3 and all(r) for r in rows)
+    assert len({r[0] for r in rows}) == len(rows), "a call sign listed twice"
+    assert all(r[0][0] in "KW" and r[0].isupper() and 3 <= len(r[0]) <= 4 for r in rows)
+    assert {r[1] for r in rows} <= postal
+
+
+def test_american_usage_reads_a_name_in_its_american_sense():
+    text = "A teenager was killed in a shooting in Chelsea on Friday.\n\nThe shooting happened around 5:30 p.m."
+    _, geo = _read(text)
+    assert ("Chelsea", "Massachusetts", "USA") in _places(geo)
+    _, geo = _read("A teenager was killed in a shooting in Chelsea on Friday.")
+    assert ("Chelsea", "England", "GBR") in _places(geo)  # with no sign, the larger Chelsea
+
+
+def test_a_persons_possessive_is_no_place_even_after_at():
+    _, geo = _read("Sidney Davis, 44, was charged on Friday.\n\nThe boy was shot at Davis’ home.")
+    assert not any(t == "Davis" for t, _, _ in _places(geo))
+
+
+def test_a_large_city_keeps_its_name_against_a_small_namesake_the_context_favours():
+    _, geo = _read("SAN DIEGO — A police officer was shot and killed during a traffic stop.\n\n"
+                   "The shooting came days after officers were killed in Dallas and in Baton Rouge, Louisiana, "
+                   "and Texas lawmakers called for calm.")
+    assert ("SAN DIEGO", "California", "USA") in _places(geo)
+    # the hierarchy still names the small one
+    _, geo = _read("A man was shot in San Diego, Texas, on Friday.")
+    assert ("San Diego", "Texas", "USA") in _places(geo)

@@ -80,12 +80,16 @@ _STRONG = frozenset({PCLI, ADM1, CONT, RGN, SEA, LMK})
 _FEATURE_BONUS = {PCLI: 4.0, CONT: 3.5, RGN: 3.5, SEA: 3.0, ADM1: 1.5, ADM2: 0.3, PPLC: 2.5, LMK: 3.0}
 _PREFER = 5.0  # a news-usage preference outweighs about 100x the population
 _ALT_PENALTY = 1.5
+_ALT_YIELD = 3.0  # more, where a town of `_OWN_NAME_POP` bears the name as its own
+_OWN_NAME_POP = 20_000
 _COUNTRY_CONTEXT = 4.0  # times the share of the story's other confident places in the candidate's country
 _ADMIN_CONTEXT = 3.0  # another confident place in the candidate's first-level division
 _COVER = 2.0  # the division holding the most names of the story
 _COVER_RANGE = 4.0  # ... counted over each name's candidates this close to its best
 _COVER_TIE = 0.5  # divisions holding as many names: the one whose entries are larger by this much (summed priors)
 _EMBED_MIN_POP = 1_000_000
+_PROMINENT_POP = 200_000  # a city this large ...
+_DWARF = 30  # ... and this many times larger than the namesake the story's context favours keeps the name
 _SMALL_POP = 1_000
 
 
@@ -252,6 +256,8 @@ def _keep(text: str, toks: list[re.Match], i: int, j: int, m: Mention, key: str,
         return False  # "Michael Jordan", "Lake Chad": a name's second word
     if m.demonym:
         return True
+    if hierarchy and _in_region_after(text, m, g):
+        return True  # "Hope, Ark., police ...": a town of that name in the state written after it
     common = g.common.get(key, 0.0) if " " not in key else 0.0
     if common and not strong:
         if (initial and not org) or not (m.cue or hierarchy or org):
@@ -261,6 +267,29 @@ def _keep(text: str, toks: list[re.Match], i: int, j: int, m: Mention, key: str,
     if initial and common >= 4.0 and not m.cue and not org:
         return strong and pop >= 1_000_000
     return strong or pop >= _SMALL_POP or m.cue or hierarchy
+
+
+_REGION_AFTER = re.compile(r",[ ]([A-Z][\w.]*(?:[ ][A-Z][\w.]*){0,2})")
+
+
+def _in_region_after(text: str, m: Mention, g: Gazetteer) -> bool:
+    """Whether the country or first-level division written after the name (", Ark.", ", New Mexico", ", TX") holds
+    one of the name's places: then a frequent word ("Hope", "Mobile") or a village is that place, wherever it stands."""
+    after = _REGION_AFTER.match(text, m.end)
+    if after is None:
+        return False
+    words = after.group(1).split()
+    for n in range(len(words), 0, -1):
+        phrase = " ".join(words[:n])
+        key = fold(phrase)
+        if key in g.ap_keys and not phrase.endswith("."):
+            continue  # "Ark" without its dot is a word
+        regions = [g.place(r) for r in g.rows(key) if r >= 0 and g.place(r).feature in (ADM1, PCLI)]
+        if n == 1 and phrase.rstrip(".") in g.us_postal:
+            regions.append(g.place(g.us_postal[phrase.rstrip(".")]))
+        if regions:
+            return any(_contains(q, g.place(r)) for q in regions for r in m.rows if r >= 0)
+    return False
 
 
 def _prior(g: Gazetteer, r: int) -> tuple[float, Place]:
@@ -273,6 +302,17 @@ def _prior(g: Gazetteer, r: int) -> tuple[float, Place]:
     if alt:
         s -= _ALT_PENALTY
     return s, p
+
+
+def _primary_first(g: Gazetteer, rows: list[int]) -> list[tuple[float, Place]]:
+    """The candidates' priors; an entry known by the name only as another name yields to a town of some size that
+    bears it as its own: "Philadelphia" is the American city before Amman's ancient name, "Salisbury" a town
+    before Harare's colonial one, "Canton" Ohio's before Guangzhou's old European name."""
+    cands = [_prior(g, r) for r in rows]
+    if any(r < 0 for r in rows) and any(r >= 0 and p.population >= _OWN_NAME_POP and p.feature.startswith("PPL")
+                                        for r, (_, p) in zip(rows, cands, strict=True)):
+        cands = [(s - _ALT_YIELD if r < 0 else s, p) for r, (s, p) in zip(rows, cands, strict=True)]
+    return cands
 
 
 def _homonyms(cands: list[tuple[float, Place]]) -> list[tuple[float, Place]]:
@@ -317,9 +357,10 @@ def resolve(mentions: list[Mention], g: Gazetteer | None = None,
     `evidence`: names that are not resolved themselves but tell the region ("Charleston" in "Charleston Area Medical
     Center")."""
     g = g or load()
-    cands: list[list[tuple[float, Place]]] = [_usage(g, m, _homonyms([_prior(g, r) for r in m.rows]))
+    cands: list[list[tuple[float, Place]]] = [_usage(g, m, _homonyms(_primary_first(g, m.rows)))
                                               for m in mentions]
     position = {id(m): k for k, m in enumerate(mentions)}
+    placed: set[int] = set()  # mentions the admin hierarchy written after them placed ("Paris, Texas")
     # hierarchy: "Alexandria, Louisiana" -- the child takes candidates inside the parent, the parent is confirmed
     for k, m in enumerate(mentions):
         parent = m.parent
@@ -332,6 +373,7 @@ def resolve(mentions: list[Mention], g: Gazetteer | None = None,
         for s, p in cands[k]:
             if any(_contains(pp, p) for pp in pcands):
                 s += 6.0
+                placed.add(id(m))
             boosted.append((s, p))
         cands[k] = boosted
     # the division that holds most of the story's names ("Princeton", "Mercer County", "Charleston": West Virginia)
@@ -358,7 +400,8 @@ def resolve(mentions: list[Mention], g: Gazetteer | None = None,
     countries: Counter = Counter()
     admins: Counter = Counter()
     votes: list[tuple[str | None, tuple[str, str] | None]] = []
-    for c in cands:
+    local_names: dict[tuple[str, str], set[str]] = {}  # division -> its counties and towns the story names
+    for mention, c in zip(mentions, cands, strict=True):
         vote: tuple[str | None, tuple[str, str] | None] = (None, None)
         if c:
             c.sort(key=lambda sp: -sp[0])
@@ -371,6 +414,9 @@ def resolve(mentions: list[Mention], g: Gazetteer | None = None,
                 countries[best[1].country] += 1
                 if adm:
                     admins[adm] += 1
+                    if best[1].feature == ADM2 or best[1].feature.startswith("PPL") and (
+                            _SMALL_POP <= best[1].population < _PROMINENT_POP):
+                        local_names.setdefault(adm, set()).add(fold(mention.text))
         votes.append(vote)
     if prior is not None:
         countries.update(prior[0])
@@ -399,8 +445,29 @@ def resolve(mentions: list[Mention], g: Gazetteer | None = None,
                         s += _ADMIN_CONTEXT
             if s > best_s:
                 best_s, best_p = s, p
+        if best_p is not None and id(m) not in placed and best_p.admin1:
+            a = (best_p.country or "", fold(best_p.admin1))
+            if not (local_names.get(a, set()) - {fold(m.text)}) and not (prior and prior[1][a] > 0):
+                best_p = _prominent(g, m.rows, best_p)
         m.place, m.score = best_p, best_s
     return mentions
+
+
+def _prominent(g: Gazetteer, rows: list[int], best: Place) -> Place:
+    """A large city named without its state is that city unless the story shows it is about the small namesake's
+    area: "San Diego" beside "Dallas" and "Texas" is not a Texan village, "Columbus" beside a surname that passes for
+    a Nebraskan village not the town in Nebraska; "Dallas" beside "Paulding County" is Dallas, Georgia. `resolve`
+    calls it when no hierarchy ("San Diego, Texas"), no dateline or call sign and no county or town of the small
+    one's state supports it. Namesakes abroad are left to the story's country votes."""
+    if not best.feature.startswith("PPL"):
+        return best
+    own = [g.place(r) for r in rows if r >= 0]  # by its own name: not Harare for "Salisbury"
+    big = max((p for p in own if p.feature.startswith("PPL") and p.population >= _PROMINENT_POP
+               and p.country == best.country),
+              key=lambda p: p.population, default=None)
+    if big is None or big.population < _DWARF * max(best.population, 1):
+        return best
+    return big
 
 
 def parse(text: str, g: Gazetteer | None = None) -> list[Mention]:

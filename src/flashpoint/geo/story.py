@@ -24,12 +24,24 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 
+from flashpoint import tsv
 from flashpoint.geo.gazetteer import ADM1, ADM2, PCLI, Gazetteer, Place, fold, load
 from flashpoint.geo.locate import SentencePlaces
-from flashpoint.geo.parse import _CITY_PARTS, _COMPASS, _NAME_HEADS, _NEVER, Mention, _story_words, recognise, resolve
+from flashpoint.geo.parse import (
+    _CITY_PARTS,
+    _COMPASS,
+    _NAME_HEADS,
+    _NEVER,
+    Mention,
+    _prior,
+    _story_words,
+    recognise,
+    resolve,
+)
 
-__all__ = ["Dateline", "StoryPlaces", "find_dateline", "read_story", "street_like", "text_votes"]
+__all__ = ["Dateline", "StoryPlaces", "call_sign_states", "find_dateline", "read_story", "street_like", "text_votes"]
 
 # A dateline at the start of a sentence: CITY[, Region][ (Agency)][ —], or "(CITY[, Region]) —" as some wires print
 # it. An all-capitals city needs one of the three after it; a city written in title case needs a region and an agency
@@ -45,6 +57,7 @@ _DATELINE = re.compile(
 _NOT_DATELINE = _story_words("not_dateline")
 _MONTHS = _story_words("month")
 _TOWNSHIP = re.compile(r"(?i)[ ]+(?:twp\.?|township|boro\.?|borough|village|city)$")
+_POSSESSIVE = re.compile(r"['’]s?\b|['’](?=\s)")
 _DATELINE_SENTENCES = 8  # a dateline stands after the headline, a photo caption or a copyright line, not later
 # What mostly American local news writes: a broadcaster's call sign in a dateline ("(WTHR)"), a sheriff, an address
 # block ("the 3400 block of"), a city's "Police Department", the words of its courts, its roads, its time zones. They
@@ -60,6 +73,22 @@ _US_SIGNS = (re.compile(r"\((?:[KW][A-Z]{2,3})(?:[- ]?(?:TV|FM|AM|DT|\d+))?(?:/[
              re.compile(r"\b(?:Interstate|I-\d+|U\.S\. (?:Highway|Route)|Highway \d+|Route \d+)\b|\bmph\b"),
              re.compile(r"\bBuy Photo\b|\(Photo: |\bPosted:? |\bEDT\b|\bEST\b|\bCDT\b|\bCST\b|\bPDT\b"))
 _US_VOTES = 3  # at most; one per kind of sign
+# American usage that wire copy about other countries seldom shows: an emergency call to 911, a police rank with its
+# dot before a name ("Lt. Sean Edwards"), state troopers and police chiefs, a clock time with dotted "p.m.", the
+# American "neighborhood". Votes for the United States in resolving the story's names ("Chelsea", "Panama City",
+# "Boston" beside "Dorchester"), one per kind and within `_US_VOTES` with the signs above; not signs of local news.
+_US_USAGE = (re.compile(r"\b911\b"),
+             re.compile(r"\b(?:Lt|Sgt|Det|Capt|Cpl|Ofc|Dep)\.[ ][A-Z]"),
+             re.compile(r"(?i)\bstate troopers?\b|\bstate police\b|\bhighway patrol\b|\bpolice chief\b"),
+             re.compile(r"\b\d{1,2}(?::\d\d)?[ ]?[ap]\.m\."),
+             re.compile(r"\bneighborhoods?\b"))
+# A broadcaster's call sign anywhere in the story ("Police told WVTM 13 News", "Copyright 2017 WBRC", "(WATE)"): the
+# station's market (call_signs.tsv) is the state the story is about, a vote for its division as a dateline's state is.
+_CALL_SIGN = re.compile(r"\b([KW][A-Z]{2,3})(-(?:TV|DT|HD|CD|LD|FM|AM)\d*)?\b")
+_CAPS_WORD = re.compile(r"[A-Z][A-Z'’.\-]+")
+_CALL_SIGN_VOTES = 2
+_CALL_SIGN_HOME = 1  # what it counts for the state the story is about (`StoryPlaces.home`)
+_CALL_SIGN_LINES = 60  # the copyright line closes the story
 
 # What makes a phrase a street, a block, a building or a part of a city: it is in the story's city.
 _STREET_END = _story_words("street_end")
@@ -211,15 +240,51 @@ def _within(p: Place, region: Mention, g: Gazetteer) -> bool:
     return False
 
 
-def _votes(texts: list[str], dateline: Dateline | None, g: Gazetteer) -> tuple[Counter, Counter]:
+@cache
+def _call_sign_states() -> dict[str, str]:
+    """Call sign -> postal code of its market's state (call_signs.tsv)."""
+    return {sign: state for sign, state, _market in tsv.rows("flashpoint.geo", "call_signs.tsv", header=True)}
+
+
+def call_sign_states(texts: list[str]) -> list[str]:
+    """The postal codes of the states whose broadcasters' call signs the story names, first named first. A call sign
+    that is also a word in capitals ("WAVE", "WISH") counts in parentheses, with its suffix ("WAVE-TV") or where the
+    words around it are not in capitals too (not in "HEAT WAVE HITS")."""
+    table = _call_sign_states()
+    out: list[str] = []
+    for text in texts[:_CALL_SIGN_LINES] if len(texts) <= _CALL_SIGN_LINES else texts[:40] + texts[-20:]:
+        for m in _CALL_SIGN.finditer(text):
+            state = table.get(m.group(1))
+            if state is None or state in out:
+                continue
+            a, b = m.start(), m.end()
+            framed = m.group(2) is not None or (a > 0 and text[a - 1] == "(")
+            if not framed:
+                before = text[max(0, a - 20):a].split()
+                after = text[b:b + 20].split()
+                near = [w for w in (before[-1:] + after[:1]) if w[:1].isalpha()]
+                if any(_CAPS_WORD.fullmatch(w.strip(",;:!?")) for w in near):
+                    continue
+            out.append(state)
+    return out
+
+
+def _votes(texts: list[str], dateline: Dateline | None, g: Gazetteer,
+           mentions: list[Mention] | None = None) -> tuple[Counter, Counter]:
     """Votes for resolving a story's names that come from outside them: the dateline's country (three) and
-    division (two), once it is resolved; the United States for the signs of American local news."""
+    division (two), once it is resolved; the United States for the signs of American local news; the state of a
+    broadcaster whose call sign the story names (two). The dateline is resolved with the story's other names
+    (`mentions`) and those signs as context: "AURORA —" in a story that names Colorado is Aurora, Colorado."""
     prior: tuple[Counter, Counter] = (Counter(), Counter())
-    signs = _signs(texts)
+    head = "\n".join(texts[:40])
+    signs = _signs(texts) + sum(1 for sign in _US_USAGE if sign.search(head))
     if signs:
         prior[0]["USA"] += min(signs, _US_VOTES)
+    prior[1].update(_call_sign_votes(texts, g))
     if dateline is not None:
-        resolve([x for x in (dateline.city, dateline.region) if x is not None], g)
+        own = [x for x in (dateline.city, dateline.region) if x is not None]
+        others = [x for x in mentions or () if all(x is not y for y in own) and _region_named(x, g)]
+        resolve(own + others, g, prior=prior)
         p = dateline.place
         if p is not None and p.country:
             prior[0][p.country] += 3
@@ -228,9 +293,32 @@ def _votes(texts: list[str], dateline: Dateline | None, g: Gazetteer) -> tuple[C
     return prior
 
 
+def _call_sign_votes(texts: list[str], g: Gazetteer) -> Counter:
+    """(country, folded admin1) votes for the states of the call signs the story names."""
+    out: Counter = Counter()
+    for postal in call_sign_states(texts):
+        row = g.us_postal.get(postal)
+        if row is not None:
+            out[("USA", fold(g.place(row).name))] += _CALL_SIGN_VOTES
+    return out
+
+
+def _region_named(m: Mention, g: Gazetteer) -> bool:
+    """A name whose likeliest sense is a country or a first-level division ("Colorado", "Fla.", "Kenya"): what a
+    caps-only dateline is resolved with. Towns are left out: a story's other towns, and the surnames that pass for
+    them, would pull "BALTIMORE —" to Ohio."""
+    if m.demonym or not m.rows:
+        return False
+    best = max(m.rows, key=lambda r: _prior(g, r)[0])
+    return best >= 0 and g.place(best).feature in (PCLI, ADM1)
+
+
 def _signs(texts: list[str]) -> int:
     head = "\n".join(texts[:40])
-    return sum(1 for sign in _US_SIGNS if sign.search(head))
+    n = sum(1 for sign in _US_SIGNS if sign.search(head))
+    if not _US_SIGNS[0].search(head) and call_sign_states(texts):
+        n += 1  # a known call sign outside parentheses is the same kind of sign
+    return n
 
 
 def text_votes(text: str, g: Gazetteer | None = None) -> tuple[Counter, Counter]:
@@ -239,11 +327,14 @@ def text_votes(text: str, g: Gazetteer | None = None) -> tuple[Counter, Counter]
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
     found = find_dateline(lines)
     dateline = None
+    mentions: list[Mention] = []
     if found is not None:
         city, region = _dateline_mentions(lines[found[0]], found[1], g)
         if city is not None or region is not None:
             dateline = Dateline(found[0], city, region, found[1].end())
-    return _votes(lines, dateline, g)
+        if city is not None and region is None:  # "AURORA —": the story's other names tell which
+            mentions = [x for k, ln in enumerate(lines) if k != found[0] for x in recognise(ln, g)]
+    return _votes(lines, dateline, g, mentions)
 
 
 def street_like(text: str) -> bool:
@@ -279,8 +370,9 @@ def read_story(texts: list[str], skip: list[bool] | None = None, g: Gazetteer | 
     # one sense per discourse: a name the story shows to be a place elsewhere is one here too; a name it shows to be
     # a person's ("Brenda Bassett") is no place where nothing says it is ("Bassett says ...")
     surnames = {fold(x.text) for ds in dropped for x in ds if x.why == "surname"}
-    if surnames:
-        per = [[x for x in ms if x.cue or x.parent is not None or fold(x.text) not in surnames] for ms in per]
+    if surnames:  # "at Davis’ home" is still the man's, cue or not
+        per = [[x for x in ms if fold(x.text) not in surnames or x.parent is not None
+                or x.cue and not _POSSESSIVE.match(text, x.end)] for text, ms in zip(texts, per, strict=True)]
     known = {fold(x.text) for ms in per for x in ms if not x.demonym}
     if dateline is not None and dateline.city is not None:
         known.add(fold(dateline.city.text))
@@ -289,15 +381,19 @@ def read_story(texts: list[str], skip: list[bool] | None = None, g: Gazetteer | 
                 and not any(x.start < y.end and y.start < x.end for y in per[k])]
         if back:
             per[k] = sorted(per[k] + back, key=lambda x: x.start)
-    prior = _votes(texts, dateline, g)
-    local = _signs(texts)
     mentions = [x for ms in per for x in ms]
+    prior = _votes(texts, dateline, g, mentions)
+    local = _signs(texts)
     evidence = [x for ds in dropped for x in ds if x.why != "surname" and fold(x.text) not in surnames]
     resolve(mentions, g, prior=prior, evidence=evidence)
     out = StoryPlaces([SentencePlaces(t, ms) if not sk else None for t, ms, sk in zip(texts, per, skip, strict=True)],
                       dateline, surnames, local)
     out.countries.update(prior[0])
     out.admins.update(prior[1])
+    # a station's market is a weaker sign of the story's own state than a name the story writes ("Hope, Ark." in a
+    # story of a Shreveport station)
+    out.admins.subtract({k: v - _CALL_SIGN_HOME for k, v in _call_sign_votes(texts, g).items()})
+    out.admins = +out.admins
     for x in mentions:
         p = x.place
         if p is not None and p.country and not x.demonym:
