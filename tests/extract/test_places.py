@@ -145,3 +145,29 @@ def test_a_road_is_in_the_town_the_clause_names_after_it():
 def test_a_road_named_like_a_town_is_in_the_storys_town():
     shot = _shootings("LITITZ, Pa. (WGAL) — A teenager was shot on Church Street on Saturday night, police said.")
     assert shot and (shot[0].location.name, shot[0].location.admin1) == ("Lititz", "Pennsylvania")
+
+
+def test_the_scene_a_later_sentence_tells_beats_the_stations_dateline():
+    shot = _shootings("NASHVILLE, Tenn. (WKRN) — A 15-year-old boy was shot Tuesday afternoon, police said.\n\n"
+                      "Officers said it happened at a home on Maple Drive in Gallatin just after 4 p.m.")
+    assert shot and (shot[0].location.name, shot[0].location.admin1) == ("Gallatin", "Tennessee")
+    assert any("scene" in n for n in shot[0].notes)
+
+
+def test_a_county_in_the_clause_is_refined_to_the_scene_in_it():
+    shot = _shootings("A man was shot and wounded Sunday night in Sumner County, deputies said.\n\n"
+                      "Deputies were called to a house in Gallatin after a neighbour heard gunfire.")
+    assert shot and (shot[0].location.name, shot[0].location.admin1) == ("Gallatin", "Tennessee")
+
+
+def test_where_a_victim_was_taken_or_lives_is_no_scene():
+    shot = _shootings("NASHVILLE, Tenn. (WKRN) — A 15-year-old boy was shot Tuesday afternoon, police said.\n\n"
+                      "He was taken to a hospital in Gallatin.\n\n"
+                      "Relatives held a vigil at his home in Hendersonville.")
+    assert shot and shot[0].location.name == "Nashville"
+
+
+def test_cross_streets_are_no_scene():
+    shot = _shootings("LOUISVILLE, Ky. (WHAS) — Two men were wounded Friday night.\n\n"
+                      "Officers responded to a call near Lexington and Shelby streets.")
+    assert shot and shot[0].location.name == "Louisville"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from flashpoint import tsv
 from flashpoint.records import Location, Sentence, Story
 
 __all__ = ["PlaceStage", "event_location", "find_places"]
@@ -321,11 +322,24 @@ def story_locations(story: Story) -> None:
                          if x is not None and x.precision in _FINE and _inside(dl_loc, x)), None)
             if town is not None:
                 dl_loc, dl_why = town, f"the dateline's {dl.place.precision}, at the story's town in it"
+    first_own: dict[str, tuple[int, Location, str]] = {}
+    for s, e in own:
+        first_own.setdefault(e.event_type, (s.index, e.location, f"the story's first located {e.event_type}"))
+    scenes: dict[str, tuple[Location | None, str]] = {}
     for _, e in events:
         loc = e.location
         if loc is not None and loc.lat is not None and id(e) not in local and loc.precision in _FINE:
             continue
-        options = ((dl_loc, dl_why), (by_type.get(e.event_type), f"the story's first located {e.event_type}"),
+        if e.event_type not in scenes:
+            found = _scene(story, first_own.get(e.event_type), areas)
+            scene, scene_why = (found[1], found[2]) if found is not None else (None, "")
+            # the scene beats a dateline of its own state: the station's city or the county seat ("NASHVILLE
+            # (WKRN) — A teen was shot ..." then "It happened on Elm Drive in Springfield")
+            scenes[e.event_type] = (scene if scene is not None and (dl_loc is None or _area(scene) == _area(dl_loc)
+                                                                    or _inside(dl_loc, scene))
+                                    and not scene_why.startswith("the story's") else None, scene_why)
+        options = (scenes[e.event_type], (dl_loc, dl_why),
+                   (by_type.get(e.event_type), f"the story's first located {e.event_type}"),
                    (first_fine, "the story's first located event"), (named, "the place the story names most"))
         if id(e) in anchors:
             options = ((anchors[id(e)], "the city the story names beside it"),)
@@ -345,6 +359,60 @@ def story_locations(story: Story) -> None:
                               precision=source.precision, start=loc.start if loc is not None else None,
                               end=loc.end if loc is not None else None)
         e.notes.append(f"places: {note}; {source.name} from {why} (precision {source.precision})")
+
+
+_WORDS = tsv.lists("flashpoint.extract", "places_words.tsv")
+_SCENE = _WORDS["scene"]
+_NOT_SCENE = _WORDS["not_scene"]
+_SCENE_CUE = re.compile(r"(?i)\b(?:" + "|".join(re.escape(w) for w in _SCENE) + r")\b")
+_NOT_SCENE_RE = re.compile(r"(?i)\b(?:" + "|".join(re.escape(w) for w in _NOT_SCENE) + r")")
+_NOT_SCENE_CLAUSE = _WORDS["not_scene_clause"]
+_NOT_SCENE_CLAUSE_RE = re.compile(r"(?i)\b(?:" + "|".join(re.escape(w) for w in _NOT_SCENE_CLAUSE) + r")\b")
+# a town that is one of two cross streets: "near Lynn and Michigan streets", "on San Jacinto at Elgin"
+_CROSS_AFTER = re.compile(r"\s*(?:and|&)\s+(?:[A-Z0-9][\w.'’]*\s+){1,3}(?:streets|avenues|roads|drives|boulevards)\b")
+_CROSS_BEFORE = re.compile(r"\b(?:on|of|near)\s+(?:[A-Z0-9][\w.'’]*\s+){1,3}(?:at|and|&)\s+$")
+# the words just before a town that put the scene in it: "in Milltown", "near the town of Milltown", "in the Milltown
+# area"; not "of Milltown" (where someone lives) nor "to Milltown"
+_AT_TOWN = re.compile(r"(?i)\b(?:in|near|outside|at)\s+(?:the\s+(?:(?:town|city|village|community|township|borough)"
+                      r"\s+of\s+)?)?$")
+_SCENE_GAP = 160  # characters from the cue to the town: farther, it is another clause's
+
+
+def _scene_place(sentence: Sentence) -> Location | None:
+    """The town a sentence says the incident took place in ("It happened at a home on Elm Road in Milltown",
+    "Deputies were called to a house near Milltown"), or None."""
+    for cue in _SCENE_CUE.finditer(sentence.text):
+        for p in sentence.places:
+            if p.start is None or p.start < cue.end() or p.precision not in _FINE or p.lat is None:
+                continue
+            between = sentence.text[cue.end():p.start]
+            if len(between) > _SCENE_GAP or _NOT_SCENE_RE.search(between) or _NOT_SCENE_CLAUSE_RE.search(
+                    sentence.text[:p.start]):
+                break
+            if _AT_TOWN.search(between) and not _cross_street(sentence.text, p):
+                return p
+    return None
+
+
+def _cross_street(text: str, p: Location) -> bool:
+    """Whether a town's name is one of two cross streets ("near Lynn and Michigan streets", "on San Jacinto at
+    Elgin"): a street of the story's city, not the town."""
+    return bool(_CROSS_AFTER.match(text, p.end or 0) or _CROSS_BEFORE.search(text[:p.start or 0]))
+
+
+def _scene(story: Story, first: tuple[int, Location, str] | None, areas: set) -> tuple[int, Location, str] | None:
+    """Where the story says its incident took place: `first` (its first event of a type located by its own clause at
+    a town, with its sentence), or its first sentence that tells the scene (`_scene_place`), whichever comes first;
+    in a state the story's other names confirm when there is one."""
+    for s in story.sentences:
+        if first is not None and s.index >= first[0]:
+            break
+        if s.skip:
+            continue
+        p = _scene_place(s)
+        if p is not None and (not areas or _area(p) in areas):
+            return s.index, p, f"the scene sentence {s.index} tells"
+    return first
 
 
 _IN_TOWN = re.compile(r",?\s+(?:in|near|outside)\s+(?:the\s+(?:town|city|village|community)\s+of\s+)?$")
