@@ -171,3 +171,21 @@ def test_cross_streets_are_no_scene():
     shot = _shootings("LOUISVILLE, Ky. (WHAS) — Two men were wounded Friday night.\n\n"
                       "Officers responded to a call near Lexington and Shelby streets.")
     assert shot and shot[0].location.name == "Louisville"
+
+
+def test_a_towns_police_force_at_the_scene_places_the_incident():
+    shot = _shootings("NASHVILLE, Tenn. (WKRN) — A 16-year-old was shot Wednesday afternoon during a robbery.\n\n"
+                      "Gallatin police responded to a call on Maple Drive at 3:25 p.m.")
+    assert shot and (shot[0].location.name, shot[0].location.admin1) == ("Gallatin", "Tennessee")
+
+
+def test_a_town_naming_the_event_noun_is_its_place():
+    text = "A man who was at a Gallatin shooting on Sunday was arrested after a chase, Nashville police said."
+    sentence = PlaceStage()(_story(text)).sentences[0]
+    start = text.index("shooting")
+    assert event_location(sentence, start, start + len("shooting")).name == "Gallatin"
+    text = "A Gallatin man shot his neighbour in Nashville on Sunday."
+    sentence = PlaceStage()(_story(text)).sentences[0]
+    start = text.index("shot")
+    loc = event_location(sentence, start, start + len("shot"))
+    assert loc is None or loc.name != "Gallatin"

@@ -17,6 +17,10 @@ from flashpoint.records import Location, Sentence, Story
 
 __all__ = ["PlaceStage", "event_location", "find_places"]
 
+_WORDS = tsv.lists("flashpoint.extract", "places_words.tsv")
+_MODIFIER = frozenset(_WORDS["modifier"])
+_EVENT_NOUN = frozenset(_WORDS["event_noun"])
+
 
 def _location(m) -> Location:
     p = m.place
@@ -87,6 +91,9 @@ def event_location(sentence: Sentence, trigger_start: int, trigger_end: int, sto
     city."""
     from flashpoint.geo.locate import locate_event
 
+    named = _named_by(sentence, trigger_start, trigger_end)
+    if named is not None:
+        return named
     geo = story.stage_data.get("places") if story is not None else None
     sp = geo.sentences[sentence.index] if geo is not None and sentence.index < len(geo.sentences) else None
     loc = locate_event(sentence.text, trigger_start, trigger_end, sp if sp is not None else None)
@@ -106,6 +113,22 @@ def event_location(sentence: Sentence, trigger_start: int, trigger_end: int, sto
             if place is not None and (n == len(words) or n == owner or _home(place, geo)):
                 return _located(loc.text, place, loc.start, loc.end)
     return loc
+
+
+def _named_by(sentence: Sentence, trigger_start: int, trigger_end: int) -> Location | None:
+    """The town an event noun is named by ("a Milltown shooting", "Saturday's Milltown mass shooting"): the tightest
+    tie a place has to an event; not a person's noun between ("a Milltown man shot" says where he lives)."""
+    head = sentence.text[trigger_start:trigger_end].split()
+    if not any(w.lower().endswith(("ing", "ings")) or w.lower() in _EVENT_NOUN for w in head):
+        return None
+    for p in sentence.places:
+        if p.end is None or p.end > trigger_start or p.precision not in _FINE or p.lat is None:
+            continue
+        words = sentence.text[p.end:trigger_start].removeprefix("'s").removeprefix("’s").split()
+        if len(words) <= 2 and (words or sentence.text[p.end:trigger_start].strip() == "") and all(
+                w.lower() in _MODIFIER for w in words) and sentence.text[p.end:p.end + 1] == " ":
+            return p
+    return None
 
 
 def _home(place, geo) -> bool:
@@ -361,7 +384,6 @@ def story_locations(story: Story) -> None:
         e.notes.append(f"places: {note}; {source.name} from {why} (precision {source.precision})")
 
 
-_WORDS = tsv.lists("flashpoint.extract", "places_words.tsv")
 _SCENE = _WORDS["scene"]
 _NOT_SCENE = _WORDS["not_scene"]
 _SCENE_CUE = re.compile(r"(?i)\b(?:" + "|".join(re.escape(w) for w in _SCENE) + r")\b")
@@ -375,6 +397,10 @@ _CROSS_BEFORE = re.compile(r"\b(?:on|of|near)\s+(?:[A-Z0-9][\w.'’]*\s+){1,3}(?
 # area"; not "of Milltown" (where someone lives) nor "to Milltown"
 _AT_TOWN = re.compile(r"(?i)\b(?:in|near|outside|at)\s+(?:the\s+(?:(?:town|city|village|community|township|borough)"
                       r"\s+of\s+)?)?$")
+_AGENCY = _WORDS["agency"]
+_AGENCY_AFTER = re.compile(r"(?i)(?:'s|’s)?\s+(?:"
+                           + "|".join(re.escape(w) for w in sorted(_AGENCY, key=len, reverse=True)) + r")\b")
+_AGENCY_BEFORE = re.compile(r"(?i)\b(?:police|officers|deputies|authorities)\s+in\s+$")
 _SCENE_GAP = 160  # characters from the cue to the town: farther, it is another clause's
 
 
@@ -390,6 +416,14 @@ def _scene_place(sentence: Sentence) -> Location | None:
                     sentence.text[:p.start]):
                 break
             if _AT_TOWN.search(between) and not _cross_street(sentence.text, p):
+                return p
+    for cue in _SCENE_CUE.finditer(sentence.text):  # "Milltown police responded to ...", "Police in Milltown said
+        for p in sentence.places:                    # it happened on Elm Road"
+            if p.start is None or p.end is None or p.end > cue.start() or p.precision not in _FINE or p.lat is None:
+                continue
+            agency = _AGENCY_AFTER.match(sentence.text, p.end) or _AGENCY_BEFORE.search(sentence.text[:p.start])
+            if agency and cue.start() - p.end <= _SCENE_GAP and not _NOT_SCENE_CLAUSE_RE.search(
+                    sentence.text[:cue.start()]):
                 return p
     return None
 
