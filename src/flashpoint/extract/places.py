@@ -20,6 +20,27 @@ __all__ = ["PlaceStage", "event_location", "find_places"]
 _WORDS = tsv.lists("flashpoint.extract", "places_words.tsv")
 _MODIFIER = frozenset(_WORDS["modifier"])
 _EVENT_NOUN = frozenset(_WORDS["event_noun"])
+_RESIDENT = _WORDS["resident"]
+_RESIDENT_AFTER = re.compile(r"(?:'s|’s)?(?:\s+(?:[\w-]+-year-old|area|local|young))?\s+(?:" + "|".join(_RESIDENT)
+                             + r")\b")
+_RESIDENT_BEFORE = re.compile(r"(?:(?:,|\b\d+,?)\s*(?:of|from)|\bfrom|\bresidents? of|\bnative of)\s+$")
+
+
+_CARE = _WORDS["care"]
+_CARE_AFTER = re.compile(r"(?i)(?:'s|’s)?(?:\s+[\w'’.-]+){0,3}?\s+(?:" + "|".join(_CARE) + r")\b")
+_CARE_BEFORE = re.compile(r"(?i)\b(?:" + "|".join(_CARE) + r")\s+(?:in|of|at)\s+$")
+
+
+def _care(text: str, p: Location) -> bool:
+    """Whether a town is named as a hospital's ("died at a Milltown hospital", "taken to Mercy Medical Center in
+    Milltown"): where a victim was treated, not where he was hurt."""
+    return bool(_CARE_AFTER.match(text, p.end or 0) or _CARE_BEFORE.search(text[:p.start or 0]))
+
+
+def _residence(text: str, p: Location) -> bool:
+    """Whether a town is named as where someone lives ("a Milltown man", "Sam Ortiz, 20, of Milltown", "a teenager
+    from Milltown"), not as where something happened."""
+    return bool(_RESIDENT_AFTER.match(text, p.end or 0) or _RESIDENT_BEFORE.search(text[:p.start or 0]))
 
 
 def _location(m) -> Location:
@@ -101,7 +122,7 @@ def event_location(sentence: Sentence, trigger_start: int, trigger_end: int, sto
         return None
     for p in sentence.places:
         if p.start is not None and p.end is not None and p.start <= (loc.start or 0) < p.end:
-            return p
+            return None if _residence(sentence.text, p) or _care(sentence.text, p) else p
     if loc.lat is None and geo is not None and not any(
             a.start < (loc.end or 0) and (loc.start or 0) < a.end for a in sentence.actors):  # not a person's name
         words = loc.text.split()
@@ -266,7 +287,7 @@ def _anchor(story: Story, sentence: Sentence, loc: Location, geo, named: Locatio
         if dl.city is not None and dl.city.place is dl.place:
             options.append((_located(dl.city.text, dl.place), True))
     options += [(p, False) for p in sentence.places if p.precision == "city" and p.lat is not None
-                and p.geonameid != loc.geonameid and p.start != loc.start]
+                and p.geonameid != loc.geonameid and p.start != loc.start and not _residence(sentence.text, p)]
     if named is not None and named.geonameid != loc.geonameid:
         options.append((named, False))
     if not options or any(_area(a) == _area(loc) for a, _ in options):
