@@ -22,6 +22,7 @@ WORD_FILES = [  # (package, file, module whose constants the kinds feed)
     ("flashpoint.extract", "events_words.tsv", "flashpoint.extract.events"),
     ("flashpoint.extract", "link_words.tsv", "flashpoint.extract.link"),
     ("flashpoint.extract", "people_words.tsv", "flashpoint.extract.people"),
+    ("flashpoint.extract", "places_words.tsv", "flashpoint.extract.places"),
     ("flashpoint.extract", "quantities_words.tsv", "flashpoint.extract.quantities"),
     ("flashpoint.extract", "status_words.tsv", "flashpoint.extract.status"),
     ("flashpoint.geo", "data/parse_words.tsv", "flashpoint.geo.parse"),

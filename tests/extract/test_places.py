@@ -145,3 +145,64 @@ def test_a_road_is_in_the_town_the_clause_names_after_it():
 def test_a_road_named_like_a_town_is_in_the_storys_town():
     shot = _shootings("LITITZ, Pa. (WGAL) — A teenager was shot on Church Street on Saturday night, police said.")
     assert shot and (shot[0].location.name, shot[0].location.admin1) == ("Lititz", "Pennsylvania")
+
+
+def test_the_scene_a_later_sentence_tells_beats_the_stations_dateline():
+    shot = _shootings("NASHVILLE, Tenn. (WKRN) — A 15-year-old boy was shot Tuesday afternoon, police said.\n\n"
+                      "Officers said it happened at a home on Maple Drive in Gallatin just after 4 p.m.")
+    assert shot and (shot[0].location.name, shot[0].location.admin1) == ("Gallatin", "Tennessee")
+    assert any("scene" in n for n in shot[0].notes)
+
+
+def test_a_county_in_the_clause_is_refined_to_the_scene_in_it():
+    shot = _shootings("A man was shot and wounded Sunday night in Sumner County, deputies said.\n\n"
+                      "Deputies were called to a house in Gallatin after a neighbour heard gunfire.")
+    assert shot and (shot[0].location.name, shot[0].location.admin1) == ("Gallatin", "Tennessee")
+
+
+def test_where_a_victim_was_taken_or_lives_is_no_scene():
+    shot = _shootings("NASHVILLE, Tenn. (WKRN) — A 15-year-old boy was shot Tuesday afternoon, police said.\n\n"
+                      "He was taken to a hospital in Gallatin.\n\n"
+                      "Relatives held a vigil at his home in Hendersonville.")
+    assert shot and shot[0].location.name == "Nashville"
+
+
+def test_cross_streets_are_no_scene():
+    shot = _shootings("LOUISVILLE, Ky. (WHAS) — Two men were wounded Friday night.\n\n"
+                      "Officers responded to a call near Lexington and Shelby streets.")
+    assert shot and shot[0].location.name == "Louisville"
+
+
+def test_a_towns_police_force_at_the_scene_places_the_incident():
+    shot = _shootings("NASHVILLE, Tenn. (WKRN) — A 16-year-old was shot Wednesday afternoon during a robbery.\n\n"
+                      "Gallatin police responded to a call on Maple Drive at 3:25 p.m.")
+    assert shot and (shot[0].location.name, shot[0].location.admin1) == ("Gallatin", "Tennessee")
+
+
+def test_a_town_naming_the_event_noun_is_its_place():
+    text = "A man who was at a Gallatin shooting on Sunday was arrested after a chase, Nashville police said."
+    sentence = PlaceStage()(_story(text)).sentences[0]
+    start = text.index("shooting")
+    assert event_location(sentence, start, start + len("shooting")).name == "Gallatin"
+    text = "A Gallatin man shot his neighbour in Nashville on Sunday."
+    sentence = PlaceStage()(_story(text)).sentences[0]
+    start = text.index("shot")
+    loc = event_location(sentence, start, start + len("shot"))
+    assert loc is None or loc.name != "Gallatin"
+
+
+def test_where_someone_lives_or_was_treated_is_not_where_he_was_shot():
+    for text, word in (("A Gallatin man was shot on Sunday and died at a Nashville hospital.", "shot"),
+                       ("Sam Ortiz, 20, of Gallatin, was shot on Sunday, police said.", "shot"),
+                       ("The boy was shot in the leg and taken to a hospital in Gallatin.", "shot")):
+        sentence = PlaceStage()(_story(text)).sentences[0]
+        start = text.index(word)
+        loc = event_location(sentence, start, start + len(word))
+        assert loc is None or loc.name not in ("Gallatin", "Nashville"), text
+
+
+def test_a_residence_beside_the_town_does_not_make_it_a_part_of_that_city():
+    shot = _shootings("A Louisville man is facing charges after a shooting occurred on Christmas morning in Ozark.\n\n"
+                      "Ozark police said the victim was hurt in the arm.\n\n"
+                      "He was held without bond.")
+    assert shot and shot[0].location.name == "Ozark"  # which Ozark is the gazetteer's matter

@@ -12,9 +12,35 @@ from __future__ import annotations
 
 import re
 
+from flashpoint import tsv
 from flashpoint.records import Location, Sentence, Story
 
 __all__ = ["PlaceStage", "event_location", "find_places"]
+
+_WORDS = tsv.lists("flashpoint.extract", "places_words.tsv")
+_MODIFIER = frozenset(_WORDS["modifier"])
+_EVENT_NOUN = frozenset(_WORDS["event_noun"])
+_RESIDENT = _WORDS["resident"]
+_RESIDENT_AFTER = re.compile(r"(?:'s|’s)?(?:\s+(?:[\w-]+-year-old|area|local|young))?\s+(?:" + "|".join(_RESIDENT)
+                             + r")\b")
+_RESIDENT_BEFORE = re.compile(r"(?:(?:,|\b\d+,?)\s*(?:of|from)|\bfrom|\bresidents? of|\bnative of)\s+$")
+
+
+_CARE = _WORDS["care"]
+_CARE_AFTER = re.compile(r"(?i)(?:'s|’s)?(?:\s+[\w'’.-]+){0,3}?\s+(?:" + "|".join(_CARE) + r")\b")
+_CARE_BEFORE = re.compile(r"(?i)\b(?:" + "|".join(_CARE) + r")\s+(?:in|of|at)\s+$")
+
+
+def _care(text: str, p: Location) -> bool:
+    """Whether a town is named as a hospital's ("died at a Milltown hospital", "taken to Mercy Medical Center in
+    Milltown"): where a victim was treated, not where he was hurt."""
+    return bool(_CARE_AFTER.match(text, p.end or 0) or _CARE_BEFORE.search(text[:p.start or 0]))
+
+
+def _residence(text: str, p: Location) -> bool:
+    """Whether a town is named as where someone lives ("a Milltown man", "Sam Ortiz, 20, of Milltown", "a teenager
+    from Milltown"), not as where something happened."""
+    return bool(_RESIDENT_AFTER.match(text, p.end or 0) or _RESIDENT_BEFORE.search(text[:p.start or 0]))
 
 
 def _location(m) -> Location:
@@ -86,6 +112,9 @@ def event_location(sentence: Sentence, trigger_start: int, trigger_end: int, sto
     city."""
     from flashpoint.geo.locate import locate_event
 
+    named = _named_by(sentence, trigger_start, trigger_end)
+    if named is not None:
+        return named
     geo = story.stage_data.get("places") if story is not None else None
     sp = geo.sentences[sentence.index] if geo is not None and sentence.index < len(geo.sentences) else None
     loc = locate_event(sentence.text, trigger_start, trigger_end, sp if sp is not None else None)
@@ -93,7 +122,7 @@ def event_location(sentence: Sentence, trigger_start: int, trigger_end: int, sto
         return None
     for p in sentence.places:
         if p.start is not None and p.end is not None and p.start <= (loc.start or 0) < p.end:
-            return p
+            return None if _residence(sentence.text, p) or _care(sentence.text, p) else p
     if loc.lat is None and geo is not None and not any(
             a.start < (loc.end or 0) and (loc.start or 0) < a.end for a in sentence.actors):  # not a person's name
         words = loc.text.split()
@@ -105,6 +134,22 @@ def event_location(sentence: Sentence, trigger_start: int, trigger_end: int, sto
             if place is not None and (n == len(words) or n == owner or _home(place, geo)):
                 return _located(loc.text, place, loc.start, loc.end)
     return loc
+
+
+def _named_by(sentence: Sentence, trigger_start: int, trigger_end: int) -> Location | None:
+    """The town an event noun is named by ("a Milltown shooting", "Saturday's Milltown mass shooting"): the tightest
+    tie a place has to an event; not a person's noun between ("a Milltown man shot" says where he lives)."""
+    head = sentence.text[trigger_start:trigger_end].split()
+    if not any(w.lower().endswith(("ing", "ings")) or w.lower() in _EVENT_NOUN for w in head):
+        return None
+    for p in sentence.places:
+        if p.end is None or p.end > trigger_start or p.precision not in _FINE or p.lat is None:
+            continue
+        words = sentence.text[p.end:trigger_start].removeprefix("'s").removeprefix("’s").split()
+        if len(words) <= 2 and (words or sentence.text[p.end:trigger_start].strip() == "") and all(
+                w.lower() in _MODIFIER for w in words) and sentence.text[p.end:p.end + 1] == " ":
+            return p
+    return None
 
 
 def _home(place, geo) -> bool:
@@ -242,7 +287,7 @@ def _anchor(story: Story, sentence: Sentence, loc: Location, geo, named: Locatio
         if dl.city is not None and dl.city.place is dl.place:
             options.append((_located(dl.city.text, dl.place), True))
     options += [(p, False) for p in sentence.places if p.precision == "city" and p.lat is not None
-                and p.geonameid != loc.geonameid and p.start != loc.start]
+                and p.geonameid != loc.geonameid and p.start != loc.start and not _residence(sentence.text, p)]
     if named is not None and named.geonameid != loc.geonameid:
         options.append((named, False))
     if not options or any(_area(a) == _area(loc) for a, _ in options):
@@ -321,11 +366,24 @@ def story_locations(story: Story) -> None:
                          if x is not None and x.precision in _FINE and _inside(dl_loc, x)), None)
             if town is not None:
                 dl_loc, dl_why = town, f"the dateline's {dl.place.precision}, at the story's town in it"
+    first_own: dict[str, tuple[int, Location, str]] = {}
+    for s, e in own:
+        first_own.setdefault(e.event_type, (s.index, e.location, f"the story's first located {e.event_type}"))
+    scenes: dict[str, tuple[Location | None, str]] = {}
     for _, e in events:
         loc = e.location
         if loc is not None and loc.lat is not None and id(e) not in local and loc.precision in _FINE:
             continue
-        options = ((dl_loc, dl_why), (by_type.get(e.event_type), f"the story's first located {e.event_type}"),
+        if e.event_type not in scenes:
+            found = _scene(story, first_own.get(e.event_type), areas)
+            scene, scene_why = (found[1], found[2]) if found is not None else (None, "")
+            # the scene beats a dateline of its own state: the station's city or the county seat ("NASHVILLE
+            # (WKRN) — A teen was shot ..." then "It happened on Elm Drive in Springfield")
+            scenes[e.event_type] = (scene if scene is not None and (dl_loc is None or _area(scene) == _area(dl_loc)
+                                                                    or _inside(dl_loc, scene))
+                                    and not scene_why.startswith("the story's") else None, scene_why)
+        options = (scenes[e.event_type], (dl_loc, dl_why),
+                   (by_type.get(e.event_type), f"the story's first located {e.event_type}"),
                    (first_fine, "the story's first located event"), (named, "the place the story names most"))
         if id(e) in anchors:
             options = ((anchors[id(e)], "the city the story names beside it"),)
@@ -345,6 +403,71 @@ def story_locations(story: Story) -> None:
                               precision=source.precision, start=loc.start if loc is not None else None,
                               end=loc.end if loc is not None else None)
         e.notes.append(f"places: {note}; {source.name} from {why} (precision {source.precision})")
+
+
+_SCENE = _WORDS["scene"]
+_NOT_SCENE = _WORDS["not_scene"]
+_SCENE_CUE = re.compile(r"(?i)\b(?:" + "|".join(re.escape(w) for w in _SCENE) + r")\b")
+_NOT_SCENE_RE = re.compile(r"(?i)\b(?:" + "|".join(re.escape(w) for w in _NOT_SCENE) + r")")
+_NOT_SCENE_CLAUSE = _WORDS["not_scene_clause"]
+_NOT_SCENE_CLAUSE_RE = re.compile(r"(?i)\b(?:" + "|".join(re.escape(w) for w in _NOT_SCENE_CLAUSE) + r")\b")
+# a town that is one of two cross streets: "near Lynn and Michigan streets", "on San Jacinto at Elgin"
+_CROSS_AFTER = re.compile(r"\s*(?:and|&)\s+(?:[A-Z0-9][\w.'’]*\s+){1,3}(?:streets|avenues|roads|drives|boulevards)\b")
+_CROSS_BEFORE = re.compile(r"\b(?:on|of|near)\s+(?:[A-Z0-9][\w.'’]*\s+){1,3}(?:at|and|&)\s+$")
+# the words just before a town that put the scene in it: "in Milltown", "near the town of Milltown", "in the Milltown
+# area"; not "of Milltown" (where someone lives) nor "to Milltown"
+_AT_TOWN = re.compile(r"(?i)\b(?:in|near|outside|at)\s+(?:the\s+(?:(?:town|city|village|community|township|borough)"
+                      r"\s+of\s+)?)?$")
+_AGENCY = _WORDS["agency"]
+_AGENCY_AFTER = re.compile(r"(?i)(?:'s|’s)?\s+(?:"
+                           + "|".join(re.escape(w) for w in sorted(_AGENCY, key=len, reverse=True)) + r")\b")
+_AGENCY_BEFORE = re.compile(r"(?i)\b(?:police|officers|deputies|authorities)\s+in\s+$")
+_SCENE_GAP = 160  # characters from the cue to the town: farther, it is another clause's
+
+
+def _scene_place(sentence: Sentence) -> Location | None:
+    """The town a sentence says the incident took place in ("It happened at a home on Elm Road in Milltown",
+    "Deputies were called to a house near Milltown"), or None."""
+    for cue in _SCENE_CUE.finditer(sentence.text):
+        for p in sentence.places:
+            if p.start is None or p.start < cue.end() or p.precision not in _FINE or p.lat is None:
+                continue
+            between = sentence.text[cue.end():p.start]
+            if len(between) > _SCENE_GAP or _NOT_SCENE_RE.search(between) or _NOT_SCENE_CLAUSE_RE.search(
+                    sentence.text[:p.start]):
+                break
+            if _AT_TOWN.search(between) and not _cross_street(sentence.text, p):
+                return p
+    for cue in _SCENE_CUE.finditer(sentence.text):  # "Milltown police responded to ...", "Police in Milltown said
+        for p in sentence.places:                    # it happened on Elm Road"
+            if p.start is None or p.end is None or p.end > cue.start() or p.precision not in _FINE or p.lat is None:
+                continue
+            agency = _AGENCY_AFTER.match(sentence.text, p.end) or _AGENCY_BEFORE.search(sentence.text[:p.start])
+            if agency and cue.start() - p.end <= _SCENE_GAP and not _NOT_SCENE_CLAUSE_RE.search(
+                    sentence.text[:cue.start()]):
+                return p
+    return None
+
+
+def _cross_street(text: str, p: Location) -> bool:
+    """Whether a town's name is one of two cross streets ("near Lynn and Michigan streets", "on San Jacinto at
+    Elgin"): a street of the story's city, not the town."""
+    return bool(_CROSS_AFTER.match(text, p.end or 0) or _CROSS_BEFORE.search(text[:p.start or 0]))
+
+
+def _scene(story: Story, first: tuple[int, Location, str] | None, areas: set) -> tuple[int, Location, str] | None:
+    """Where the story says its incident took place: `first` (its first event of a type located by its own clause at
+    a town, with its sentence), or its first sentence that tells the scene (`_scene_place`), whichever comes first;
+    in a state the story's other names confirm when there is one."""
+    for s in story.sentences:
+        if first is not None and s.index >= first[0]:
+            break
+        if s.skip:
+            continue
+        p = _scene_place(s)
+        if p is not None and (not areas or _area(p) in areas):
+            return s.index, p, f"the scene sentence {s.index} tells"
+    return first
 
 
 _IN_TOWN = re.compile(r",?\s+(?:in|near|outside)\s+(?:the\s+(?:town|city|village|community)\s+of\s+)?$")
