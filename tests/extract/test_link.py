@@ -327,3 +327,24 @@ def test_a_day_that_owns_the_attack_is_past_whatever_trigger_carries_it():
     events = flashpoint.code("More murder charges will be filed against the suspect in Tuesday's fatal shooting.",
                              date="2016-05-18", model="rules")
     assert [e.date for e in events if e.event_type == "ASSAULT"] == ["2016-05-17"]
+
+
+# --- story-level day of an attack whose own clause gives none ---------------------------------------------------------
+
+def test_an_incident_call_weeks_before_the_storys_dated_attack_is_an_earlier_incident():
+    dates = _dates("A woman was wounded outside her home. Officers were called to the same house on Jan. 20 over a "
+                   "noise complaint. Her husband shot her on Sunday night, police said.", published="2024-03-06")
+    assert dates[0] == ("wounded", "2024-03-03", "context")
+
+
+def test_a_weekend_is_narrowed_to_the_day_of_the_storys_attack_in_it_not_its_earliest_day():
+    dates = _dates("Two men were shot at a nightclub over the weekend. The club holds a student night on Friday. "
+                   "One of the men was wounded in the early Sunday brawl.", published="2024-03-07")
+    assert dates[0] == ("shot", "2024-03-03", "context")
+
+
+def test_a_weekend_of_another_clause_is_narrowed_to_the_storys_day_in_it():
+    dates = dict((t, (d, s)) for t, d, s in _dates(
+        "Police arrested two women after a teenager was gunned down while walking home this past weekend. "
+        "It happened Friday evening near a park.", published="2024-03-05"))
+    assert dates["gunned down"] == ("2024-03-01", "context")
