@@ -348,3 +348,11 @@ def test_a_weekend_of_another_clause_is_narrowed_to_the_storys_day_in_it():
         "Police arrested two women after a teenager was gunned down while walking home this past weekend. "
         "It happened Friday evening near a park.", published="2024-03-05"))
     assert dates["gunned down"] == ("2024-03-01", "context")
+
+
+def test_a_day_told_with_the_attack_before_a_later_dated_one_is_the_attacks():
+    # the later "assault" is dated by the charges; the sentence about the shooting before it gives its night
+    dates = _dates("A teenager was shot in a park. Officers searched the park on Sunday night after the shooting, and "
+                   "neighbors heard gunfire. Police announced assault charges against a man on Tuesday.",
+                   published="2024-03-06")
+    assert dates[0] == ("shot", "2024-03-03", "context")

@@ -15,7 +15,8 @@ clause holds the event ("the man who shot his wife was arraigned Tuesday"): that
 publication is the weakest story-level day (`_day_after_stamp`); a time that ends a relative clause ("who lost his job
 last week shot ...") is that clause's. An attack that no earlier attack dates takes the day
 the story says the incident took place ("police were called ... about 3:10 a.m. Jan. 1", `_incident_day`) before a
-later attack's day, unless that day is weeks before the later attack's (an earlier incident).
+later attack's day, unless that day is weeks before the later attack's (an earlier incident); else a day told in a
+sentence about an attack before the later attack's sentence and in the week before its day (`_told_before`).
 Then two corrections (`_refine_dates`): a past event is never dated after its story, and a week or month the clause
 gives is narrowed to the story's day inside it. The words these rules use are in `event_times.tsv`.
 
@@ -374,6 +375,9 @@ def _story_dates(story: Story) -> None:
                     and not (after and _weeks_before(incident[1].date, after[0].date)):
                 when = (incident[1].date, incident[1].precision, incident[1].text)
                 why = "the day the story says the incident took place"
+            elif source is None and after and (told := _told_before(story, event.event_type, after[0])) is not None:
+                when = (told.date, told.precision, told.text)
+                why = f"told with the {event.event_type} before the later day of sentence {after[0].sentence_index}"
             elif (source := source or (after[0] if after else None)) is not None:
                 when = (source.date, source.date_precision, source.date_text)
                 why = f"in sentence {source.sentence_index}, the nearest {event.event_type} with a date"
@@ -385,6 +389,24 @@ def _story_dates(story: Story) -> None:
             event.date_source = "context"
             event.notes = [n for n in event.notes if not n.startswith("link: no date in the sentence")]
             event.notes.append(f"link: date {event.date} from {event.date_text!r}, {why} (date_source=context)")
+
+
+def _told_before(story: Story, kind: str, later: Event) -> TimeExpr | None:
+    """The earliest day in the week before `later`'s day that a sentence telling of an event of `kind` gives before
+    `later`'s sentence, though the clause rules did not give it to that event ("charged in connection with Monday
+    night's shooting", "died Friday night after he was shot", "someone knocked Sunday night, and shots were fired"):
+    a story tells of the attack before the charges, the death, the statements, so a later day that the clause rules
+    gave an attack ("police announced charges of assault on Tuesday", "as police worked today to find why a man opened
+    fire") is most often a follow-up's. Not a day the sentence marks as another incident's ("the previous shooting on
+    Saturday"), nor a weekday six days back (`_day_after_stamp`)."""
+    published = date.fromisoformat(story.date[:10])  # `later` is a dated event of a dated story
+    last = date.fromisoformat(later.date)
+    holds = {s.index: s.text for s in story.sentences if any(e.event_type == kind for e in s.events)}
+    other = _time_words()["other_incident"]
+    told = [t for i, t in _story_days(story) if i < later.sentence_index and i in holds
+            and last - timedelta(days=7) <= date.fromisoformat(t.date) < last and not _day_after_stamp(t, published)
+            and not other.search(holds[i][max(0, t.start - 90):t.start].lower())]
+    return min(told, key=lambda t: t.date) if told else None
 
 
 def _weeks_before(day: str, later: str) -> bool:
