@@ -356,3 +356,9 @@ def test_a_day_told_with_the_attack_before_a_later_dated_one_is_the_attacks():
                    "neighbors heard gunfire. Police announced assault charges against a man on Tuesday.",
                    published="2024-03-06")
     assert dates[0] == ("shot", "2024-03-03", "context")
+
+
+def test_the_day_a_body_was_discovered_dates_the_undated_attack_before_the_charges_day():
+    dates = _dates("A woman was shot in her apartment. Her body was discovered by a neighbor on Sunday. "
+                   "Her husband was charged with murder on Tuesday.", published="2024-03-06")
+    assert dates[0] == ("shot", "2024-03-03", "context")
