@@ -125,6 +125,9 @@ def _time_words() -> dict[str, re.Pattern[str]]:
            for k, v in kinds.items()}
     # a caption's verb ends the text before the time ("shown Monday", "pictured on Monday")
     out["caption"] = re.compile(out["caption"].pattern + r"(?:\s+on)?\s*,?\s*\0")
+    # a day that owns the incident ("Thursday's rampage", "Tuesday’s tragic incident"): the possessive, at most two
+    # words, the noun
+    out["owns_incident"] = re.compile(r"(?:'|’)s\s+(?:[a-z-]+\s+){0,2}?" + out["incident_noun"].pattern)
     return out
 
 
@@ -489,9 +492,9 @@ def _story_days(story: Story, recent: bool = True) -> list[tuple[int, TimeExpr]]
 def _incident_day(story: Story) -> tuple[int, TimeExpr] | None:
     """The first day, up to publication and within a year of it, of a sentence that tells when the incident took
     place without naming the attack ("Police were called to the 1500 block about 3:10 a.m. Jan. 1", "The incident
-    occurred on Nov. 13"): an attack that its own sentence does not date, and that no earlier attack dates, was on
-    that day rather than on a later one that a follow-up story is about (the hearing, the arrest). With the index of
-    its sentence."""
+    occurred on Nov. 13", "Thursday's rampage"): an attack that its own sentence does not date, and that no earlier
+    attack dates, was on that day rather than on a later one that a follow-up story is about (the hearing, the
+    arrest). With the index of its sentence."""
     if not story.date:
         return None
     published = date.fromisoformat(story.date[:10])
@@ -513,7 +516,10 @@ def _incident_day(story: Story) -> tuple[int, TimeExpr] | None:
             # ("at 6:15 p.m. Sunday when shots rang out")
             lead = lowered[max(0, t.start - 90):t.start]
             opens = lowered.startswith((",", " when"), t.end)  # "Jan. 1, an argument broke out"
-            if (cue.search(lead) or opens and cue.search(lowered, t.end, t.end + 40)) and not other.search(lead):
+            # or a day that owns the incident ("Thursday's rampage", "Tuesday's tragic incident")
+            owns = words["owns_incident"].match(lowered, t.end) is not None
+            told = cue.search(lead) or opens and cue.search(lowered, t.end, t.end + 40)
+            if (told or owns) and not other.search(lead):
                 return sentence.index, t
     return None
 
