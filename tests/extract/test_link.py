@@ -180,7 +180,8 @@ def test_the_event_times_word_lists_are_lower_case_pairs_of_the_kinds_the_rules_
     table = rows("flashpoint.extract", "event_times.tsv")
     assert all(len(r) == 2 and r[1] == r[1].lower() and r[1] for r in table)
     assert {r[0] for r in table} == {"lead_away", "lead_into", "modifier", "harm_verb", "main_verb", "happened",
-                                     "incident", "incident_noun", "other_incident", "caption", "death_after",
+                                     "incident", "incident_noun", "other_incident", "charge_of", "caption",
+                                     "death_after",
                                      "tell_that"}
 
 
@@ -368,3 +369,9 @@ def test_a_day_that_owns_the_incident_dates_the_undated_attack():
     dates = _dates("Five people were shot dead at a mall. A friend said he saw no hint of Thursday's rampage. "
                    "Officers wounded a second suspect on Saturday.", published="2024-03-10")
     assert dates[0] == ("shot", "2024-03-07", "context")
+
+
+def test_the_day_of_a_charge_is_no_day_for_the_storys_other_attacks():
+    dates = _dates("A man was shot in his car. Prosecutors announced charges of aggravated assault against a teenager "
+                   "on Tuesday. The teen shot the man on Monday night, police said.", published="2024-03-06")
+    assert dates[0] == ("shot", "2024-03-04", "context")

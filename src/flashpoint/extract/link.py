@@ -127,6 +127,8 @@ def _time_words() -> dict[str, re.Pattern[str]]:
     out["caption"] = re.compile(out["caption"].pattern + r"(?:\s+on)?\s*,?\s*\0")
     # a day that owns the incident ("Thursday's rampage", "Tuesday’s tragic incident"): the possessive, at most two
     # words, the noun
+    # a noun trigger named by a charge ("charged with first-degree murder", "charges of aggravated assault")
+    out["charge_named"] = re.compile(out["charge_of"].pattern + r"\s+(?:[\w-]+\s+){0,4}$")
     out["owns_incident"] = re.compile(r"(?:'|’)s\s+(?:[a-z-]+\s+){0,2}?" + out["incident_noun"].pattern)
     return out
 
@@ -357,12 +359,14 @@ class LinkStage:
 def _story_dates(story: Story) -> None:
     """An event whose sentence gives no date takes the date of the nearest event of its type that has one, earlier in
     the story if any, else later: a story tells one incident over many sentences ("Gunmen killed two men on Saturday
-    night. ... Police said the gunmen fled."), and its headline has no date at all. Failing that, the story's first
-    recent day (`_story_anchor`)."""
+    night. ... Police said the gunmen fled."), and its headline has no date at all; not an attack named by a charge
+    ("charged with murder last Thursday": the charge's day, `_charge_named`). Failing that, the story's first recent
+    day (`_story_anchor`)."""
     # a day after publication is a coming one ("is to appear in court Monday"): no event borrows it as its own
     published = story.date[:10] if story.date else "9999"
     dated = [(s.index, e) for s in story.sentences for e in s.events
-             if e.date_source == "text" and e.date_precision == "day" and e.date and e.date <= published]
+             if e.date_source == "text" and e.date_precision == "day" and e.date and e.date <= published
+             and not _charge_named(s.text, e.trigger)]
     anchor = _story_anchor(story)
     incident = _incident_day(story)
     for sentence in story.sentences:
@@ -410,6 +414,15 @@ def _told_before(story: Story, kind: str, later: Event) -> TimeExpr | None:
             and last - timedelta(days=7) <= date.fromisoformat(t.date) < last and not _day_after_stamp(t, published)
             and not other.search(holds[i][max(0, t.start - 90):t.start].lower())]
     return min(told, key=lambda t: t.date) if told else None
+
+
+def _charge_named(text: str, trigger: Trigger) -> bool:
+    """"charged with murder last Thursday", "announced charges of aggravated assault on Tuesday": an attack named by
+    a charge, whose time is most often the charge's, not a day for the story's other attacks."""
+    word = trigger.text.split()[0].lower() if trigger.text else ""
+    if word.endswith(("ing", "ed")):
+        return False
+    return _time_words()["charge_named"].search(text[max(0, trigger.start - 60):trigger.start].lower()) is not None
 
 
 def _weeks_before(day: str, later: str) -> bool:
