@@ -375,3 +375,9 @@ def test_the_day_of_a_charge_is_no_day_for_the_storys_other_attacks():
     dates = _dates("A man was shot in his car. Prosecutors announced charges of aggravated assault against a teenager "
                    "on Tuesday. The teen shot the man on Monday night, police said.", published="2024-03-06")
     assert dates[0] == ("shot", "2024-03-04", "context")
+
+
+def test_the_day_of_an_arraignment_on_a_charge_is_no_day_for_the_storys_other_attacks():
+    dates = _dates("A woman was wounded at a bus stop. A man was arraigned Thursday on an assault charge. She was shot "
+                   "on Monday night, police said.", published="2024-03-08")
+    assert dates[0] == ("wounded", "2024-03-04", "context")

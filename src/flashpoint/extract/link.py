@@ -129,6 +129,7 @@ def _time_words() -> dict[str, re.Pattern[str]]:
     # words, the noun
     # a noun trigger named by a charge ("charged with first-degree murder", "charges of aggravated assault")
     out["charge_named"] = re.compile(out["charge_of"].pattern + r"\s+(?:[\w-]+\s+){0,4}$")
+    out["charge_after"] = re.compile(r"\s+charges?\b")  # "on a murder charge", "assault charges"
     out["owns_incident"] = re.compile(r"(?:'|’)s\s+(?:[a-z-]+\s+){0,2}?" + out["incident_noun"].pattern)
     return out
 
@@ -417,12 +418,15 @@ def _told_before(story: Story, kind: str, later: Event) -> TimeExpr | None:
 
 
 def _charge_named(text: str, trigger: Trigger) -> bool:
-    """"charged with murder last Thursday", "announced charges of aggravated assault on Tuesday": an attack named by
-    a charge, whose time is most often the charge's, not a day for the story's other attacks."""
+    """"charged with murder last Thursday", "announced charges of aggravated assault on Tuesday", "arraigned
+    Thursday on a murder charge": an attack named by a charge, whose time is most often the charge's, not a day for
+    the story's other attacks."""
     word = trigger.text.split()[0].lower() if trigger.text else ""
     if word.endswith(("ing", "ed")):
         return False
-    return _time_words()["charge_named"].search(text[max(0, trigger.start - 60):trigger.start].lower()) is not None
+    words = _time_words()
+    return words["charge_named"].search(text[max(0, trigger.start - 60):trigger.start].lower()) is not None \
+        or words["charge_after"].match(text[trigger.end:trigger.end + 20].lower()) is not None
 
 
 def _weeks_before(day: str, later: str) -> bool:
