@@ -180,7 +180,8 @@ def test_the_event_times_word_lists_are_lower_case_pairs_of_the_kinds_the_rules_
     table = rows("flashpoint.extract", "event_times.tsv")
     assert all(len(r) == 2 and r[1] == r[1].lower() and r[1] for r in table)
     assert {r[0] for r in table} == {"lead_away", "lead_into", "modifier", "harm_verb", "main_verb", "happened",
-                                     "incident", "other_incident", "caption", "death_after",
+                                     "incident", "incident_noun", "other_incident", "charge_of", "caption",
+                                     "death_after",
                                      "tell_that"}
 
 
@@ -327,3 +328,56 @@ def test_a_day_that_owns_the_attack_is_past_whatever_trigger_carries_it():
     events = flashpoint.code("More murder charges will be filed against the suspect in Tuesday's fatal shooting.",
                              date="2016-05-18", model="rules")
     assert [e.date for e in events if e.event_type == "ASSAULT"] == ["2016-05-17"]
+
+
+# --- story-level day of an attack whose own clause gives none ---------------------------------------------------------
+
+def test_an_incident_call_weeks_before_the_storys_dated_attack_is_an_earlier_incident():
+    dates = _dates("A woman was wounded outside her home. Officers were called to the same house on Jan. 20 over a "
+                   "noise complaint. Her husband shot her on Sunday night, police said.", published="2024-03-06")
+    assert dates[0] == ("wounded", "2024-03-03", "context")
+
+
+def test_a_weekend_is_narrowed_to_the_day_of_the_storys_attack_in_it_not_its_earliest_day():
+    dates = _dates("Two men were shot at a nightclub over the weekend. The club holds a student night on Friday. "
+                   "One of the men was wounded in the early Sunday brawl.", published="2024-03-07")
+    assert dates[0] == ("shot", "2024-03-03", "context")
+
+
+def test_a_weekend_of_another_clause_is_narrowed_to_the_storys_day_in_it():
+    dates = dict((t, (d, s)) for t, d, s in _dates(
+        "Police arrested two women after a teenager was gunned down while walking home this past weekend. "
+        "It happened Friday evening near a park.", published="2024-03-05"))
+    assert dates["gunned down"] == ("2024-03-01", "context")
+
+
+def test_a_day_told_with_the_attack_before_a_later_dated_one_is_the_attacks():
+    # the later "assault" is dated by the charges; the sentence about the shooting before it gives its night
+    dates = _dates("A teenager was shot in a park. Officers searched the park on Sunday night after the shooting, and "
+                   "neighbors heard gunfire. Police announced assault charges against a man on Tuesday.",
+                   published="2024-03-06")
+    assert dates[0] == ("shot", "2024-03-03", "context")
+
+
+def test_the_day_a_body_was_discovered_dates_the_undated_attack_before_the_charges_day():
+    dates = _dates("A woman was shot in her apartment. Her body was discovered by a neighbor on Sunday. "
+                   "Her husband was charged with murder on Tuesday.", published="2024-03-06")
+    assert dates[0] == ("shot", "2024-03-03", "context")
+
+
+def test_a_day_that_owns_the_incident_dates_the_undated_attack():
+    dates = _dates("Five people were shot dead at a mall. A friend said he saw no hint of Thursday's rampage. "
+                   "Officers wounded a second suspect on Saturday.", published="2024-03-10")
+    assert dates[0] == ("shot", "2024-03-07", "context")
+
+
+def test_the_day_of_a_charge_is_no_day_for_the_storys_other_attacks():
+    dates = _dates("A man was shot in his car. Prosecutors announced charges of aggravated assault against a teenager "
+                   "on Tuesday. The teen shot the man on Monday night, police said.", published="2024-03-06")
+    assert dates[0] == ("shot", "2024-03-04", "context")
+
+
+def test_the_day_of_an_arraignment_on_a_charge_is_no_day_for_the_storys_other_attacks():
+    dates = _dates("A woman was wounded at a bus stop. A man was arraigned Thursday on an assault charge. She was shot "
+                   "on Monday night, police said.", published="2024-03-08")
+    assert dates[0] == ("wounded", "2024-03-04", "context")

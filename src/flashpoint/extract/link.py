@@ -15,7 +15,8 @@ clause holds the event ("the man who shot his wife was arraigned Tuesday"): that
 publication is the weakest story-level day (`_day_after_stamp`); a time that ends a relative clause ("who lost his job
 last week shot ...") is that clause's. An attack that no earlier attack dates takes the day
 the story says the incident took place ("police were called ... about 3:10 a.m. Jan. 1", `_incident_day`) before a
-later attack's day.
+later attack's day, unless that day is weeks before the later attack's (an earlier incident); else a day told in a
+sentence about an attack before the later attack's sentence and in the week before its day (`_told_before`).
 Then two corrections (`_refine_dates`): a past event is never dated after its story, and a week or month the clause
 gives is narrowed to the story's day inside it. The words these rules use are in `event_times.tsv`.
 
@@ -124,6 +125,12 @@ def _time_words() -> dict[str, re.Pattern[str]]:
            for k, v in kinds.items()}
     # a caption's verb ends the text before the time ("shown Monday", "pictured on Monday")
     out["caption"] = re.compile(out["caption"].pattern + r"(?:\s+on)?\s*,?\s*\0")
+    # a day that owns the incident ("Thursday's rampage", "Tuesday’s tragic incident"): the possessive, at most two
+    # words, the noun
+    # a noun trigger named by a charge ("charged with first-degree murder", "charges of aggravated assault")
+    out["charge_named"] = re.compile(out["charge_of"].pattern + r"\s+(?:[\w-]+\s+){0,4}$")
+    out["charge_after"] = re.compile(r"\s+charges?\b")  # "on a murder charge", "assault charges"
+    out["owns_incident"] = re.compile(r"(?:'|’)s\s+(?:[a-z-]+\s+){0,2}?" + out["incident_noun"].pattern)
     return out
 
 
@@ -357,12 +364,14 @@ class LinkStage:
 def _story_dates(story: Story) -> None:
     """An event whose sentence gives no date takes the date of the nearest event of its type that has one, earlier in
     the story if any, else later: a story tells one incident over many sentences ("Gunmen killed two men on Saturday
-    night. ... Police said the gunmen fled."), and its headline has no date at all. Failing that, the story's first
-    recent day (`_story_anchor`)."""
+    night. ... Police said the gunmen fled."), and its headline has no date at all; not an attack named by a charge
+    ("charged with murder last Thursday": the charge's day, `_charge_named`). Failing that, the story's first recent
+    day (`_story_anchor`)."""
     # a day after publication is a coming one ("is to appear in court Monday"): no event borrows it as its own
     published = story.date[:10] if story.date else "9999"
     dated = [(s.index, e) for s in story.sentences for e in s.events
-             if e.date_source == "text" and e.date_precision == "day" and e.date and e.date <= published]
+             if e.date_source == "text" and e.date_precision == "day" and e.date and e.date <= published
+             and not _charge_named(s.text, e.trigger)]
     anchor = _story_anchor(story)
     incident = _incident_day(story)
     for sentence in story.sentences:
@@ -374,9 +383,13 @@ def _story_dates(story: Story) -> None:
             before = [e for i, e in same if i < sentence.index]
             after = [e for i, e in same if i > sentence.index]
             source = here[0] if here else before[-1] if before else None
-            if source is None and incident is not None and event.event_type == "ASSAULT":
-                when = (incident.date, incident.precision, incident.text)
+            if source is None and incident is not None and event.event_type == "ASSAULT" \
+                    and not (after and _weeks_before(incident[1].date, after[0].date)):
+                when = (incident[1].date, incident[1].precision, incident[1].text)
                 why = "the day the story says the incident took place"
+            elif source is None and after and (told := _told_before(story, event.event_type, after[0])) is not None:
+                when = (told.date, told.precision, told.text)
+                why = f"told with the {event.event_type} before the later day of sentence {after[0].sentence_index}"
             elif (source := source or (after[0] if after else None)) is not None:
                 when = (source.date, source.date_precision, source.date_text)
                 why = f"in sentence {source.sentence_index}, the nearest {event.event_type} with a date"
@@ -388,6 +401,43 @@ def _story_dates(story: Story) -> None:
             event.date_source = "context"
             event.notes = [n for n in event.notes if not n.startswith("link: no date in the sentence")]
             event.notes.append(f"link: date {event.date} from {event.date_text!r}, {why} (date_source=context)")
+
+
+def _told_before(story: Story, kind: str, later: Event) -> TimeExpr | None:
+    """The earliest day in the week before `later`'s day that a sentence telling of an event of `kind` gives before
+    `later`'s sentence, though the clause rules did not give it to that event ("charged in connection with Monday
+    night's shooting", "died Friday night after he was shot", "someone knocked Sunday night, and shots were fired"):
+    a story tells of the attack before the charges, the death, the statements, so a later day that the clause rules
+    gave an attack ("police announced charges of assault on Tuesday", "as police worked today to find why a man opened
+    fire") is most often a follow-up's. Not a day the sentence marks as another incident's ("the previous shooting on
+    Saturday"), nor a weekday six days back (`_day_after_stamp`)."""
+    published = date.fromisoformat(story.date[:10])  # `later` is a dated event of a dated story
+    last = date.fromisoformat(later.date)
+    holds = {s.index: s.text for s in story.sentences if any(e.event_type == kind for e in s.events)}
+    other = _time_words()["other_incident"]
+    told = [t for i, t in _story_days(story) if i < later.sentence_index and i in holds
+            and last - timedelta(days=7) <= date.fromisoformat(t.date) < last and not _day_after_stamp(t, published)
+            and not other.search(holds[i][max(0, t.start - 90):t.start].lower())]
+    return min(told, key=lambda t: t.date) if told else None
+
+
+def _charge_named(text: str, trigger: Trigger) -> bool:
+    """"charged with murder last Thursday", "announced charges of aggravated assault on Tuesday", "arraigned
+    Thursday on a murder charge": an attack named by a charge, whose time is most often the charge's, not a day for
+    the story's other attacks."""
+    word = trigger.text.split()[0].lower() if trigger.text else ""
+    if word.endswith(("ing", "ed")):
+        return False
+    words = _time_words()
+    return words["charge_named"].search(text[max(0, trigger.start - 60):trigger.start].lower()) is not None \
+        or words["charge_after"].match(text[trigger.end:trigger.end + 20].lower()) is not None
+
+
+def _weeks_before(day: str, later: str) -> bool:
+    """More than a fortnight before `later`: an incident the story tells of weeks before the day of one of its attacks
+    ("the suspect had been arrested on March 23" and "shot his girlfriend on Sunday night") is an earlier one, not
+    the day of the attack the story is about."""
+    return date.fromisoformat(later) - date.fromisoformat(day) > timedelta(days=14)
 
 
 def _before_held(story: Story, held: Iterable[tuple[Event, TimeExpr]]) -> None:
@@ -460,11 +510,12 @@ def _story_days(story: Story, recent: bool = True) -> list[tuple[int, TimeExpr]]
     return out
 
 
-def _incident_day(story: Story) -> TimeExpr | None:
+def _incident_day(story: Story) -> tuple[int, TimeExpr] | None:
     """The first day, up to publication and within a year of it, of a sentence that tells when the incident took
     place without naming the attack ("Police were called to the 1500 block about 3:10 a.m. Jan. 1", "The incident
-    occurred on Nov. 13"): an attack that its own sentence does not date, and that no earlier attack dates, was on
-    that day rather than on a later one that a follow-up story is about (the hearing, the arrest)."""
+    occurred on Nov. 13", "Thursday's rampage"): an attack that its own sentence does not date, and that no earlier
+    attack dates, was on that day rather than on a later one that a follow-up story is about (the hearing, the
+    arrest). With the index of its sentence."""
     if not story.date:
         return None
     published = date.fromisoformat(story.date[:10])
@@ -486,8 +537,11 @@ def _incident_day(story: Story) -> TimeExpr | None:
             # ("at 6:15 p.m. Sunday when shots rang out")
             lead = lowered[max(0, t.start - 90):t.start]
             opens = lowered.startswith((",", " when"), t.end)  # "Jan. 1, an argument broke out"
-            if (cue.search(lead) or opens and cue.search(lowered, t.end, t.end + 40)) and not other.search(lead):
-                return t
+            # or a day that owns the incident ("Thursday's rampage", "Tuesday's tragic incident")
+            owns = words["owns_incident"].match(lowered, t.end) is not None
+            told = cue.search(lead) or opens and cue.search(lowered, t.end, t.end + 40)
+            if (told or owns) and not other.search(lead):
+                return sentence.index, t
     return None
 
 
@@ -544,24 +598,27 @@ _STAMP = re.compile(r"(?i)\s*(?:(?:posted|updated|published|last updated|created
 
 
 def _refine_dates(story: Story) -> None:
-    """Two corrections of a date read from the clause itself (`date_source` "text"):
+    """Two corrections of a date read from the clause itself (`date_source` "text") or from another clause of its
+    sentence ("context"):
     - a past event ("was killed Tuesday", "Tuesday's shooting") dated after publication, because a future cue in the
       sentence turned a weekday or a day without its year forward ("No charges expected in Tuesday's shooting"), is
-      read backward: an asserted past event is never dated after its story;
+      read backward: an asserted past event is never dated after its story (its own clause's time only);
     - a week, weekend, month or year ("last week", "over the weekend", "in January", "last year") that holds one of
-      the story's days is that day ("... shot last week" and elsewhere "on Dec. 15"), at day precision (`date_source`
-      "context")."""
+      the story's days is that day, at day precision (`date_source` "context"): the day of the story's first event of
+      the same type dated inside it ("a shooting over the weekend" and later "shot in the early Sunday brawl"), else
+      the story's earliest day inside it ("... shot last week" and elsewhere "on Dec. 15")."""
     if not story.date:
         return
     published = date.fromisoformat(story.date[:10])
     days = _story_days(story, recent=False)
     for sentence in story.sentences:
         for event in sentence.events:
-            if event.date_source != "text" or not event.date:
+            if event.date_source not in ("text", "context") or not event.date:
                 continue
             when = date.fromisoformat(event.date)
-            if when > published and (event.date_precision == "day" and _past(sentence, event)
-                                     or event.date_precision == "week" and _past_weekend(sentence, event)):
+            if event.date_source == "text" and when > published and (
+                    event.date_precision == "day" and _past(sentence, event)
+                    or event.date_precision == "week" and _past_weekend(sentence, event)):
                 back = when
                 # a week back for a weekday or a week ("killed over the weekend" read forward by "planned"), else
                 # the same day a calendar year back
@@ -574,12 +631,23 @@ def _refine_dates(story: Story) -> None:
                                    "dated after its story")
             elif event.date_precision in ("week", "month", "year") and days:
                 span = _period(event.date, event.date_precision, event.date_text or "")
-                inside = [t for _, t in days if span[0] <= date.fromisoformat(t.date) <= min(span[1], published)]
-                if inside:
+                last = min(span[1], published)
+                own = [e for s in story.sentences for e in s.events if e.event_type == event.event_type
+                       and e.date_source == "text" and e.date_precision == "day" and e.date and e.date_text
+                       and span[0] <= date.fromisoformat(e.date) <= last]
+                inside = [t for _, t in days if span[0] <= date.fromisoformat(t.date) <= last]
+                if own:
+                    # "a shooting over the weekend" and elsewhere "shot in the early Sunday incident": the day of the
+                    # story's first dated event of the kind inside the week, not an earlier day of another thing
+                    day, text = own[0].date, own[0].date_text
+                elif inside:
                     t = min(inside, key=lambda x: x.date)
-                    event.notes.append(f"link: {event.date_text!r} narrowed to {t.date} by {t.text!r} elsewhere in "
-                                       "the story (date_source=context)")
-                    event.date, event.date_precision, event.date_source = t.date, "day", "context"
+                    day, text = t.date, t.text
+                else:
+                    continue
+                event.notes.append(f"link: {event.date_text!r} narrowed to {day} by {text!r} elsewhere in "
+                                   "the story (date_source=context)")
+                event.date, event.date_precision, event.date_source = day, "day", "context"
 
 
 _WEEKDAY = re.compile(r"(?i)\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b")
