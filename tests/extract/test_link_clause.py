@@ -43,6 +43,18 @@ def _first_attack(text: str) -> tuple[str, str | None, str | None]:
     # a later occasion the time modifies
     "Police gave details about the shooting at the mall in a Wednesday press conference. "
     "A gunman shot two people at the mall on Monday.",
+    "A pathologist determined after a Wednesday autopsy that the man died of a gunshot wound. "
+    "The man was shot on Monday.",
+    # a charge right before the time
+    "A woman was charged with first-degree murder Thursday after shooting her son. The boy was shot on Monday night.",
+    # a question of another verb's
+    "As police worked Thursday to determine why a man opened fire on firefighters, the man was released. "
+    "The man opened fire on Monday.",
+    # the person a verb of naming names, and the clause about that person
+    "Officials identified the boy Thursday as Daniel Perez, who police say was shot by an officer. "
+    "The boy was shot on Monday night.",
+    # a speaker's "today" inside a quotation
+    '"Even kids are getting shot today," said a woman waiting for a bus. Two boys were shot on Monday.',
 ])
 def test_a_time_of_the_verb_the_attack_hangs_on_is_not_its_own(text: str) -> None:
     trigger, day, source = _first_attack(text)
@@ -64,6 +76,7 @@ def test_a_time_in_the_that_clause_of_a_charge_is_the_acts_own():
     ("A quiet street was jolted awake early Tuesday by gunfire.", "gunfire"),
     ("Deputies received a report Tuesday that a child was treated for a gunshot wound.", "gunshot"),
     ("Police charged a man in Tuesday's shooting.", "shooting"),
+    ("A source identified the suspect in Tuesday's mass shooting as a veteran.", "shooting"),
 ])
 def test_a_time_the_attack_owns_stays_its_own(text: str, trigger: str) -> None:
     assert _first_attack(text) == (trigger, "2024-03-05", "text")

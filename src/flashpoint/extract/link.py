@@ -126,8 +126,12 @@ def _time_words() -> dict[str, re.Pattern[str]]:
     out["caption"] = re.compile(out["caption"].pattern + r"(?:\s+on)?\s*,?\s*\0")
     # a verb of saying right before a time ("identified on Tuesday"): the time is the saying's
     # a time that modifies an occasion's noun: "Saturday night press conference", "Tuesday's hearing"
-    out["occasion_after"] = re.compile(r"(?:'s|’s)?\s+(?:[a-z-]+\s+)?" + out["occasion"].pattern)
+    out["occasion_after"] = re.compile(r"(?:'s|’s)?\s+(?:[a-z0-9-]+\s+)?" + out["occasion"].pattern)
+    # "charged with first-degree murder", "two counts of attempted murder": a charge's words before its noun
+    out["charge_lead"] = re.compile(out["charge_lead"].pattern + r"\s+(?:[a-z-]+\s+){0,2}\0")
     out["say_end"] = re.compile(out["say_before"].pattern + r"(?:\s+on)?\s*\0")
+    # "identified the boy Thursday as ...": the verb, its object, the time
+    out["named_end"] = re.compile(r"\b(?:identified|named)\s+(?:[a-z0-9'’.-]+\s+){1,4}(?:on\s+)?\0")
     return out
 
 
@@ -168,11 +172,28 @@ def _lead_into() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 
 def _bounding(text: str, trigger: Trigger, t: TimeExpr, clause_start: int) -> bool:
-    """The time is another verb's that the event came before (it bounds the event, `_before_held`)."""
+    """The time is another verb's that the event came before (it bounds the event, `_before_held`). Not a time that
+    modifies the trigger's own noun ("the suspect in Sunday's west Houston mass shooting", "the Jan. 3 shooting")."""
+    if _OWN_MODIFIER.fullmatch(text, t.end, trigger.start) and text[t.end:t.end + 2] in ("'s", "’s"):
+        return False
     return _earlier_verbs_time(text, trigger, t, clause_start) or _death_after(text, trigger, t) or \
         _told_that(text, trigger, t) or _relative_subject_time(text, trigger, t) or \
         _governing_verbs_time(text, trigger, t, clause_start) or _said_before(text, trigger, t) or \
-        _charge_noun_time(text, trigger, t) or _that_clause(text, trigger, t) or _occasion_time(text, trigger, t)
+        _charge_noun_time(text, trigger, t) or _that_clause(text, trigger, t) or _occasion_time(text, trigger, t) or \
+        _quoted_deictic(text, t)
+
+
+def _quoted_deictic(text: str, t: TimeExpr) -> bool:
+    """"'It's even kids getting shot today,' said a woman waiting for a bus": a "today", "yesterday" or "last night"
+    inside a quotation is the speaker's, whose day the story does not give; it only bounds the event."""
+    if not _time_words()["deictic"].fullmatch(t.text.lower()):
+        return False
+    before = text[:t.start]
+    return before.count('"') % 2 == 1 or before.rfind("“") > before.rfind("”")
+
+
+# between a possessive time and the noun it owns: "Sunday's west Houston mass shooting"
+_OWN_MODIFIER = re.compile(r"(?:'s|’s)\s+(?:[A-Za-z-]+\s+){0,3}")
 
 
 def _nominal(text: str, trigger: Trigger) -> bool:
@@ -191,13 +212,19 @@ def _nominal(text: str, trigger: Trigger) -> bool:
         before = before[:-1]
         prev = _phrase_opener(before)
     opener = _opens_phrase(prev)
+    if head == "shot" and len(words) == 1:
+        # "firing the fatal shot", "a single shot": a noun right after its determiner (not "a man shot by police")
+        return _phrase_opener(re.findall(r"[A-Za-z0-9'’-]+", text[max(0, trigger.start - 60):trigger.start])) \
+            in _DETERMINERS
     if _time_words()["event_noun"].fullmatch(head):
         return opener or not prev
     if head.endswith("ing"):
         return prev in _OBJECT_OF or prev in _PREPOSITIONS or prev in _DETERMINERS
     # "her murdered children", "the slain officer": a participle between a determiner and its noun
     nxt = re.match(r"\s+([a-z]+)\b", text[trigger.end:])
-    return (head.endswith("ed") or head == "slain") and len(words) == 1 and prev in _DETERMINERS and \
+    # "the number of injured was revised": the participle as a noun
+    return (head.endswith("ed") or head == "slain") and len(words) == 1 and \
+        (prev in _DETERMINERS or prev == "of") and \
         nxt is not None and nxt.group(1) not in _PREPOSITIONS and nxt.group(1) not in ("by", "and", "or")
 
 
@@ -218,7 +245,8 @@ def _opens_phrase(word: str) -> bool:
 _DETERMINERS = frozenset(("the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that",
                           "these", "those", "another", "last", "any"))
 _PREPOSITIONS = frozenset(("of", "in", "for", "into", "about", "over", "behind", "to", "with", "from", "after",
-                           "since", "following", "during", "before", "on", "at", "by", "against", "regarding"))
+                           "since", "following", "during", "before", "on", "at", "by", "against", "regarding",
+                           "including"))
 _NUMBER_WORDS = frozenset(("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "both"))
 # a word that opens another clause or joins clauses: the time and the trigger's phrase are not one verb's phrase
 _SUBORDINATE = re.compile(r"(?i)\b(?:when|where|while|as|because|if|until|then|who|which|whose|but)\b|[,;:()\"“”]")
@@ -280,6 +308,8 @@ def _said_before(text: str, trigger: Trigger, t: TimeExpr) -> bool:
     if _time_words()["say_end"].search(text[max(0, t.start - 16):t.start].lower() + "\0") and \
             not _SUBORDINATE.search(between):
         return True  # "police identified on Tuesday a man gunned down"
+    if _time_words()["named_end"].search(text[max(0, t.start - 50):t.start].lower() + "\0"):
+        return True  # "officials identified the boy Thursday as X, who police say was shot"
     verbs = list(_time_words()["say_before"].finditer(between.lower()))
     if not verbs:
         return False
@@ -305,10 +335,12 @@ def _that_clause(text: str, trigger: Trigger, t: TimeExpr) -> bool:
     if t.end > trigger.start:
         return False
     between = text[t.end:trigger.start].lower()
-    m = next(reversed(list(_time_words()["tell_that"].finditer(between))), None)  # the last such word
-    if m is None or ";" in between:
+    if ";" in between:
         return False
-    return re.fullmatch(r"\s+(?:that|whether)\s+(?:[a-z0-9'’-]+\s+){0,6}", between[m.end():]) is not None
+    if re.search(r"\b(?:why|how)\s+(?:[a-z0-9'’-]+\s+){1,8}$", between):
+        return True  # "as police worked today to determine why a person opened fire": the question's verb's
+    m = next(reversed(list(_time_words()["tell_that"].finditer(between))), None)  # the last such word
+    return m is not None and re.match(r"\s+(?:that|whether)\s", between[m.end():]) is not None
 
 
 def _charge_noun_time(text: str, trigger: Trigger, t: TimeExpr) -> bool:
@@ -316,8 +348,13 @@ def _charge_noun_time(text: str, trigger: Trigger, t: TimeExpr) -> bool:
     Wednesday": a trigger that names a charge, a case or a suspect ("murder charges", "the shooting suspect") is the
     past act the charge is for; a time of the sentence that is not its own modifier ("the Jan. 3 murder case") is
     the charging verb's."""
+    words = _time_words()
+    if words["event_noun"].fullmatch(trigger.text.lower()) and not trigger.text.lower().endswith("ing") and \
+            t.start >= trigger.end and re.fullmatch(r"\s*(?:on\s+)?", text[trigger.end:t.start]) and \
+            words["charge_lead"].search(text[max(0, trigger.start - 40):trigger.start].lower() + "\0"):
+        return True  # "was charged with first-degree murder Friday": the charging's day
     m = re.match(r"\s+([a-z]+)\b", text[trigger.end:])
-    if m is None or not _time_words()["legal_noun"].fullmatch(m.group(1)):
+    if m is None or not words["legal_noun"].fullmatch(m.group(1)):
         return False
     if t.end <= trigger.start:
         between = text[t.end:trigger.start].lower()
@@ -326,7 +363,6 @@ def _charge_noun_time(text: str, trigger: Trigger, t: TimeExpr) -> bool:
     # last week": a time after another word of the harm is that word's
     _, _, harm = _lead_into()
     gap = re.findall(r"[a-z][a-z'-]*", text[trigger.end + m.end():t.start].lower())
-    words = _time_words()
     return not any(w in harm or words["event_noun"].fullmatch(w) or words["result_verb"].fullmatch(w) for w in gap)
 
 
