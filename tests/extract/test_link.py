@@ -181,8 +181,8 @@ def test_the_event_times_word_lists_are_lower_case_pairs_of_the_kinds_the_rules_
     assert all(len(r) == 2 and r[1] == r[1].lower() and r[1] for r in table)
     assert {r[0] for r in table} == {"lead_away", "lead_into", "modifier", "harm_verb", "main_verb", "happened",
                                      "incident", "incident_noun", "other_incident", "charge_of", "caption",
-                                     "death_after",
-                                     "tell_that"}
+                                     "death_after", "tell_that", "event_noun", "result_verb", "say_before",
+                                     "legal_noun", "alarm", "charge_lead", "deictic", "occasion"}
 
 
 def test_the_day_a_caption_shows_a_photo_is_not_the_events():

@@ -125,12 +125,20 @@ def _time_words() -> dict[str, re.Pattern[str]]:
            for k, v in kinds.items()}
     # a caption's verb ends the text before the time ("shown Monday", "pictured on Monday")
     out["caption"] = re.compile(out["caption"].pattern + r"(?:\s+on)?\s*,?\s*\0")
-    # a day that owns the incident ("Thursday's rampage", "Tuesday’s tragic incident"): the possessive, at most two
-    # words, the noun
     # a noun trigger named by a charge ("charged with first-degree murder", "charges of aggravated assault")
     out["charge_named"] = re.compile(out["charge_of"].pattern + r"\s+(?:[\w-]+\s+){0,4}$")
     out["charge_after"] = re.compile(r"\s+charges?\b")  # "on a murder charge", "assault charges"
+    # a day that owns the incident ("Thursday's rampage", "Tuesday’s tragic incident"): the possessive, at most two
+    # words, the noun
     out["owns_incident"] = re.compile(r"(?:'|’)s\s+(?:[a-z-]+\s+){0,2}?" + out["incident_noun"].pattern)
+    # a time that modifies an occasion's noun: "Saturday night press conference", "Tuesday's hearing"
+    out["occasion_after"] = re.compile(r"(?:'s|’s)?\s+(?:[a-z0-9-]+\s+)?" + out["occasion"].pattern)
+    # "charged with first-degree murder", "two counts of attempted murder": a charge's words before its noun
+    out["charge_lead"] = re.compile(out["charge_lead"].pattern + r"\s+(?:[a-z-]+\s+){0,2}\0")
+    # a verb of saying right before a time ("identified on Tuesday"): the time is the saying's
+    out["say_end"] = re.compile(out["say_before"].pattern + r"(?:\s+on)?\s*\0")
+    # "identified the boy Thursday as ...": the verb, its object, the time
+    out["named_end"] = re.compile(r"\b(?:identified|named)\s+(?:[a-z0-9'’.-]+\s+){1,4}(?:on\s+)?\0")
     return out
 
 
@@ -171,9 +179,198 @@ def _lead_into() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 
 def _bounding(text: str, trigger: Trigger, t: TimeExpr, clause_start: int) -> bool:
-    """The time is another verb's that the event came before (it bounds the event, `_before_held`)."""
+    """The time is another verb's that the event came before (it bounds the event, `_before_held`). Not a time that
+    modifies the trigger's own noun ("the suspect in Sunday's west Houston mass shooting", "the Jan. 3 shooting")."""
+    if _OWN_MODIFIER.fullmatch(text, t.end, trigger.start) and text[t.end:t.end + 2] in ("'s", "’s"):
+        return False
     return _earlier_verbs_time(text, trigger, t, clause_start) or _death_after(text, trigger, t) or \
-        _told_that(text, trigger, t) or _relative_subject_time(text, trigger, t)
+        _told_that(text, trigger, t) or _relative_subject_time(text, trigger, t) or \
+        _governing_verbs_time(text, trigger, t, clause_start) or _said_before(text, trigger, t) or \
+        _charge_noun_time(text, trigger, t) or _that_clause(text, trigger, t) or _occasion_time(text, trigger, t) or \
+        _quoted_deictic(text, t)
+
+
+def _quoted_deictic(text: str, t: TimeExpr) -> bool:
+    """"'It's even kids getting shot today,' said a woman waiting for a bus": a "today", "yesterday" or "last night"
+    inside a quotation is the speaker's, whose day the story does not give; it only bounds the event."""
+    if not _time_words()["deictic"].fullmatch(t.text.lower()):
+        return False
+    before = text[:t.start]
+    return before.count('"') % 2 == 1 or before.rfind("“") > before.rfind("”")
+
+
+# between a possessive time and the noun it owns: "Sunday's west Houston mass shooting"
+_OWN_MODIFIER = re.compile(r"(?:'s|’s)\s+(?:[A-Za-z-]+\s+){0,3}")
+
+
+def _nominal(text: str, trigger: Trigger) -> bool:
+    """The trigger names the act as a noun or an attribute, not as the verb of its clause: an event noun ("the
+    shooting", "a home invasion", "gunshot wounds"), a gerund after a preposition ("charged with shooting"), or a
+    participle before its noun ("her four murdered children"). Its phrase hangs on another verb, whose time it
+    does not own unless the time is its own modifier ("Tuesday's shooting", "a shooting on Tuesday")."""
+    words = trigger.text.lower().split()
+    if not words:
+        return False
+    head = words[-1]
+    before = re.findall(r"[A-Za-z0-9'’-]+", text[max(0, trigger.start - 60):trigger.start])
+    prev = _phrase_opener(before)
+    if not _opens_phrase(prev) and len(before) > 1 and prev.islower() and prev not in _PREPOSITIONS:
+        # one noun of a compound: "a gun battle", "a home invasion", "the Smithville mass shooting"
+        before = before[:-1]
+        prev = _phrase_opener(before)
+    opener = _opens_phrase(prev)
+    if head == "shot" and len(words) == 1:
+        # "firing the fatal shot", "a single shot": a noun right after its determiner (not "a man shot by police")
+        return _phrase_opener(re.findall(r"[A-Za-z0-9'’-]+", text[max(0, trigger.start - 60):trigger.start])) \
+            in _DETERMINERS
+    if _time_words()["event_noun"].fullmatch(head):
+        return opener or not prev
+    if head.endswith("ing"):
+        return prev in _OBJECT_OF or prev in _PREPOSITIONS or prev in _DETERMINERS
+    # "her murdered children", "the slain officer": a participle between a determiner and its noun
+    nxt = re.match(r"\s+([a-z]+)\b", text[trigger.end:])
+    # "the number of injured was revised": the participle as a noun
+    return (head.endswith("ed") or head == "slain") and len(words) == 1 and \
+        (prev in _DETERMINERS or prev == "of") and \
+        nxt is not None and nxt.group(1) not in _PREPOSITIONS and nxt.group(1) not in ("by", "and", "or")
+
+
+def _phrase_opener(before: list[str]) -> str:
+    """The word before a noun's modifiers ("the" of "the Wilkinsburg fatal shooting"), lower-cased; `before` is cut
+    to end with it."""
+    while before and (before[-1].lower() in _lead_into()[1] or before[-1][:1].isupper() and len(before) > 1
+                      and before[-1].lower() not in _DETERMINERS or before[-1].isdigit()
+                      or before[-1].lower() in _NUMBER_WORDS):
+        before.pop()  # "the Wilkinsburg mass shooting", "her four murdered children", "the fatal shooting"
+    return before[-1].lower() if before else ""
+
+
+def _opens_phrase(word: str) -> bool:
+    return word in _DETERMINERS or word.endswith(("'s", "’s")) or word in _OBJECT_OF or word in _PREPOSITIONS
+
+
+_DETERMINERS = frozenset(("the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that",
+                          "these", "those", "another", "last", "any"))
+_PREPOSITIONS = frozenset(("of", "in", "for", "into", "about", "over", "behind", "to", "with", "from", "after",
+                           "since", "following", "during", "before", "on", "at", "by", "against", "regarding",
+                           "including"))
+_NUMBER_WORDS = frozenset(("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "both"))
+# a word that opens another clause or joins clauses: the time and the trigger's phrase are not one verb's phrase
+_SUBORDINATE = re.compile(r"(?i)\b(?:when|where|while|as|because|if|until|then|who|which|whose|but)\b|[,;:()\"“”]")
+
+
+def _governing_verbs_time(text: str, trigger: Trigger, t: TimeExpr, clause_start: int) -> bool:
+    """A noun of the act is the object or the subject of another verb, which the time is of: "appeared in court
+    Tuesday to answer charges for his part in the shooting", "police on Saturday filed charges against the man behind
+    the deadly shooting", "an investigation is underway Tuesday into a gun battle" (the time before the noun's
+    phrase); "the victim of the shooting remained in critical condition Friday", "a suspect in a home invasion
+    remained at large Wednesday" (a verb of the sentence's own between the noun and the time). Not a verb of the harm
+    itself ("was killed Tuesday in a shooting"; "a shooting Friday left two dead", "a shooting that occurred
+    Tuesday"): the event was on or before the time."""
+    if not _nominal(text, trigger):
+        return False
+    words = _time_words()
+    _, _, harm = _lead_into()
+    if t.end <= trigger.start:
+        between = text[t.end:trigger.start]
+        if _SUBORDINATE.search(between) or not any(w in _PREPOSITIONS and w != "by" for w in between.lower().split()):
+            # "Tuesday's shooting", "the Jan. 3 shooting", "Friday night, when a shooting ...", and the agent of a
+            # passive ("was jolted awake early Friday by gunfire"): the noun's own time
+            return False
+        lead = re.findall(r"[A-Za-z]+", text[clause_start:t.start])
+        if not [w for w in lead if w.lower() not in _FRONT]:
+            return False  # "On Saturday, police responded to a shooting": the clause's time
+        low = between.lower()
+        if re.search(r"\bthat\b", low) or words["alarm"].search(" ".join(lead[-3:]).lower() + " " + low):
+            # "received a report Friday that a child was treated for a gunshot wound", "a 911 call Friday about
+            # a shooting": the alarm is raised when the act is done
+            return False
+        if any(w in harm or w in ("shot", "fire", "fired") for w in re.findall(r"[a-z]+", low)):
+            return False
+        return not any(w.lower() in harm for w in lead[-3:])
+    gap = re.findall(r"[a-z][a-z'-]*", text[trigger.end:t.start].lower())
+    if not gap or any(w in ("when", "where", "while", "as", "whom") for w in gap):
+        return False  # "the shooting involved his nephew, whom he was watching on Feb. 3": a clause of the act's
+    if words["happened"].search(" ".join(gap)):
+        return False  # "the shooting that occurred Tuesday"
+    if any(w in ("that", "which", "who") for w in gap):
+        at = next(i for i, w in enumerate(gap) if w in ("that", "which", "who"))
+        gap = gap[at + 2:]  # "a shooting that killed a girl remained unsolved Friday": past the clause's own verb
+    from flashpoint.extract.dates import _lexicon
+
+    past = _lexicon().words["past_verb"]
+    result = words["result_verb"]
+    return any((w in past or w.endswith("ed") and len(w) > 4 or words["main_verb"].fullmatch(w))
+               and w not in harm and not result.fullmatch(w) for w in gap)
+
+
+def _said_before(text: str, trigger: Trigger, t: TimeExpr) -> bool:
+    """"On Friday, the prosecutor confirmed the two children died of gunshot wounds", "a witness, testifying at a
+    hearing Friday, said a teen fired three times", "police identified on Tuesday a man gunned down": a time before a
+    verb of saying or identifying whose clause holds the trigger is that verb's (not "police said, a man ...", where
+    the saying is an aside)."""
+    if t.end > trigger.start:
+        return False
+    between = text[t.end:trigger.start]
+    if _time_words()["say_end"].search(text[max(0, t.start - 16):t.start].lower() + "\0") and \
+            not _SUBORDINATE.search(between):
+        return True  # "police identified on Tuesday a man gunned down"
+    if _time_words()["named_end"].search(text[max(0, t.start - 50):t.start].lower() + "\0"):
+        return True  # "officials identified the boy Thursday as X, who police say was shot"
+    verbs = list(_time_words()["say_before"].finditer(between.lower()))
+    if not verbs:
+        return False
+    m = verbs[-1]
+    if _time_words()["alarm"].search(text[max(0, t.start - 40):t.end + m.start()].lower()):
+        return False  # "his wife called 911 shortly before midnight on Thursday and said he shot her baby"
+    rest = between[m.end():]
+    return not rest.lstrip().startswith(",") and not re.search(r"[;:()]", rest) and \
+        not re.search(r"(?i)\b(?:who|which|when|where|while)\b", between[:m.start()][-30:])
+
+
+def _occasion_time(text: str, trigger: Trigger, t: TimeExpr) -> bool:
+    """"Police gave details about the shooting in a Saturday night press conference", "at Tuesday's hearing": a
+    time that modifies the noun of a later occasion (a hearing, a vigil, a news conference) is that occasion's."""
+    m = _time_words()["occasion_after"].match(text[t.end:t.end + 50].lower())
+    return m is not None and not t.end <= trigger.start < t.end + m.end()
+
+
+def _that_clause(text: str, trigger: Trigger, t: TimeExpr) -> bool:
+    """"had a hearing today before the judge on charges that he killed a man on Aug. 1", "police said Tuesday night
+    the evidence showed that she shot ...": a time before a verb or noun of saying or charging and its "that" clause,
+    which holds the trigger a few words on, is the saying's or the hearing's; the event was on or before it."""
+    if t.end > trigger.start:
+        return False
+    between = text[t.end:trigger.start].lower()
+    if ";" in between:
+        return False
+    if re.search(r"\b(?:why|how)\s+(?:[a-z0-9'’-]+\s+){1,8}$", between):
+        return True  # "as police worked today to determine why a person opened fire": the question's verb's
+    m = next(reversed(list(_time_words()["tell_that"].finditer(between))), None)  # the last such word
+    return m is not None and re.match(r"\s+(?:that|whether)\s", between[m.end():]) is not None
+
+
+def _charge_noun_time(text: str, trigger: Trigger, t: TimeExpr) -> bool:
+    """"was arrested on attempted murder charges Tuesday night", "a judge ordered the murder charges dropped
+    Wednesday": a trigger that names a charge, a case or a suspect ("murder charges", "the shooting suspect") is the
+    past act the charge is for; a time of the sentence that is not its own modifier ("the Jan. 3 murder case") is
+    the charging verb's."""
+    words = _time_words()
+    if words["event_noun"].fullmatch(trigger.text.lower()) and not trigger.text.lower().endswith("ing") and \
+            t.start >= trigger.end and re.fullmatch(r"\s*(?:on\s+)?", text[trigger.end:t.start]) and \
+            words["charge_lead"].search(text[max(0, trigger.start - 40):trigger.start].lower() + "\0"):
+        return True  # "was charged with first-degree murder Friday": the charging's day
+    m = re.match(r"\s+([a-z]+)\b", text[trigger.end:])
+    if m is None or not words["legal_noun"].fullmatch(m.group(1)):
+        return False
+    if t.end <= trigger.start:
+        between = text[t.end:trigger.start].lower()
+        return not re.fullmatch(r"(?:'s|’s)?\s*(?:[a-z-]+\s+){0,2}", between)
+    # "a second murder suspect in a shooting that left one dead last week", "a home invasion suspect who was shot
+    # last week": a time after another word of the harm is that word's
+    _, _, harm = _lead_into()
+    gap = re.findall(r"[a-z][a-z'-]*", text[trigger.end + m.end():t.start].lower())
+    return not any(w in harm or words["event_noun"].fullmatch(w) or words["result_verb"].fullmatch(w) for w in gap)
 
 
 def _death_after(text: str, trigger: Trigger, t: TimeExpr) -> bool:
