@@ -529,6 +529,7 @@ class LinkStage:
         _story_dates(story)
         _before_held(story, held.values())
         story_locations(story)
+        _as_reported(story)
         return story
 
     @staticmethod
@@ -635,6 +636,22 @@ def _weeks_before(day: str, later: str) -> bool:
     ("the suspect had been arrested on March 23" and "shot his girlfriend on Sunday night") is an earlier one, not
     the day of the attack the story is about."""
     return date.fromisoformat(later) - date.fromisoformat(day) > timedelta(days=14)
+
+
+def _as_reported(story: Story) -> None:
+    """A record that reports on the story's shooting through another act (`Event.reports_on`: the arrest, the charge,
+    a death told before the shooting) takes the shooting's day and place: the same event, told again."""
+    for sentence in story.sentences:
+        for event in sentence.events:
+            shooting = event.reports_on
+            if shooting is None:
+                continue
+            event.date, event.date_precision, event.date_text = shooting.date, shooting.date_precision, \
+                shooting.date_text
+            event.date_source = "context" if shooting.date_source in ("text", "context") else shooting.date_source
+            event.location = shooting.location
+            event.notes.append(f"link: the day and place of the shooting it reports on ({shooting.trigger.text!r}, "
+                               f"sentence {shooting.sentence_index})")
 
 
 def _before_held(story: Story, held: Iterable[tuple[Event, TimeExpr]]) -> None:
