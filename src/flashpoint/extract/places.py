@@ -37,6 +37,22 @@ def _care(text: str, p: Location) -> bool:
     return bool(_CARE_AFTER.match(text, p.end or 0) or _CARE_BEFORE.search(text[:p.start or 0]))
 
 
+_NUMBERED = re.compile(r"(?i)\bblock of\s+(?:(?:north|south|east|west|[nsew]\.?)\s+)?$")
+_NEXT_WORD = re.compile(r"\.?\s+([A-Z][A-Za-z]*\.?)")
+
+
+def _in_street(text: str, p: Location) -> bool:
+    """Whether a town's name is a street's ("2630 Waldron Rd.", "the 5500 block of West Quincy", "Church Street"):
+    a street of the story's town, not the town."""
+    from flashpoint.geo.gazetteer import fold
+    from flashpoint.geo.parse import _story_words
+
+    if _NUMBERED.search(text[:p.start or 0]):
+        return True
+    m = _NEXT_WORD.match(text, p.end or 0)
+    return m is not None and fold(m.group(1)) in _story_words("street_end")
+
+
 def _residence(text: str, p: Location) -> bool:
     """Whether a town is named as where someone lives ("a Milltown man", "Sam Ortiz, 20, of Milltown", "a teenager
     from Milltown"), not as where something happened."""
@@ -330,6 +346,8 @@ def story_locations(story: Story) -> None:
             own.append((s, e))
         elif loc.lat is None:
             local[id(e)] = "a name the gazetteer lacks"
+        elif loc.precision in _FINE and _in_street(s.text, loc):
+            local[id(e)] = "a street's name"
         elif _street(loc.text):
             inner = [p for p in s.places if p.precision in _FINE and (loc.start or 0) <= (p.start or 0)
                      and (p.end or 0) <= (loc.end or 0) and not _road(loc.text)]
@@ -507,7 +525,7 @@ def _most_named(story: Story, geo, areas: set[tuple[str | None, str]] | None = N
     that names Chicago and Cook County is Chicago's Austin, not the city in Texas."""
     counts: dict[tuple, list] = {}
     main = geo.country() if geo is not None else None
-    places = [p for s in story.sentences for p in s.places]
+    places = [p for s in story.sentences for p in s.places if not _in_street(s.text, p)]
     if areas and not any(_area(p) in areas for p in places if p.precision in _FINE and p.lat is not None):
         areas = None
     for p in places:
