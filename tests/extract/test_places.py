@@ -220,3 +220,10 @@ def test_a_town_in_a_streets_name_is_a_street():
         assert _in_street(text, at(text, "Quincy")), text
     for text in ("Officers found him in Quincy on Friday.", "Quincy police said. Road crews were out."):
         assert not _in_street(text, at(text, "Quincy")), text
+
+
+def test_a_story_that_names_no_town_places_its_events_in_its_county():
+    shot = _shootings("A man was shot and wounded Sunday night, deputies said.\n\n"
+                      "He was found near a gas station in Harris County.\n\n"
+                      "The sheriff asked anyone with information to call.")
+    assert shot and (shot[0].location.name, shot[0].location.precision) == ("Harris County", "admin2")

@@ -384,6 +384,7 @@ def story_locations(story: Story) -> None:
                          if x is not None and x.precision in _FINE and _inside(dl_loc, x)), None)
             if town is not None:
                 dl_loc, dl_why = town, f"the dateline's {dl.place.precision}, at the story's town in it"
+    region = _most_named(story, geo, precisions=("admin2", "admin1")) if named is None else None
     first_own: dict[str, tuple[int, Location, str]] = {}
     for s, e in own:
         first_own.setdefault(e.event_type, (s.index, e.location, f"the story's first located {e.event_type}"))
@@ -402,7 +403,8 @@ def story_locations(story: Story) -> None:
                                     and not scene_why.startswith("the story's") else None, scene_why)
         options = (scenes[e.event_type], (dl_loc, dl_why),
                    (by_type.get(e.event_type), f"the story's first located {e.event_type}"),
-                   (first_fine, "the story's first located event"), (named, "the place the story names most"))
+                   (first_fine, "the story's first located event"), (named, "the place the story names most"),
+                   (region, "the county or state the story names most"))
         if id(e) in anchors:
             options = ((anchors[id(e)], "the city the story names beside it"),)
         if loc is not None and id(e) not in local:  # a state, county or country: refined when it holds the story's
@@ -519,17 +521,19 @@ def _street(text: str) -> bool:
     return street_like(text)
 
 
-def _most_named(story: Story, geo, areas: set[tuple[str | None, str]] | None = None) -> Location | None:
-    """The city-level place the story names most often (ties: the first named), in the story's main country, and in
-    a state that other names of the story lie in too (`areas`) when there is one: "Austin" three times in a story
-    that names Chicago and Cook County is Chicago's Austin, not the city in Texas."""
+def _most_named(story: Story, geo, areas: set[tuple[str | None, str]] | None = None,
+                precisions: tuple[str, ...] = _FINE) -> Location | None:
+    """The city-level place (or of `precisions`: a county or state, for a story that names no town) the story names
+    most often (ties: the first named), in the story's main country, and in a state that other names of the story lie
+    in too (`areas`) when there is one: "Austin" three times in a story that names Chicago and Cook County is
+    Chicago's Austin, not the city in Texas."""
     counts: dict[tuple, list] = {}
     main = geo.country() if geo is not None else None
     places = [p for s in story.sentences for p in s.places if not _in_street(s.text, p)]
     if areas and not any(_area(p) in areas for p in places if p.precision in _FINE and p.lat is not None):
         areas = None
     for p in places:
-        if p.precision in _FINE and p.lat is not None and (main is None or p.country == main) and (
+        if p.precision in precisions and p.lat is not None and (main is None or p.country == main) and (
                 not areas or _area(p) in areas):
             k = (p.name, p.country, p.admin1)
             if k in counts:
