@@ -323,9 +323,13 @@ def story_locations(story: Story) -> None:
     Road", "Chippenham Hospital") and a name the gazetteer lacks are places in the story's city (the location keeps
     their text); a state, county or country that holds the story's city is refined to that city; a small town of
     another state named without its state is taken for a local name. An event whose clause names no place takes the
-    story's: the dateline's, else the place of its first event of the same type located in its own clause, else the
-    first event located in its clause, else the city the story names most. `precision` is that of the place given
-    (`city`, `admin2`, `admin1`, `country`), and the event's notes say where it came from."""
+    story's: the scene a sentence tells (`_scene_place`: "It happened on Elm Drive in Gallatin", "Gallatin police
+    responded to ...") when it comes before the first event of the type located in its own clause and lies in the
+    dateline's state; else the dateline's place, else the place of its first event of the same type located in its own
+    clause, else the first event located in its clause, else the city the story names most, else the county or state
+    it names most. Towns named as where someone lives, as a hospital's or in a street's name are not such places.
+    `precision` is that of the place given (`city`, `admin2`, `admin1`, `country`), and the event's notes say where it
+    came from."""
     geo = story.stage_data.get("places")
     events = [(s, e) for s in story.sentences for e in s.events]
     if not events:
