@@ -206,3 +206,24 @@ def test_a_residence_beside_the_town_does_not_make_it_a_part_of_that_city():
                       "Ozark police said the victim was hurt in the arm.\n\n"
                       "He was held without bond.")
     assert shot and shot[0].location.name == "Ozark"  # which Ozark is the gazetteer's matter
+
+
+
+def test_a_town_in_a_streets_name_is_a_street():
+    from flashpoint.extract.places import _in_street
+    from flashpoint.records import Location
+
+    def at(text: str, name: str) -> Location:
+        return Location(text=name, start=text.index(name), end=text.index(name) + len(name))
+
+    for text in ("Officers found him in the 4400 block of West Quincy.", "Officers went to 2630 Quincy Rd. at noon."):
+        assert _in_street(text, at(text, "Quincy")), text
+    for text in ("Officers found him in Quincy on Friday.", "Quincy police said. Road crews were out."):
+        assert not _in_street(text, at(text, "Quincy")), text
+
+
+def test_a_story_that_names_no_town_places_its_events_in_its_county():
+    shot = _shootings("A man was shot and wounded Sunday night, deputies said.\n\n"
+                      "He was found near a gas station in Harris County.\n\n"
+                      "The sheriff asked anyone with information to call.")
+    assert shot and (shot[0].location.name, shot[0].location.precision) == ("Harris County", "admin2")

@@ -37,6 +37,22 @@ def _care(text: str, p: Location) -> bool:
     return bool(_CARE_AFTER.match(text, p.end or 0) or _CARE_BEFORE.search(text[:p.start or 0]))
 
 
+_NUMBERED = re.compile(r"(?i)\bblock of\s+(?:(?:north|south|east|west|[nsew]\.?)\s+)?$")
+_NEXT_WORD = re.compile(r"\.?\s+([A-Z][A-Za-z]*\.?)")
+
+
+def _in_street(text: str, p: Location) -> bool:
+    """Whether a town's name is a street's ("2630 Waldron Rd.", "the 5500 block of West Quincy", "Church Street"):
+    a street of the story's town, not the town."""
+    from flashpoint.geo.gazetteer import fold
+    from flashpoint.geo.parse import _story_words
+
+    if _NUMBERED.search(text[:p.start or 0]):
+        return True
+    m = _NEXT_WORD.match(text, p.end or 0)
+    return m is not None and fold(m.group(1)) in _story_words("street_end")
+
+
 def _residence(text: str, p: Location) -> bool:
     """Whether a town is named as where someone lives ("a Milltown man", "Sam Ortiz, 20, of Milltown", "a teenager
     from Milltown"), not as where something happened."""
@@ -307,9 +323,13 @@ def story_locations(story: Story) -> None:
     Road", "Chippenham Hospital") and a name the gazetteer lacks are places in the story's city (the location keeps
     their text); a state, county or country that holds the story's city is refined to that city; a small town of
     another state named without its state is taken for a local name. An event whose clause names no place takes the
-    story's: the dateline's, else the place of its first event of the same type located in its own clause, else the
-    first event located in its clause, else the city the story names most. `precision` is that of the place given
-    (`city`, `admin2`, `admin1`, `country`), and the event's notes say where it came from."""
+    story's: the scene a sentence tells (`_scene_place`: "It happened on Elm Drive in Gallatin", "Gallatin police
+    responded to ...") when it comes before the first event of the type located in its own clause and lies in the
+    dateline's state; else the dateline's place, else the place of its first event of the same type located in its own
+    clause, else the first event located in its clause, else the city the story names most, else the county or state
+    it names most. Towns named as where someone lives, as a hospital's or in a street's name are not such places.
+    `precision` is that of the place given (`city`, `admin2`, `admin1`, `country`), and the event's notes say where it
+    came from."""
     geo = story.stage_data.get("places")
     events = [(s, e) for s in story.sentences for e in s.events]
     if not events:
@@ -330,6 +350,8 @@ def story_locations(story: Story) -> None:
             own.append((s, e))
         elif loc.lat is None:
             local[id(e)] = "a name the gazetteer lacks"
+        elif loc.precision in _FINE and _in_street(s.text, loc):
+            local[id(e)] = "a street's name"
         elif _street(loc.text):
             inner = [p for p in s.places if p.precision in _FINE and (loc.start or 0) <= (p.start or 0)
                      and (p.end or 0) <= (loc.end or 0) and not _road(loc.text)]
@@ -366,6 +388,7 @@ def story_locations(story: Story) -> None:
                          if x is not None and x.precision in _FINE and _inside(dl_loc, x)), None)
             if town is not None:
                 dl_loc, dl_why = town, f"the dateline's {dl.place.precision}, at the story's town in it"
+    region = _most_named(story, geo, precisions=("admin2", "admin1")) if named is None else None
     first_own: dict[str, tuple[int, Location, str]] = {}
     for s, e in own:
         first_own.setdefault(e.event_type, (s.index, e.location, f"the story's first located {e.event_type}"))
@@ -375,7 +398,7 @@ def story_locations(story: Story) -> None:
         if loc is not None and loc.lat is not None and id(e) not in local and loc.precision in _FINE:
             continue
         if e.event_type not in scenes:
-            found = _scene(story, first_own.get(e.event_type), areas)
+            found = _scene(story, first_own.get(e.event_type), areas, geo.country() if geo is not None else None)
             scene, scene_why = (found[1], found[2]) if found is not None else (None, "")
             # the scene beats a dateline of its own state: the station's city or the county seat ("NASHVILLE
             # (WKRN) — A teen was shot ..." then "It happened on Elm Drive in Springfield")
@@ -384,7 +407,8 @@ def story_locations(story: Story) -> None:
                                     and not scene_why.startswith("the story's") else None, scene_why)
         options = (scenes[e.event_type], (dl_loc, dl_why),
                    (by_type.get(e.event_type), f"the story's first located {e.event_type}"),
-                   (first_fine, "the story's first located event"), (named, "the place the story names most"))
+                   (first_fine, "the story's first located event"), (named, "the place the story names most"),
+                   (region, "the county or state the story names most"))
         if id(e) in anchors:
             options = ((anchors[id(e)], "the city the story names beside it"),)
         if loc is not None and id(e) not in local:  # a state, county or country: refined when it holds the story's
@@ -455,17 +479,18 @@ def _cross_street(text: str, p: Location) -> bool:
     return bool(_CROSS_AFTER.match(text, p.end or 0) or _CROSS_BEFORE.search(text[:p.start or 0]))
 
 
-def _scene(story: Story, first: tuple[int, Location, str] | None, areas: set) -> tuple[int, Location, str] | None:
+def _scene(story: Story, first: tuple[int, Location, str] | None, areas: set, main: str | None = None
+           ) -> tuple[int, Location, str] | None:
     """Where the story says its incident took place: `first` (its first event of a type located by its own clause at
     a town, with its sentence), or its first sentence that tells the scene (`_scene_place`), whichever comes first;
-    in a state the story's other names confirm when there is one."""
+    in a state the story's other names confirm when there is one, and in its main country (`main`)."""
     for s in story.sentences:
         if first is not None and s.index >= first[0]:
             break
         if s.skip:
             continue
         p = _scene_place(s)
-        if p is not None and (not areas or _area(p) in areas):
+        if p is not None and (not areas or _area(p) in areas) and (main is None or p.country == main):
             return s.index, p, f"the scene sentence {s.index} tells"
     return first
 
@@ -501,17 +526,19 @@ def _street(text: str) -> bool:
     return street_like(text)
 
 
-def _most_named(story: Story, geo, areas: set[tuple[str | None, str]] | None = None) -> Location | None:
-    """The city-level place the story names most often (ties: the first named), in the story's main country, and in
-    a state that other names of the story lie in too (`areas`) when there is one: "Austin" three times in a story
-    that names Chicago and Cook County is Chicago's Austin, not the city in Texas."""
+def _most_named(story: Story, geo, areas: set[tuple[str | None, str]] | None = None,
+                precisions: tuple[str, ...] = _FINE) -> Location | None:
+    """The city-level place (or of `precisions`: a county or state, for a story that names no town) the story names
+    most often (ties: the first named), in the story's main country, and in a state that other names of the story lie
+    in too (`areas`) when there is one: "Austin" three times in a story that names Chicago and Cook County is
+    Chicago's Austin, not the city in Texas."""
     counts: dict[tuple, list] = {}
     main = geo.country() if geo is not None else None
-    places = [p for s in story.sentences for p in s.places]
+    places = [p for s in story.sentences for p in s.places if not _in_street(s.text, p)]
     if areas and not any(_area(p) in areas for p in places if p.precision in _FINE and p.lat is not None):
         areas = None
     for p in places:
-        if p.precision in _FINE and p.lat is not None and (main is None or p.country == main) and (
+        if p.precision in precisions and p.lat is not None and (main is None or p.country == main) and (
                 not areas or _area(p) in areas):
             k = (p.name, p.country, p.admin1)
             if k in counts:
