@@ -370,6 +370,7 @@ def _story_dates(story: Story) -> None:
              and not _charge_named(s.text, e.trigger)]
     anchor = _story_anchor(story)
     incident = _incident_day(story)
+    days = _story_days(story)
     for sentence in story.sentences:
         for event in sentence.events:
             if event.date_source not in ("publication", None):
@@ -383,7 +384,7 @@ def _story_dates(story: Story) -> None:
                     and not (after and _weeks_before(incident[1].date, after[0].date)):
                 when = (incident[1].date, incident[1].precision, incident[1].text)
                 why = "the day the story says the incident took place"
-            elif source is None and after and (told := _told_before(story, event.event_type, after[0])) is not None:
+            elif source is None and after and (told := _told_before(story, days, event.event_type, after[0])):
                 when = (told.date, told.precision, told.text)
                 why = f"told with the {event.event_type} before the later day of sentence {after[0].sentence_index}"
             elif (source := source or (after[0] if after else None)) is not None:
@@ -399,19 +400,19 @@ def _story_dates(story: Story) -> None:
             event.notes.append(f"link: date {event.date} from {event.date_text!r}, {why} (date_source=context)")
 
 
-def _told_before(story: Story, kind: str, later: Event) -> TimeExpr | None:
+def _told_before(story: Story, days: list[tuple[int, TimeExpr]], kind: str, later: Event) -> TimeExpr | None:
     """The earliest day in the week before `later`'s day that a sentence telling of an event of `kind` gives before
     `later`'s sentence, though the clause rules did not give it to that event ("charged in connection with Monday
     night's shooting", "died Friday night after he was shot", "someone knocked Sunday night, and shots were fired"):
     a story tells of the attack before the charges, the death, the statements, so a later day that the clause rules
     gave an attack ("police announced charges of assault on Tuesday", "as police worked today to find why a man opened
     fire") is most often a follow-up's. Not a day the sentence marks as another incident's ("the previous shooting on
-    Saturday"), nor a weekday six days back (`_day_after_stamp`)."""
+    Saturday"), nor a weekday six days back (`_day_after_stamp`). `days` is `_story_days(story)`."""
     published = date.fromisoformat(story.date[:10])  # `later` is a dated event of a dated story
     last = date.fromisoformat(later.date)
     holds = {s.index: s.text for s in story.sentences if any(e.event_type == kind for e in s.events)}
     other = _time_words()["other_incident"]
-    told = [t for i, t in _story_days(story) if i < later.sentence_index and i in holds
+    told = [t for i, t in days if i < later.sentence_index and i in holds
             and last - timedelta(days=7) <= date.fromisoformat(t.date) < last and not _day_after_stamp(t, published)
             and not other.search(holds[i][max(0, t.start - 90):t.start].lower())]
     return min(told, key=lambda t: t.date) if told else None
