@@ -525,8 +525,9 @@ class LinkStage:
                     values = [q.value for q in sentence.quantities if q.kind == kind]
                     if values:
                         setattr(event, kind, max(values))  # repeated figures are one figure ("killed 2 ... the 2 dead")
-        _refine_dates(story)  # first, so that a date read backward is the one the story's other events take
-        _story_dates(story)
+        every = _story_days(story, recent=False)  # the sentences' times are fixed: read the story's days once
+        _refine_dates(story, every)  # first, so that a date read backward is the one the story's other events take
+        _story_dates(story, every)
         _before_held(story, held.values())
         story_locations(story)
         _as_reported(story)
@@ -559,19 +560,21 @@ class LinkStage:
             event.notes.append("link: no date in the sentence and no publication date")
 
 
-def _story_dates(story: Story) -> None:
+def _story_dates(story: Story, every: list[tuple[int, TimeExpr]] | None = None) -> None:
     """An event whose sentence gives no date takes the date of the nearest event of its type that has one, earlier in
     the story if any, else later: a story tells one incident over many sentences ("Gunmen killed two men on Saturday
     night. ... Police said the gunmen fled."), and its headline has no date at all; not an attack named by a charge
     ("charged with murder last Thursday": the charge's day, `_charge_named`). Failing that, the story's first recent
-    day (`_story_anchor`)."""
+    day (`_story_anchor`). `every` is `_story_days(story, recent=False)` when the caller has it."""
+    every = _story_days(story, recent=False) if every is None else every
     # a day after publication is a coming one ("is to appear in court Monday"): no event borrows it as its own
     published = story.date[:10] if story.date else "9999"
     dated = [(s.index, e) for s in story.sentences for e in s.events
              if e.date_source == "text" and e.date_precision == "day" and e.date and e.date <= published
              and not _charge_named(s.text, e.trigger)]
-    anchor = _story_anchor(story)
+    anchor = _story_anchor(story, every)
     incident = _incident_day(story)
+    days = _recent(story, every)
     for sentence in story.sentences:
         for event in sentence.events:
             if event.date_source not in ("publication", None):
@@ -585,7 +588,7 @@ def _story_dates(story: Story) -> None:
                     and not (after and _weeks_before(incident[1].date, after[0].date)):
                 when = (incident[1].date, incident[1].precision, incident[1].text)
                 why = "the day the story says the incident took place"
-            elif source is None and after and (told := _told_before(story, event.event_type, after[0])) is not None:
+            elif source is None and after and (told := _told_before(story, days, event.event_type, after[0])):
                 when = (told.date, told.precision, told.text)
                 why = f"told with the {event.event_type} before the later day of sentence {after[0].sentence_index}"
             elif (source := source or (after[0] if after else None)) is not None:
@@ -601,19 +604,19 @@ def _story_dates(story: Story) -> None:
             event.notes.append(f"link: date {event.date} from {event.date_text!r}, {why} (date_source=context)")
 
 
-def _told_before(story: Story, kind: str, later: Event) -> TimeExpr | None:
+def _told_before(story: Story, days: list[tuple[int, TimeExpr]], kind: str, later: Event) -> TimeExpr | None:
     """The earliest day in the week before `later`'s day that a sentence telling of an event of `kind` gives before
     `later`'s sentence, though the clause rules did not give it to that event ("charged in connection with Monday
     night's shooting", "died Friday night after he was shot", "someone knocked Sunday night, and shots were fired"):
     a story tells of the attack before the charges, the death, the statements, so a later day that the clause rules
     gave an attack ("police announced charges of assault on Tuesday", "as police worked today to find why a man opened
     fire") is most often a follow-up's. Not a day the sentence marks as another incident's ("the previous shooting on
-    Saturday"), nor a weekday six days back (`_day_after_stamp`)."""
+    Saturday"), nor a weekday six days back (`_day_after_stamp`). `days` is `_story_days(story)`."""
     published = date.fromisoformat(story.date[:10])  # `later` is a dated event of a dated story
     last = date.fromisoformat(later.date)
     holds = {s.index: s.text for s in story.sentences if any(e.event_type == kind for e in s.events)}
     other = _time_words()["other_incident"]
-    told = [t for i, t in _story_days(story) if i < later.sentence_index and i in holds
+    told = [t for i, t in days if i < later.sentence_index and i in holds
             and last - timedelta(days=7) <= date.fromisoformat(t.date) < last and not _day_after_stamp(t, published)
             and not other.search(holds[i][max(0, t.start - 90):t.start].lower())]
     return min(told, key=lambda t: t.date) if told else None
@@ -724,6 +727,14 @@ def _story_days(story: Story, recent: bool = True) -> list[tuple[int, TimeExpr]]
     return out
 
 
+def _recent(story: Story, every: list[tuple[int, TimeExpr]]) -> list[tuple[int, TimeExpr]]:
+    """The days of `_story_days(story, recent=False)` in the fortnight before publication: `_story_days(story)`."""
+    if not story.date:
+        return []
+    oldest = (date.fromisoformat(story.date[:10]) - timedelta(days=14)).isoformat()
+    return [it for it in every if it[1].date >= oldest]
+
+
 def _incident_day(story: Story) -> tuple[int, TimeExpr] | None:
     """The first day, up to publication and within a year of it, of a sentence that tells when the incident took
     place without naming the attack ("Police were called to the 1500 block about 3:10 a.m. Jan. 1", "The incident
@@ -759,12 +770,13 @@ def _incident_day(story: Story) -> tuple[int, TimeExpr] | None:
     return None
 
 
-def _story_anchor(story: Story) -> TimeExpr | None:
+def _story_anchor(story: Story, every: list[tuple[int, TimeExpr]] | None = None) -> TimeExpr | None:
     """The story's earliest day in the fortnight before publication ("Police responded to a call Saturday night"; a
     later day is most often that of the charges, the autopsy, the report), or an earlier calendar day within a year
     that it names (a follow-up story: "the hearing Tuesday" and "on the evening of Oct. 8"): when no event of a type
     carries a date, the story's own day is a better guess than its publication."""
-    days = _story_days(story)
+    every = _story_days(story, recent=False) if every is None else every
+    days = _recent(story, every)
     if days:
         published = date.fromisoformat(story.date[:10])  # _story_days gives days only to a dated story
         firm = [it for it in days if not _day_after_stamp(it[1], published)]
@@ -773,7 +785,7 @@ def _story_anchor(story: Story) -> TimeExpr | None:
         # that day, not the hearing's, is the story's own; not a day the story marks as another incident's
         other = _time_words()["other_incident"]
         text = {s.index: s.text for s in story.sentences}
-        older = [it for it in _story_days(story, recent=False)
+        older = [it for it in every
                  if _CALENDAR.search(it[1].text)
                  and published - timedelta(days=366) <= date.fromisoformat(it[1].date) < published - timedelta(days=14)
                  and not other.search(text[it[0]][max(0, it[1].start - 90):it[1].start].lower())]
@@ -784,8 +796,7 @@ def _story_anchor(story: Story) -> TimeExpr | None:
         return min(firm, key=lambda it: (it[1].date, it[0]))[1] if firm else None
     # A follow-up story (the charges, the trial, the funeral) names the incident's day weeks before it is published
     # ("Powers is charged in the Jan. 13 shooting"): its first such day, not the publication, is the story's own day.
-    days = _story_days(story, recent=False)
-    return days[0][1] if days else None
+    return every[0][1] if every else None
 
 
 _CALENDAR = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d")
@@ -811,7 +822,7 @@ _STAMP = re.compile(r"(?i)\s*(?:(?:posted|updated|published|last updated|created
                     r"(?:[a-z]+day,?\s+)?[a-z]+\.?\s+\d{1,2},?\s+\d{4}\b[\d:apm. ]*$)")
 
 
-def _refine_dates(story: Story) -> None:
+def _refine_dates(story: Story, every: list[tuple[int, TimeExpr]] | None = None) -> None:
     """Two corrections of a date read from the clause itself (`date_source` "text") or from another clause of its
     sentence ("context"):
     - a past event ("was killed Tuesday", "Tuesday's shooting") dated after publication, because a future cue in the
@@ -824,7 +835,7 @@ def _refine_dates(story: Story) -> None:
     if not story.date:
         return
     published = date.fromisoformat(story.date[:10])
-    days = _story_days(story, recent=False)
+    days = _story_days(story, recent=False) if every is None else every
     for sentence in story.sentences:
         for event in sentence.events:
             if event.date_source not in ("text", "context") or not event.date:
