@@ -56,6 +56,9 @@ def _first_attack(text: str) -> tuple[str, str | None, str | None]:
     # a relative clause after the time of the sentence's verb
     "Details emerged Thursday about the officers who died in the sniper attack. "
     "A sniper shot the officers on Monday night.",
+    # another clause's time, which the trigger's phrase does not own either
+    "Two deputies were out of critical condition Thursday, while the man accused of shooting them was charged with "
+    "arson. The deputies were shot on Monday night.",
     # a speaker's "today" inside a quotation
     '"Even kids are getting shot today," said a woman waiting for a bus. Two boys were shot on Monday.',
 ])

@@ -507,8 +507,15 @@ def _other_clause_time(sentence: Sentence, event: Event, clause: tuple[int, int]
     """The time nearest the trigger in the sentence's other clauses ("Thousands marched on Sunday, and police
     detained 14"), whichever event it is nearer to there."""
     after_dateline = dateline_end(sentence.text)
+    text, trigger = sentence.text, event.trigger
+    if _nominal(text, trigger):
+        return None  # a noun of the act hangs on its own clause's verb, not on another clause's
+    # not a time the trigger's phrase does not own ("deputies were out of critical condition Sunday, while the man
+    # accused of shooting them was charged", "received information Friday about a homicide, kidnapping, and shooting
+    # case"): the clause boundary between them does not make it the act's
     outside = [t for t in sentence.times if t.date and t.start >= after_dateline and not _reporting_time(sentence, t)
-               and not (clause[0] <= t.start and t.end <= clause[1])]
+               and not (clause[0] <= t.start and t.end <= clause[1])
+               and not _bounding(text, trigger, t, 0) and not _later_verbs_time(text, trigger, t)]
     return min(outside, key=lambda t: _gap(t, event.trigger)) if outside else None
 
 
