@@ -53,6 +53,12 @@ def _first_attack(text: str) -> tuple[str, str | None, str | None]:
     # the person a verb of naming names, and the clause about that person
     "Officials identified the boy Thursday as Daniel Perez, who police say was shot by an officer. "
     "The boy was shot on Monday night.",
+    # a relative clause after the time of the sentence's verb
+    "Details emerged Thursday about the officers who died in the sniper attack. "
+    "A sniper shot the officers on Monday night.",
+    # another clause's time, which the trigger's phrase does not own either
+    "Two deputies were out of critical condition Thursday, while the man accused of shooting them was charged with "
+    "arson. The deputies were shot on Monday night.",
     # a speaker's "today" inside a quotation
     '"Even kids are getting shot today," said a woman waiting for a bus. Two boys were shot on Monday.',
 ])
@@ -77,6 +83,7 @@ def test_a_time_in_the_that_clause_of_a_charge_is_the_acts_own():
     ("Deputies received a report Tuesday that a child was treated for a gunshot wound.", "gunshot"),
     ("Police charged a man in Tuesday's shooting.", "shooting"),
     ("A source identified the suspect in Tuesday's mass shooting as a veteran.", "shooting"),
+    ("The call went out shortly after 11 p.m. Tuesday for a boy who had been shot near a park.", "shot"),
 ])
 def test_a_time_the_attack_owns_stays_its_own(text: str, trigger: str) -> None:
     assert _first_attack(text) == (trigger, "2024-03-05", "text")

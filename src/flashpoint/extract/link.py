@@ -187,7 +187,29 @@ def _bounding(text: str, trigger: Trigger, t: TimeExpr, clause_start: int) -> bo
         _told_that(text, trigger, t) or _relative_subject_time(text, trigger, t) or \
         _governing_verbs_time(text, trigger, t, clause_start) or _said_before(text, trigger, t) or \
         _charge_noun_time(text, trigger, t) or _that_clause(text, trigger, t) or _occasion_time(text, trigger, t) or \
-        _quoted_deictic(text, t)
+        _quoted_deictic(text, t) or _relative_object_time(text, trigger, t, clause_start)
+
+
+def _relative_object_time(text: str, trigger: Trigger, t: TimeExpr, clause_start: int) -> bool:
+    """"Details began emerging Friday about the officers who died in the sniper attack", "police arrested Friday a
+    man who shot his wife": a time after a verb of the sentence and before a relative clause that holds the trigger
+    is that verb's; the act the relative clause tells of was on or before it."""
+    if t.end > trigger.start:
+        return False
+    lead = re.findall(r"[A-Za-z]+", text[clause_start:t.start])
+    if not [w for w in lead if w.lower() not in _FRONT]:
+        return False  # "On Friday, a man who had been drinking shot his wife": the clause's time
+    m = _REL_THEN_TRIGGER.search(text, t.end, trigger.start)
+    if m is None or re.search(r"[;:()]", text[t.end:m.start()]):
+        return False
+    if _time_words()["alarm"].search(" ".join(lead).lower() + " " + text[t.end:m.start()].lower()):
+        return False  # "the call went out shortly after 11 p.m. Wednesday for a boy who had been shot"
+    _, _, harm = _lead_into()
+    return not any(w.lower() in harm for w in lead[-3:])  # "was killed Friday by a man who ...": the harm's time
+
+
+# a relative pronoun and a few words, then the trigger: "... who died in the sniper", "... who police say"
+_REL_THEN_TRIGGER = re.compile(r"(?i)\b(?:who|whom|which)\s+(?:[A-Za-z0-9'’-]+\s+){0,6}$")
 
 
 def _quoted_deictic(text: str, t: TimeExpr) -> bool:
@@ -492,8 +514,15 @@ def _other_clause_time(sentence: Sentence, event: Event, clause: tuple[int, int]
     """The time nearest the trigger in the sentence's other clauses ("Thousands marched on Sunday, and police
     detained 14"), whichever event it is nearer to there."""
     after_dateline = dateline_end(sentence.text)
+    text, trigger = sentence.text, event.trigger
+    if _nominal(text, trigger):
+        return None  # a noun of the act hangs on its own clause's verb, not on another clause's
+    # not a time the trigger's phrase does not own ("deputies were out of critical condition Sunday, while the man
+    # accused of shooting them was charged", "received information Friday about a homicide, kidnapping, and shooting
+    # case"): the clause boundary between them does not make it the act's
     outside = [t for t in sentence.times if t.date and t.start >= after_dateline and not _reporting_time(sentence, t)
-               and not (clause[0] <= t.start and t.end <= clause[1])]
+               and not (clause[0] <= t.start and t.end <= clause[1])
+               and not _bounding(text, trigger, t, 0) and not _later_verbs_time(text, trigger, t)]
     return min(outside, key=lambda t: _gap(t, event.trigger)) if outside else None
 
 
