@@ -201,3 +201,23 @@ def test_an_old_name_of_a_capital_yields_to_a_town_that_bears_it():
 def test_a_citys_metropolitan_police_name_the_city():
     r = _resolved("The Las Vegas Metropolitan Police Department said a man was shot.")
     assert r["Las Vegas"][1:] == ("USA", "Nevada")
+
+
+def test_west_virginia_is_not_virginia_and_abbreviated_first_words_are_names():
+    r = _resolved("He was shot in Charleston, W.Va., on Friday, and his brother in Wheeling, W. Va.")
+    assert r["Charleston"][1:] == ("USA", "West Virginia") and r["Wheeling"][1:] == ("USA", "West Virginia")
+    assert "Va." not in r
+    r = _resolved("A man was shot in Bay St. Louis on Friday, and another in Ft. Myers.")
+    assert r["Bay St. Louis"][1:] == ("USA", "Mississippi") and r["Ft. Myers"][1:] == ("USA", "Florida")
+
+
+def test_a_city_before_its_possessive_is_named_and_owns_the_next_name():
+    r = _resolved("A man was shot in Miami’s Overtown neighborhood, and five people in Chicago's Park Manor.")
+    assert r["Miami"][1:] == ("USA", "Florida") and r["Chicago"][1:] == ("USA", "Illinois")
+    assert "Overtown" not in r
+    assert _resolved("He lives in Prince George's County.")["Prince George's County"][2] == "Maryland"
+
+
+def test_a_saints_hospital_is_no_town():
+    assert _resolved("He drove himself to St. Bernard hospital.") == {}
+    assert _resolved("He was shot in St. Louis on Friday.")["St. Louis"][2] == "Missouri"
