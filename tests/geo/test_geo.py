@@ -221,3 +221,9 @@ def test_a_city_before_its_possessive_is_named_and_owns_the_next_name():
 def test_a_saints_hospital_is_no_town():
     assert _resolved("He drove himself to St. Bernard hospital.") == {}
     assert _resolved("He was shot in St. Louis on Friday.")["St. Louis"][2] == "Missouri"
+
+
+def test_a_street_named_like_a_village_abroad_is_a_street():
+    r = _resolved("A baby was hit by a bullet at Second Street and Bissell Avenue, and a man on Church Street.")
+    assert "Second Street" not in r and "Church Street" not in r
+    assert "Downing Street" in _resolved("Protesters gathered on Downing Street.")  # a landmark stays one

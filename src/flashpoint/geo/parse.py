@@ -82,6 +82,7 @@ _NAME_HEADS = _story_words("name_head")
 _LOCAL_ORG = _story_words("local_org")
 _SITE_END = _story_words("site_end")
 _KIN = _story_words("kin")
+_ROAD = _story_words("road_end")
 _SAINT = frozenset({"st", "saint", "ste", "sainte"})
 # A place inside a longer capitalised name counts only when it is one of these (or a city of a million); a landmark
 # (news_names.tsv) needs no locative cue either.
@@ -217,6 +218,10 @@ def recognise(text: str, g: Gazetteer | None = None, dropped: list[Mention] | No
         if j < n and fold(toks[j].group()) in _STREET_WORDS and text[end:toks[j].start()] == " " or (
                 _BLOCK_OF.search(text, max(0, start - 24), start)):
             i = j  # "the 500 block of Washington Street", "the 1900 block of Dover": a street
+            continue
+        if " " in key and key.rsplit(" ", 1)[1] in _ROAD and not any(
+                r >= 0 and g.place(r).feature == LMK for r in g.rows(key)):
+            i = j  # "Second Street", "Church Street": a street, not the village of that name abroad
             continue
         if key.split(" ", 1)[0] in _SAINT and j < n and fold(toks[j].group()) in _SITE_END and (
                 text[end:toks[j].start()] == " "):
