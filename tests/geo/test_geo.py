@@ -227,3 +227,9 @@ def test_a_street_named_like_a_village_abroad_is_a_street():
     r = _resolved("A baby was hit by a bullet at Second Street and Bissell Avenue, and a man on Church Street.")
     assert "Second Street" not in r and "Church Street" not in r
     assert "Downing Street" in _resolved("Protesters gathered on Downing Street.")  # a landmark stays one
+
+
+def test_a_business_named_after_a_country_is_no_place():
+    assert _resolved("Three people were killed at the Bermuda Sands motel on Ocean Boulevard.") == {}
+    assert _resolved("It happened at Macedonia Garden Apartments on Friday.") == {}
+    assert _resolved("He flew to Bermuda on Friday.")["Bermuda"][1] == "BMU"

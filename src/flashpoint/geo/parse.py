@@ -244,6 +244,11 @@ def recognise(text: str, g: Gazetteer | None = None, dropped: list[Mention] | No
         if not dem and head in _COMPASS and rest and all(r < 0 for r in rows) and g.has(rest):
             rows = [r for r in g.rows(rest) if r >= 0] or rows  # "North Philadelphia": Philadelphia, not Amman
         m = Mention(start, end, text[start:end], rows, demonym=dem, after=_after(text, end))
+        if not dem and _site_named(text, toks, j) and any(r >= 0 and g.place(r).feature == PCLI for r in rows):
+            if dropped is not None:  # "the Bermuda Sands Motel", "Macedonia Garden Apartments": a business named
+                dropped.append(m)  # after a country; a place only where the story names it so elsewhere
+            i = j  # ("Palestine Regional Medical Center" in a story of Palestine, Texas)
+            continue
         if _keep(text, toks, i, j, m, key, g):
             out.append(m)
         elif dropped is not None and not dem:
@@ -328,6 +333,19 @@ def _in_region_after(text: str, m: Mention, g: Gazetteer) -> bool:
             regions.append(g.place(g.us_postal[phrase.rstrip(".")]))
         if regions:
             return any(_contains(q, g.place(r)) for q in regions for r in m.rows if r >= 0)
+    return False
+
+
+def _site_named(text: str, toks: list[re.Match], j: int) -> bool:
+    """Whether the capitalised words right after toks[j - 1] end a site's name within three words ("Sands Motel",
+    "Sands motel", "Garden Apartments", "Palace Restaurant")."""
+    for k in range(j, min(j + 3, len(toks))):
+        if text[toks[k - 1].end():toks[k].start()] != " ":
+            return False
+        if fold(toks[k].group()) in _SITE_END:
+            return k > j or toks[k].group()[:1].isupper()  # "the Bermuda Sands motel" too
+        if not toks[k].group()[:1].isupper():
+            return False
     return False
 
 
