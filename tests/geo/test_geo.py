@@ -201,3 +201,35 @@ def test_an_old_name_of_a_capital_yields_to_a_town_that_bears_it():
 def test_a_citys_metropolitan_police_name_the_city():
     r = _resolved("The Las Vegas Metropolitan Police Department said a man was shot.")
     assert r["Las Vegas"][1:] == ("USA", "Nevada")
+
+
+def test_west_virginia_is_not_virginia_and_abbreviated_first_words_are_names():
+    r = _resolved("He was shot in Charleston, W.Va., on Friday, and his brother in Wheeling, W. Va.")
+    assert r["Charleston"][1:] == ("USA", "West Virginia") and r["Wheeling"][1:] == ("USA", "West Virginia")
+    assert "Va." not in r
+    r = _resolved("A man was shot in Bay St. Louis on Friday, and another in Ft. Myers.")
+    assert r["Bay St. Louis"][1:] == ("USA", "Mississippi") and r["Ft. Myers"][1:] == ("USA", "Florida")
+
+
+def test_a_city_before_its_possessive_is_named_and_owns_the_next_name():
+    r = _resolved("A man was shot in Miami’s Overtown neighborhood, and five people in Chicago's Park Manor.")
+    assert r["Miami"][1:] == ("USA", "Florida") and r["Chicago"][1:] == ("USA", "Illinois")
+    assert "Overtown" not in r
+    assert _resolved("He lives in Prince George's County.")["Prince George's County"][2] == "Maryland"
+
+
+def test_a_saints_hospital_is_no_town():
+    assert _resolved("He drove himself to St. Bernard hospital.") == {}
+    assert _resolved("He was shot in St. Louis on Friday.")["St. Louis"][2] == "Missouri"
+
+
+def test_a_street_named_like_a_village_abroad_is_a_street():
+    r = _resolved("A baby was hit by a bullet at Second Street and Bissell Avenue, and a man on Church Street.")
+    assert "Second Street" not in r and "Church Street" not in r
+    assert "Downing Street" in _resolved("Protesters gathered on Downing Street.")  # a landmark stays one
+
+
+def test_a_business_named_after_a_country_is_no_place():
+    assert _resolved("Three people were killed at the Bermuda Sands motel on Ocean Boulevard.") == {}
+    assert _resolved("It happened at Macedonia Garden Apartments on Friday.") == {}
+    assert _resolved("He flew to Bermuda on Friday.")["Bermuda"][1] == "BMU"

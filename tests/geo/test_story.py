@@ -194,3 +194,16 @@ def test_a_large_city_keeps_its_name_against_a_small_namesake_the_context_favour
     # the hierarchy still names the small one
     _, geo = _read("A man was shot in San Diego, Texas, on Friday.")
     assert ("San Diego", "Texas", "USA") in _places(geo)
+
+
+def test_a_first_name_before_a_surname_is_no_place_elsewhere_in_the_story():
+    _, geo = _read("Marcus Lewis, 13, was shot in the face by a friend in Lithonia.\n\nMarcus was taken to a hospital.")
+    assert geo.surnames >= {"marcus"}
+    assert not any(t == "Marcus" for t, _, _ in _places(geo))
+
+
+def test_a_name_before_a_possessive_and_kin_is_a_persons():
+    _, geo = _read("Police said the baby was shot in Chicago.\n\nPrinceton’s mom was shot and killed.")
+    assert not any(t.startswith("Princeton") for t, _, _ in _places(geo))
+    _, geo = _read("Chicago's mayor said the shooting was a tragedy.\n\nHe spoke in Chicago on Friday.")
+    assert ("Chicago", "Illinois", "USA") in _places(geo)

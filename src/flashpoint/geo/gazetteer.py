@@ -90,6 +90,7 @@ class Gazetteer:
     prefer: dict[str, tuple[str, str, frozenset[str]]] = field(default_factory=dict)  # name -> (entry, ISO3, unless)
     ap_keys: set[str] = field(default_factory=set)  # folded AP abbreviations ("va"): a place only with their dot
     common: dict[str, float] = field(default_factory=dict)  # folded one-word names that are frequent English words
+    abbrevs: dict[str, str] = field(default_factory=dict)  # folded "st" -> "saint" (name_abbrevs.tsv)
     _places: dict[int, Place] = field(default_factory=dict)
     _lookups: dict[str, list[int]] = field(default_factory=dict)
 
@@ -104,9 +105,14 @@ class Gazetteer:
         return p
 
     def rows(self, key: str) -> list[int]:
-        """Rows under a folded name (primary names as row, alternative names as -(row + 1))."""
+        """Rows under a folded name (primary names as row, alternative names as -(row + 1)); a name with an
+        abbreviated word the gazetteer lacks ("bay st louis") under the word written out ("bay saint louis")."""
         r = self._lookups.get(key)
         if r is None:
+            if key not in self.index and key not in self.extra and (full := self.expand(key)) is not None:
+                r = self.rows(full)
+                self._lookups[key] = r
+                return r
             raw = self.index.get(key)
             r = [int(x) for x in raw.split(",")] if raw else []
             ext = self.extra.get(key, ())
@@ -117,7 +123,20 @@ class Gazetteer:
         return r
 
     def has(self, key: str) -> bool:
-        return key in self.index or key in self.extra
+        if key in self.index or key in self.extra:
+            return True
+        full = self.expand(key)
+        return full is not None and (full in self.index or full in self.extra)
+
+    def expand(self, key: str) -> str | None:
+        """The folded name with its abbreviated words written out ("mt vernon" -> "mount vernon"), or None when it
+        has none."""
+        if not self.abbrevs or " " not in key:
+            return None
+        words = key.split(" ")
+        if not any(w in self.abbrevs for w in words[:-1]):
+            return None
+        return " ".join(self.abbrevs.get(w, w) if k < len(words) - 1 else w for k, w in enumerate(words))
 
     def lookup(self, name: str) -> list[int]:
         return self.rows(fold(name))
@@ -190,6 +209,8 @@ def _build() -> Gazetteer:
                 g.add_name(fold(alias), r)
                 break
 
+    for abbrev, full, _why in tsv.rows(__package__, "name_abbrevs.tsv", header=True):
+        g.abbrevs[fold(abbrev)] = fold(full)
     _add_knowledge(g)
     for k, z in tsv.rows(__package__, "data/common_words.tsv"):
         g.common[k] = float(z)

@@ -51,6 +51,12 @@ def _story_word_lists() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+@cache
+def _first_names() -> frozenset[str]:
+    """People's first names (knowledge/first_names.tsv), as written."""
+    return frozenset(tsv.words("flashpoint.knowledge", "first_names.tsv"))
+
+
 def _story_words(name: str) -> frozenset[str]:
     return _story_word_lists()[name]
 
@@ -74,6 +80,10 @@ _ARTICLES = _story_words("article")
 # First words of place names ("Lake Chad", "Fort Worth"): the word after them is not a person's surname.
 _NAME_HEADS = _story_words("name_head")
 _LOCAL_ORG = _story_words("local_org")
+_SITE_END = _story_words("site_end")
+_KIN = _story_words("kin")
+_ROAD = _story_words("road_end")
+_SAINT = frozenset({"st", "saint", "ste", "sainte"})
 # A place inside a longer capitalised name counts only when it is one of these (or a city of a million); a landmark
 # (news_names.tsv) needs no locative cue either.
 _STRONG = frozenset({PCLI, ADM1, CONT, RGN, SEA, LMK})
@@ -91,6 +101,8 @@ _EMBED_MIN_POP = 1_000_000
 _PROMINENT_POP = 200_000  # a city this large ...
 _DWARF = 30  # ... and this many times larger than the namesake the story's context favours keeps the name
 _SMALL_POP = 1_000
+_OWNER_POP = 100_000
+_FORENAME_POP = 20_000  # a town larger than this named like a first name ("Orlando", "Cheyenne") stays a town
 
 
 @dataclass(slots=True)
@@ -107,7 +119,7 @@ class Mention:
     after: str = ""  # the next word, lower case ("New York state")
     place: Place | None = None
     score: float = 0.0
-    why: str = ""  # why `recognise` set it aside ("surname": the second word of a person's name), if it did
+    why: str = ""  # why `recognise` set it aside ("surname", "forename": a word of a person's name), if it did
 
 
 def _tokens(text: str) -> list[re.Match]:
@@ -118,11 +130,14 @@ def _first_words(g: Gazetteer) -> frozenset[str]:
     fw = getattr(_first_words, "cache", None)
     if fw is None:
         fw = frozenset(k.split(" ", 1)[0] for k in (*g.index, *g.extra, *g.demonyms))
+        fw = fw | {a for a, full in g.abbrevs.items() if full in fw}  # "Mt. Vernon"
         _first_words.cache = fw  # type: ignore[attr-defined]
     return fw
 
 
 _NEXT_WORD = re.compile(r"\s*([\w'’]+)")
+_POSSESSIVE = ("'s", "’s")
+_INITIAL_BEFORE = re.compile(r"\b([A-Z])\.[ ]?$")  # the "W. " of "W. Va."
 
 
 def _after(text: str, end: int) -> str:
@@ -167,7 +182,7 @@ def recognise(text: str, g: Gazetteer | None = None, dropped: list[Mention] | No
             out.append(Mention(t.start(), t.end(), w, [g.us_postal[w]]))  # "Richmond, VA"
             i += 1
             continue
-        if not w[0].isupper() or fold(w) not in first:
+        if not w[0].isupper() or fold(w) not in first and not (w.endswith(_POSSESSIVE) and fold(w[:-2]) in first):
             i += 1
             continue
         found = None
@@ -177,7 +192,9 @@ def recognise(text: str, g: Gazetteer | None = None, dropped: list[Mention] | No
                 continue
             if any(not toks[k].group()[0].isupper() and toks[k].group() not in _CONNECT for k in range(i + 1, j - 1)):
                 continue
-            gap_ok = all(text[toks[k].end():toks[k + 1].start()] in (" ", "-") for k in range(i, j - 1))
+            gap_ok = all(text[toks[k].end():toks[k + 1].start()] in (" ", "-") or (
+                text[toks[k].end():toks[k + 1].start()] == ". " and fold(toks[k].group()) in g.abbrevs)
+                for k in range(i, j - 1))  # "St. Louis"
             if not gap_ok:
                 continue
             start, end = t.start(), toks[j - 1].end()
@@ -185,34 +202,53 @@ def recognise(text: str, g: Gazetteer | None = None, dropped: list[Mention] | No
             if key in _NEVER or key in _CITY_PARTS:
                 continue
             if key in g.demonyms:  # "Canadian" is Canada's adjective before it is a town in Texas
-                found = (j, key, True)
+                found = (j, key, True, end)
                 break
             if g.has(key):
-                found = (j, key, False)
+                found = (j, key, False, end)
+                break
+            if last.endswith(_POSSESSIVE) and g.has(fold(text[start:end - 2])) and _owner(g, fold(text[start:end - 2])):
+                found = (j, fold(text[start:end - 2]), False, end - 2)  # "Chicago's Park Manor": Chicago
                 break
         if found is None:
             i += 1
             continue
-        j, key, dem = found
-        start, end = t.start(), toks[j - 1].end()
+        j, key, dem, end = found
+        start = t.start()
         if j < n and fold(toks[j].group()) in _STREET_WORDS and text[end:toks[j].start()] == " " or (
                 _BLOCK_OF.search(text, max(0, start - 24), start)):
             i = j  # "the 500 block of Washington Street", "the 1900 block of Dover": a street
+            continue
+        if " " in key and key.rsplit(" ", 1)[1] in _ROAD and not any(
+                r >= 0 and g.place(r).feature == LMK for r in g.rows(key)):
+            i = j  # "Second Street", "Church Street": a street, not the village of that name abroad
+            continue
+        if key.split(" ", 1)[0] in _SAINT and j < n and fold(toks[j].group()) in _SITE_END and (
+                text[end:toks[j].start()] == " "):
+            i = j  # "St. Bernard hospital", "St. Mary's Medical Center": a saint's hospital or church, no town
             continue
         if j == i + 1 and key in _DIRECTIONS and j < n and toks[j].group()[:1].isupper() and (
                 text[end:toks[j].start()] == " "):
             i += 1  # "Southwest Memphis": Memphis, seen next
             continue
-        if end < len(text) and text[end] == "." and (key in g.ap_keys or "." in text[start:end]):
+        if end < len(text) and text[end] == "." and (key in g.ap_keys or "." in text[start:end].replace(". ", " ")):
             end += 1  # "Va.", "D.C.", "U.S."
         elif key in g.ap_keys:
             i = j
             continue
+        if key in g.ap_keys and (initial := _INITIAL_BEFORE.search(text, max(0, start - 3), start)) is not None and (
+                fold(initial.group(1)) + key in g.ap_keys):
+            key, start = fold(initial.group(1)) + key, initial.start()  # "W.Va.", "W. Va.": not "Va."
         rows = [g.demonyms[key]] if dem else g.rows(key)
         head, _, rest = key.partition(" ")
         if not dem and head in _COMPASS and rest and all(r < 0 for r in rows) and g.has(rest):
             rows = [r for r in g.rows(rest) if r >= 0] or rows  # "North Philadelphia": Philadelphia, not Amman
         m = Mention(start, end, text[start:end], rows, demonym=dem, after=_after(text, end))
+        if not dem and _site_named(text, toks, j) and any(r >= 0 and g.place(r).feature == PCLI for r in rows):
+            if dropped is not None:  # "the Bermuda Sands Motel", "Macedonia Garden Apartments": a business named
+                dropped.append(m)  # after a country; a place only where the story names it so elsewhere
+            i = j  # ("Palestine Regional Medical Center" in a story of Palestine, Texas)
+            continue
         if _keep(text, toks, i, j, m, key, g):
             out.append(m)
         elif dropped is not None and not dem:
@@ -228,8 +264,10 @@ def recognise(text: str, g: Gazetteer | None = None, dropped: list[Mention] | No
 def _keep(text: str, toks: list[re.Match], i: int, j: int, m: Mention, key: str, g: Gazetteer) -> bool:
     prev = toks[i - 1].group() if i > 0 else ""
     adjacent_prev = i > 0 and text[toks[i - 1].end():toks[i].start()] in (" ", "-")
-    adjacent_next = j < len(toks) and text[toks[j - 1].end():toks[j].start()] in (" ", "-")
+    adjacent_next = j < len(toks) and text[toks[j - 1].end():toks[j].start()] in (" ", "-") and (
+        m.end == toks[j - 1].end())  # "Miami's Overtown": the city owns the next name, it is no part of it
     nxt = toks[j].group() if j < len(toks) else ""
+    owned = prev.endswith(_POSSESSIVE)  # "Overtown" of "Miami's Overtown": a part of the city, no person's name
     initial = _sentence_initial(text, m.start)
     m.cue = prev.lower() in _LOCATIVE and not prev[0].isupper() or prev in _MODIFIERS and prev not in _TITLES
     hierarchy = text[m.end:m.end + 2] == ", " and j < len(toks) and nxt[:1].isupper()
@@ -239,6 +277,9 @@ def _keep(text: str, toks: list[re.Match], i: int, j: int, m: Mention, key: str,
         pop, strong = _best_pop(g, m.rows)
     if m.text.isupper() and len(m.text) <= 3 and not strong:
         return False
+    if j < len(toks) and m.end < toks[j - 1].end() and fold(toks[j].group()) in _KIN and not strong:
+        m.why = "surname"  # "Princeton's mom", "Davis's wife": a person's
+        return False
     nxt_key = fold(nxt)
     org = adjacent_next and (nxt_key in _LOCAL_ORG or nxt in _RESIDENTS and prev.lower() in _ARTICLES) and (
         not m.demonym and pop >= _SMALL_POP and any(
@@ -247,12 +288,15 @@ def _keep(text: str, toks: list[re.Match], i: int, j: int, m: Mention, key: str,
         adjacent_next and nxt[:1].isupper() and nxt not in _MODIFIERS and nxt_key not in _TIME_WORDS and not org)
     if embedded and not (strong or pop >= _EMBED_MIN_POP):
         if adjacent_prev and prev[:1].isupper() and prev not in _MODIFIERS and not initial and (
-                prev.lower() not in _NAME_HEADS and not (adjacent_next and nxt[:1].isupper())):
+                prev.lower() not in _NAME_HEADS and not (adjacent_next and nxt[:1].isupper())) and not owned:
             m.why = "surname"  # "Brenda Bassett"
+        elif adjacent_next and nxt[:1].isupper() and not (adjacent_prev and prev[:1].isupper() and not initial) and (
+                m.text in _first_names() and pop < _FORENAME_POP and not _capital_after(text, toks, j)):
+            m.why = "forename"  # "Marcus Lewis", "Riley Spitler": "Marcus" alone is the boy too
         return False
     if adjacent_prev and prev[:1].isupper() and prev not in _MODIFIERS and not initial and not m.demonym and (
             fold(prev) not in g.demonyms and _best_pop(g, g.rows(fold(prev)))[0] < 100_000):
-        m.why = "surname" if prev.lower() not in _NAME_HEADS and not strong else ""
+        m.why = "surname" if prev.lower() not in _NAME_HEADS and not strong and not owned else ""
         return False  # "Michael Jordan", "Lake Chad": a name's second word
     if m.demonym:
         return True
@@ -290,6 +334,34 @@ def _in_region_after(text: str, m: Mention, g: Gazetteer) -> bool:
         if regions:
             return any(_contains(q, g.place(r)) for q in regions for r in m.rows if r >= 0)
     return False
+
+
+def _site_named(text: str, toks: list[re.Match], j: int) -> bool:
+    """Whether the capitalised words right after toks[j - 1] end a site's name within three words ("Sands Motel",
+    "Sands motel", "Garden Apartments", "Palace Restaurant")."""
+    for k in range(j, min(j + 3, len(toks))):
+        if text[toks[k - 1].end():toks[k].start()] != " ":
+            return False
+        if fold(toks[k].group()) in _SITE_END:
+            return k > j or toks[k].group()[:1].isupper()  # "the Bermuda Sands motel" too
+        if not toks[k].group()[:1].isupper():
+            return False
+    return False
+
+
+def _owner(g: Gazetteer, key: str) -> bool:
+    """Whether a name before a possessive is a place's: a country, a division or a city of `_OWNER_POP` ("Chicago's
+    Park Manor", "America's allies"); a smaller town's name so written is mostly a person's or a shop's ("Perry's
+    Palace Liquor Store")."""
+    pop, strong = _best_pop(g, g.rows(key))
+    return strong or pop >= _OWNER_POP
+
+
+def _capital_after(text: str, toks: list[re.Match], j: int) -> bool:
+    """Whether the word after toks[j] is capitalised and next to it: "Orlando Regional Medical" names a hospital,
+    "Marcus Lewis, 13" a person."""
+    return j + 1 < len(toks) and toks[j + 1].group()[:1].isupper() and (
+        text[toks[j].end():toks[j + 1].start()] in (" ", "-"))
 
 
 def _prior(g: Gazetteer, r: int) -> tuple[float, Place]:

@@ -202,6 +202,8 @@ def _dateline_mentions(text: str, m: re.Match, g: Gazetteer) -> tuple[Mention | 
     if r and fold(r) not in _MONTHS:
         a, b = m.span("region")
         key = fold(r)
+        if key.replace(" ", "") in g.ap_keys:
+            key = key.replace(" ", "")  # "W. Va."
         rows = g.rows(key)
         if r.rstrip(".") in g.us_postal:
             rows = [g.us_postal[r.rstrip(".")]]
@@ -369,7 +371,7 @@ def read_story(texts: list[str], skip: list[bool] | None = None, g: Gazetteer | 
                             + spans, key=lambda x: x.start)
     # one sense per discourse: a name the story shows to be a place elsewhere is one here too; a name it shows to be
     # a person's ("Brenda Bassett") is no place where nothing says it is ("Bassett says ...")
-    surnames = {fold(x.text) for ds in dropped for x in ds if x.why == "surname"}
+    surnames = {fold(x.text) for ds in dropped for x in ds if x.why in ("surname", "forename")}
     if surnames:  # "at Davis’ home" is still the man's, cue or not
         per = [[x for x in ms if fold(x.text) not in surnames or x.parent is not None
                 or x.cue and not _POSSESSIVE.match(text, x.end)] for text, ms in zip(texts, per, strict=True)]
@@ -384,7 +386,7 @@ def read_story(texts: list[str], skip: list[bool] | None = None, g: Gazetteer | 
     mentions = [x for ms in per for x in ms]
     prior = _votes(texts, dateline, g, mentions)
     local = _signs(texts)
-    evidence = [x for ds in dropped for x in ds if x.why != "surname" and fold(x.text) not in surnames]
+    evidence = [x for ds in dropped for x in ds if not x.why and fold(x.text) not in surnames]
     resolve(mentions, g, prior=prior, evidence=evidence)
     out = StoryPlaces([SentencePlaces(t, ms) if not sk else None for t, ms, sk in zip(texts, per, skip, strict=True)],
                       dateline, surnames, local)
