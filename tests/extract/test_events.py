@@ -597,3 +597,16 @@ def test_a_participle_describing_the_hurt_takes_no_one_before_it(text, actor, re
 ])
 def test_third_round_senses(text, expected):
     assert _types(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("When officers arrived in the area of Elm Street, they found a car.", set()),
+    ("The state should be banning all these assault weapons.", {"COERCE"}),
+    ("She was treated at Mercy Hospital and released.", set()),
+    ("The club was hosting a party with several other groups.", set()),
+    ("The ministry has released lists of questions for the envoy.", set()),
+    ("The letter asked on what basis the inspectors became involved.", set()),
+    ("The statement cited the threatening rhetoric of the other side.", set()),
+])
+def test_fourth_round_senses(text, expected):
+    assert _types(text) == expected

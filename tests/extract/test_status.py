@@ -359,3 +359,14 @@ def test_an_event_inside_the_attribution_is_not_its_report():
     text = "Oconee shooting claims one man's life."
     attribution = Attribution("Oconee shooting claims", 0, len("Oconee shooting claims"))
     assert statuses(text, attribution)["ASSAULT"] == "asserted"
+
+
+@pytest.mark.parametrize("text, event_type, status", [
+    ("Police are still trying to piece together what led to a shooting on Sunday.", "ASSAULT", "asserted"),
+    ("\"I didn't know anybody got shot until we came outside,\" a resident said.", "ASSAULT", "asserted"),
+    ("Police do not expect more arrests.", "COERCE", "negated"),
+    ("Detectives have charged Louie Forney, 22, in connection to the shooting.", "ASSAULT", "claimed"),
+    ("Detectives identified Forney as a suspect in the shooting.", "ASSAULT", "claimed"),
+])
+def test_indirect_questions_knowing_and_suspects(text, event_type, status):
+    assert statuses(text)[event_type] == status

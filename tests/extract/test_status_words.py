@@ -17,6 +17,7 @@ KINDS = (  # kind in the file, name in the code
     ("speech_verbs", "_SPEECH_VERBS"), ("topic_verbs", "_TOPIC_VERB_FORMS"), ("right_given", "_RIGHT_GIVEN"),
     ("right_occurring", "_RIGHT_OCCURRING"), ("tell_words", "_TELL_WORDS"),
     ("undergone_starts", "_UNDERGONE_STARTS"), ("claim_sources", "_CLAIM_SOURCES"), ("month_before", "_MONTH_BEFORE"),
+    ("wh_words", "_WH_WORDS"),
 )
 
 
@@ -48,6 +49,7 @@ def test_the_lists_are_what_status_uses() -> None:
         "_UNDERGONE_STARTS": (status._UNDERGONE_STARTS, frozenset(w["undergone_starts"])),
         "_CLAIM_SOURCES": (status._CLAIM_SOURCES, frozenset(w["claim_sources"])),
         "_MONTH_BEFORE": (status._MONTH_BEFORE, frozenset(w["month_before"])),
+        "_WH_WORDS": (status._WH_WORDS, frozenset(w["wh_words"])),
     }
     assert set(w) == {kind for kind, _ in KINDS}
     for name, (in_code, from_file) in pairs.items():

@@ -63,6 +63,7 @@ _TELL_WORDS = frozenset(_W["tell_words"])
 _UNDERGONE_STARTS = frozenset(_W["undergone_starts"])
 _CLAIM_SOURCES = frozenset(_W["claim_sources"])
 _MONTH_BEFORE = frozenset(_W["month_before"])
+_WH_WORDS = frozenset(_W["wh_words"])
 _RIGHT_OCCURRING = frozenset(_W["right_occurring"])
 _TOPIC_VERBS = {"CONSULT", "SUPPORT", "REJECT", "AGREE"}
 _PROPOSAL_WORDS = frozenset(_W["proposal_words"])
@@ -162,7 +163,7 @@ def governing_cues(tokens: Sequence[Token], cue_list: list[tuple[int, int, str]]
             continue
         if kind == "neutral":
             continue
-        if kind not in {"charge", "habitual"} and between & _TOPIC_VERB_FORMS:
+        if kind not in {"charge", "habitual"} and between & (_TOPIC_VERB_FORMS | _WH_WORDS):
             continue  # "will investigate the shooting", "could not explain the attack": the event is the topic, given
         if kind in {"hypothetical", "hedge"} and _kind_hedged(tokens, c_first, c_last, first):
             continue  # "this may be a drug-related shooting": the hedge is on its kind, the shooting is given
