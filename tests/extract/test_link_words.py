@@ -8,6 +8,7 @@ from flashpoint.extract import link
 FILE = ("flashpoint.extract", "link_words.tsv")
 KINDS = (  # kind in the file, name in the code
     ("noun_heads", "_NOUN_HEADS"), ("object_of", "_OBJECT_OF"), ("front", "_FRONT"),
+    ("determiners", "_DETERMINERS"), ("prepositions", "_PREPOSITIONS"), ("number_words", "_NUMBER_WORDS"),
 )
 
 
@@ -17,6 +18,9 @@ def test_the_lists_are_what_link_uses() -> None:
         "_NOUN_HEADS": (link._NOUN_HEADS, set(w["noun_heads"])),
         "_OBJECT_OF": (link._OBJECT_OF, set(w["object_of"])),
         "_FRONT": (link._FRONT, set(w["front"])),
+        "_DETERMINERS": (link._DETERMINERS, set(w["determiners"])),
+        "_PREPOSITIONS": (link._PREPOSITIONS, set(w["prepositions"])),
+        "_NUMBER_WORDS": (link._NUMBER_WORDS, set(w["number_words"])),
     }
     assert set(w) == {kind for kind, _ in KINDS}
     for name, (in_code, from_file) in pairs.items():

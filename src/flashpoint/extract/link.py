@@ -271,12 +271,9 @@ def _opens_phrase(word: str) -> bool:
     return word in _DETERMINERS or word.endswith(("'s", "’s")) or word in _OBJECT_OF or word in _PREPOSITIONS
 
 
-_DETERMINERS = frozenset(("the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that",
-                          "these", "those", "another", "last", "any"))
-_PREPOSITIONS = frozenset(("of", "in", "for", "into", "about", "over", "behind", "to", "with", "from", "after",
-                           "since", "following", "during", "before", "on", "at", "by", "against", "regarding",
-                           "including"))
-_NUMBER_WORDS = frozenset(("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "both"))
+_DETERMINERS = frozenset(_W["determiners"])
+_PREPOSITIONS = frozenset(_W["prepositions"])
+_NUMBER_WORDS = frozenset(_W["number_words"])
 # a word that opens another clause or joins clauses: the time and the trigger's phrase are not one verb's phrase
 _SUBORDINATE = re.compile(r"(?i)\b(?:when|where|while|as|because|if|until|then|who|which|whose|but)\b|[,;:()\"“”]")
 
@@ -671,8 +668,8 @@ def _weeks_before(day: str, later: str) -> bool:
 
 
 def _as_reported(story: Story) -> None:
-    """A record that reports on the story's shooting through another act (`Event.reports_on`: the arrest, the charge,
-    a death told before the shooting) takes the shooting's day and place: the same event, told again."""
+    """A record that reports on the story's shooting through a later act (`Event.reports_on`: the arrest, the charge,
+    the naming of the shooter) takes the shooting's day and place: the same event, told again."""
     for sentence in story.sentences:
         for event in sentence.events:
             shooting = event.reports_on
