@@ -393,12 +393,14 @@ def story_locations(story: Story) -> None:
     for s, e in own:
         first_own.setdefault(e.event_type, (s.index, e.location, f"the story's first located {e.event_type}"))
     scenes: dict[str, tuple[Location | None, str]] = {}
+    scene_read: dict[int, Location | None] = {}
     for _, e in events:
         loc = e.location
         if loc is not None and loc.lat is not None and id(e) not in local and loc.precision in _FINE:
             continue
         if e.event_type not in scenes:
-            found = _scene(story, first_own.get(e.event_type), areas, geo.country() if geo is not None else None)
+            found = _scene(story, first_own.get(e.event_type), areas, geo.country() if geo is not None else None,
+                           scene_read)
             scene, scene_why = (found[1], found[2]) if found is not None else (None, "")
             # the scene beats a dateline of its own state: the station's city or the county seat ("NASHVILLE
             # (WKRN) — A teen was shot ..." then "It happened on Elm Drive in Springfield")
@@ -479,17 +481,21 @@ def _cross_street(text: str, p: Location) -> bool:
     return bool(_CROSS_AFTER.match(text, p.end or 0) or _CROSS_BEFORE.search(text[:p.start or 0]))
 
 
-def _scene(story: Story, first: tuple[int, Location, str] | None, areas: set, main: str | None = None
-           ) -> tuple[int, Location, str] | None:
+def _scene(story: Story, first: tuple[int, Location, str] | None, areas: set, main: str | None = None,
+           read: dict[int, Location | None] | None = None) -> tuple[int, Location, str] | None:
     """Where the story says its incident took place: `first` (its first event of a type located by its own clause at
     a town, with its sentence), or its first sentence that tells the scene (`_scene_place`), whichever comes first;
-    in a state the story's other names confirm when there is one, and in its main country (`main`)."""
+    in a state the story's other names confirm when there is one, and in its main country (`main`). `read` keeps the
+    sentences' scenes across calls for the story's event types."""
+    read = {} if read is None else read
     for s in story.sentences:
         if first is not None and s.index >= first[0]:
             break
         if s.skip:
             continue
-        p = _scene_place(s)
+        if s.index not in read:
+            read[s.index] = _scene_place(s)
+        p = read[s.index]
         if p is not None and (not areas or _area(p) in areas) and (main is None or p.country == main):
             return s.index, p, f"the scene sentence {s.index} tells"
     return first

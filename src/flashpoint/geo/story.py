@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from flashpoint import tsv
 from flashpoint.geo.gazetteer import ADM1, ADM2, PCLI, Gazetteer, Place, fold, load
@@ -252,6 +252,11 @@ def call_sign_states(texts: list[str]) -> list[str]:
     """The postal codes of the states whose broadcasters' call signs the story names, first named first. A call sign
     that is also a word in capitals ("WAVE", "WISH") counts in parentheses, with its suffix ("WAVE-TV") or where the
     words around it are not in capitals too (not in "HEAT WAVE HITS")."""
+    return list(_call_signs_in(tuple(texts)))
+
+
+@lru_cache(maxsize=4)  # a story's votes, its signs and its states each ask for them
+def _call_signs_in(texts: tuple[str, ...]) -> tuple[str, ...]:
     table = _call_sign_states()
     out: list[str] = []
     for text in texts[:_CALL_SIGN_LINES] if len(texts) <= _CALL_SIGN_LINES else texts[:40] + texts[-20:]:
@@ -268,7 +273,7 @@ def call_sign_states(texts: list[str]) -> list[str]:
                 if any(_CAPS_WORD.fullmatch(w.strip(",;:!?")) for w in near):
                     continue
             out.append(state)
-    return out
+    return tuple(out)
 
 
 def _votes(texts: list[str], dateline: Dateline | None, g: Gazetteer,
@@ -316,6 +321,11 @@ def _region_named(m: Mention, g: Gazetteer) -> bool:
 
 
 def _signs(texts: list[str]) -> int:
+    return _sign_count(tuple(texts))
+
+
+@lru_cache(maxsize=4)
+def _sign_count(texts: tuple[str, ...]) -> int:
     head = "\n".join(texts[:40])
     n = sum(1 for sign in _US_SIGNS if sign.search(head))
     if not _US_SIGNS[0].search(head) and call_sign_states(texts):
